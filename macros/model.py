@@ -1,0 +1,152 @@
+"""The cascade as typed, frozen objects: what a data file must hold once it is valid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# A label longer than this is a pasting accident, not a name: refuse it before it bloats every page.
+MAX_TEXT_LENGTH = 2000
+
+Teks = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT_LENGTH)]
+TeksBolehKosong = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT_LENGTH)]
+Kode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+TipePenghitungan = Literal["kumulatif", "non_kumulatif"]
+Polaritas = Literal["positif", "negatif"]
+
+
+class _Model(BaseModel):
+    # strict: a number where text belongs is a mistake to report, not to coerce silently.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Indikator(_Model):
+    uraian: Teks
+    formulasi: TeksBolehKosong
+    tipe_penghitungan: TipePenghitungan
+    polaritas: Polaritas = "positif"
+    sumber_data: TeksBolehKosong
+    kode: Kode | None = None
+    satuan: Teks | None = None
+    target: dict[int, Teks | int | float] | None = None
+
+
+class SubKegiatan(_Model):
+    uraian: Teks
+    sasaran: Teks | None = None
+    kode: Kode | None = None
+    indikator: list[Indikator] = []
+
+
+class Kegiatan(_Model):
+    uraian: Teks
+    sasaran: Teks | None = None
+    kode: Kode | None = None
+    indikator: list[Indikator] = []
+    sub_kegiatan: list[SubKegiatan] = []
+
+
+class Program(_Model):
+    uraian: Teks
+    sasaran: Teks | None = None
+    kode: Kode | None = None
+    indikator: list[Indikator] = []
+    kegiatan: list[Kegiatan] = []
+
+
+class Sasaran(_Model):
+    uraian: Teks
+    indikator: list[Indikator] = []
+    program: list[Program] = []
+
+
+class Tujuan(_Model):
+    uraian: Teks
+    indikator: list[Indikator] = []
+    sasaran: list[Sasaran] = []
+
+
+class Cascade(_Model):
+    perangkat_daerah: Teks
+    tahun: Annotated[int, Field(ge=2000, le=2100)]
+    tujuan: Annotated[list[Tujuan], Field(min_length=1)]
+
+
+Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
+LEVEL_LABELS: dict[str, str] = {
+    "tujuan": "Tujuan",
+    "sasaran": "Sasaran",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "sub_kegiatan": "Sub Kegiatan",
+}
+Item = Tujuan | Sasaran | Program | Kegiatan | SubKegiatan
+
+
+@dataclass(frozen=True)
+class CascadeFile:
+    """A validated cascade with where it came from: the perangkat daerah's folder slug and its file."""
+
+    slug: str
+    path: Path
+    cascade: Cascade
+
+    @property
+    def tahun(self) -> int:
+        return self.cascade.tahun
+
+    @property
+    def programs(self) -> list[Program]:
+        return [p for t in self.cascade.tujuan for s in t.sasaran for p in s.program]
+
+
+@dataclass(frozen=True)
+class Place:
+    """An item in its place in the cascade: its level, position path (T1.S1.P2.K1) and program."""
+
+    level: Level
+    item: Item
+    nomor: str
+    program: Program | None
+
+
+def walk_items(cascade: Cascade) -> list[Place]:
+    """Every item of the cascade, parents before children, in source order."""
+    places: list[Place] = []
+    for ti, t in enumerate(cascade.tujuan, 1):
+        places.append(Place("tujuan", t, f"T{ti}", None))
+        for si, s in enumerate(t.sasaran, 1):
+            places.append(Place("sasaran", s, f"T{ti}.S{si}", None))
+            for pi, p in enumerate(s.program, 1):
+                pn = f"T{ti}.S{si}.P{pi}"
+                places.append(Place("program", p, pn, p))
+                for ki, k in enumerate(p.kegiatan, 1):
+                    places.append(Place("kegiatan", k, f"{pn}.K{ki}", p))
+                    for ski, sk in enumerate(k.sub_kegiatan, 1):
+                        places.append(Place("sub_kegiatan", sk, f"{pn}.K{ki}.SK{ski}", p))
+    return places
+
+
+@dataclass(frozen=True)
+class IndikatorRow:
+    """One indicator with its owner's place and its stable identifier."""
+
+    id: str
+    place: Place
+    indikator: Indikator
+
+
+def walk_indikator(cascade: Cascade) -> list[IndikatorRow]:
+    """Every indicator of the cascade in source order, each with a stable identifier.
+
+    The identifier is the indicator's `kode` when the data gives one, otherwise its position path
+    (T1.S1.P2.K1.SK2.I1), the way staff already number a cascade.
+    """
+    return [
+        IndikatorRow(ind.kode or f"{place.nomor}.I{n}", place, ind)
+        for place in walk_items(cascade)
+        for n, ind in enumerate(place.item.indikator, 1)
+    ]

@@ -1,0 +1,43 @@
+"""Page addresses and anchors derived from the data: stable, readable, ASCII."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import CascadeFile, Program
+
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_PROGRAM_PREFIX = re.compile(r"^program-")
+
+
+def slugify(text: str, max_words: int = 12) -> str:
+    """Lower-case ASCII words joined by hyphens: 'Penyediaan Gaji & ASN' → 'penyediaan-gaji-asn'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words]) or "tanpa-nama"
+
+
+def program_slug(program: Program) -> str:
+    """The program's part of its page address, without the 'program-' every program name starts with."""
+    slug = slugify(program.uraian)
+    return _PROGRAM_PREFIX.sub("", slug) or slug
+
+
+def cascade_dir(item: CascadeFile) -> str:
+    """Folder of a cascade's pages, relative to the site root: 'kecamatan-kebasen/2023'."""
+    return f"{item.slug}/{item.tahun}"
+
+
+def program_page(item: CascadeFile, program: Program) -> str:
+    """Source path of a program page, relative to docs: '<pd>/<tahun>/program/<slug>.md'."""
+    return f"{cascade_dir(item)}/program/{program_slug(program)}.md"
+
+
+def anchor(identifier: str) -> str:
+    """An HTML id from a position path or code: 'T1.S1.P2.K1.I1' → 't1-s1-p2-k1-i1'."""
+    return "-".join(re.findall(r"[a-z0-9]+", identifier.lower()))
+
+
+def json_path(item: CascadeFile) -> str:
+    return f"data/{item.slug}/{item.tahun}.json"

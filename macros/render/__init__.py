@@ -1,0 +1,1 @@
+"""Pure functions from the validated model to Markdown, Mermaid and export files."""

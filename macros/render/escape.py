@@ -1,0 +1,50 @@
+"""Escaping data for each place it goes: data is always text, never markup."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from markupsafe import Markup
+
+# Every ASCII punctuation character; with pymdownx.escapeall any of them may be backslash-escaped.
+_MD_SPECIAL = re.compile(r"([!\"#$%'()*+,\-./:;=?@\[\\\]^_`{|}~])")
+_NEWLINES = re.compile(r"\s*[\r\n]+\s*")
+
+
+def md_inline(text: str) -> Markup:
+    """Text for a Markdown inline context (heading, paragraph, list item): shown literally, on one line."""
+    one_line = _NEWLINES.sub(" ", text)
+    escaped = _MD_SPECIAL.sub(r"\\\1", one_line)
+    return Markup(html.escape(escaped, quote=False))
+
+
+def html_text(text: str) -> Markup:
+    """Text for an HTML element's content, keeping the author's line breaks."""
+    lines = [html.escape(line, quote=True) for line in text.strip().splitlines()]
+    return Markup("<br>".join(lines))
+
+
+def yaml_string(text: str) -> Markup:
+    """A value for the page's YAML front matter; a JSON string is a valid YAML scalar."""
+    return Markup(json.dumps(_NEWLINES.sub(" ", text), ensure_ascii=True))
+
+
+def mermaid_label(text: str, width: int = 34) -> str:
+    """A Mermaid node label: every character but letters, digits and spaces as an entity code.
+
+    Long text is wrapped at word boundaries into lines of about `width` characters, since Mermaid's
+    SVG labels do not wrap by themselves.
+    """
+    lines: list[str] = []
+    for word in _NEWLINES.sub(" ", text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br/>".join("".join(_mermaid_char(c) for c in line) for line in lines)
+
+
+def _mermaid_char(char: str) -> str:
+    return char if char.isalnum() and char.isascii() or char == " " else f"#{ord(char)};"

@@ -1,0 +1,195 @@
+"""Loading and validation: the real data is valid, and every kind of mistake is reported with file:line."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from macros.load import CascadeError, load_cascades
+from macros.model import walk_indikator, walk_items
+
+from .conftest import DATA, KEBASEN, ROOT
+
+VALID = KEBASEN.read_text(encoding="utf-8")
+
+
+def test_kebasen_has_the_whole_cascade(kebasen):
+    levels = [place.level for place in walk_items(kebasen.cascade)]
+    assert kebasen.slug == "kecamatan-kebasen" and kebasen.tahun == 2023
+    assert kebasen.cascade.perangkat_daerah == "Kecamatan Kebasen"
+    assert {level: levels.count(level) for level in set(levels)} == {
+        "tujuan": 1, "sasaran": 1, "program": 5, "kegiatan": 11, "sub_kegiatan": 26}
+    assert len(walk_indikator(kebasen.cascade)) == 45
+
+
+def test_indicator_identifiers_are_unique_position_paths(kebasen):
+    ids = [row.id for row in walk_indikator(kebasen.cascade)]
+    assert len(set(ids)) == len(ids)
+    assert ids[0] == "T1.I1" and "T1.S1.P1.K3.SK5.I2" in ids
+
+
+def problems_for(tmp_path: Path, text: str | bytes, name: str = "2023.yaml", folder: str = "kecamatan-x") -> list[str]:
+    """Write one data file and return the problem lines that loading it reports."""
+    path = tmp_path / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(CascadeError) as caught:
+        load_cascades(tmp_path, shown_relative_to=tmp_path)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line number of the n-th line containing `needle`."""
+    hits = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def test_invalid_enum_names_file_line_path_and_allowed_values(tmp_path):
+    text = VALID.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
+    line = line_of(text, "kumulatip")
+    assert problems_for(tmp_path, text) == [
+        f"kecamatan-x/2023.yaml:{line} tujuan[0].sasaran[0].program[0].kegiatan[0].sub_kegiatan[0].indikator[0]"
+        ".tipe_penghitungan: 'kumulatip' harus salah satu dari: kumulatif, non_kumulatif"]
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path):
+    text = VALID.replace("    indikator:", "    indikatr:", 1)
+    (problem,) = problems_for(tmp_path, text)
+    assert problem.startswith(f"kecamatan-x/2023.yaml:{line_of(text, 'indikatr:')} tujuan[0].indikatr: kunci 'indikatr' tidak dikenal")
+    assert "maksudnya 'indikator'?" in problem
+
+
+def test_missing_required_field(tmp_path):
+    text = VALID.replace("        sumber_data: Laporan hasil survey kepuasan masyarakat\n", "", 1)
+    (problem,) = problems_for(tmp_path, text)
+    assert problem == (f"kecamatan-x/2023.yaml:{line_of(text, 'Indeks Kepuasan Masyarakat (IKM)')} "
+                       "tujuan[0].indikator[0].sumber_data: wajib diisi tetapi tidak ada")
+
+
+def test_list_where_text_is_expected_and_the_reverse(tmp_path):
+    text = VALID.replace("perangkat_daerah: Kecamatan Kebasen", "perangkat_daerah: [Kecamatan Kebasen]").replace(
+        "        formulasi: Indeks Kepuasan Masyarakat\n", "        formulasi: Indeks Kepuasan Masyarakat\n", 1)
+    text = text.replace("  - uraian: Mewujudkan kinerja pelayanan Kecamatan yang prima\n    indikator:\n      - uraian: Indeks",
+                        "  - uraian: Mewujudkan kinerja pelayanan Kecamatan yang prima\n    indikator: teks saja\n    x_indikator:\n      - uraian: Indeks", 1)
+    problems = problems_for(tmp_path, text)
+    assert "kecamatan-x/2023.yaml:3 perangkat_daerah: harus berupa teks, bukan daftar" in problems
+    assert (f"kecamatan-x/2023.yaml:{line_of(text, 'indikator: teks saja')} tujuan[0].indikator: "
+            "harus berupa daftar (butir diawali '- '), bukan teks 'teks saja'") in problems
+
+
+def test_number_where_text_is_expected_says_to_quote_it(tmp_path):
+    text = VALID.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: 100", 1)
+    (problem,) = problems_for(tmp_path, text)
+    assert problem.endswith("formulasi: harus berupa teks, bukan angka (100) (beri tanda kutip agar dibaca sebagai teks)")
+
+
+def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
+    text = VALID.replace("        formulasi: Indeks Kepuasan Masyarakat\n",
+                         "        formulasi: Indeks Kepuasan Masyarakat\n        formulasi: lagi\n", 1)
+    first, second = line_of(text, "formulasi: Indeks"), line_of(text, "formulasi: lagi")
+    assert problems_for(tmp_path, text) == [
+        f"kecamatan-x/2023.yaml:{second} tujuan[0].indikator[0].formulasi: kunci 'formulasi' ditulis dua kali "
+        f"(pertama di baris {first}); hapus salah satunya"]
+
+
+def test_tab_indentation(tmp_path):
+    text = VALID.replace("\n    indikator:", "\n\tindikator:", 1)
+    line = line_of(text, "\tindikator:")
+    assert problems_for(tmp_path, text) == [
+        f"kecamatan-x/2023.yaml:{line}:1: karakter tab tidak boleh dipakai di YAML; gunakan spasi untuk indentasi"]
+
+
+def test_unclosed_quote_points_at_the_opening_quote(tmp_path):
+    text = VALID.replace("perangkat_daerah: Kecamatan Kebasen", 'perangkat_daerah: "Kecamatan Kebasen')
+    assert problems_for(tmp_path, text) == [
+        "kecamatan-x/2023.yaml:3:19: YAML tidak valid: tanda kutip tidak ditutup: tambahkan tanda kutip penutup di akhir teks"]
+
+
+def test_bad_indentation(tmp_path):
+    text = VALID.replace("    indikator:\n      - uraian: Indeks", "    indikator:\n      - uraian: Indeks\n     salah: x", 1)
+    (problem,) = problems_for(tmp_path, text)
+    assert problem.startswith(f"kecamatan-x/2023.yaml:{line_of(text, 'salah: x')}:")
+    assert "YAML tidak valid" in problem and "indentasi" in problem
+
+
+def test_several_problems_in_one_file_are_all_reported(tmp_path):
+    text = (VALID.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
+            .replace("sumber_data: Data Renja dan DPA", "sumber_dta: Data Renja dan DPA", 1)
+            .replace("perangkat_daerah: Kecamatan Kebasen", "perangkat_daerah: Kecamatan Kebasen\nperangkat_daerah: lagi"))
+    problems = "\n".join(problems_for(tmp_path, text))
+    assert "'kumulatip' harus salah satu dari" in problems
+    assert "kunci 'sumber_dta' tidak dikenal (maksudnya 'sumber_data'?)" in problems
+    assert "kunci 'perangkat_daerah' ditulis dua kali" in problems
+
+
+@pytest.mark.parametrize("text", ["", "   \n# hanya komentar\n"])
+def test_empty_file(tmp_path, text):
+    assert problems_for(tmp_path, text) == ["kecamatan-x/2023.yaml: berkas kosong: tidak ada data cascade"]
+
+
+def test_file_that_is_not_utf8(tmp_path):
+    assert problems_for(tmp_path, b"perangkat_daerah: Kecamatan Kebas\xe9n\n") == [
+        "kecamatan-x/2023.yaml:1:34: berkas bukan teks UTF-8 (simpan ulang sebagai UTF-8); byte 0xe9 tidak dikenali"]
+
+
+def test_file_that_is_not_a_mapping(tmp_path):
+    (problem,) = problems_for(tmp_path, "# Catatan\nIni bukan data cascade.\n")
+    assert problem == "kecamatan-x/2023.yaml:2: harus berupa pemetaan 'kunci: nilai', bukan teks 'Ini bukan data cascade.'"
+
+
+@pytest.mark.parametrize("name", ["catatan.txt", "2023.yml", "tahun-2023.yaml"])
+def test_file_whose_name_is_not_a_year(tmp_path, name):
+    assert problems_for(tmp_path, VALID, name=name) == [
+        f"kecamatan-x/{name}: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
+
+
+def test_year_in_file_must_match_its_name(tmp_path):
+    assert problems_for(tmp_path, VALID, name="2024.yaml") == [
+        "kecamatan-x/2024.yaml:4 tahun: tahun 2023 tidak sama dengan nama berkas '2024.yaml'"]
+
+
+def test_folder_name_must_be_a_slug(tmp_path):
+    assert problems_for(tmp_path, VALID, folder="Kecamatan Kebasen") == [
+        "Kecamatan Kebasen: nama folder perangkat daerah harus huruf kecil, angka dan tanda hubung, "
+        "misalnya 'kecamatan-kebasen'"]
+
+
+def test_two_programs_with_the_same_address(tmp_path):
+    text = VALID.replace("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+                         "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
+    (problem,) = problems_for(tmp_path, text)
+    assert problem == (
+        f"kecamatan-x/2023.yaml:{line_of(text, 'Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota', 1)} "
+        "tujuan[0].sasaran[0].program[1].uraian: alamat halaman "
+        "'program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota/' sudah dipakai oleh "
+        "tujuan[0].sasaran[0].program[0]; bedakan uraian program ini")
+
+
+def test_text_of_100_kb_is_refused(tmp_path):
+    text = VALID.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: " + "x" * 100_000, 1)
+    (problem,) = problems_for(tmp_path, text)
+    assert problem.endswith("formulasi: teks terlalu panjang (100000 karakter; paling banyak 2000)")
+
+
+def test_alias_bomb_is_refused_fast(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9))
+    started = time.perf_counter()
+    problems = problems_for(tmp_path, bomb)
+    assert time.perf_counter() - started < 2
+    assert problems[0].startswith("kecamatan-x/2023.yaml:1 b[0]: alias YAML (*nama) tidak diizinkan")
+
+
+def test_python_object_tags_are_refused_and_never_run(tmp_path):
+    marker = tmp_path / "ran"
+    text = f'perangkat_daerah: !!python/object/apply:os.system ["touch {marker}"]\ntahun: 2023\ntujuan: []\n'
+    problems = problems_for(tmp_path, text)
+    assert problems[0] == ("kecamatan-x/2023.yaml:1 perangkat_daerah: tag YAML '!!python/object/apply:os.system' "
+                           "tidak diizinkan; tulis nilai biasa tanpa tanda '!'")
+    assert not marker.exists()
+
+
+def test_data_folder_of_this_project_is_valid():
+    assert [cf.slug for cf in load_cascades(DATA, shown_relative_to=ROOT)] == ["kecamatan-kebasen"]

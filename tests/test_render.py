@@ -1,0 +1,136 @@
+"""Rendering: escaping helpers, the Mermaid source, and a golden program page."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from pathlib import Path
+
+import markdown
+import yaml
+
+from macros.model import Cascade, CascadeFile
+from macros.render.escape import html_text, md_inline, mermaid_label, yaml_string
+from macros.render.export import to_json
+from macros.render.mermaid import program_diagram
+from macros.render.pages import render_program_page
+from macros.site import generate_pages
+
+from .conftest import KEBASEN
+
+GOLDEN = Path(__file__).parent / "golden"
+HOSTILE = '<script>alert(1)</script> **tebal** [x](javascript:alert(1)) {{ 7*7 }} "]-->X; #1 & `k` | a'
+
+
+def markdown_to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=["pymdownx.escapeall", "attr_list", "tables"],
+                             extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}})
+
+
+def visible_text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_md_inline_shows_markup_literally():
+    rendered = markdown_to_html(str(md_inline(HOSTILE)))
+    assert "<script" not in rendered and "<strong>" not in rendered and "<a " not in rendered
+    assert visible_text(rendered) == HOSTILE
+
+
+def test_md_inline_puts_newlines_on_one_line():
+    assert str(md_inline("baris satu\n# dua")) == "baris satu \\# dua"
+
+
+def test_html_text_escapes_and_keeps_line_breaks():
+    assert str(html_text('a <b> & "c"\nbaris 2')) == "a &lt;b&gt; &amp; &quot;c&quot;<br>baris 2"
+
+
+def test_yaml_string_round_trips_through_yaml():
+    assert yaml.safe_load(f"title: {yaml_string(HOSTILE)}")["title"] == HOSTILE
+
+
+def test_mermaid_label_keeps_only_letters_digits_and_spaces():
+    label = mermaid_label(HOSTILE, width=1000)
+    assert re.fullmatch(r"[A-Za-z0-9 #;]*", label)
+    assert re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), label) == HOSTILE
+
+
+def test_mermaid_label_wraps_long_text_at_word_boundaries():
+    assert mermaid_label("Penyediaan Jasa Komunikasi Sumber Daya Air Dan Listrik", width=20) == (
+        "Penyediaan Jasa<br/>Komunikasi Sumber<br/>Daya Air Dan Listrik")
+
+
+def test_program_diagram_has_every_item_of_the_program(kebasen):
+    sasaran = kebasen.cascade.tujuan[0].sasaran[0]
+    program = sasaran.program[0]
+    source = program_diagram(sasaran, program)
+    assert source.startswith("flowchart LR\n")
+    nodes = re.findall(r'^    (\w+)\["', source, flags=re.M)
+    assert len(nodes) == 2 + len(program.kegiatan) + sum(len(k.sub_kegiatan) for k in program.kegiatan)
+    assert "    k3 --> k3s6" in source
+
+
+def test_program_page_matches_golden(kebasen):
+    """The Markdown of one program page; review a diff here like code (UPDATE_GOLDEN=1 rewrites it)."""
+    tujuan = kebasen.cascade.tujuan[0]
+    sasaran = tujuan.sasaran[0]
+    page = render_program_page(kebasen, tujuan, sasaran, sasaran.program[4], 5)
+    golden = GOLDEN / "program-pembinaan-dan-pengawasan-pemerintahan-desa.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(page, encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8")
+
+
+def test_json_export_equals_the_yaml_data(kebasen):
+    from_yaml = yaml.safe_load(KEBASEN.read_text(encoding="utf-8"))
+
+    def with_defaults(node):
+        if isinstance(node, dict):
+            if "tipe_penghitungan" in node:
+                node.setdefault("polaritas", "positif")
+            return {k: with_defaults(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [with_defaults(v) for v in node]
+        return node
+
+    assert json.loads(to_json(kebasen.cascade)) == with_defaults(from_yaml)
+
+
+def test_json_export_has_lists_at_every_level_and_source_order(kebasen):
+    exported = json.loads(to_json(kebasen.cascade))
+    assert list(exported) == ["perangkat_daerah", "tahun", "tujuan"]
+    program = exported["tujuan"][0]["sasaran"][0]["program"][0]
+    assert list(program) == ["uraian", "sasaran", "indikator", "kegiatan"]
+    assert list(program["kegiatan"][0]["sub_kegiatan"][0]["indikator"][0]) == [
+        "uraian", "formulasi", "tipe_penghitungan", "polaritas", "sumber_data"]
+    assert [k["uraian"] for k in program["kegiatan"]][:2] == [
+        "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "Administrasi Keuangan Perangkat Daerah"]
+
+
+def test_generated_files_follow_the_address_scheme(kebasen):
+    assert sorted(generate_pages([kebasen])) == [
+        "data/kecamatan-kebasen/2023.json",
+        "kecamatan-kebasen/2023/index.md",
+        "kecamatan-kebasen/2023/program/koordinasi-ketentraman-dan-ketertiban-umum.md",
+        "kecamatan-kebasen/2023/program/pemberdayaan-masyarakat-desa-dan-kelurahan.md",
+        "kecamatan-kebasen/2023/program/pembinaan-dan-pengawasan-pemerintahan-desa.md",
+        "kecamatan-kebasen/2023/program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota.md",
+        "kecamatan-kebasen/2023/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik.md",
+        "kecamatan-kebasen/index.md",
+    ]
+
+
+def test_hostile_text_renders_as_text_in_every_page(kebasen):
+    data = kebasen.cascade.model_dump()
+    data["perangkat_daerah"] = HOSTILE
+    program = data["tujuan"][0]["sasaran"][0]["program"][0]
+    program["uraian"] = "Program " + HOSTILE
+    program["kegiatan"][0]["indikator"][0]["formulasi"] = HOSTILE
+    hostile = CascadeFile(kebasen.slug, kebasen.path, Cascade.model_validate(data))
+    for name, content in generate_pages([hostile]).items():
+        if name.endswith(".md"):
+            body = content.split("---", 2)[2]
+            rendered = markdown_to_html(body)
+            assert "<script" not in rendered and "javascript:alert" not in re.sub(r">[^<]*<", "><", rendered), name

@@ -1,0 +1,121 @@
+"""The whole site built in strict mode: pages, navigation, downloads, and a failed build that keeps the old site."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.model import walk_indikator
+from macros.naming import program_slug
+from macros.render.export import to_json
+
+from .conftest import ROOT, build_site
+
+pytestmark = pytest.mark.slow
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(soup: BeautifulSoup) -> str:
+    return " ".join(soup.select_one("article").get_text(" ").split())
+
+
+def test_every_item_and_indicator_is_on_its_program_page(site, kebasen):
+    rows = walk_indikator(kebasen.cascade)
+    for program in kebasen.programs:
+        text = text_of(page(site, f"kecamatan-kebasen/2023/program/{program_slug(program)}"))
+        assert program.uraian in text
+        for kegiatan in program.kegiatan:
+            assert kegiatan.uraian in text and kegiatan.sasaran in text
+            for sub in kegiatan.sub_kegiatan:
+                assert sub.uraian in text and sub.sasaran in text
+        for row in rows:
+            if row.place.program is program:
+                for value in (row.indikator.uraian, row.indikator.formulasi, row.indikator.sumber_data):
+                    assert value in text, value
+
+
+def test_overview_lists_levels_with_indicators_and_links(site, kebasen):
+    soup = page(site, "kecamatan-kebasen/2023")
+    text = text_of(soup)
+    tujuan = kebasen.cascade.tujuan[0]
+    assert tujuan.uraian in text and tujuan.indikator[0].uraian in text
+    assert tujuan.sasaran[0].indikator[0].uraian in text
+    links = {a.get_text(" ", strip=True): a["href"] for a in soup.select("article a[href]")}
+    for program in kebasen.programs:
+        assert links[program.uraian] == f"program/{program_slug(program)}/"
+    assert links["JSON"] == "../../data/kecamatan-kebasen/2023.json"
+
+
+def test_json_download_is_the_export(site, kebasen):
+    exported = (site / "data/kecamatan-kebasen/2023.json").read_text(encoding="utf-8")
+    assert json.loads(exported) == json.loads(to_json(kebasen.cascade))
+
+
+def test_home_lists_perangkat_daerah_and_years(site):
+    soup = page(site, ".")
+    links = {a.get_text(" ", strip=True): a["href"] for a in soup.select("article a[href]")}
+    assert links["Kecamatan Kebasen"] == "kecamatan-kebasen/"
+    assert links["2023"] == "kecamatan-kebasen/2023/"
+
+
+def test_navigation_groups_by_perangkat_daerah_and_year(site):
+    nav = page(site, "kecamatan-kebasen/2023").select_one("nav.md-nav--primary")
+    labels = [" ".join(label.get_text(" ").split()) for label in nav.select("label.md-nav__link, a.md-nav__link")]
+    assert "Kecamatan Kebasen" in labels and "2023" in labels
+    assert labels.index("Kecamatan Kebasen") < labels.index("2023") < labels.index(
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten / Kota")
+
+
+def test_search_index_has_programs_kegiatan_sub_kegiatan_and_indicators(site, kebasen):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    program = kebasen.programs[0]
+    assert program.uraian in titles
+    assert any(program.kegiatan[0].uraian in title for title in titles)
+    assert any(program.kegiatan[0].sub_kegiatan[0].uraian in title for title in titles)
+    assert program.kegiatan[0].sub_kegiatan[0].indikator[0].uraian in texts
+
+
+def test_pages_load_nothing_from_other_hosts(site):
+    for html_file in site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select("script[src], link[href], img[src]"):
+            url = tag.get("src") or tag.get("href")
+            assert not url.startswith(("http:", "https:", "//")), (html_file, url)
+
+
+def test_broken_data_fails_the_build_with_file_line_and_keeps_the_old_site(tmp_path, data_copy):
+    data_file = data_copy / "kecamatan-kebasen/2023.yaml"
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace(
+        "tipe_penghitungan: non_kumulatif", "tipe_penghitungan: non-kumulatif", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("build sebelumnya", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.build", str(site)], cwd=ROOT, capture_output=True,
+                            text=True, env={**__import__("os").environ, "CASCADE_DATA": str(data_copy)})
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "cascade_data/kecamatan-kebasen/2023.yaml:10 tujuan[0].indikator[0].tipe_penghitungan: " \
+           "'non-kumulatif' harus salah satu dari: kumulatif, non_kumulatif" in output
+    assert "Traceback" not in output
+    assert (site / "index.html").read_text(encoding="utf-8") == "build sebelumnya"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cascade_data", "site"]
+
+
+def test_make_build_replaces_the_site_on_success(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("lama", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.build", str(site)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "stale.html").exists()
+    assert (site / "kecamatan-kebasen/2023/index.html").is_file()
