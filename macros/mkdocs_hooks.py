@@ -6,25 +6,35 @@ only hands their results to MkDocs.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 # `mkdocs serve` re-runs this file on every rebuild: drop the cached core modules so that edits to
 # macros/ take effect without restarting the server.
 for _name in [n for n in sys.modules if n.startswith("macros.")]:
     del sys.modules[_name]
 
+from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
 from macros.load import CascadeError, load_cascades
 from macros.model import CascadeFile
-from macros.site import generate_pages, navigation
+from macros.naming import diagram_svg_path
+from macros.render.diagram import diagram_figure
+from macros.site import generate_pages, navigation, program_diagrams
 
+log = logging.getLogger("mkdocs.hooks.cascade")
 
 _cascades: list[CascadeFile] = []
+# Program page src_uri → (Mermaid source, pre-rendered SVG).
+_diagrams: dict[str, tuple[str, str]] = {}
+_MERMAID_BLOCK = re.compile(r'<pre\s+class="mermaid"\s*><code>.*?</code></pre>', re.S)
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -49,6 +59,42 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _diagrams
     for src_uri, content in generate_pages(_cascades).items():
         files.append(File.generated(config, src_uri, content=content))
+    _diagrams = render_diagrams(config)
+    for src_uri, (_, svg) in _diagrams.items():
+        files.append(File.generated(config, diagram_svg_path(src_uri), content=svg))
     return files
+
+
+def render_diagrams(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
+    """Every program diagram as SVG, rendered once in headless Chromium and cached by content hash.
+
+    Without Chromium or the Mermaid package the pages keep their Mermaid blocks, which mermaid2 then
+    renders in the reader's browser.
+    """
+    project = Path(config.config_file_path).parent
+    sources = program_diagrams(_cascades)
+    mermaid_js = project / "node_modules/mermaid/dist/mermaid.min.js"
+    browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not sources or not mermaid_js.is_file() or not MermaidSvgRenderer.available(browser):
+        log.info("Diagram tidak dirender saat build (Chromium atau paket mermaid tidak ada); "
+                 "diagram akan dirender di browser pembaca")
+        return {}
+    try:
+        with MermaidSvgRenderer(mermaid_js, project / ".cache/mermaid-svg", browser_path=browser,
+                                config={"flowchart": {"wrappingWidth": 400}}) as renderer:
+            svgs = renderer.render_many(list(dict.fromkeys(sources.values())))
+    except MermaidRenderError as error:
+        raise Abort(f"Diagram gagal dirender:\n{error}") from None
+    return {page: (source, svgs[source]) for page, source in sources.items()}
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    rendered = _diagrams.get(page.file.src_uri)
+    if rendered is None:
+        return html
+    source, svg = rendered
+    figure = diagram_figure(svg, source, f"Diagram hierarki {page.title}", "diagram.svg")
+    return _MERMAID_BLOCK.sub(lambda _: figure, html, count=1)

@@ -41,3 +41,8 @@ def anchor(identifier: str) -> str:
 
 def json_path(item: CascadeFile) -> str:
     return f"data/{item.slug}/{item.tahun}.json"
+
+
+def diagram_svg_path(page_src_uri: str) -> str:
+    """The downloadable SVG of a program page's diagram, in the page's own folder: '.../program/<slug>/diagram.svg'."""
+    return page_src_uri.removesuffix(".md") + "/diagram.svg"

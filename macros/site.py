@@ -7,6 +7,7 @@ from typing import Any
 from .model import CascadeFile
 from .naming import cascade_dir, json_path, program_page
 from .render.export import to_json
+from .render.mermaid import program_diagram
 from .render.pages import (
     group_by_perangkat_daerah,
     render_overview_page,
@@ -41,3 +42,14 @@ def navigation(files: list[CascadeFile]) -> list[dict[str, Any]]:
             years.append({str(cf.tahun): [f"{cascade_dir(cf)}/index.md", *programs]})
         nav.append({group[0].cascade.perangkat_daerah: years})
     return nav
+
+
+def program_diagrams(files: list[CascadeFile]) -> dict[str, str]:
+    """The Mermaid source of every program page's diagram, by the page's path relative to the docs folder."""
+    return {
+        program_page(cf, program): program_diagram(sasaran, program)
+        for cf in files
+        for tujuan in cf.cascade.tujuan
+        for sasaran in tujuan.sasaran
+        for program in sasaran.program
+    }

@@ -79,9 +79,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Debian Chromium for the session, driven by Playwright."""
+    """A headless Debian Chromium per test module, driven by Playwright.
+
+    Module scope: Playwright's sync API allows one instance at a time, and the build-time diagram
+    renderer (tests/test_diagram_svg.py) starts its own.
+    """
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():

@@ -119,3 +119,17 @@ def test_make_build_replaces_the_site_on_success(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (site / "stale.html").exists()
     assert (site / "kecamatan-kebasen/2023/index.html").is_file()
+
+
+def test_program_pages_carry_the_diagram_as_svg_without_the_mermaid_runtime(site, kebasen):
+    for program in kebasen.programs:
+        folder = site / f"kecamatan-kebasen/2023/program/{program_slug(program)}"
+        soup = page(site, f"kecamatan-kebasen/2023/program/{program_slug(program)}")
+        figure = soup.select_one("figure.diagram")
+        labels = " ".join(figure.select_one("svg").get_text(" ").split())
+        for kegiatan in program.kegiatan:
+            assert " ".join(kegiatan.uraian.split()[:2]) in labels
+        assert not soup.select("pre.mermaid") and "mermaid.min.js" not in str(soup)
+        assert "flowchart LR" in soup.select_one("details.diagram-source code").get_text()
+        assert figure.select_one("a[download]")["href"] == "diagram.svg"
+        assert (folder / "diagram.svg").read_text(encoding="utf-8").startswith("<svg")

@@ -1,0 +1,137 @@
+"""Tests for build-time Mermaid to SVG rendering."""
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer, _prepare_source
+
+BROWSER = "/usr/bin/chromium"
+MERMAID_JS = Path(__file__).resolve().parent.parent / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+pytestmark = pytest.mark.skipif(
+    not Path(BROWSER).exists(), reason=f"{BROWSER} is missing (apt-get install chromium)"
+)
+
+LABELS = {
+    "A": "<script>alert(1)</script>",
+    "B": '"]-->X',
+    "C": "{{ 7*7 }}",
+    "D": "Lulus 🎓 😀",
+}
+EDGE_LABEL = 'Penyediaan "X" <b>'
+D_HEADING = "SUB KEGIATAN 1.1"
+
+
+def escape_label(text: str) -> str:
+    """Escape a label the way page generators do: every non-alphanumeric but space as #<decimal>;."""
+    return "".join(c if c.isalnum() or c == " " else f"#{ord(c)};" for c in text)
+
+
+def hostile_source() -> str:
+    """Return a small flowchart whose labels try to break out of Mermaid, XML and Jinja."""
+    a, b, c, d = (escape_label(LABELS[k]) for k in "ABCD")
+    # Generators put multi-line labels together with a literal <br/>.
+    d = escape_label(D_HEADING) + "<br/>" + d
+    return (
+        "flowchart LR\n"
+        f'    A["{a}"] -->|"{escape_label(EDGE_LABEL)}"| B["{b}"]\n'
+        f'    B --> C["{c}"]\n'
+        f'    C --> D["{d}"]\n'
+    )
+
+
+def label_rows(root: ET.Element) -> list[str]:
+    """Return the text of every label line (one outer tspan per line) in the SVG."""
+    return [
+        "".join(row.itertext())
+        for row in root.iter(SVG_NS + "tspan")
+        if "text-outer-tspan" in row.get("class", "")
+    ]
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("mermaid-cache")
+
+
+@pytest.fixture(scope="module")
+def renderer(cache_dir):
+    assert MERMAID_JS.is_file(), f"{MERMAID_JS} missing: run `npm ci` in the project root"
+    with MermaidSvgRenderer(MERMAID_JS, cache_dir, browser_path=BROWSER) as r:
+        yield r
+
+
+@pytest.fixture(scope="module")
+def svg(renderer):
+    source = hostile_source()
+    result = renderer.render_many([source])
+    assert list(result) == [source]
+    return result[source]
+
+
+def test_svg_is_well_formed_xml(svg):
+    root = ET.fromstring(svg)
+    assert root.tag == SVG_NS + "svg"
+
+
+def test_labels_are_literal_svg_text(svg):
+    root = ET.fromstring(svg)
+    rows = label_rows(root)
+    for label in [*LABELS.values(), EDGE_LABEL, D_HEADING]:
+        assert label in rows, f"label {label!r} not found in {rows!r}"
+    assert not any("#" in row or "&" in row for row in rows), rows
+    assert "{{" not in svg, "label braces should be character references, inert for Jinja"
+
+
+def test_no_script_html_or_foreign_object(svg):
+    root = ET.fromstring(svg)
+    local_names = {el.tag.rsplit("}", 1)[-1].lower() for el in root.iter()}
+    assert "script" not in local_names
+    assert "b" not in local_names
+    assert "foreignobject" not in local_names
+    assert "foreignObject" not in svg
+
+
+def test_ids_are_scoped_to_the_diagram(svg, renderer):
+    root = ET.fromstring(svg)
+    diagram_id = renderer.dom_id(renderer.cache_key(hostile_source()))
+    assert root.get("id") == diagram_id
+    ids = [el.get("id") for el in root.iter() if el.get("id")]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith(diagram_id) for i in ids), ids
+    assert f"#{diagram_id} " in root.find(SVG_NS + "style").text
+
+
+def test_second_call_is_served_from_cache(svg, cache_dir):
+    source = hostile_source()
+    with MermaidSvgRenderer(MERMAID_JS, cache_dir, browser_path=BROWSER) as cached:
+        result = cached.render_many([source])
+        assert cached.browser_starts == 0
+        assert cached.rendered_count == 0
+        assert cached.cache_hits == 1
+    assert result[source] == svg
+    assert len(list(Path(cache_dir).glob("*.svg"))) >= 1
+    assert not list(Path(cache_dir).glob("*.tmp"))
+
+
+def test_parse_error_names_the_diagram(renderer):
+    good = "flowchart LR\n    P --> Q\n"
+    bad = 'flowchart LR\n    A["ok"] --> --> B[\n'
+    with pytest.raises(MermaidRenderError) as excinfo:
+        renderer.render_many([good, bad])
+    (failure,) = excinfo.value.failures
+    assert failure["index"] == 1
+    assert failure["source"] == bad
+    assert failure["id"] in str(excinfo.value)
+    assert "Parse error" in str(excinfo.value)
+
+
+def test_entity_codes_decode_only_inside_labels():
+    source = 'flowchart LR\n  A["#60;b#62; #40;x#41;"] --> B\n  style A fill:#123;\n'
+    prepared = _prepare_source(source)
+    assert "(x)" in prepared
+    assert "<" not in prepared and ">" not in prepared.split("-->", 1)[0]
+    assert prepared.endswith("style A fill:#123;\n")
