@@ -10,7 +10,7 @@ SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup chromium serve build test check clean lock
+.PHONY: setup chromium serve build dist test check lint schema benchmark clean lock
 
 setup: $(VENV)/.installed $(MERMAID_JS) chromium
 
@@ -40,11 +40,27 @@ serve: setup
 build: setup
 	$(BIN)/python -m macros.build $(SITE_DIR)
 
+# A dated zip of the built site for copying to an intranet web server: dist/cascading-kinerja-<YYYY-MM-DD>.zip
+dist: build
+	$(BIN)/python scripts/make_dist.py $(SITE_DIR) --out dist
+
 check: setup
 	$(BIN)/python -m macros.check
 
+# Regenerate schema/cascade.schema.json (editor autocompletion for the data files) after a model change.
+schema: $(VENV)/.installed
+	$(BIN)/python -m macros.schema
+
+# Data-quality warnings as file:line field: message; `make lint STRICT=1` fails when there are any.
+lint: setup
+	STRICT=$(STRICT) $(BIN)/python -m macros.lint
+
 test: setup
 	$(BIN)/python -m pytest
+
+# Lighthouse (mobile) on a program page served with gzip, beside a stock Material + mermaid2 build of it.
+benchmark: setup
+	$(BIN)/python scripts/benchmark_pages.py
 
 lock:
 	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv

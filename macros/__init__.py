@@ -13,3 +13,10 @@ def define_env(env: Any) -> None:
     def daftar_cascade() -> str:
         """The list of perangkat daerah and their years, linked to their pages."""
         return render_cascade_list(env.conf.extra["cascades"])
+
+    @env.macro
+    def glosarium() -> str:
+        """The glossary entries, from the same definitions the indicator tables explain their terms with."""
+        from .glossary import render_glossary
+
+        return render_glossary()

@@ -21,7 +21,11 @@ from .naming import SLUG_PATTERN, program_slug
 
 # Well above any real cascade (Kebasen 2023 is 25 KB), well below what could exhaust memory.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 60
 YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+
+# Tag of the placeholder an alias (*name) is composed into: it is reported, never expanded.
+_ALIAS_TAG = "!alias"
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -33,6 +37,34 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that composes each alias as a placeholder at the alias's own position.
+
+    Nothing is expanded, so a "billion laughs" file costs no more than its size, and each alias is
+    reported where it is written rather than where its anchor is.
+    """
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            return yaml.ScalarNode(_ALIAS_TAG, event.anchor, event.start_mark, event.end_mark)
+        # A cascade nests about a dozen levels; stop a bracket bomb long before Python's recursion limit.
+        if self.depth >= MAX_DEPTH:
+            raise _TooDeep(self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
 
 
 @dataclass(frozen=True)
@@ -51,9 +83,9 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None and self.field is None:
                 where += f":{self.column}"
-        if self.field:
-            return f"{where} {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+        text = f"{where} {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        # A lone surrogate (from a "\ud800" escape in the data) cannot be printed: show it as an escape.
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class CascadeError(Exception):
@@ -113,6 +145,12 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None) -> Cascad
     """Read, parse and validate one cascade file."""
     shown = _shown(path, base or Path.cwd())
     match = YEAR_FILE.fullmatch(path.name)
+    if path.is_dir():
+        raise CascadeError([Problem(shown, "folder di dalam folder perangkat daerah tidak dibaca; letakkan data "
+                                    f"langsung di {slug}/<tahun>.yaml, misalnya '{slug}/2023.yaml'")])
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise CascadeError([Problem(shown, "bukan berkas data YAML; folder perangkat daerah hanya boleh berisi "
+                                    "berkas <tahun>.yaml: pindahkan berkas ini keluar dari folder data")])
     if not path.is_file() or not match:
         raise CascadeError([Problem(shown, "nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'")])
     if path.stat().st_size > MAX_FILE_BYTES:
@@ -132,6 +170,11 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None) -> Cascad
     return CascadeFile(slug=slug, path=path, cascade=cascade)
 
 
+def locate(path: Path, shown: str) -> _Located:
+    """The file's data with the line and column of every field, for checks that report lines (`macros.lint`)."""
+    return parse_yaml(_decode(path.read_bytes(), shown), shown)
+
+
 def _decode(raw: bytes, shown: str) -> str:
     try:
         return raw.decode("utf-8-sig")
@@ -145,7 +188,7 @@ def _decode(raw: bytes, shown: str) -> str:
 def parse_yaml(text: str, shown: str) -> _Located:
     """Parse one YAML document safely into plain data plus positions; refuse aliases, tags and duplicate keys."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         unclosed = _unclosed_quote(text)
@@ -156,24 +199,54 @@ def parse_yaml(text: str, shown: str) -> _Located:
         raise CascadeError([Problem(shown, _yaml_message(error, text),
                                     mark.line + 1 if mark else None,
                                     mark.column + 1 if mark else None)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise CascadeError([Problem(shown, f"karakter kendali U+{error.character:04X} tidak boleh ada di berkas; "
+                                    "hapus karakter ini (biasanya terbawa saat menyalin teks)", line, column)]) from None
     except yaml.YAMLError as error:
         raise CascadeError([Problem(shown, f"YAML tidak valid: {error}")]) from None
+    except _TooDeep as error:
+        raise CascadeError([Problem(shown, _TOO_DEEP, error.mark.line + 1, error.mark.column + 1)]) from None
+    except RecursionError:
+        raise CascadeError([Problem(shown, _TOO_DEEP)]) from None
     if root is None:
         raise CascadeError([Problem(shown, "berkas kosong: tidak ada data cascade")])
     located = _Located(None, {}, {}, [])
-    located.data = _to_python(root, (), located, located.problems, shown, set())
+    aliases: list[Problem] = []
+    try:
+        located.data = _to_python(root, (), located, aliases, shown)
+    except RecursionError:
+        raise CascadeError([Problem(shown, _TOO_DEEP)]) from None
+    located.problems += _summarise_aliases(aliases, shown)
     return located
 
 
-def _to_python(node: yaml.Node, loc: Loc, out: _Located, problems: list[Problem], shown: str, seen: set[int]) -> Any:
+_TOO_DEEP = (f"YAML tidak valid: isi berkas bersarang lebih dari {MAX_DEPTH} tingkat; "
+             "periksa tanda '[' dan '{' yang tidak ditutup")
+
+
+def _summarise_aliases(problems: list[Problem], shown: str) -> list[Problem]:
+    """The first alias in full and the rest in one line: an alias bomb holds thousands."""
+    aliases: list[Problem] = []
+    others: list[Problem] = []
+    for problem in problems:
+        (aliases if problem.message.startswith("alias YAML '*") else others).append(problem)
+    if len(aliases) <= 1:
+        return problems
+    lines = sorted({p.line for p in aliases[1:] if p.line is not None})
+    shown_lines = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    return others + [aliases[0], Problem(shown, f"{len(aliases) - 1} alias YAML lain juga tidak diizinkan "
+                                                f"(baris {shown_lines})", aliases[1].line)]
+
+
+def _to_python(node: yaml.Node, loc: Loc, out: _Located, problems: list[Problem], shown: str) -> Any:
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     out.value_pos[loc] = (line, column)
-    if id(node) in seen:
-        # A node met twice is an alias: reject it, which also defuses "billion laughs" expansion.
-        problems.append(Problem(shown, "alias YAML (*nama) tidak diizinkan; tulis isinya secara lengkap",
+    if node.tag == _ALIAS_TAG:
+        problems.append(Problem(shown, f"alias YAML '*{node.value}' tidak diizinkan; tulis isinya secara lengkap",
                                 line, field=_field(loc) or None))
         return None
-    seen.add(id(node))
     if node.tag not in _SAFE_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         problems.append(Problem(shown, f"tag YAML '{tag}' tidak diizinkan; tulis nilai biasa tanpa tanda '!'",
@@ -183,7 +256,8 @@ def _to_python(node: yaml.Node, loc: Loc, out: _Located, problems: list[Problem]
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            simple = isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SAFE_TAGS
+            key = _scalar(key_node) if simple else None
             key_line = key_node.start_mark.line + 1
             if key is None or isinstance(key, (list, dict)):
                 problems.append(Problem(shown, "kunci harus berupa teks sederhana", key_line, field=_field(loc) or None))
@@ -194,10 +268,10 @@ def _to_python(node: yaml.Node, loc: Loc, out: _Located, problems: list[Problem]
                 continue
             first_line[key] = key_line
             out.key_pos[loc + (key,)] = (key_line, key_node.start_mark.column + 1)
-            result[key] = _to_python(value_node, loc + (key,), out, problems, shown, seen)
+            result[key] = _to_python(value_node, loc + (key,), out, problems, shown)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, loc + (i,), out, problems, shown, seen) for i, item in enumerate(node.value)]
+        return [_to_python(item, loc + (i,), out, problems, shown) for i, item in enumerate(node.value)]
     return _scalar(node)
 
 
@@ -218,7 +292,6 @@ _YAML_MESSAGES = [
     ("did not find expected '-' indicator", "indentasi butir daftar ('- ') tidak rata"),
     ("expected <block end>", "indentasi tidak rata dengan baris di atasnya"),
     ("but found another document", "berkas hanya boleh berisi satu dokumen YAML (hapus '---' kedua)"),
-    ("found undefined alias", "alias YAML (*nama) tidak diizinkan"),
 ]
 
 
@@ -259,7 +332,7 @@ def validate_cascade(located: _Located, shown: str) -> Cascade:
     parse_fields = {p.field for p in located.problems}
     problems = located.problems + [p for p in problems if p.field not in parse_fields]
     if problems:
-        raise CascadeError(_unique(problems))
+        raise CascadeError(sorted(_unique(problems), key=lambda p: p.line or 0))
     return cascade
 
 
@@ -297,6 +370,11 @@ def _data_loc(pydantic_loc: tuple[Any, ...], data: Any) -> Loc:
 
 
 _UNION_LABELS = {"str", "int", "float", "constrained-str", "function-after", "list", "dict"}
+
+
+def field_path(loc: Loc) -> str:
+    """A location as messages name it: ('tujuan', 0, 'indikator') → 'tujuan[0].indikator'."""
+    return _field(loc)
 
 
 def _field(loc: Loc) -> str:
@@ -357,6 +435,10 @@ def _value_message(error: dict[str, Any], loc: Loc) -> str:
         return f"harus berupa pemetaan 'kunci: nilai', bukan {_describe(value)}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"harus berupa bilangan bulat, bukan {_describe(value)}"
+    if kind == "string_unicode":
+        return f"teks {_short(value)} memuat karakter Unicode yang tidak sah; ketik ulang teks ini"
+    if kind == "invalid_key":
+        return "kunci harus berupa teks, bukan angka atau nilai ya/tidak"
     if kind == "string_too_short":
         return "tidak boleh kosong"
     if kind == "string_too_long":
@@ -383,7 +465,12 @@ def _describe(value: Any) -> str:
 
 
 def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    if isinstance(value, str):
+        # Invisible and unencodable characters are shown as escapes, so the message prints and can be read.
+        text = "'" + "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else f"\\u{ord(c):04x}"
+                             for c in value) + "'"
+    else:
+        text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…'"
 
 

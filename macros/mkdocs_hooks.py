@@ -6,6 +6,7 @@ only hands their results to MkDocs.
 
 from __future__ import annotations
 
+import html as html_module
 import logging
 import os
 import re
@@ -22,11 +23,13 @@ from mkdocs.structure.pages import Page
 for _name in [n for n in sys.modules if n.startswith("macros.")]:
     del sys.modules[_name]
 
+from macros.csp import add_policy
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
 from macros.load import CascadeError, load_cascades
 from macros.model import CascadeFile
 from macros.naming import diagram_svg_path
 from macros.render.diagram import diagram_figure
+from macros.search import build_search_index
 from macros.site import generate_pages, navigation, program_diagrams
 
 log = logging.getLogger("mkdocs.hooks.cascade")
@@ -96,5 +99,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if rendered is None:
         return html
     source, svg = rendered
-    figure = diagram_figure(svg, source, f"Diagram hierarki {page.title}", "diagram.svg")
+    # page.title is HTML (the front matter title is escaped for the theme): unescape it, diagram_figure escapes.
+    figure = diagram_figure(svg, source, f"Diagram hierarki {html_module.unescape(page.title)}", "diagram.svg")
     return _MERMAID_BLOCK.sub(lambda _: figure, html, count=1)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Runs for `mkdocs build` and after every `mkdocs serve` rebuild, so search works in both.
+    try:
+        build_search_index(Path(config.site_dir))
+    except RuntimeError as error:
+        raise Abort(str(error)) from None
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Last step of every page: the policy hashes the theme's inline scripts as they were finally written.
+    return add_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return add_policy(output_content) if template_name.endswith(".html") else output_content

@@ -43,6 +43,26 @@ def json_path(item: CascadeFile) -> str:
     return f"data/{item.slug}/{item.tahun}.json"
 
 
+def csv_path(item: CascadeFile) -> str:
+    return f"data/{item.slug}/{item.tahun}.csv"
+
+
+def xlsx_path(item: CascadeFile) -> str:
+    return f"data/{item.slug}/{item.tahun}.xlsx"
+
+
+# Every cascade's downloads in one file; inside it each keeps its path below data/.
+ARCHIVE_PATH = "data/cascading-kinerja.zip"
+
+
+def catalog_page(item: CascadeFile) -> str:
+    """Source path of a cascade's indicator catalog: '<pd>/<tahun>/katalog.md'."""
+    return f"{cascade_dir(item)}/katalog.md"
+
+
+CATALOG_ALL_PAGE = "katalog.md"
+
+
 def diagram_svg_path(page_src_uri: str) -> str:
     """The downloadable SVG of a program page's diagram, in the page's own folder: '.../program/<slug>/diagram.svg'."""
     return page_src_uri.removesuffix(".md") + "/diagram.svg"

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
+from .lint import lint_files
 from .model import CascadeFile
-from .naming import cascade_dir, json_path, program_page
-from .render.export import to_json
+from .naming import (
+    ARCHIVE_PATH,
+    CATALOG_ALL_PAGE,
+    cascade_dir,
+    catalog_page,
+    csv_path,
+    json_path,
+    program_page,
+    xlsx_path,
+)
+from .render.comparison import comparison_page, render_comparison_page
+from .render.catalog import render_catalog_all_page, render_catalog_page
+from .render.export import to_archive, to_csv, to_json, to_xlsx
 from .render.mermaid import program_diagram
+from .render.report import REPORT_PAGE, render_quality_report
 from .render.pages import (
     group_by_perangkat_daerah,
     render_overview_page,
@@ -16,19 +30,29 @@ from .render.pages import (
 )
 
 
-def generate_pages(files: list[CascadeFile]) -> dict[str, str]:
-    """Every generated file's content by its path relative to the docs folder."""
-    pages: dict[str, str] = {}
+def generate_pages(files: list[CascadeFile]) -> dict[str, str | bytes]:
+    """Every generated file's content by its path relative to the docs folder (bytes for XLSX and ZIP)."""
+    pages: dict[str, str | bytes] = {}
     for slug, group in group_by_perangkat_daerah(files).items():
         pages[f"{slug}/index.md"] = render_perangkat_daerah_page(group)
+        if len(group) > 1:
+            pages[comparison_page(slug)] = render_comparison_page(group)
         years = [cf.tahun for cf in group]
         for cf in group:
             pages[f"{cascade_dir(cf)}/index.md"] = render_overview_page(cf, years)
+            pages[catalog_page(cf)] = render_catalog_page(cf)
             pages[json_path(cf)] = to_json(cf.cascade)
+            pages[csv_path(cf)] = to_csv(cf.cascade)
+            pages[xlsx_path(cf)] = to_xlsx(cf.cascade)
             for tujuan in cf.cascade.tujuan:
                 for sasaran in tujuan.sasaran:
                     for nomor, program in enumerate(sasaran.program, 1):
                         pages[program_page(cf, program)] = render_program_page(cf, tujuan, sasaran, program, nomor)
+    if files:
+        pages[CATALOG_ALL_PAGE] = render_catalog_all_page(files)
+        pages[ARCHIVE_PATH] = to_archive(files)
+    # Always there: the footer of every page links to it.
+    pages[REPORT_PAGE] = render_quality_report(lint_files(files), files)
     return pages
 
 
@@ -37,10 +61,14 @@ def navigation(files: list[CascadeFile]) -> list[dict[str, Any]]:
     nav: list[dict[str, Any]] = []
     for slug, group in group_by_perangkat_daerah(files).items():
         years: list[Any] = [f"{slug}/index.md"]
+        if len(group) > 1:
+            years.append({"Perbandingan antartahun": comparison_page(slug)})
         for cf in sorted(group, key=lambda cf: cf.tahun, reverse=True):
-            programs = [{p.uraian: program_page(cf, p)} for p in cf.programs]
-            years.append({str(cf.tahun): [f"{cascade_dir(cf)}/index.md", *programs]})
-        nav.append({group[0].cascade.perangkat_daerah: years})
+            programs = [{html.escape(p.uraian): program_page(cf, p)} for p in cf.programs]
+            catalog = {"Katalog indikator": catalog_page(cf)}
+            years.append({str(cf.tahun): [f"{cascade_dir(cf)}/index.md", *programs, catalog]})
+        # Themes insert nav titles into the HTML unescaped: a title is HTML, not text.
+        nav.append({html.escape(group[0].cascade.perangkat_daerah): years})
     return nav
 
 

@@ -108,3 +108,24 @@ def page(browser):
     page.on("request", lambda request: page.requested_urls.append(request.url))
     yield page
     context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Factory for pages with other context options (phone viewport, dark scheme, no JavaScript), recording like `page`."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "locale": "id-ID", **options})
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.requested_urls = []
+        page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+        page.on("request", lambda request: page.requested_urls.append(request.url))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

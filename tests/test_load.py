@@ -139,10 +139,16 @@ def test_file_that_is_not_a_mapping(tmp_path):
     assert problem == "kecamatan-x/2023.yaml:2: harus berupa pemetaan 'kunci: nilai', bukan teks 'Ini bukan data cascade.'"
 
 
-@pytest.mark.parametrize("name", ["catatan.txt", "2023.yml", "tahun-2023.yaml"])
+@pytest.mark.parametrize("name", ["2023.yml", "tahun-2023.yaml", "2023 (1).yaml"])
 def test_file_whose_name_is_not_a_year(tmp_path, name):
     assert problems_for(tmp_path, VALID, name=name) == [
         f"kecamatan-x/{name}: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
+
+
+def test_file_that_is_not_yaml(tmp_path):
+    assert problems_for(tmp_path, VALID, name="catatan.txt") == [
+        "kecamatan-x/catatan.txt: bukan berkas data YAML; folder perangkat daerah hanya boleh berisi berkas "
+        "<tahun>.yaml: pindahkan berkas ini keluar dari folder data"]
 
 
 def test_year_in_file_must_match_its_name(tmp_path):
@@ -179,7 +185,9 @@ def test_alias_bomb_is_refused_fast(tmp_path):
     started = time.perf_counter()
     problems = problems_for(tmp_path, bomb)
     assert time.perf_counter() - started < 2
-    assert problems[0].startswith("kecamatan-x/2023.yaml:1 b[0]: alias YAML (*nama) tidak diizinkan")
+    # Each alias is reported where it is written; after the first, the rest are summed up in one line.
+    assert "kecamatan-x/2023.yaml:2 b[0]: alias YAML '*a' tidak diizinkan; tulis isinya secara lengkap" in problems
+    assert "kecamatan-x/2023.yaml:2: 80 alias YAML lain juga tidak diizinkan (baris 2, 3, 4, 5, 6, 7, 8, 9, 10)" in problems
 
 
 def test_python_object_tags_are_refused_and_never_run(tmp_path):

@@ -47,8 +47,10 @@ def test_html_text_escapes_and_keeps_line_breaks():
     assert str(html_text('a <b> & "c"\nbaris 2')) == "a &lt;b&gt; &amp; &quot;c&quot;<br>baris 2"
 
 
-def test_yaml_string_round_trips_through_yaml():
-    assert yaml.safe_load(f"title: {yaml_string(HOSTILE)}")["title"] == HOSTILE
+def test_yaml_string_round_trips_through_yaml_escaped_for_the_theme():
+    # MkDocs themes put front matter titles into the HTML unescaped, so the value is HTML-escaped.
+    loaded = yaml.safe_load(f"title: {yaml_string(HOSTILE + ' 🚀')}")["title"]
+    assert "<" not in loaded and html.unescape(loaded) == HOSTILE + " 🚀"
 
 
 def test_mermaid_label_keeps_only_letters_digits_and_spaces():
@@ -111,14 +113,20 @@ def test_json_export_has_lists_at_every_level_and_source_order(kebasen):
 
 def test_generated_files_follow_the_address_scheme(kebasen):
     assert sorted(generate_pages([kebasen])) == [
+        "data/cascading-kinerja.zip",
+        "data/kecamatan-kebasen/2023.csv",
         "data/kecamatan-kebasen/2023.json",
+        "data/kecamatan-kebasen/2023.xlsx",
+        "katalog.md",
         "kecamatan-kebasen/2023/index.md",
+        "kecamatan-kebasen/2023/katalog.md",
         "kecamatan-kebasen/2023/program/koordinasi-ketentraman-dan-ketertiban-umum.md",
         "kecamatan-kebasen/2023/program/pemberdayaan-masyarakat-desa-dan-kelurahan.md",
         "kecamatan-kebasen/2023/program/pembinaan-dan-pengawasan-pemerintahan-desa.md",
         "kecamatan-kebasen/2023/program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota.md",
         "kecamatan-kebasen/2023/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik.md",
         "kecamatan-kebasen/index.md",
+        "laporan-kualitas-data.md",
     ]
 
 

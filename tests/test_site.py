@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -75,14 +76,22 @@ def test_navigation_groups_by_perangkat_daerah_and_year(site):
 
 
 def test_search_index_has_programs_kegiatan_sub_kegiatan_and_indicators(site, kebasen):
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["title"] for doc in index["docs"]}
-    texts = " ".join(doc["text"] for doc in index["docs"])
+    # Pagefind's per-page records ("fragments"): gzip, after a 12-byte "pagefind_dcd" marker, then JSON.
+    fragments = {}
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        fragments[fragment["url"]] = fragment
     program = kebasen.programs[0]
-    assert program.uraian in titles
-    assert any(program.kegiatan[0].uraian in title for title in titles)
-    assert any(program.kegiatan[0].sub_kegiatan[0].uraian in title for title in titles)
-    assert program.kegiatan[0].sub_kegiatan[0].indikator[0].uraian in texts
+    fragment = fragments[f"/kecamatan-kebasen/2023/program/{program_slug(program)}/"]
+    assert fragment["meta"]["title"] == program.uraian
+    # Each searchable section is a heading with the id a result links to.
+    anchors = {anchor["id"]: anchor["text"] for anchor in fragment["anchors"]}
+    kegiatan = program.kegiatan[0]
+    assert kegiatan.uraian in anchors["t1-s1-p1-k1"]
+    assert kegiatan.sub_kegiatan[0].uraian in anchors["t1-s1-p1-k1-sk1"]
+    assert anchors["t1-s1-p1-k1-sk1-i1"] == kegiatan.sub_kegiatan[0].indikator[0].uraian
+    assert kegiatan.sub_kegiatan[0].indikator[0].formulasi in fragment["content"]
+    assert not (site / "search/search_index.json").exists()
 
 
 def test_pages_load_nothing_from_other_hosts(site):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
-import json
 import re
+
+import yaml
 
 from markupsafe import Markup
 
@@ -15,7 +16,8 @@ _NEWLINES = re.compile(r"\s*[\r\n]+\s*")
 
 def md_inline(text: str) -> Markup:
     """Text for a Markdown inline context (heading, paragraph, list item): shown literally, on one line."""
-    one_line = _NEWLINES.sub(" ", text)
+    # Leading whitespace would make Markdown read a line as a code block.
+    one_line = _NEWLINES.sub(" ", text).strip()
     escaped = _MD_SPECIAL.sub(r"\\\1", one_line)
     return Markup(html.escape(escaped, quote=False))
 
@@ -27,8 +29,15 @@ def html_text(text: str) -> Markup:
 
 
 def yaml_string(text: str) -> Markup:
-    """A value for the page's YAML front matter; a JSON string is a valid YAML scalar."""
-    return Markup(json.dumps(_NEWLINES.sub(" ", text), ensure_ascii=True))
+    """A value for the page's front matter (title, description), as a double-quoted YAML string.
+
+    MkDocs and Material put these values into the HTML unescaped (`<title>`, the header, the description
+    attribute), so the text is HTML-escaped first. PyYAML writes the string itself: it escapes what its
+    reader would refuse or fold (a JSON escape pair for an emoji, for one, fails to load and turns the
+    whole front matter into page text).
+    """
+    one_line = html.escape(_NEWLINES.sub(" ", text), quote=True)
+    return Markup(yaml.dump(one_line, allow_unicode=True, default_style='"', width=float("inf")).strip())
 
 
 def mermaid_label(text: str, width: int = 34) -> str:

@@ -11,7 +11,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import LEVEL_LABELS, CascadeFile, IndikatorRow, Place, Program, Sasaran, Tujuan, walk_indikator, walk_items
-from ..naming import anchor, cascade_dir, json_path, program_page
+from ..glossary import explain
+from ..naming import ARCHIVE_PATH, anchor, cascade_dir, csv_path, json_path, program_page, xlsx_path
 from .escape import html_text, md_inline, yaml_string
 from .mermaid import program_diagram
 
@@ -61,6 +62,7 @@ def _environment() -> Environment:
         heading_id=lambda nomor: Markup(f"{{#{anchor(nomor)}}}"),
         tipe=TIPE_LABELS.__getitem__,
         polaritas=POLARITAS_LABELS.__getitem__,
+        istilah=explain,
     )
     return env
 
@@ -69,12 +71,30 @@ def _render(template: str, **context: object) -> str:
     return _environment().get_template(template).render(**context)
 
 
+# id(cf) → (cf, its sections, its program's sections by id(program)): one walk per cascade, not one per program
+# page. The entry holds cf itself, so the id cannot be reused while the entry lives.
+_SECTIONS: dict[int, tuple[CascadeFile, list[Section], dict[int, list[Section]]]] = {}
+
+
 def _sections(cf: CascadeFile) -> list[Section]:
-    rows_by_place: dict[str, list[IndikatorRow]] = {}
-    for row in walk_indikator(cf.cascade):
-        rows_by_place.setdefault(row.place.nomor, []).append(row)
-    return [Section(place, rows_by_place.get(place.nomor, []), _short_number(place.nomor))
-            for place in walk_items(cf.cascade)]
+    """Every item of the cascade with its indicator rows, in source order (computed once per cascade)."""
+    return _cached_sections(cf)[1]
+
+
+def _cached_sections(cf: CascadeFile) -> tuple[CascadeFile, list[Section], dict[int, list[Section]]]:
+    entry = _SECTIONS.get(id(cf))
+    if entry is None or entry[0] is not cf:
+        rows_by_place: dict[str, list[IndikatorRow]] = {}
+        for row in walk_indikator(cf.cascade):
+            rows_by_place.setdefault(row.place.nomor, []).append(row)
+        sections = [Section(place, rows_by_place.get(place.nomor, []), _short_number(place.nomor))
+                    for place in walk_items(cf.cascade)]
+        by_program: dict[int, list[Section]] = {}
+        for section in sections:
+            if section.place.program is not None:
+                by_program.setdefault(id(section.place.program), []).append(section)
+        entry = _SECTIONS[id(cf)] = (cf, sections, by_program)
+    return entry
 
 
 def _short_number(nomor: str) -> str:
@@ -84,14 +104,15 @@ def _short_number(nomor: str) -> str:
 
 def render_program_page(cf: CascadeFile, tujuan: Tujuan, sasaran: Sasaran, program: Program, nomor: int) -> str:
     """The page of one program: hierarchy diagram, its text version, and indicator tables per level."""
-    sections = [s for s in _sections(cf) if s.place.program is program]
+    sections = _cached_sections(cf)[2][id(program)]
     tree = [TreeLine(0, "Sasaran", sasaran.uraian), TreeLine(1, "Program", program.uraian)]
     for section in sections[1:]:
         depth = 2 if section.place.level == "kegiatan" else 3
         label = f"{'Kegiatan' if depth == 2 else 'Sub kegiatan'} {section.label}"
         tree.append(TreeLine(depth, label, section.place.item.uraian))
     return _render("program.md.j2", cf=cf, tujuan=tujuan, sasaran=sasaran, program=program, nomor=nomor,
-                   sections=sections, diagram=program_diagram(sasaran, program), tree=tree)
+                   sections=sections, diagram=program_diagram(sasaran, program), tree=tree,
+                   root=site_root(program_page(cf, program)))
 
 
 def render_overview_page(cf: CascadeFile, years: list[int]) -> str:
@@ -111,10 +132,18 @@ def render_overview_page(cf: CascadeFile, years: list[int]) -> str:
             sub_count=sum(len(k.sub_kegiatan) for k in program.kegiatan),
             section=by_nomor[section.place.nomor],
         ))
-    return _render("overview.md.j2", cf=cf, programs=programs,
+    return _render("overview.md.j2", cf=cf, programs=programs, root=site_root(f"{cascade_dir(cf)}/index.md"),
                    sections=[s for s in sections if s.place.level in ("tujuan", "sasaran")],
                    json_link=f"../../{json_path(cf)}",
+                   downloads=[("CSV", f"../../{csv_path(cf)}"), ("XLSX", f"../../{xlsx_path(cf)}"),
+                              ("semua cascade (ZIP)", f"../../{ARCHIVE_PATH}")],
                    years=[(tahun, f"../{tahun}/index.md") for tahun in sorted(years)])
+
+
+def site_root(src_uri: str) -> str:
+    """The relative path from a page's address to the site root: 'pd/2023/program/x.md' → '../../../../'."""
+    folders = src_uri.count("/") + (0 if src_uri.endswith("index.md") else 1)
+    return "../" * folders
 
 
 def render_perangkat_daerah_page(files: list[CascadeFile]) -> str:

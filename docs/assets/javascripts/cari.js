@@ -1,0 +1,100 @@
+// Header search: open a dialog holding Pagefind's UI. The UI, its styles and the spelling-variant map load on
+// first use, so reading a page costs nothing extra; every file comes from this site's own pagefind/ folder.
+(function () {
+  "use strict";
+  var toggle = document.querySelector(".cari-toggle");
+  var dialog = document.getElementById("cari");
+  if (!toggle || !dialog || typeof dialog.showModal !== "function") return;
+
+  // Absolute so that the site works under any sub-path (https://<org>.github.io/<repo>/).
+  var bundle = new URL(toggle.getAttribute("data-cari-bundle"), location.href);
+  var siteRoot = new URL("../", bundle).pathname;
+  var ready = null;
+
+  function loadStyle(href) {
+    return new Promise(function (resolve, reject) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.onload = resolve;
+      link.onerror = reject;
+      document.head.appendChild(link);
+    });
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  // The source writes some words in more than one way ("Presentase"); the index holds the standard spelling
+  // beside each variant (macros/search.py), so a query's variants are mapped to the standard spelling too.
+  function standardSpelling(variants) {
+    return function (term) {
+      return term.replace(/[\p{L}\p{N}]+/gu, function (word) {
+        return variants[word.toLowerCase()] || word;
+      });
+    };
+  }
+
+  function start() {
+    if (!ready) {
+      ready = Promise.all([
+        loadStyle(new URL("pagefind-ui.css", bundle).href),
+        loadStyle(new URL(toggle.getAttribute("data-cari-css"), location.href).href),
+        loadScript(new URL("pagefind-ui.js", bundle).href),
+        fetch(new URL("varian-ejaan.json", bundle).href).then(function (response) { return response.json(); }),
+      ]).then(function (loaded) {
+        new PagefindUI({
+          element: "#cari-ui",
+          bundlePath: bundle.pathname,
+          baseUrl: siteRoot,
+          showSubResults: true,
+          showImages: false,
+          resetStyles: false,
+          processTerm: standardSpelling(loaded[3]),
+        });
+        // Pagefind names its field only by a title attribute; screen readers want a real label (axe label-title-only).
+        var field = dialog.querySelector("input.pagefind-ui__search-input");
+        if (field) field.setAttribute("aria-label", "Kata yang dicari");
+      }).catch(function () {
+        ready = null;  // try again on the next opening
+        document.getElementById("cari-ui").textContent = "Pencarian belum dapat dimuat. Coba lagi sebentar lagi.";
+      });
+    }
+    return ready;
+  }
+
+  function open() {
+    if (!dialog.open) dialog.showModal();
+    start().then(function () {
+      var input = dialog.querySelector("input");
+      if (input) input.focus();
+    });
+  }
+
+  toggle.hidden = false;
+  toggle.addEventListener("click", open);
+  dialog.querySelector(".cari__tutup").addEventListener("click", function () { dialog.close(); });
+  // A click on the backdrop (outside the dialog's box) closes it, as Escape does.
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) dialog.close();
+  });
+  // Following a result to another part of the same page leaves the dialog open otherwise.
+  dialog.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a[href]")) dialog.close();
+  });
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (event.key === "/" && !typing && !dialog.open && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      open();
+    }
+  });
+})();

@@ -1,0 +1,96 @@
+"""The SAKIP terms in plain Indonesian: one source for the glossary page and the explanations in tables."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+# The glossary page's address from the site root (directory URLs).
+GLOSSARY_URL = "glosarium/"
+
+
+@dataclass(frozen=True)
+class Istilah:
+    """A term, its anchor on the glossary page, and its definition for citizens."""
+
+    id: str
+    term: str
+    definition: str
+
+
+# In reading order: from the body and its cascade, down the levels, then what describes an indicator.
+ISTILAH: list[Istilah] = [
+    Istilah("perangkat-daerah", "Perangkat Daerah",
+            "Kantor pemerintah daerah yang menjalankan urusan pemerintahan, misalnya kecamatan, dinas atau badan. "
+            "Sering juga disebut OPD (Organisasi Perangkat Daerah) atau SKPD."),
+    Istilah("cascading", "Cascading",
+            "Cascading kinerja: gambaran berjenjang yang menunjukkan bagaimana tujuan sebuah perangkat daerah "
+            "diturunkan menjadi sasaran, program, kegiatan dan sub kegiatan, sehingga terlihat siapa "
+            "bertanggung jawab atas apa dan bagaimana keberhasilannya diukur. Cascading adalah bagian dari SAKIP "
+            "(Sistem Akuntabilitas Kinerja Instansi Pemerintah)."),
+    Istilah("eselon", "Eselon",
+            "Tingkat jabatan pimpinan di pemerintahan. Di kecamatan, Camat menduduki eselon II, Sekretaris Camat "
+            "eselon III, dan para kepala seksi atau subbagian eselon IV. Setiap jenjang cascading menjadi "
+            "tanggung jawab satu tingkat eselon."),
+    Istilah("tujuan", "Tujuan",
+            "Hal besar yang ingin dicapai perangkat daerah dalam beberapa tahun, misalnya pelayanan yang prima. "
+            "Tujuan adalah jenjang teratas cascading dan menjadi tanggung jawab pimpinan (eselon II)."),
+    Istilah("sasaran", "Sasaran",
+            "Hasil yang ingin dicapai untuk mewujudkan tujuan, dan dapat diukur. Sasaran menjadi tanggung jawab "
+            "eselon III. Program, kegiatan dan sub kegiatan juga mempunyai sasarannya sendiri: hasil yang "
+            "diharapkan dari masing-masing."),
+    Istilah("program", "Program",
+            "Kumpulan kegiatan yang dibiayai anggaran daerah untuk mencapai sasaran. Nama program mengikuti "
+            "daftar resmi Kementerian Dalam Negeri (Permendagri 90 Tahun 2019)."),
+    Istilah("kegiatan", "Kegiatan",
+            "Bagian dari program: pekerjaan yang dilakukan untuk mencapai sasaran program."),
+    Istilah("sub-kegiatan", "Sub Kegiatan",
+            "Bagian dari kegiatan dan jenjang terbawah cascading. Di sub kegiatan inilah anggaran "
+            "dibelanjakan, misalnya untuk gaji, alat kantor atau rapat koordinasi."),
+    Istilah("indikator-kinerja", "Indikator Kinerja",
+            "Ukuran keberhasilan sebuah tujuan, sasaran, program, kegiatan atau sub kegiatan: apa yang dihitung "
+            "untuk mengetahui apakah hasilnya tercapai, misalnya jumlah desa yang dibina."),
+    Istilah("iku", "IKU",
+            "Indikator Kinerja Utama: indikator terpenting sebuah perangkat daerah, biasanya indikator tujuan "
+            "dan sasarannya. IKU dilaporkan setiap tahun dan menjadi dasar penilaian kinerja."),
+    Istilah("formulasi", "Formulasi",
+            "Cara menghitung nilai sebuah indikator, misalnya \u201cjumlah layanan yang selesai tepat waktu dibagi "
+            "jumlah seluruh layanan, dikali 100%\u201d."),
+    Istilah("tipe-penghitungan", "Tipe Penghitungan",
+            "Cara menggabungkan nilai indikator dari beberapa periode (misalnya triwulan) menjadi nilai "
+            "setahun: kumulatif atau non kumulatif."),
+    Istilah("kumulatif", "Kumulatif",
+            "Nilai setiap periode dijumlahkan: nilai setahun adalah jumlah nilai semua periode. Contoh: jumlah "
+            "rapat yang dilaksanakan sepanjang tahun."),
+    Istilah("non-kumulatif", "Non Kumulatif",
+            "Nilai periode tidak dijumlahkan: nilai setahun adalah nilai terakhir (atau nilai yang dipertahankan), "
+            "bukan jumlahnya. Contoh: indeks kepuasan masyarakat atau persentase."),
+    Istilah("polaritas", "Polaritas",
+            "Arah yang dianggap baik bagi sebuah indikator. Positif: makin tinggi nilainya makin baik (misalnya "
+            "jumlah warga yang terlayani). Negatif: makin rendah nilainya makin baik (misalnya jumlah pengaduan)."),
+    Istilah("sumber-data", "Sumber Data",
+            "Dari mana angka sebuah indikator diambil, misalnya laporan, buku pelayanan, atau data sebuah "
+            "seksi di kantor."),
+]
+
+BY_ID: dict[str, Istilah] = {istilah.id: istilah for istilah in ISTILAH}
+
+
+def explain(label: str, istilah_id: str, root: str | None = None) -> Markup:
+    """`label` explained in place: a link to the glossary entry (works on touch) whose title shows the definition.
+
+    `root` is the relative path from the page to the site root; without it the label gets only the title.
+    """
+    definition = html.escape(BY_ID[istilah_id].definition, quote=True)
+    text = html.escape(label, quote=False)
+    if root is None:
+        return Markup(f'<abbr class="istilah" title="{definition}">{text}</abbr>')
+    return Markup(f'<a class="istilah" href="{html.escape(root)}{GLOSSARY_URL}#{istilah_id}" '
+                  f'title="{definition}">{text}</a>')
+
+
+def render_glossary() -> str:
+    """The glossary entries as Markdown: one heading with its anchor per term, then its definition."""
+    return "\n\n".join(f"## {istilah.term} {{#{istilah.id}}}\n\n{istilah.definition}" for istilah in ISTILAH) + "\n"

@@ -1,0 +1,320 @@
+"""`make lint`: data-quality checks on valid cascades, reported as file:line field: message (no MkDocs here).
+
+The data is published as the official text, so none of this stops a build: these are warnings that point
+staff to likely mistakes before a cascade goes out. Each `check_*` is a pure function of one cascade that
+returns `Issue`s located by field path; `lint_files` adds the file and line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import CascadeError, Loc, field_path, load_cascades, locate
+from .model import LEVEL_LABELS, Cascade, CascadeFile, Indikator, Item
+
+# Suspected spelling variants (lower case) → the standard spelling (KBBI). Staff keep the published text;
+# the report only points the variant out.
+SPELLING: dict[str, str] = {
+    "presentase": "persentase",
+    "prosentase": "persentase",
+    "komulatif": "kumulatif",
+    "gedug": "gedung",
+    "survey": "survei",
+    "analisa": "analisis",
+    "aktifitas": "aktivitas",
+    "efektifitas": "efektivitas",
+    "produktifitas": "produktivitas",
+    "kwalitas": "kualitas",
+    "kwantitas": "kuantitas",
+    "kordinasi": "koordinasi",
+    "resiko": "risiko",
+    "ijin": "izin",
+    "perijinan": "perizinan",
+    "sistim": "sistem",
+    "tehnis": "teknis",
+    "obyek": "objek",
+    "propinsi": "provinsi",
+    "nopember": "November",
+    "pebruari": "Februari",
+}
+
+_CHILDREN = {"tujuan": "sasaran", "sasaran": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan"}
+_TEXT_FIELDS = ("uraian", "sasaran")
+_INDIKATOR_TEXT_FIELDS = ("uraian", "formulasi", "sumber_data", "satuan")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);|\*\*|__|\\n")
+_LIST_DASH = re.compile(r"(?:^|\s)[-–•]\s+\S")
+_LIST_LETTER = re.compile(r"(?:^|\s)(?:[a-e]|[1-9])[.)]\s+\S")
+_NUMBER_PREFIX = re.compile(r"^\s*((?:\d+\.)*\d+[.)]|[a-z][.)]|(?:sub\s+)?kegiatan\s+\d+\s*[:.]|program\s+\d+\s*[:.])\s*",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A finding in one cascade, located by its field path."""
+
+    check: str
+    loc: Loc
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A finding located in its file: what `make lint` prints and the report page lists."""
+
+    check: str
+    path: str
+    line: int | None
+    field: str
+    message: str
+    loc: Loc = ()
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where} {self.field}: {self.message}"
+
+
+# What each check looks for, as the report page titles its section.
+CHECK_TITLES: dict[str, str] = {
+    "berulang": "Indikator yang berulang kata demi kata",
+    "kosong": "Isian yang kosong",
+    "ejaan": "Dugaan salah eja",
+    "markup": "Sisa HTML atau markup",
+    "gabungan": "Beberapa indikator dalam satu isian",
+    "penomoran": "Penomoran dalam nama",
+    "formulasi": "Formulasi sama dengan indikatornya",
+}
+
+
+def _walk(cascade: Cascade) -> Iterator[tuple[str, Loc, Item, list[Item]]]:
+    """Every item with its level, field path and its list of siblings (itself included), parents first."""
+    def visit(level: str, loc: Loc, items: list[Item]) -> Iterator[tuple[str, Loc, Item, list[Item]]]:
+        for i, item in enumerate(items):
+            yield level, loc + (i,), item, items
+            child = _CHILDREN.get(level)
+            if child:
+                yield from visit(child, loc + (i, child), getattr(item, child))
+    yield from visit("tujuan", ("tujuan",), list(cascade.tujuan))
+
+
+def _indikator(cascade: Cascade) -> Iterator[tuple[Loc, Indikator]]:
+    for _, loc, item, _ in _walk(cascade):
+        for n, ind in enumerate(item.indikator):
+            yield loc + ("indikator", n), ind
+
+
+def _same(text: str) -> str:
+    """Text compared "word for word": case and spacing do not count."""
+    return " ".join(text.casefold().split())
+
+
+def _label(level: str, item: Item, *, first: bool = False) -> str:
+    """'sub kegiatan "Nama"', with a capital first letter when it starts a message."""
+    level_label = LEVEL_LABELS[level] if first else LEVEL_LABELS[level].lower()
+    return f'{level_label[0]}{level_label[1:].lower()} "{item.uraian}"'
+
+
+def check_repeated_indikator(cascade: Cascade) -> list[Issue]:
+    """Indicators that repeat, word for word, one of an earlier sibling's (or of the same item)."""
+    issues = []
+    for level, loc, item, siblings in _walk(cascade):
+        index = loc[-1]
+        for n, ind in enumerate(item.indikator):
+            for other_index, other in enumerate(siblings[: index + 1]):
+                earlier = other.indikator[:n] if other_index == index else other.indikator
+                twin = next((o for o in earlier if _same(o.uraian) == _same(ind.uraian)), None)
+                if twin is None:
+                    continue
+                what = "indikator dan formulasinya" if _same(twin.formulasi) == _same(ind.formulasi) else "indikator"
+                where = "indikator lain di item yang sama" if other is item else _label(level, other)
+                issues.append(Issue("berulang", loc + ("indikator", n, "uraian"),
+                                    f'{_label(level, item, first=True)}: {what} "{ind.uraian}" sama persis '
+                                    f"dengan {where}; periksa apakah indikatornya tersalin"))
+                break
+    return issues
+
+
+def check_empty_fields(cascade: Cascade) -> list[Issue]:
+    """Items without an indicator or (below sasaran) without their sasaran; indicators with empty fields."""
+    issues = []
+    for level, loc, item, _ in _walk(cascade):
+        if not item.indikator:
+            issues.append(Issue("kosong", loc + ("indikator",),
+                                f"{_label(level, item, first=True)} belum memiliki indikator kinerja"))
+        if level in ("program", "kegiatan", "sub_kegiatan") and not item.sasaran:
+            issues.append(Issue("kosong", loc + ("sasaran",),
+                                f"{_label(level, item, first=True)} belum mencantumkan sasarannya"))
+    for loc, ind in _indikator(cascade):
+        for name, label in (("formulasi", "formulasi"), ("sumber_data", "sumber data")):
+            if not getattr(ind, name):
+                issues.append(Issue("kosong", loc + (name,), f'Indikator "{ind.uraian}" belum mencantumkan {label}'))
+    return issues
+
+
+def _texts(cascade: Cascade) -> Iterator[tuple[Loc, str]]:
+    """Every text a reader sees, with its field path."""
+    yield ("perangkat_daerah",), cascade.perangkat_daerah
+    for _, loc, item, _ in _walk(cascade):
+        for name in _TEXT_FIELDS:
+            value = getattr(item, name, None)
+            # A tujuan's `sasaran` is its list of sasaran, not a text.
+            if isinstance(value, str) and value:
+                yield loc + (name,), value
+    for loc, ind in _indikator(cascade):
+        for name in _INDIKATOR_TEXT_FIELDS:
+            value = getattr(ind, name)
+            if value:
+                yield loc + (name,), value
+
+
+def check_spelling(cascade: Cascade, words: dict[str, str] = SPELLING) -> list[Issue]:
+    """Words of the list of suspected spelling variants, with the standard spelling."""
+    issues = []
+    for loc, text in _texts(cascade):
+        for word in dict.fromkeys(_WORD.findall(text)):
+            standard = words.get(word.casefold())
+            if standard:
+                suggestion = standard.capitalize() if word[0].isupper() else standard
+                issues.append(Issue("ejaan", loc, f'"{word}" kemungkinan salah eja; ejaan baku: "{suggestion}" '
+                                                  f'(dalam "{_short(text)}")'))
+    return issues
+
+
+def check_markup(cascade: Cascade) -> list[Issue]:
+    """HTML tags, entities and Markdown emphasis left over from copying the source."""
+    issues = []
+    for loc, text in _texts(cascade):
+        found = list(dict.fromkeys(_MARKUP.findall(text)))
+        if found:
+            shown = ", ".join(f'"{_short(f, 30)}"' for f in found)
+            issues.append(Issue("markup", loc, f"berisi sisa HTML/markup {shown}; tulis sebagai teks biasa"))
+    return issues
+
+
+def check_packed_indikator(cascade: Cascade) -> list[Issue]:
+    """Indicator fields that hold a list ("- a - b", "a. … b. …", "x; y"): several indicators in one."""
+    issues = []
+    for loc, ind in _indikator(cascade):
+        for name in ("uraian", "formulasi"):
+            text = getattr(ind, name)
+            parts = [p for p in text.split(";") if p.strip()]
+            if (len(_LIST_DASH.findall(text)) >= 2 or len(_LIST_LETTER.findall(text)) >= 2 or len(parts) >= 2
+                    or "\n" in text.strip()):
+                issues.append(Issue("gabungan", loc + (name,),
+                                    f'"{_short(text)}" tampak memuat beberapa butir; tulis setiap indikator '
+                                    "sebagai butir indikator tersendiri"))
+    return issues
+
+
+def check_numbering(cascade: Cascade) -> list[Issue]:
+    """Numbers typed in front of names (the site numbers items by position), and gaps in such numbers."""
+    issues = []
+    seen_lists: set[int] = set()
+    for level, loc, item, siblings in _walk(cascade):
+        match = _NUMBER_PREFIX.match(item.uraian)
+        if match:
+            issues.append(Issue("penomoran", loc + ("uraian",),
+                                f'nama diawali nomor "{match.group(1)}"; hapus nomornya, situs menomori '
+                                "menurut urutan"))
+        if id(siblings) in seen_lists:
+            continue
+        seen_lists.add(id(siblings))
+        numbers = [_leading_number(s.uraian) for s in siblings]
+        if len(siblings) > 1 and all(n is not None for n in numbers) and numbers != list(range(1, len(numbers) + 1)):
+            issues.append(Issue("penomoran", loc[:-1],
+                                f"nomor {LEVEL_LABELS[level].lower()} tidak urut: "
+                                f"{', '.join(map(str, numbers))}; periksa apakah ada yang terlewat"))
+    return issues
+
+
+def _leading_number(text: str) -> int | None:
+    match = re.match(r"^\s*(\d+)[.)]\s", text)
+    return int(match.group(1)) if match else None
+
+
+def check_formulasi_repeats_uraian(cascade: Cascade) -> list[Issue]:
+    """Indicators whose formulasi only repeats the indicator: how to compute it is missing."""
+    return [
+        Issue("formulasi", loc + ("formulasi",),
+              f'formulasi sama dengan indikatornya ("{_short(ind.uraian)}"); cara menghitungnya belum dijelaskan')
+        for loc, ind in _indikator(cascade)
+        if ind.formulasi and _same(ind.formulasi) == _same(ind.uraian)
+    ]
+
+
+CHECKS: list[Callable[[Cascade], list[Issue]]] = [
+    check_repeated_indikator,
+    check_empty_fields,
+    check_spelling,
+    check_markup,
+    check_packed_indikator,
+    check_numbering,
+    check_formulasi_repeats_uraian,
+]
+
+
+def lint_cascade(cascade: Cascade) -> list[Issue]:
+    """Every check's issues for one cascade."""
+    return [issue for check in CHECKS for issue in check(cascade)]
+
+
+def shown_path(cf: CascadeFile) -> str:
+    """The data file as staff name it, the same wherever the site is built: 'cascade_data/<pd>/<tahun>.yaml'."""
+    return f"{cf.path.parent.parent.name}/{cf.slug}/{cf.path.name}"
+
+
+def lint_files(files: list[CascadeFile]) -> list[Finding]:
+    """Every finding of every cascade, with file and line, in file then line order."""
+    findings = []
+    for cf in files:
+        issues = lint_cascade(cf.cascade)
+        if not issues:
+            continue
+        shown = shown_path(cf)
+        # Parsing again for line numbers costs as much as loading: only for files that have findings.
+        positions = locate(cf.path, shown).value_pos
+        for issue in issues:
+            findings.append(Finding(issue.check, shown, _line(issue.loc, positions),
+                                    field_path(issue.loc) or "(berkas)", issue.message, issue.loc))
+    return sorted(findings, key=lambda f: (f.path, f.line or 0))
+
+
+def _line(loc: Loc, positions: dict[Loc, tuple[int, int]]) -> int | None:
+    """The line of the field, or of the nearest enclosing field the file writes (a missing list, a default)."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in positions:
+            return positions[loc[:end]][0]
+    return None
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the findings; exit 1 on invalid data, or on any finding when STRICT is set (make lint STRICT=1)."""
+    data_dir = Path(os.environ.get("CASCADE_DATA", "cascade_data"))
+    strict = os.environ.get("STRICT", "") not in ("", "0")
+    try:
+        files = load_cascades(data_dir)
+    except CascadeError as error:
+        print(f"Data cascade berisi {len(error.problems)} kesalahan (jalankan make check):", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    findings = lint_files(files)
+    for finding in findings:
+        print(finding)
+    kind = "kesalahan" if strict else "peringatan"
+    print(f"{len(findings)} {kind} kualitas data di {len(files)} berkas", file=sys.stderr)
+    return 1 if strict and findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The indicator catalog: every indicator of one cascade, or of all cascades, in one filterable table."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from ..model import LEVEL_LABELS, CascadeFile, Indikator, IndikatorRow, walk_indikator
+from ..naming import (
+    ARCHIVE_PATH,
+    CATALOG_ALL_PAGE,
+    anchor,
+    cascade_dir,
+    catalog_page,
+    csv_path,
+    json_path,
+    program_page,
+    xlsx_path,
+)
+from .pages import TIPE_LABELS, _render, group_by_perangkat_daerah
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """One indicator as the catalog shows it: permalink anchor, owner and where the owner is shown."""
+
+    anchor: str
+    id: str
+    level: str
+    level_label: str
+    owner: str
+    owner_link: str
+    indikator: Indikator
+    cascade: str = ""
+    cascade_link: str = ""
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page (use_directory_urls): 'a/b.md' → 'a/b/', 'a/index.md' → 'a/'."""
+    path = src_uri.removesuffix(".md")
+    path = re.sub(r"(^|/)index$", "", path)
+    return f"{path}/" if path else ""
+
+
+def relative_url(from_src: str, to_src: str, fragment: str = "") -> str:
+    """A link for raw HTML, which MkDocs leaves alone: from one page's address to another page's (or a file)."""
+    target = page_url(to_src) if to_src.endswith(".md") else to_src
+    base = page_url(from_src) or "."
+    link = posixpath.relpath(target or ".", base)
+    if to_src.endswith(".md"):
+        link = "./" if link == "." else link + "/"
+    return link + (f"#{fragment}" if fragment else "")
+
+
+def source_link(from_src: str, to_src: str) -> str:
+    """A Markdown link between two files of the docs folder; MkDocs turns it into the page's address."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def _owner_page(cf: CascadeFile, row: IndikatorRow) -> str:
+    program = row.place.program
+    return f"{cascade_dir(cf)}/index.md" if program is None else program_page(cf, program)
+
+
+def catalog_rows(cf: CascadeFile, page: str, qualified: bool = False) -> list[CatalogRow]:
+    """The catalog rows of one cascade, linked relative to `page`; `qualified` anchors carry the cascade too."""
+    name = f"{cf.cascade.perangkat_daerah} {cf.tahun}"
+    rows = []
+    for row in walk_indikator(cf.cascade):
+        rows.append(CatalogRow(
+            anchor=anchor(f"{cf.slug}-{cf.tahun}-{row.id}" if qualified else row.id),
+            id=row.id,
+            level=row.place.level,
+            level_label=LEVEL_LABELS[row.place.level],
+            owner=row.place.item.uraian,
+            owner_link=relative_url(page, _owner_page(cf, row), anchor(row.place.nomor)),
+            indikator=row.indikator,
+            cascade=name if qualified else "",
+            cascade_link=relative_url(page, catalog_page(cf), anchor(row.id)) if qualified else "",
+        ))
+    return rows
+
+
+def render_catalog_page(cf: CascadeFile) -> str:
+    """A cascade's indicator catalog page."""
+    page = catalog_page(cf)
+    downloads = [(label, source_link(page, path)) for label, path in (
+        ("JSON", json_path(cf)), ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)))]
+    return _render("katalog.md.j2", title=f"Katalog indikator {cf.cascade.perangkat_daerah} {cf.tahun}",
+                   cf=cf, rows=catalog_rows(cf, page), qualified=False, downloads=downloads,
+                   overview="index.md", all_link=source_link(page, CATALOG_ALL_PAGE),
+                   levels=LEVEL_LABELS, tipes=TIPE_LABELS)
+
+
+def render_catalog_all_page(files: list[CascadeFile]) -> str:
+    """The catalog of every indicator of every cascade, grouped by perangkat daerah, newest year first."""
+    rows: list[CatalogRow] = []
+    for group in group_by_perangkat_daerah(files).values():
+        for cf in sorted(group, key=lambda cf: cf.tahun, reverse=True):
+            rows += catalog_rows(cf, CATALOG_ALL_PAGE, qualified=True)
+    downloads = [("semua cascade (ZIP)", source_link(CATALOG_ALL_PAGE, ARCHIVE_PATH))]
+    return _render("katalog.md.j2", title="Katalog indikator semua perangkat daerah", cf=None, rows=rows,
+                   qualified=True, downloads=downloads, overview="", all_link="",
+                   levels=LEVEL_LABELS, tipes=TIPE_LABELS)

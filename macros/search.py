@@ -1,0 +1,117 @@
+"""Site search: a Pagefind index of the built site, stemmed in Indonesian and tolerant of the source's spellings.
+
+Pagefind (the `pagefind-bin` wheel ships its binary) splits the index into small shards fetched per query and
+stems words with Snowball's Indonesian stemmer ("dilayani", "pelayanan" and "layanan" share a stem). What a
+stemmer cannot know is the source's own spelling variants ("Presentase" for "Persentase"): every variant in
+the indexed text gets its standard spelling beside it, and the browser maps a query's variants the same way
+(`assets/javascripts/cari.js` reads `pagefind/varian-ejaan.json`, written here from `SPELLING_VARIANTS`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+# Variant → standard spelling (KBBI), lower case. Keep it small: only spellings found in published cascades.
+SPELLING_VARIANTS: dict[str, str] = {
+    "presentase": "persentase",
+    "prosentase": "persentase",
+    "komulatif": "kumulatif",
+}
+
+BUNDLE_DIR = "pagefind"
+VARIANTS_FILE = "varian-ejaan.json"
+
+# What Pagefind reads of a page: the article only (not navigation), without the diagram, its Mermaid
+# source and the diagram's text version, which repeat the sections below them and would make results point
+# at the diagram instead of at the kegiatan or indicator; nor the indicator catalogue's table, which repeats
+# every indicator of the program pages, where a result shows it in context.
+PAGEFIND_CONFIG = {
+    "root_selector": "article.md-content__inner",
+    "exclude_selectors": ["figure.diagram", ".diagram-source", "pre.mermaid", "details.info", ".headerlink", "thead",
+                          "[data-katalog]", "[data-katalog-filter]"],
+    "force_language": "id",
+    "quiet": True,
+}
+
+# An indicator row as `_indikator.html.j2` writes it: id, code cell, name cell, the other cells.
+_INDIKATOR_ROW = re.compile(r'<tr id="([^"]+)"><td>(.*?)</td><th scope="row">(.*?)</th>(.*?)</tr>')
+_VARIANT_WORD = re.compile(r"\b(" + "|".join(SPELLING_VARIANTS) + r")\b", re.IGNORECASE)
+_TAG = re.compile(r"(<[^>]*>)")
+_HEADING_TAG = re.compile(r"</?h[1-6][\s>]", re.IGNORECASE)
+
+
+def add_standard_spellings(html: str) -> str:
+    """`html` with the standard spelling, in brackets, after each variant word of its text (never in its tags).
+
+    In a heading the spellings go after the heading, which Pagefind shows as a result's title unchanged.
+    """
+    parts: list[str] = []
+    pending: list[str] = []  # standard spellings of variants met inside the current heading
+    in_heading = False
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            parts.append(part)
+            if _HEADING_TAG.match(part):
+                in_heading = not part.startswith("</")
+                if not in_heading and pending:
+                    parts.append(" (" + " ".join(pending) + ")")
+                    pending = []
+        elif in_heading:
+            parts.append(part)
+            pending += [SPELLING_VARIANTS[word.lower()] for word in _VARIANT_WORD.findall(part)]
+        else:
+            parts.append(_VARIANT_WORD.sub(
+                lambda match: f"{match[1]} ({SPELLING_VARIANTS[match[1].lower()]})", part))
+    return "".join(parts)
+
+
+def indikator_rows_as_headings(html: str) -> str:
+    """`html` with each indicator's name made a heading carrying its row's id.
+
+    Pagefind makes a sub-result for every heading with an id; this way a search result links to the
+    indicator's own row (`#t1-s1-p1-k2-i1`) with the indicator's name as its title.
+    """
+    return _INDIKATOR_ROW.sub(
+        lambda row: f'<tr><th scope="row"><h4 id="{row[1]}">{row[3]}</h4></th><td>{row[2]}</td>{row[4]}</tr>', html)
+
+
+def page_for_index(html: str) -> str:
+    """The HTML Pagefind indexes for a built page: indicators as headings, standard spellings added."""
+    return add_standard_spellings(indikator_rows_as_headings(html))
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary of the installed `pagefind-bin` wheel."""
+    from pagefind_bin import get_executable
+
+    return get_executable()
+
+
+def build_search_index(site_dir: Path) -> None:
+    """Write the Pagefind bundle (index shards, UI, variant map) into `site_dir/pagefind/`."""
+    site_dir = Path(site_dir)
+    bundle = site_dir / BUNDLE_DIR
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as staging_name:
+        staging = Path(staging_name)
+        # Pagefind indexes a copy made for search (see page_for_index); the published pages stay as built.
+        for page in site_dir.rglob("*.html"):
+            relative = page.relative_to(site_dir)
+            if relative.parts[0] == BUNDLE_DIR:
+                continue
+            copy = staging / "site" / relative
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(page_for_index(page.read_text(encoding="utf-8")), encoding="utf-8")
+        (staging / "pagefind.json").write_text(json.dumps(PAGEFIND_CONFIG), encoding="utf-8")
+        shutil.rmtree(bundle, ignore_errors=True)
+        result = subprocess.run(
+            [str(pagefind_executable()), "--site", "site", "--output-path", str(bundle.resolve())],
+            cwd=staging, capture_output=True, text=True,
+        )
+    if result.returncode != 0:
+        raise RuntimeError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
+    (bundle / VARIANTS_FILE).write_text(json.dumps(SPELLING_VARIANTS, ensure_ascii=False), encoding="utf-8")

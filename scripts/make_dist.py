@@ -1,0 +1,47 @@
+"""`make dist`: zip the built site as `dist/cascading-kinerja-<YYYY-MM-DD>.zip` for copying to an intranet server.
+
+The archive is reproducible for a given site folder: entries in sorted order, one fixed timestamp (the
+date in its name), fixed permissions, all under one top folder named like the archive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import zipfile
+from pathlib import Path
+
+
+def make_dist(site: Path, out_dir: Path, day: dt.date) -> Path:
+    """Write the zip of `site` into `out_dir` and return its path."""
+    if not (site / "index.html").is_file():
+        raise SystemExit(f"{site} belum berisi situs (tidak ada index.html); jalankan `make build` dulu")
+    name = f"cascading-kinerja-{day.isoformat()}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{name}.zip"
+    partial = target.with_suffix(".zip.part")
+    stamp = (day.year, day.month, day.day, 0, 0, 0)
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{name}/{path.relative_to(site).as_posix()}", date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    partial.replace(target)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    parser.add_argument("--out", type=Path, default=Path("dist"))
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+    args = parser.parse_args(argv)
+    target = make_dist(args.site, args.out, args.date)
+    print(f"Arsip situs ditulis ke {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

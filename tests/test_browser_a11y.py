@@ -1,0 +1,112 @@
+"""Accessibility in a real browser: axe-core finds nothing in light and dark schemes, the keyboard reaches the
+diagram and the hierarchy list, and the interface speaks Indonesian."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import ROOT
+from .test_browser_pages import OVERVIEWS, PROGRAM_PATHS
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PAGES = ["", OVERVIEWS[0], PROGRAM_PATHS[0]]
+# What Material or the search would show untranslated if the interface fell back to English.
+ENGLISH = re.compile(r"\b(Search|Type to start searching|Back to top|Table of contents|Previous|Next|Made with|"
+                     r"Copy to clipboard|Skip to content|Initializing search|results?|Clear|Load more|Header|Footer|Navigation)\b")
+
+
+def _axe_violations(page) -> list[str]:
+    """axe-core's violations (all rules, WCAG and best practice), one line per failing element."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make setup` (npm ci installs axe-core)")
+    # Evaluated, not added as a <script> tag: the page's Content-Security-Policy refuses inline scripts.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary']}"
+            for v in result["violations"] for node in v["nodes"]]
+
+
+def _open(open_page, site_url: str, path: str, scheme: str):
+    # The pages' Content-Security-Policy forbids inline scripts, which is how axe-core gets in.
+    page = open_page(color_scheme=scheme, bypass_csp=True)
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    return page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_violations(open_page, site_url, path, scheme):
+    page = _open(open_page, site_url, path, scheme)
+    assert _axe_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_search_results(open_page, site_url, scheme):
+    page = _open(open_page, site_url, "", scheme)
+    page.get_by_role("button", name="Cari di situs ini").click()
+    page.locator("#cari input.pagefind-ui__search-input").fill("pelayanan")
+    results = page.locator(".pagefind-ui__result")
+    results.first.wait_for()
+    assert results.count() > 0
+    assert _axe_violations(page) == []
+    assert page.console_errors == []
+
+
+def test_keyboard_reaches_the_diagram_its_zoom_and_the_hierarchy_list(page, site_url):
+    page.goto(site_url + PROGRAM_PATHS[0])
+    page.wait_for_load_state("networkidle")
+    reached = []
+    while len(reached) < 200 and not any("|SUMMARY|Hierarki" in r for r in reached):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("""() => {
+          const e = document.activeElement;
+          return [e.classList.contains('diagram-canvas') ? 'diagram-canvas' : '', e.tagName,
+                  (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60)].join('|');
+        }"""))
+    assert any(r.startswith("diagram-canvas|DIV|") for r in reached), reached
+    assert any("|BUTTON|Perbesar" in r for r in reached), reached
+    assert any("|SUMMARY|Hierarki dalam bentuk daftar" in r for r in reached), reached
+    # Focus order follows the page: zoom buttons, then the diagram box, then the hierarchy list.
+    first = {key: next(i for i, r in enumerate(reached) if key in r)
+             for key in ("|BUTTON|Perbesar", "diagram-canvas|DIV|", "|SUMMARY|Hierarki dalam bentuk daftar")}
+    assert first["|BUTTON|Perbesar"] < first["diagram-canvas|DIV|"] < first["|SUMMARY|Hierarki dalam bentuk daftar"]
+    # The keys the box announces work from the keyboard.
+    canvas = page.locator(".diagram-canvas")
+    canvas.focus()
+    before = canvas.locator("svg").bounding_box()["width"]
+    page.keyboard.press("+")
+    assert canvas.locator("svg").bounding_box()["width"] == pytest.approx(before * 1.25, rel=0.01)
+
+
+@pytest.mark.parametrize("path", ["", "tentang/", OVERVIEWS[0], PROGRAM_PATHS[0]])
+def test_interface_is_indonesian_with_title_and_description(page, site_url, path):
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == "id"
+    assert page.title().endswith(" - Cascading Kinerja") and len(page.title()) > len(" - Cascading Kinerja")
+    description = page.locator('meta[name="description"]').get_attribute("content")
+    # Its own description, not the site-wide fallback Material writes for pages without one.
+    site_description = re.search(r"^site_description: (.+)$", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+    assert description and len(description) > 40 and description != site_description.strip()
+    # Visible text plus the names and hints that screen readers and tooltips give.
+    texts = [page.locator("body").inner_text(), *page.evaluate(
+        "() => [...document.querySelectorAll('[aria-label],[title],[placeholder]')]"
+        ".flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a)).filter(Boolean))")]
+    english = sorted({m.group(0) for text in texts for m in ENGLISH.finditer(text)})
+    assert english == [], english
+
+
+def test_not_found_page_is_indonesian(page, site_url):
+    page.goto(site_url + "404.html")
+    assert page.title() == "Halaman tidak ditemukan - Cascading Kinerja"
+    assert page.locator("h1").inner_text() == "404 - Halaman tidak ditemukan"
+    english = sorted({m.group(0) for m in ENGLISH.finditer(page.locator("body").inner_text())} | (
+        {"Not found"} if "Not found" in page.locator("body").inner_text() else set()))
+    assert english == []

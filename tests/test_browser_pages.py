@@ -1,0 +1,146 @@
+"""What a reader sees in a real browser: every page stays on the site, every program diagram shows its labels, and
+a 360 px phone never scrolls sideways."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from macros.load import load_cascades
+from macros.naming import cascade_dir, program_page
+
+from .conftest import DATA
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+def _programs():
+    """(url path, sasaran, program) of every program page of the real data."""
+    return [
+        (program_page(cf, program).removesuffix(".md") + "/", sasaran, program)
+        for cf in load_cascades(DATA)
+        for tujuan in cf.cascade.tujuan
+        for sasaran in tujuan.sasaran
+        for program in sasaran.program
+    ]
+
+
+PROGRAMS = _programs()
+PROGRAM_PATHS = [path for path, _, _ in PROGRAMS]
+OVERVIEWS = sorted({f"{cascade_dir(cf)}/" for cf in load_cascades(DATA)})
+PAGES = ["", "tentang/", "kecamatan-kebasen/", *OVERVIEWS, *PROGRAM_PATHS]
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _expected_labels(sasaran, program) -> list[str]:
+    """Every node label of a program's diagram, as a reader would read it out."""
+    labels = [f"SASARAN {sasaran.uraian}", f"PROGRAM {program.uraian}"]
+    for ki, kegiatan in enumerate(program.kegiatan, 1):
+        labels.append(f"KEGIATAN {ki} {kegiatan.uraian}")
+        labels += [f"SUB KEGIATAN {ki}.{si} {sub.uraian}" for si, sub in enumerate(kegiatan.sub_kegiatan, 1)]
+    return [_normal(label) for label in labels]
+
+
+def _off_site(page, site_url: str) -> list[str]:
+    host = urlsplit(site_url).netloc
+    return [url for url in page.requested_urls if not url.startswith("data:") and urlsplit(url).netloc != host]
+
+
+# Each node's text (lines joined by spaces), whether that text is painted, and whether it fits in its box.
+NODE_LABELS_JS = """svg => [...svg.querySelectorAll('g.node')].map(node => {
+  const text = node.querySelector('text');
+  const rows = [...node.querySelectorAll('tspan.row')].map(row => row.textContent);
+  const box = node.querySelector('rect, polygon, path').getBoundingClientRect();
+  const ink = text.getBoundingClientRect();
+  const style = getComputedStyle(text);
+  return {
+    label: (rows.length ? rows : [text.textContent]).join(' '),
+    painted: ink.width > 0 && ink.height > 0 && style.visibility !== 'hidden' && style.display !== 'none'
+             && style.opacity !== '0' && style.fill !== 'none',
+    inside: ink.left >= box.left - 1 && ink.right <= box.right + 1 && ink.top >= box.top - 1 && ink.bottom <= box.bottom + 1,
+  };
+})"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_phone_page_loads_only_from_the_site_and_never_scrolls_sideways(open_page, site_url, path):
+    page = open_page(**PHONE)
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.is_visible()
+    assert _off_site(page, site_url) == []
+    assert page.console_errors == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("path, sasaran, program", PROGRAMS, ids=PROGRAM_PATHS)
+def test_program_diagram_is_an_svg_showing_every_label(page, site_url, path, sasaran, program):
+    page.goto(site_url + path)
+    figure = page.locator("figure.diagram")
+    svg = figure.locator(".diagram-canvas svg")
+    assert svg.count() == 1 and svg.is_visible()
+    nodes = svg.evaluate(NODE_LABELS_JS)
+    shown = [_normal(node["label"]) for node in nodes]
+    assert sorted(shown) == sorted(_expected_labels(sasaran, program))
+    assert all(node["painted"] for node in nodes), [n["label"] for n in nodes if not n["painted"]]
+    assert all(node["inside"] for node in nodes), [n["label"] for n in nodes if not n["inside"]]
+    # The page holds no Mermaid runtime: the SVG was drawn at build time.
+    assert not any("mermaid" in urlsplit(url).path for url in page.requested_urls)
+
+
+@pytest.mark.parametrize("path", PROGRAM_PATHS)
+def test_phone_diagram_opens_legible_and_zooms_inside_its_box(open_page, site_url, path):
+    page = open_page(**PHONE)
+    page.goto(site_url + path)
+    canvas = page.locator("figure.diagram .diagram-canvas")
+    svg = canvas.locator("svg")
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    natural = svg.evaluate("svg => svg.viewBox.baseVal.width")
+    opened = svg.bounding_box()["width"]
+    # Opens at 75 % at least (16 px labels drawn at 12 px or more), unless it fits whole at a larger size.
+    assert opened >= min(0.75 * natural, box["width"]) - 1
+    zoom = page.get_by_role("toolbar", name="Ukuran diagram")
+    zoom.get_by_role("button", name="Perbesar").click()
+    assert svg.bounding_box()["width"] == pytest.approx(opened * 1.25, rel=0.01)
+    zoom.get_by_role("button", name="Pas layar").click()
+    fitted = svg.bounding_box()
+    assert fitted["width"] <= box["width"] and fitted["height"] <= 0.7 * 740
+    assert canvas.evaluate("c => c.scrollWidth <= c.clientWidth + 1")
+    zoom.get_by_role("button", name="Perkecil").click()
+    assert svg.bounding_box()["width"] == pytest.approx(fitted["width"] / 1.25, rel=0.01)
+    # Through all this, only the diagram's box may scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator("figure.diagram a[download]").get_attribute("href").endswith(".svg")
+
+
+@pytest.mark.parametrize("path, sasaran, program", PROGRAMS[:2], ids=PROGRAM_PATHS[:2])
+def test_hierarchy_list_is_open_and_nested_without_javascript(open_page, site_url, path, sasaran, program):
+    page = open_page(java_script_enabled=False, **PHONE)
+    page.goto(site_url + path)
+    details = page.locator("details", has=page.locator("summary", has_text="Hierarki dalam bentuk daftar"))
+    assert details.get_attribute("open") is not None
+    top = details.locator(":scope > ul > li")
+    assert _normal(top.locator(":scope > p, :scope").first.inner_text()).startswith(f"Sasaran: {_normal(sasaran.uraian)}")
+    program_item = top.locator(":scope > ul > li")
+    assert _normal(program_item.inner_text()).startswith(f"Program: {_normal(program.uraian)}")
+    kegiatan_items = program_item.locator(":scope > ul > li")
+    assert kegiatan_items.count() == len(program.kegiatan)
+    for ki, kegiatan in enumerate(program.kegiatan):
+        item = kegiatan_items.nth(ki)
+        assert _normal(item.inner_text()).startswith(f"Kegiatan {ki + 1}: {_normal(kegiatan.uraian)}")
+        subs = [_normal(t) for t in item.locator(":scope > ul > li").all_inner_texts()]
+        assert subs == [f"Sub kegiatan {ki + 1}.{si}: {_normal(sub.uraian)}"
+                        for si, sub in enumerate(kegiatan.sub_kegiatan, 1)]
+    # Without JavaScript the diagram is still there, fitted to the column.
+    svg = page.locator("figure.diagram svg")
+    assert svg.is_visible() and svg.bounding_box()["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -1,0 +1,155 @@
+"""The indicator catalog: every indicator once, with working links and permalinks, in the built site."""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from openpyxl import load_workbook
+
+from macros.model import Cascade, CascadeFile, walk_indikator
+from macros.naming import anchor
+from macros.render.catalog import page_url, relative_url, render_catalog_page, source_link
+from macros.render.export import to_csv, to_json, to_xlsx
+
+from .test_render import HOSTILE, markdown_to_html
+
+CATALOG = "kecamatan-kebasen/2023/katalog/"
+
+
+def html_page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@functools.cache
+def parsed(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(site: Path, from_url: str, href: str) -> tuple[Path, str]:
+    """The built file a relative link opens, and its fragment."""
+    parts = urlsplit(urljoin("http://site.test/" + from_url, href))
+    path = parts.path.removeprefix("/")
+    target = site / path / "index.html" if path.endswith("/") or path == "" else site / path
+    return target, parts.fragment
+
+
+def test_page_url_and_relative_links_follow_directory_urls():
+    assert page_url("kecamatan-kebasen/2023/katalog.md") == "kecamatan-kebasen/2023/katalog/"
+    assert page_url("kecamatan-kebasen/2023/index.md") == "kecamatan-kebasen/2023/"
+    assert page_url("index.md") == ""
+    assert relative_url("kecamatan-kebasen/2023/katalog.md", "kecamatan-kebasen/2023/index.md", "t1") == "../#t1"
+    assert relative_url("katalog.md", "kecamatan-kebasen/2023/program/x.md") == "../kecamatan-kebasen/2023/program/x/"
+    assert relative_url("katalog.md", "data/cascading-kinerja.zip") == "../data/cascading-kinerja.zip"
+    assert source_link("kecamatan-kebasen/2023/katalog.md", "katalog.md") == "../../katalog.md"
+
+
+def test_catalog_escapes_hostile_text(kebasen):
+    data = kebasen.cascade.model_dump()
+    kegiatan = data["tujuan"][0]["sasaran"][0]["program"][0]["kegiatan"][0]
+    kegiatan["uraian"] = HOSTILE
+    kegiatan["indikator"][0]["formulasi"] = HOSTILE
+    hostile = CascadeFile(kebasen.slug, kebasen.path, Cascade.model_validate(data))
+    body = render_catalog_page(hostile).split("---", 2)[2]
+    rendered = markdown_to_html(body)
+    assert "<script" not in rendered and "javascript:alert" not in re.sub(r">[^<]*<", "><", rendered)
+    assert rendered.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
+
+
+@pytest.mark.slow
+def test_catalog_lists_all_45_indicators_once_with_their_fields(site, kebasen):
+    soup = html_page(site, CATALOG)
+    rows = soup.select("table[data-katalog] tbody tr")
+    expected = walk_indikator(kebasen.cascade)
+    assert len(rows) == len(expected) == 45
+    for tr, row in zip(rows, expected):
+        cells = [" ".join(cell.get_text(" ").split()) for cell in tr.find_all(["td", "th"])]
+        ind = row.indikator
+        assert tr["id"] == anchor(row.id) and tr["data-level"] == row.place.level
+        assert cells[0] == row.id
+        assert cells[1] == " ".join(ind.uraian.split())
+        assert cells[2] == {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan",
+                            "sub_kegiatan": "Sub Kegiatan"}[row.place.level]
+        assert cells[3] == " ".join(row.place.item.uraian.split())
+        assert cells[4] == " ".join(ind.formulasi.split()) and cells[7] == " ".join(ind.sumber_data.split())
+        assert cells[5] == {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}[ind.tipe_penghitungan]
+        assert cells[6].startswith(ind.polaritas.capitalize())
+    levels = [tr["data-level"] for tr in rows]
+    programs = kebasen.programs
+    kegiatan = [k for p in programs for k in p.kegiatan]
+    assert levels.count("program") == sum(len(p.indikator) for p in programs) == 5
+    assert levels.count("kegiatan") == sum(len(k.indikator) for k in kegiatan)
+    assert levels.count("sub_kegiatan") == sum(len(sk.indikator) for k in kegiatan for sk in k.sub_kegiatan)
+
+
+@pytest.mark.slow
+def test_catalog_links_open_the_item_and_permalinks_point_at_their_row(site):
+    soup = html_page(site, CATALOG)
+    for tr in soup.select("table[data-katalog] tbody tr"):
+        permalink = tr.select_one("a.indikator-id")["href"]
+        assert permalink == "#" + tr["id"]
+        owner = tr.find_all("td")[2].a
+        target, fragment = resolve(site, CATALOG, owner["href"])
+        assert target.is_file(), owner["href"]
+        owner_page = parsed(target)
+        heading = owner_page.find(id=fragment)
+        assert heading is not None, owner["href"]
+        # A program's indicators sit under "Indikator program" on the page titled with the program's name.
+        shown = owner_page.h1 if tr["data-level"] == "program" else heading
+        assert owner.get_text(" ", strip=True) in shown.get_text(" ", strip=True), owner["href"]
+        if tr["data-level"] not in ("tujuan", "sasaran"):
+            # The same identifier is the row's anchor on the program page.
+            assert owner_page.find("tr", id=tr["id"]) is not None
+
+
+@pytest.mark.slow
+def test_every_catalog_across_cascades_links_to_each_cascade_catalog(site, kebasen):
+    soup = html_page(site, "katalog/")
+    rows = soup.select("table[data-katalog] tbody tr")
+    assert len(rows) == 45
+    assert len({tr["id"] for tr in rows}) == 45
+    assert rows[0]["id"] == "kecamatan-kebasen-2023-t1-i1"
+    for tr in rows:
+        for link in tr.select("a[href]"):
+            if link["href"].startswith("#"):
+                continue
+            target, fragment = resolve(site, "katalog/", link["href"])
+            assert target.is_file(), link["href"]
+            assert parsed(target).find(id=fragment), link["href"]
+
+
+@pytest.mark.slow
+def test_catalog_is_linked_from_overview_and_navigation(site):
+    overview = html_page(site, "kecamatan-kebasen/2023")
+    links = {a.get_text(" ", strip=True): a["href"] for a in overview.select("article a[href]")}
+    assert links["semua indikator cascade ini dalam satu tabel"] == "katalog/"
+    nav = overview.select_one("nav.md-nav--primary")
+    assert any(a["href"].rstrip("/").endswith("katalog") and a.get_text(strip=True) == "Katalog indikator"
+               for a in nav.select("a.md-nav__link[href]"))
+    catalog = html_page(site, CATALOG)
+    assert catalog.select_one("form[data-katalog-filter]").has_attr("hidden"), "without JS no dead controls show"
+    scripts = [s["src"] for s in catalog.select("script[src]")]
+    assert any(src.endswith("assets/javascripts/katalog.js") for src in scripts)
+
+
+@pytest.mark.slow
+def test_overview_downloads_open_and_hold_the_cascade(site, kebasen):
+    overview = html_page(site, "kecamatan-kebasen/2023")
+    links = {a.get_text(" ", strip=True): a["href"] for a in overview.select("article a[href]")}
+    files = {label: resolve(site, "kecamatan-kebasen/2023/", links[label])[0]
+             for label in ("JSON", "CSV", "XLSX", "semua cascade (ZIP)")}
+    assert json.loads(files["JSON"].read_text(encoding="utf-8")) == json.loads(to_json(kebasen.cascade))
+    assert files["CSV"].read_bytes() == to_csv(kebasen.cascade).encode("utf-8")
+    assert files["CSV"].read_bytes().startswith(b"\xef\xbb\xbf")
+    assert files["XLSX"].read_bytes() == to_xlsx(kebasen.cascade)
+    workbook = load_workbook(io.BytesIO(files["XLSX"].read_bytes()))
+    assert workbook["Indikator"].max_row == 1 + 45
+    with zipfile.ZipFile(files["semua cascade (ZIP)"]) as archive:
+        assert archive.read("kecamatan-kebasen/2023.xlsx") == files["XLSX"].read_bytes()

@@ -1,0 +1,81 @@
+"""The error corpus: every kind of broken data folder fails the build with the exact messages staff need.
+
+Each `tests/fixtures/errors/<case>/` holds a `cascade_data/` folder with one kind of mistake and an
+`expected.txt` with the problem lines a build must print for it, in order, paths relative to the case.
+Every case is checked through the data check in-process (fast); a representative set also runs the real
+`make build` path (`python -m macros.build`) to prove the output reaches the terminal whole, without a
+traceback, and that the previous site is left as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from macros.load import CascadeError, load_cascades
+
+from .conftest import ROOT
+
+CORPUS = Path(__file__).parent / "fixtures" / "errors"
+CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
+# One case per stage of loading (file layout, encoding, YAML syntax, parse-time refusals, validation,
+# cross-item checks), plus several problems at once and text that could not be printed as it is.
+THROUGH_MAKE_BUILD = ["alias-bomb", "file-outside-folder", "invalid-unicode-escape", "not-utf8",
+                      "python-object-tag", "same-program-address", "several-problems", "two-broken-files",
+                      "yaml-tab-indentation"]
+PYTHON_TAG_MARKER = Path("/tmp/cascade-python-tag-ran")  # what the python-object-tag case would create if run
+
+
+def expected(case: str) -> list[str]:
+    return (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_corpus_covers_every_case_of_the_issue():
+    assert {"yaml-tab-indentation", "yaml-unclosed-quote", "yaml-bad-indentation", "duplicate-key", "unknown-key",
+            "missing-field", "list-instead-of-text", "text-instead-of-list", "invalid-enum", "empty-file", "not-utf8",
+            "non-yaml-file", "same-program-address", "file-name-not-a-year", "year-folder", "label-100kb",
+            "alias-bomb", "python-object-tag", "several-problems"} <= set(CASES)
+    assert set(THROUGH_MAKE_BUILD) <= set(CASES)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_data_check_reports_every_problem_exactly(case):
+    PYTHON_TAG_MARKER.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with pytest.raises(CascadeError) as caught:
+        load_cascades(CORPUS / case / "cascade_data", shown_relative_to=CORPUS / case)
+    # Generous for a loaded CI machine; an expanding alias bomb or a recursion blow-up takes far longer.
+    assert time.perf_counter() - started < 10
+    assert [str(problem) for problem in caught.value.problems] == expected(case)
+    assert not PYTHON_TAG_MARKER.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", THROUGH_MAKE_BUILD)
+def test_make_build_fails_with_the_messages_and_keeps_the_previous_site(tmp_path, case):
+    PYTHON_TAG_MARKER.unlink(missing_ok=True)
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text("build sebelumnya", encoding="utf-8")
+    (site / "assets" / "app.js").write_text("// lama", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.build", str(site)], cwd=ROOT, capture_output=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                 "CASCADE_DATA": str(CORPUS / case / "cascade_data")})
+    output = (result.stdout + result.stderr).decode("utf-8")
+    assert result.returncode != 0
+    assert "Traceback" not in output and "Error" not in output
+    lines = expected(case)
+    assert f"Data cascade berisi {len(lines)} kesalahan; perbaiki lalu bangun ulang:" in output
+    prefix = (CORPUS / case).relative_to(ROOT).as_posix() + "/"
+    printed = [line.strip() for line in output.splitlines()]
+    assert [line for line in printed if line.startswith(prefix)] == [prefix + line for line in lines]
+    assert f"Build gagal; {site} tidak diubah." in output
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["assets", "assets/app.js", "index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "build sebelumnya"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert not PYTHON_TAG_MARKER.exists()

@@ -1,0 +1,203 @@
+"""Hostile text in every field of a cascade: the built site shows it as written and runs none of it.
+
+`tests/fixtures/hostile/` holds a cascade whose every text is HTML, script, Markdown, Jinja, Mermaid,
+a spreadsheet formula, a right-to-left mark or an emoji. It is built in strict mode like the real site;
+the static checks read every generated file, the browser test opens the pages in Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.load import load_cascades
+from macros.model import CascadeFile, walk_indikator, walk_items
+from macros.naming import program_slug
+from macros.render.export import to_json
+
+from .conftest import build_site, serve_folder
+
+HOSTILE_DATA = Path(__file__).parent / "fixtures" / "hostile"
+PD = "kecamatan-uji"
+
+pytestmark = pytest.mark.slow
+
+
+def flat(text: str) -> str:
+    """Whitespace-normalised text, as a reader sees it."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def hostile() -> CascadeFile:
+    (cf,) = load_cascades(HOSTILE_DATA, shown_relative_to=HOSTILE_DATA)
+    return cf
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("hostile-site")
+    result = build_site(site, data_dir=HOSTILE_DATA)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def program_urls(cf: CascadeFile) -> list[str]:
+    return [f"{PD}/2023/program/{program_slug(p)}/" for p in cf.programs]
+
+
+def page_texts(cf: CascadeFile) -> dict[str, list[str]]:
+    """Every data text of the cascade, by the page that must show it."""
+    pages: dict[str, list[str]] = {"": [cf.cascade.perangkat_daerah], f"{PD}/": [cf.cascade.perangkat_daerah]}
+    overview = pages.setdefault(f"{PD}/2023/", [cf.cascade.perangkat_daerah])
+    for row in walk_indikator(cf.cascade):
+        texts = [row.indikator.uraian, row.indikator.formulasi, row.indikator.sumber_data, row.id]
+        texts += [row.indikator.satuan] if row.indikator.satuan else []
+        if row.place.program is None:
+            overview += texts
+        else:
+            pages.setdefault(f"{PD}/2023/program/{program_slug(row.place.program)}/", []).extend(texts)
+    for place in walk_items(cf.cascade):
+        texts = [place.item.uraian] + ([place.item.sasaran] if getattr(place.item, "sasaran", None) and
+                                       isinstance(place.item.sasaran, str) else [])
+        if place.program is None:
+            overview += texts
+        else:
+            pages.setdefault(f"{PD}/2023/program/{program_slug(place.program)}/", []).extend(texts)
+            if place.level == "program":
+                overview.append(place.item.uraian)
+    return pages
+
+
+def test_fixture_puts_every_kind_of_payload_into_the_data(hostile):
+    texts = " ".join(text for texts in page_texts(hostile).values() for text in texts)
+    for payload in ["<script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "[x](javascript:alert(1))",
+                    "**", "| kolom |", "# Judul palsu", "<!-- komentar -->", "{{ 7*7 }}", "{% include 'x' %}", "{#",
+                    '"]-->X', "click A call alert()", '%%{init: {"securityLevel": "loose"}}%%', "classDef", "`kode`",
+                    "; #", "\n", "\u202e", "\u200f", "🚀", "=1+1", "@SUM(A1:A9)", "+cmd|"]:
+        assert payload in texts, payload
+    assert len(page_texts(hostile)) == 3 + len(hostile.programs)
+
+
+def soup_of(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_text_shows_literally_on_its_page(hostile, hostile_site):
+    for url, texts in page_texts(hostile).items():
+        shown = flat(soup_of(hostile_site, url).select_one("article").get_text(" "))
+        for text in texts:
+            assert flat(text) in shown, (url, text)
+        assert "Kecamatan 49" not in shown and "{{ 7*7 }}" in shown
+
+
+def test_no_page_holds_markup_from_the_data(hostile_site):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) >= 6
+    for html_file in pages:
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        where = html_file.relative_to(hostile_site)
+        assert not soup.select("img[src=x], iframe, i, b, strong:-soup-contains('tebal')"), where
+        assert not [tag for tag in soup.find_all(True) if any(a.lower().startswith("on") for a in tag.attrs)], where
+        assert not [tag for tag in soup.find_all(["a", "iframe"])
+                    if re.match(r"\s*javascript:", tag.get("href", "") + tag.get("src", ""), re.I)], where
+        assert not [s for s in soup.find_all("script") if "alert" in (s.string or "")], where
+        title = soup.title.get_text()
+        if "program/" in where.as_posix():
+            assert title.startswith("Program <script>alert(2)</script>") or title.startswith("Program [x]"), title
+
+
+def test_json_download_round_trips_the_hostile_text(hostile, hostile_site):
+    exported = json.loads((hostile_site / f"data/{PD}/2023.json").read_text(encoding="utf-8"))
+    assert exported == json.loads(to_json(hostile.cascade))
+    assert exported["perangkat_daerah"] == hostile.cascade.perangkat_daerah
+    assert exported["tujuan"][0]["indikator"][0]["formulasi"] == "# Judul palsu\nbaris kedua <b>tebal</b> & &amp;\n=1+1"
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_catalog_and_spreadsheet_downloads_keep_the_text_and_run_no_formula(hostile, hostile_site):
+    """The indicator catalog and the CSV/XLSX downloads (if this build has them) show the text as written."""
+    import csv
+
+    import openpyxl
+
+    indicator_texts = [text for row in walk_indikator(hostile.cascade)
+                       for text in (row.indikator.uraian, row.indikator.formulasi, row.indikator.sumber_data,
+                                    row.indikator.satuan) if text]
+    assert '=HYPERLINK("http://contoh.invalid","klik")' in indicator_texts
+    catalog = hostile_site / "katalog/index.html"
+    csv_file = hostile_site / f"data/{PD}/2023.csv"
+    xlsx_file = hostile_site / f"data/{PD}/2023.xlsx"
+    if not (catalog.exists() and csv_file.exists() and xlsx_file.exists()):
+        pytest.fail("the build has no indicator catalog or CSV/XLSX download; update this test to what it has")
+    shown = flat(soup_of(hostile_site, "katalog").select_one("article").get_text(" "))
+    for text in indicator_texts:
+        assert flat(text) in shown, text
+    with csv_file.open(encoding="utf-8-sig", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert not [cell for cell in cells if cell.startswith(FORMULA_START)]
+    for text in indicator_texts:
+        assert text in cells or "'" + text in cells, text
+    workbook = openpyxl.load_workbook(xlsx_file)
+    values = []
+    for sheet in workbook:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                values.append(cell.value)
+    for text in indicator_texts:
+        assert text in values or "'" + text in values, text
+
+
+@pytest.mark.browser
+def test_browser_runs_nothing_and_shows_the_text(hostile, hostile_site, browser):
+    server, base = serve_folder(hostile_site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    dialogs: list[str] = []
+    errors: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        for url, texts in page_texts(hostile).items():
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            injected = page.evaluate("""() => ({
+                elements: document.querySelectorAll('img[src="x"], iframe, [onerror], [onload], article b, article i').length,
+                scripts: [...document.scripts].filter(s => /alert/.test(s.textContent)).length,
+                links: [...document.querySelectorAll('[href], [src]')].filter(
+                    e => /^\\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src'))).length,
+            })""")
+            assert injected == {"elements": 0, "scripts": 0, "links": 0}, url
+            shown = flat(page.inner_text("article"))
+            for text in texts:
+                assert flat(text) in shown, (url, text)
+            assert page.title().endswith("Cascading Kinerja")
+        program = hostile.programs[0]
+        page.goto(base + program_urls(hostile)[0])
+        assert page.title() == "Program <script>alert(2)</script> - Cascading Kinerja"
+        diagram = page.locator("article svg").filter(has_text="PROGRAM").first
+        diagram.wait_for(state="visible")
+        label = diagram.text_content()
+        for text in [program.uraian, '"]-->X', '%%{init:', "classDef", "`kode`", "🚀"]:
+            assert text in label, text
+        # Search results (Pagefind) show titles and excerpts of the hostile pages as text too.
+        page.locator(".cari-toggle").click()
+        page.locator("#cari input").fill("alert")
+        page.locator("#cari .pagefind-ui__result-link").first.wait_for(timeout=15000)
+        page.wait_for_timeout(500)
+        results = page.locator("#cari .pagefind-ui__results")
+        assert "Program <script>alert(2)</script>" in results.inner_text()
+        assert page.evaluate("document.querySelectorAll('#cari img, #cari script, #cari iframe, #cari [onerror]').length") == 0
+        page.goto(base + f"data/{PD}/2023.json")
+        assert json.loads(page.inner_text("body")) == json.loads(to_json(hostile.cascade))
+        assert dialogs == [] and errors == []
+    finally:
+        context.close()
+        server.shutdown()

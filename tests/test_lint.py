@@ -1,0 +1,323 @@
+"""Data-quality checks (`make lint`): each check on small cascades, then the real data, the command and the report page."""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.lint import (
+    check_empty_fields,
+    check_formulasi_repeats_uraian,
+    check_markup,
+    check_numbering,
+    check_packed_indikator,
+    check_repeated_indikator,
+    check_spelling,
+    lint_files,
+)
+from macros.load import field_path, load_cascades
+from macros.model import Cascade
+
+from .conftest import DATA, ROOT
+
+
+def indikator(uraian: str, formulasi: str = "Jumlah yang dihitung", sumber: str = "Data Subag Umum") -> dict:
+    return {"uraian": uraian, "formulasi": formulasi, "tipe_penghitungan": "kumulatif", "sumber_data": sumber}
+
+
+def sub(uraian: str, *indikators: dict) -> dict:
+    return {"uraian": uraian, "sasaran": f"Terlaksananya {uraian}", "indikator": list(indikators)}
+
+
+BASE = {
+    "perangkat_daerah": "Kecamatan Contoh",
+    "tahun": 2024,
+    "tujuan": [{
+        "uraian": "Mewujudkan pelayanan prima",
+        "indikator": [indikator("Indeks Kepuasan Masyarakat", "Nilai IKM hasil survei")],
+        "sasaran": [{
+            "uraian": "Meningkatnya pelayanan",
+            "indikator": [indikator("Persentase layanan tepat waktu", "Layanan tepat waktu dibagi semua layanan")],
+            "program": [{
+                "uraian": "Program Penyelenggaraan Pemerintahan",
+                "sasaran": "Meningkatnya penyelenggaraan pemerintahan",
+                "indikator": [indikator("Persentase pemohon terlayani", "Pemohon terlayani dibagi pemohon")],
+                "kegiatan": [{
+                    "uraian": "Pembinaan Pemerintahan Desa",
+                    "sasaran": "Terbinanya pemerintahan desa",
+                    "indikator": [indikator("Jumlah desa yang dibina", "Desa yang dibina dalam setahun")],
+                    "sub_kegiatan": [
+                        sub("Fasilitasi Keuangan Desa", indikator("Frekuensi pembinaan APBDes", "Jumlah pembinaan APBDes")),
+                        sub("Fasilitasi Pemilihan Kepala Desa", indikator("Jumlah pilkades difasilitasi", "Pilkades")),
+                    ],
+                }],
+            }],
+        }],
+    }],
+}
+SUB = ("tujuan", 0, "sasaran", 0, "program", 0, "kegiatan", 0, "sub_kegiatan")
+
+
+def cascade_with(change=None) -> Cascade:
+    """The clean example cascade, changed by `change(data)` first."""
+    data = copy.deepcopy(BASE)
+    if change:
+        change(data)
+    return Cascade.model_validate(data)
+
+
+def subs(data: dict) -> list[dict]:
+    return data["tujuan"][0]["sasaran"][0]["program"][0]["kegiatan"][0]["sub_kegiatan"]
+
+
+def fields(issues) -> list[str]:
+    return [field_path(issue.loc) for issue in issues]
+
+
+def test_a_clean_cascade_has_no_findings():
+    clean = cascade_with()
+    for check in (check_repeated_indikator, check_empty_fields, check_spelling, check_markup,
+                  check_packed_indikator, check_numbering, check_formulasi_repeats_uraian):
+        assert check(clean) == [], check.__name__
+
+
+def test_an_indicator_copied_from_a_sibling_is_reported_with_both_names():
+    def copy_sibling(data):
+        subs(data)[1]["indikator"] = [dict(subs(data)[0]["indikator"][0])]
+
+    (issue,) = check_repeated_indikator(cascade_with(copy_sibling))
+    assert fields([issue]) == ["tujuan[0].sasaran[0].program[0].kegiatan[0].sub_kegiatan[1].indikator[0].uraian"]
+    assert '"Fasilitasi Pemilihan Kepala Desa"' in issue.message
+    assert 'sub kegiatan "Fasilitasi Keuangan Desa"' in issue.message
+    assert "indikator dan formulasinya" in issue.message
+
+
+def test_same_indicator_with_another_formula_is_reported_as_the_indicator_only():
+    def same_name(data):
+        subs(data)[1]["indikator"][0]["uraian"] = "frekuensi  pembinaan APBDES"
+
+    (issue,) = check_repeated_indikator(cascade_with(same_name))
+    assert "formulasinya" not in issue.message and "indikator" in issue.message
+
+
+def test_the_same_indicator_in_unrelated_places_is_not_a_sibling_repetition():
+    def parent_and_child(data):
+        kegiatan = data["tujuan"][0]["sasaran"][0]["program"][0]["kegiatan"][0]
+        kegiatan["indikator"] = [dict(subs(data)[0]["indikator"][0])]
+
+    assert check_repeated_indikator(cascade_with(parent_and_child)) == []
+
+
+def test_an_indicator_twice_in_one_item_is_reported():
+    def twice(data):
+        subs(data)[0]["indikator"].append(dict(subs(data)[0]["indikator"][0]))
+
+    (issue,) = check_repeated_indikator(cascade_with(twice))
+    assert fields([issue]) == [field_path(SUB + (0, "indikator", 1, "uraian"))]
+    assert "indikator lain di item yang sama" in issue.message
+
+
+def test_missing_indicator_formula_source_and_sasaran_are_reported():
+    def empty(data):
+        subs(data)[0]["indikator"] = []
+        subs(data)[1]["indikator"][0]["formulasi"] = ""
+        subs(data)[1]["indikator"][0]["sumber_data"] = " "
+        del subs(data)[1]["sasaran"]
+
+    issues = check_empty_fields(cascade_with(empty))
+    assert fields(issues) == [
+        field_path(SUB + (0, "indikator")),
+        field_path(SUB + (1, "sasaran")),
+        field_path(SUB + (1, "indikator", 0, "formulasi")),
+        field_path(SUB + (1, "indikator", 0, "sumber_data")),
+    ]
+    assert issues[0].message == 'Sub kegiatan "Fasilitasi Keuangan Desa" belum memiliki indikator kinerja'
+    assert "belum mencantumkan sumber data" in issues[3].message
+
+
+def test_spelling_variants_are_reported_with_the_standard_spelling():
+    def misspell(data):
+        data["tujuan"][0]["indikator"][0]["sumber_data"] = "Laporan hasil survey"
+        subs(data)[0]["indikator"][0]["uraian"] = "Presentase sarana gedug kantor (Komulatif)"
+
+    issues = check_spelling(cascade_with(misspell))
+    messages = [issue.message for issue in issues]
+    assert fields(issues) == ["tujuan[0].indikator[0].sumber_data"] + [field_path(SUB + (0, "indikator", 0, "uraian"))] * 3
+    assert messages[0].startswith('"survey" kemungkinan salah eja; ejaan baku: "survei"')
+    assert [m.split(";")[1].split('"')[1] for m in messages[1:]] == ["Persentase", "gedung", "Kumulatif"]
+
+
+def test_a_word_that_only_contains_a_variant_is_not_reported():
+    def longer_word(data):
+        subs(data)[0]["indikator"][0]["uraian"] = "Jumlah surveyor dan gedung"
+
+    assert check_spelling(cascade_with(longer_word)) == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Jumlah <p>layanan</p>", '"<p>", "</p>"'),
+    ('<ul style="margin:0">Jumlah layanan', '"<ul style=\\"margin:0\\">"'.replace('\\"', '"')),
+    ("Jumlah&nbsp;layanan", '"&nbsp;"'),
+    ("Jumlah **layanan**", '"**"'),
+])
+def test_leftover_markup_is_reported(text, shown):
+    def markup(data):
+        subs(data)[0]["indikator"][0]["formulasi"] = text
+
+    (issue,) = check_markup(cascade_with(markup))
+    assert fields([issue]) == [field_path(SUB + (0, "indikator", 0, "formulasi"))]
+    assert f"sisa HTML/markup {shown}" in issue.message
+
+
+def test_plain_text_with_comparison_signs_is_not_markup():
+    def signs(data):
+        subs(data)[0]["indikator"][0]["formulasi"] = "Nilai < 5 dan > 2 dibagi 3 x 100 % & seterusnya"
+
+    assert check_markup(cascade_with(signs)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "- Jumlah rapat - Jumlah peserta",
+    "a. Jumlah rapat b. Jumlah peserta",
+    "Jumlah rapat; jumlah peserta; jumlah notulen",
+])
+def test_several_indicators_in_one_field_are_reported(text):
+    def packed(data):
+        subs(data)[0]["indikator"][0]["uraian"] = text
+
+    (issue,) = check_packed_indikator(cascade_with(packed))
+    assert fields([issue]) == [field_path(SUB + (0, "indikator", 0, "uraian"))]
+    assert "beberapa butir" in issue.message
+
+
+def test_a_hyphenated_word_or_one_dash_is_not_a_list():
+    def dashes(data):
+        subs(data)[0]["indikator"][0]["uraian"] = "Jumlah peraturan perundang-undangan - yang ditegakkan"
+
+    assert check_packed_indikator(cascade_with(dashes)) == []
+
+
+def test_numbers_typed_before_names_and_gaps_between_them_are_reported():
+    def numbered(data):
+        subs(data)[0]["uraian"] = "1. Fasilitasi Keuangan Desa"
+        subs(data)[1]["uraian"] = "3. Fasilitasi Pemilihan Kepala Desa"
+
+    issues = check_numbering(cascade_with(numbered))
+    assert fields(issues) == [field_path(SUB + (0, "uraian")), field_path(SUB), field_path(SUB + (1, "uraian"))]
+    assert 'nama diawali nomor "1."' in issues[0].message
+    assert "nomor sub kegiatan tidak urut: 1, 3" in issues[1].message
+
+
+def test_consecutive_numbers_are_only_reported_as_numbers_in_names():
+    def numbered(data):
+        subs(data)[0]["uraian"] = "1. Fasilitasi Keuangan Desa"
+        subs(data)[1]["uraian"] = "2. Fasilitasi Pemilihan Kepala Desa"
+
+    assert [i.message for i in check_numbering(cascade_with(numbered)) if "tidak urut" in i.message] == []
+
+
+def test_a_formula_that_repeats_its_indicator_is_reported():
+    def same(data):
+        subs(data)[0]["indikator"][0]["formulasi"] = "frekuensi pembinaan  APBDes"
+
+    (issue,) = check_formulasi_repeats_uraian(cascade_with(same))
+    assert fields([issue]) == [field_path(SUB + (0, "indikator", 0, "formulasi"))]
+    assert "cara menghitungnya belum dijelaskan" in issue.message
+
+
+def test_findings_carry_the_line_of_the_field_in_the_file(tmp_path):
+    folder = tmp_path / "cascade_data" / "kecamatan-contoh"
+    folder.mkdir(parents=True)
+    (folder / "2024.yaml").write_text(
+        "perangkat_daerah: Kecamatan Contoh\n"
+        "tahun: 2024\n"
+        "tujuan:\n"
+        "  - uraian: Mewujudkan pelayanan prima\n"
+        "    indikator:\n"
+        "      - uraian: Presentase layanan\n"
+        "        formulasi: ''\n"
+        "        tipe_penghitungan: kumulatif\n"
+        "        sumber_data: Data\n"
+        "  - uraian: Tujuan kedua\n", encoding="utf-8")
+    findings = lint_files(load_cascades(tmp_path / "cascade_data"))
+    assert [str(f).split(":", 2)[:2] for f in findings] == [
+        ["cascade_data/kecamatan-contoh/2024.yaml", "6 tujuan[0].indikator[0].uraian"],
+        ["cascade_data/kecamatan-contoh/2024.yaml", "7 tujuan[0].indikator[0].formulasi"],
+        # No `indikator:` key in the file: the finding points at the item itself.
+        ["cascade_data/kecamatan-contoh/2024.yaml", "10 tujuan[1].indikator"],
+    ]
+
+
+def _line_of(text: str, after: str = "") -> int:
+    """The line number of `text` in the Kebasen data file (the first one after the line holding `after`)."""
+    lines = (DATA / "kecamatan-kebasen/2023.yaml").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line)
+    return next(i for i, line in enumerate(lines[start:], start) if text in line) + 1
+
+
+def test_the_real_data_reports_the_known_oddities_with_file_and_line():
+    printed = [str(f) for f in lint_files(load_cascades(DATA, shown_relative_to=ROOT))]
+    path = "cascade_data/kecamatan-kebasen/2023.yaml"
+    pilkades = _line_of("uraian: Frekuensi Pembinaan", after="uraian: Fasilitasi Pelaksanaan Pemilihan Kepala Desa")
+    repeated = [p for p in printed if "Pemilihan Kepala Desa" in p]
+    assert len(repeated) == 1 and repeated[0].startswith(f"{path}:{pilkades} ")
+    assert "sama persis" in repeated[0]
+    for word, standard in [("Presentase", "Persentase"), ("gedug", "gedung"), ("survey", "survei")]:
+        lines = [p.split(" ", 1)[0] for p in printed if f'"{word}" kemungkinan salah eja; ejaan baku: "{standard}"' in p]
+        expected = [f"{path}:{n}" for n, line in enumerate(
+            (DATA / "kecamatan-kebasen/2023.yaml").read_text(encoding="utf-8").splitlines(), 1)
+            if word in line.split("#")[0]]
+        assert lines == expected, word
+
+
+def run_lint(*, strict: bool, data: Path = DATA) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CASCADE_DATA": str(data), "STRICT": "1" if strict else ""}
+    return subprocess.run([sys.executable, "-m", "macros.lint"], cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_lint_prints_warnings_and_fails_only_when_strict():
+    relaxed, strict = run_lint(strict=False), run_lint(strict=True)
+    assert relaxed.returncode == 0 and strict.returncode == 1
+    assert relaxed.stdout == strict.stdout
+    lines = relaxed.stdout.splitlines()
+    assert lines and all(line.startswith("cascade_data/kecamatan-kebasen/2023.yaml:") for line in lines)
+    assert f"{len(lines)} peringatan kualitas data di 1 berkas" in relaxed.stderr
+    assert f"{len(lines)} kesalahan kualitas data" in strict.stderr
+
+
+def test_strict_lint_passes_on_clean_data(tmp_path):
+    import yaml
+
+    folder = tmp_path / "kecamatan-contoh"
+    folder.mkdir()
+    (folder / "2024.yaml").write_text(yaml.safe_dump(BASE, allow_unicode=True), encoding="utf-8")
+    result = run_lint(strict=True, data=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "" and "0 kesalahan" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_report_page_lists_the_findings_and_is_linked_from_the_footer_only(site):
+    soup = BeautifulSoup((site / "laporan-kualitas-data/index.html").read_text(encoding="utf-8"), "html.parser")
+    printed = [str(f) for f in lint_files(load_cascades(DATA, shown_relative_to=ROOT))]
+    rows = soup.select("article tbody tr")
+    shown = [(r.select("td")[0].get_text(), r.select("td")[1].get_text(), r.select("td")[2].get_text())
+             for r in rows if len(r.select("td")) == 3]
+    assert sorted(f"cascade_data/kecamatan-kebasen/2023.yaml:{line} {field}: {message}"
+                  for line, field, message in shown) == sorted(printed)
+    pilkades = next(r for r in rows if "Pemilihan Kepala Desa" in r.get_text())
+    link = pilkades.select_one("a")["href"]
+    assert link.startswith("../kecamatan-kebasen/2023/program/pembinaan-dan-pengawasan-pemerintahan-desa/#")
+    target = BeautifulSoup((site / "kecamatan-kebasen/2023/program/pembinaan-dan-pengawasan-pemerintahan-desa/index.html")
+                           .read_text(encoding="utf-8"), "html.parser")
+    assert "Frekuensi Pembinaan" in target.find(id=link.split("#")[1]).get_text()
+
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select_one("footer a[href='laporan-kualitas-data/']").get_text() == "Laporan kualitas data"
+    assert not [a for a in home.select("nav.md-nav a") if "laporan-kualitas-data" in a.get("href", "")]

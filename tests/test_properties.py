@@ -1,0 +1,87 @@
+"""Property tests: for any Unicode label, the page shows it literally, the diagram carries it safely, the JSON keeps it."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from macros.model import Cascade
+from macros.render.escape import md_inline, mermaid_label, yaml_string
+from macros.render.export import to_json
+from macros.render.mermaid import program_diagram
+
+from .test_render import markdown_to_html
+
+# Labels a data file can carry and the model accepts: PyYAML's reader refuses C0/C1 control characters
+# other than tab and line breaks, pydantic refuses surrogates, and `strip_whitespace` must leave something.
+LABEL = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80).filter(
+    lambda t: t.strip() and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]", t))
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def visible(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def cascade_with(label: str) -> Cascade:
+    indikator = {"uraian": label, "formulasi": label, "tipe_penghitungan": "kumulatif", "sumber_data": label,
+                 "satuan": label}
+    return Cascade.model_validate({
+        "perangkat_daerah": label, "tahun": 2023,
+        "tujuan": [{"uraian": label, "indikator": [indikator], "sasaran": [{
+            "uraian": label, "program": [{"uraian": label, "sasaran": label, "indikator": [indikator], "kegiatan": [{
+                "uraian": label, "sub_kegiatan": [{"uraian": label, "sasaran": label}]}]}]}]}],
+    })
+
+
+@FAST
+@given(LABEL)
+def test_md_inline_shows_any_label_literally(label):
+    rendered = markdown_to_html(f"# {md_inline(label)}\n\n{md_inline(label)}\n\n- {md_inline(label)}\n")
+    assert re.findall(r"<(\w+)", rendered) == ["h1", "p", "ul", "li"]
+    shown = [flat(visible(part)) for part in re.findall(r"<(?:h1|p|li)[^>]*>(.*?)</(?:h1|p|li)>", rendered, re.S)]
+    assert shown == [flat(label)] * 3
+
+
+@FAST
+@given(LABEL)
+def test_front_matter_value_loads_back_as_the_label_escaped_for_html(label):
+    loaded = yaml.safe_load(f"---\ntitle: {yaml_string(label)}\n")["title"]
+    assert "<" not in loaded and '"' not in loaded
+    assert html.unescape(loaded) == re.sub(r"\s*[\r\n]+\s*", " ", label)
+
+
+@FAST
+@given(LABEL)
+def test_mermaid_source_has_only_safe_characters_in_labels_and_decodes_to_the_label(label):
+    cascade = cascade_with(label)
+    sasaran = cascade.tujuan[0].sasaran[0]
+    source = program_diagram(sasaran, sasaran.program[0])
+    labels = re.findall(r'^    (\w+)\["([^"]*)"\]:::\w+$', source, re.M)
+    assert [node for node, _ in labels] == ["s", "p", "k1", "k1s1"]
+    # Nothing but the node statements, edges and class definitions: no label leaks into the syntax.
+    other = [line for line in source.splitlines()[1:] if not re.match(r'    (\w+\[".*"\]:::\w+|\w+ --> \w+|classDef \w+ .*)$', line)]
+    assert other == []
+    for _, text in labels:
+        assert re.fullmatch(r"[A-Za-z0-9 #;<>/.]*", text)
+        body = text.split("<br/>", 1)[1]
+        decoded = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), body.replace("<br/>", " "))
+        assert decoded == flat(label)
+    assert mermaid_label(label).count("<br/>") == len(re.findall("<br/>", mermaid_label(label)))
+
+
+@FAST
+@given(LABEL)
+def test_json_export_round_trips_the_model(label):
+    cascade = cascade_with(label)
+    exported = to_json(cascade)
+    assert Cascade.model_validate(json.loads(exported)) == cascade

