@@ -17,8 +17,8 @@ from .naming import (
     program_page,
     xlsx_path,
 )
-from .render.comparison import comparison_page, render_comparison_page
 from .render.catalog import render_catalog_all_page, render_catalog_page
+from .render.comparison import comparison_page, render_comparison_page
 from .render.export import to_archive, to_csv, to_json, to_xlsx
 from .render.mermaid import program_diagram
 from .render.report import REPORT_PAGE, render_quality_report

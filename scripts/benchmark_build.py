@@ -169,10 +169,18 @@ def subset(full: Path, target: Path, years: int) -> Path:
 
 def search_download(site: Path) -> str:
     """What a first search fetches: measured in Chromium for the Pagefind search, else Material's index file."""
-    if (site / "pagefind").is_dir():
+    bundle = site / "pagefind"
+    if bundle.is_dir():
         from scripts.measure_search import first_search, served_size
 
-        sizes = {path: served_size(site / path.lstrip("/")) for path in first_search(site, ["layanan"])}
+        try:
+            sizes = {path: served_size(site / path.lstrip("/")) for path in first_search(site, ["layanan"])}
+        except Exception as error:  # a measurement: report what failed and the bundle's make-up instead
+            shards = [p.stat().st_size for p in bundle.rglob("*.pf_index")]
+            meta = sum(p.stat().st_size for p in bundle.rglob("*.pf_meta"))
+            return (f"not measured in Chromium ({type(error).__name__}: {str(error).splitlines()[0][:100]}); "
+                    f"Pagefind bundle: {len(shards)} index shards, largest {max(shards, default=0) / 1e3:,.0f} KB, "
+                    f"meta {meta / 1e3:,.0f} KB")
         index = sum(sent for path, (_, sent) in sizes.items() if "/pagefind/" in path and not path.endswith(
             (".js", ".css", ".wasm")) and "pagefind-ui" not in path)
         total = sum(sent for _, sent in sizes.values())

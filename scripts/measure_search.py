@@ -11,6 +11,7 @@ A measurement, not a test.
 from __future__ import annotations
 
 import gzip
+import re
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -46,7 +47,8 @@ def first_search(site: Path, queries: list[str]) -> list[str]:
             field = page.get_by_role("dialog").get_by_placeholder("Cari")
             for query in queries:
                 field.fill(query)
-                page.locator(".pagefind-ui__message").filter(has_text=query).wait_for()
+                done = re.compile(rf"hasil untuk {re.escape(query)}$|^{re.escape(query)} tidak ditemukan")
+                page.locator(".pagefind-ui__message").filter(has_text=done).wait_for()
                 page.wait_for_function("!document.querySelector('.cari .pagefind-ui__loading')")
                 page.wait_for_load_state("networkidle")
             browser.close()
