@@ -38,6 +38,7 @@ _cascades: list[CascadeFile] = []
 # Program page src_uri → (Mermaid source, pre-rendered SVG).
 _diagrams: dict[str, tuple[str, str]] = {}
 _MERMAID_BLOCK = re.compile(r'<pre\s+class="mermaid"\s*><code>.*?</code></pre>', re.S)
+_DIAGRAM_MARKER = "<!--cascade-diagram-->"
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -95,13 +96,11 @@ def render_diagrams(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    rendered = _diagrams.get(page.file.src_uri)
-    if rendered is None:
+    # Only a marker for now: the SVG goes in at on_post_page, after mermaid2's, which would otherwise
+    # re-parse every page holding the word "mermaid" (the SVG's styles do) with BeautifulSoup.
+    if page.file.src_uri not in _diagrams:
         return html
-    source, svg = rendered
-    # page.title is HTML (the front matter title is escaped for the theme): unescape it, diagram_figure escapes.
-    figure = diagram_figure(svg, source, f"Diagram hierarki {html_module.unescape(page.title)}", "diagram.svg")
-    return _MERMAID_BLOCK.sub(lambda _: figure, html, count=1)
+    return _MERMAID_BLOCK.sub(_DIAGRAM_MARKER, html, count=1)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -113,6 +112,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    rendered = _diagrams.get(page.file.src_uri)
+    if rendered is not None:
+        source, svg = rendered
+        # page.title is HTML (the front matter title is escaped for the theme): unescape it, diagram_figure escapes.
+        caption = f"Diagram hierarki {html_module.unescape(page.title)}"
+        output = output.replace(_DIAGRAM_MARKER, diagram_figure(svg, source, caption, "diagram.svg"), 1)
     # Last step of every page: the policy hashes the theme's inline scripts as they were finally written.
     return add_policy(output)
 
