@@ -7,18 +7,28 @@ import sys
 from pathlib import Path
 
 from .load import CascadeError, load_cascades
+from .model import CascadeFile
+
+
+def data_dir() -> Path:
+    """The cascade folder the command-line tools read: $CASCADE_DATA, or cascade_data/."""
+    return Path(os.environ.get("CASCADE_DATA", "cascade_data"))
+
+
+def load_or_report(folder: Path) -> list[CascadeFile] | None:
+    """The loaded cascades, or None after printing every problem to stderr."""
+    try:
+        return load_cascades(folder)
+    except CascadeError as error:
+        print(error.report("perbaiki lalu jalankan lagi"), file=sys.stderr)
+        return None
 
 
 def main() -> int:
-    data_dir = Path(os.environ.get("CASCADE_DATA", "cascade_data"))
-    try:
-        files = load_cascades(data_dir)
-    except CascadeError as error:
-        print(f"Data cascade berisi {len(error.problems)} kesalahan:", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+    files = load_or_report(data_dir())
+    if files is None:
         return 1
-    print(f"Data cascade valid: {len(files)} berkas di {data_dir}")
+    print(f"Data cascade valid: {len(files)} berkas di {data_dir()}")
     return 0
 
 

@@ -12,9 +12,9 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from .load import CascadeError, Loc, field_path, load_cascades, locate
+from .check import data_dir, load_or_report
+from .load import Loc, field_path, locate
 from .model import LEVEL_LABELS, Cascade, CascadeFile, Indikator, Item
 
 # Suspected spelling variants (lower case) → the standard spelling (KBBI). Staff keep the published text;
@@ -299,14 +299,9 @@ def _short(text: str, limit: int = 70) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the findings; exit 1 on invalid data, or on any finding when STRICT is set (make lint STRICT=1)."""
-    data_dir = Path(os.environ.get("CASCADE_DATA", "cascade_data"))
     strict = os.environ.get("STRICT", "") not in ("", "0")
-    try:
-        files = load_cascades(data_dir)
-    except CascadeError as error:
-        print(f"Data cascade berisi {len(error.problems)} kesalahan (jalankan make check):", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+    files = load_or_report(data_dir())
+    if files is None:
         return 1
     findings = lint_files(files)
     for finding in findings:

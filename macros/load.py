@@ -95,6 +95,11 @@ class CascadeError(Exception):
         self.problems = problems
         super().__init__("\n".join(map(str, problems)))
 
+    def report(self, advice: str) -> str:
+        """What staff read: how many problems, what to do, then one indented line per problem."""
+        listing = "\n".join(f"  {problem}" for problem in self.problems)
+        return f"Data cascade berisi {len(self.problems)} kesalahan; {advice}:\n{listing}"
+
 
 Loc = tuple[str | int, ...]
 

@@ -53,9 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _cascades = load_cascades(data_dir(config), shown_relative_to=project)
     except CascadeError as error:
-        count = len(error.problems)
-        listing = "\n".join(f"  {problem}" for problem in error.problems)
-        raise Abort(f"Data cascade berisi {count} kesalahan; perbaiki lalu bangun ulang:\n{listing}") from None
+        raise Abort(error.report("perbaiki lalu bangun ulang")) from None
     home, *rest = config.nav or ["index.md"]
     config.nav = [home, *navigation(_cascades), *rest]
     config.extra["cascades"] = _cascades

@@ -97,20 +97,6 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh browser page (desktop size) that records console errors and every requested URL."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
-    page = context.new_page()
-    page.console_errors = []
-    page.requested_urls = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
-    page.on("request", lambda request: page.requested_urls.append(request.url))
-    yield page
-    context.close()
-
-
-@pytest.fixture
 def open_page(browser):
     """Factory for pages with other context options (phone viewport, dark scheme, no JavaScript), recording like `page`."""
     contexts = []
@@ -129,3 +115,9 @@ def open_page(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    """A fresh desktop-size browser page that records console errors and every requested URL."""
+    return open_page()

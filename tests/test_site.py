@@ -15,7 +15,7 @@ from macros.model import walk_indikator
 from macros.naming import program_slug
 from macros.render.export import to_json
 
-from .conftest import ROOT, build_site
+from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
