@@ -153,3 +153,12 @@ def test_overview_downloads_open_and_hold_the_cascade(site, kebasen):
     assert workbook["Indikator"].max_row == 1 + 45
     with zipfile.ZipFile(files["semua cascade (ZIP)"]) as archive:
         assert archive.read("kecamatan-kebasen/2023.xlsx") == files["XLSX"].read_bytes()
+
+
+def test_catalog_of_all_cascades_lists_each_perangkat_daerah_once_at_its_latest_year(kebasen):
+    from macros.render.catalog import render_catalog_all_page
+
+    newer = CascadeFile(kebasen.slug, kebasen.path, kebasen.cascade.model_copy(update={"tahun": 2024}))
+    page = render_catalog_all_page([kebasen, newer])
+    assert page.count("kecamatan-kebasen/2024/katalog/") == len(walk_indikator(kebasen.cascade))
+    assert "kecamatan-kebasen/2023/katalog/" not in page

@@ -94,12 +94,15 @@ def render_catalog_page(cf: CascadeFile) -> str:
 
 
 def render_catalog_all_page(files: list[CascadeFile]) -> str:
-    """The catalog of every indicator of every cascade, grouped by perangkat daerah, newest year first."""
+    """The catalog of every perangkat daerah's latest cascade, grouped by perangkat daerah.
+
+    Latest year only: with every year a Kabupaten's catalog grows by one page's worth of rows per year and
+    soon stops being usable in a browser; earlier years keep their own catalogs.
+    """
     rows: list[CatalogRow] = []
     for group in group_by_perangkat_daerah(files).values():
-        for cf in sorted(group, key=lambda cf: cf.tahun, reverse=True):
-            rows += catalog_rows(cf, CATALOG_ALL_PAGE, qualified=True)
+        rows += catalog_rows(max(group, key=lambda cf: cf.tahun), CATALOG_ALL_PAGE, qualified=True)
     downloads = [("semua cascade (ZIP)", source_link(CATALOG_ALL_PAGE, ARCHIVE_PATH))]
-    return _render("katalog.md.j2", title="Katalog indikator semua perangkat daerah", cf=None, rows=rows,
+    return _render("katalog.md.j2", title="Katalog indikator semua perangkat daerah (tahun terbaru)", cf=None, rows=rows,
                    qualified=True, downloads=downloads, overview="", all_link="",
                    levels=LEVEL_LABELS, tipes=TIPE_LABELS)
