@@ -16,32 +16,7 @@ from dataclasses import dataclass
 from .check import data_dir, load_or_report
 from .load import Loc, field_path, locate
 from .model import LEVEL_LABELS, Cascade, CascadeFile, Indikator, Item
-
-# Suspected spelling variants (lower case) → the standard spelling (KBBI). Staff keep the published text;
-# the report only points the variant out.
-SPELLING: dict[str, str] = {
-    "presentase": "persentase",
-    "prosentase": "persentase",
-    "komulatif": "kumulatif",
-    "gedug": "gedung",
-    "survey": "survei",
-    "analisa": "analisis",
-    "aktifitas": "aktivitas",
-    "efektifitas": "efektivitas",
-    "produktifitas": "produktivitas",
-    "kwalitas": "kualitas",
-    "kwantitas": "kuantitas",
-    "kordinasi": "koordinasi",
-    "resiko": "risiko",
-    "ijin": "izin",
-    "perijinan": "perizinan",
-    "sistim": "sistem",
-    "tehnis": "teknis",
-    "obyek": "objek",
-    "propinsi": "provinsi",
-    "nopember": "November",
-    "pebruari": "Februari",
-}
+from .spelling import SPELLING_VARIANTS
 
 _CHILDREN = {"tujuan": "sasaran", "sasaran": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan"}
 _TEXT_FIELDS = ("uraian", "sasaran")
@@ -172,7 +147,7 @@ def _texts(cascade: Cascade) -> Iterator[tuple[Loc, str]]:
                 yield loc + (name,), value
 
 
-def check_spelling(cascade: Cascade, words: dict[str, str] = SPELLING) -> list[Issue]:
+def check_spelling(cascade: Cascade, words: dict[str, str] = SPELLING_VARIANTS) -> list[Issue]:
     """Words of the list of suspected spelling variants, with the standard spelling."""
     issues = []
     for loc, text in _texts(cascade):

@@ -16,12 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-# Variant → standard spelling (KBBI), lower case. Keep it small: only spellings found in published cascades.
-SPELLING_VARIANTS: dict[str, str] = {
-    "presentase": "persentase",
-    "prosentase": "persentase",
-    "komulatif": "kumulatif",
-}
+from .spelling import SPELLING_VARIANTS
 
 BUNDLE_DIR = "pagefind"
 VARIANTS_FILE = "varian-ejaan.json"
