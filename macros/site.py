@@ -12,14 +12,11 @@ from .naming import (
     CATALOG_ALL_PAGE,
     cascade_dir,
     catalog_page,
-    csv_path,
-    json_path,
     program_page,
-    xlsx_path,
 )
 from .render.catalog import render_catalog_all_page, render_catalog_page
 from .render.comparison import comparison_page, render_comparison_page
-from .render.export import to_archive, to_csv, to_json, to_xlsx
+from .render.export import cascade_downloads, to_archive
 from .render.mermaid import program_diagram
 from .render.report import REPORT_PAGE, render_quality_report
 from .render.pages import (
@@ -33,6 +30,7 @@ from .render.pages import (
 def generate_pages(files: list[CascadeFile]) -> dict[str, str | bytes]:
     """Every generated file's content by its path relative to the docs folder (bytes for XLSX and ZIP)."""
     pages: dict[str, str | bytes] = {}
+    downloads: dict[str, str | bytes] = {}
     for slug, group in group_by_perangkat_daerah(files).items():
         pages[f"{slug}/index.md"] = render_perangkat_daerah_page(group)
         if len(group) > 1:
@@ -41,16 +39,15 @@ def generate_pages(files: list[CascadeFile]) -> dict[str, str | bytes]:
         for cf in group:
             pages[f"{cascade_dir(cf)}/index.md"] = render_overview_page(cf, years)
             pages[catalog_page(cf)] = render_catalog_page(cf)
-            pages[json_path(cf)] = to_json(cf.cascade)
-            pages[csv_path(cf)] = to_csv(cf.cascade)
-            pages[xlsx_path(cf)] = to_xlsx(cf.cascade)
+            downloads |= cascade_downloads(cf)
             for tujuan in cf.cascade.tujuan:
                 for sasaran in tujuan.sasaran:
                     for nomor, program in enumerate(sasaran.program, 1):
                         pages[program_page(cf, program)] = render_program_page(cf, tujuan, sasaran, program, nomor)
     if files:
         pages[CATALOG_ALL_PAGE] = render_catalog_all_page(files)
-        pages[ARCHIVE_PATH] = to_archive(files)
+        pages |= downloads
+        pages[ARCHIVE_PATH] = to_archive(downloads)
     # Always there: the footer of every page links to it.
     pages[REPORT_PAGE] = render_quality_report(lint_files(files), files)
     return pages

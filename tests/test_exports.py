@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from macros.model import Cascade, CascadeFile, walk_indikator, walk_items
-from macros.render.export import ZIP_TIMESTAMP, neutralise, to_archive, to_csv, to_json, to_xlsx
+from macros.render.export import ZIP_TIMESTAMP, cascade_downloads, neutralise, to_archive, to_csv, to_json, to_xlsx
 
 # The model strips surrounding whitespace, so tab and CR starts are tested on `neutralise` alone.
 HOSTILE_STARTS = ["=HYPERLINK(\"http://x.test\",\"klik\")", "+1+2", "-2+3", "@SUM(A1:A2)", "=1+1", "-"]
@@ -134,9 +134,9 @@ def test_xlsx_sheets_have_frozen_header_filter_widths_and_wrapping(kebasen):
 
 
 def test_xlsx_and_zip_are_byte_for_byte_reproducible(kebasen):
-    first_xlsx, first_zip = to_xlsx(kebasen.cascade), to_archive([kebasen])
+    first_xlsx, first_zip = to_xlsx(kebasen.cascade), to_archive(cascade_downloads(kebasen))
     assert to_xlsx(kebasen.cascade) == first_xlsx
-    assert to_archive([kebasen]) == first_zip
+    assert to_archive(cascade_downloads(kebasen)) == first_zip
     for data in (first_xlsx, first_zip):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             # No clock time anywhere: not in the zip entries, not in the workbook's properties.
@@ -146,7 +146,7 @@ def test_xlsx_and_zip_are_byte_for_byte_reproducible(kebasen):
 
 
 def test_archive_holds_every_format_of_every_cascade(kebasen):
-    with zipfile.ZipFile(io.BytesIO(to_archive([kebasen]))) as archive:
+    with zipfile.ZipFile(io.BytesIO(to_archive(cascade_downloads(kebasen)))) as archive:
         assert archive.namelist() == ["kecamatan-kebasen/2023.json", "kecamatan-kebasen/2023.csv",
                                       "kecamatan-kebasen/2023.xlsx"]
         assert json.loads(archive.read("kecamatan-kebasen/2023.json")) == json.loads(to_json(kebasen.cascade))

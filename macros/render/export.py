@@ -129,20 +129,8 @@ def to_csv(cascade: Cascade) -> str:
     return "\ufeff" + out.getvalue()
 
 
-# id(cascade) → (cascade, workbook): the page download and the ZIP of every cascade share one rendering
-# (openpyxl is the slowest step of a build). The entry holds the cascade, so its id cannot be reused.
-_XLSX: dict[int, tuple[Cascade, bytes]] = {}
-
-
 def to_xlsx(cascade: Cascade) -> bytes:
     """An Excel workbook: the flat "Indikator" sheet first, then one sheet of items per level."""
-    cached = _XLSX.get(id(cascade))
-    if cached is None or cached[0] is not cascade:
-        cached = _XLSX[id(cascade)] = (cascade, _render_xlsx(cascade))
-    return cached[1]
-
-
-def _render_xlsx(cascade: Cascade) -> bytes:
     workbook = Workbook()
     _fill_sheet(workbook.active, "Indikator", indikator_table(cascade))
     for level in LEVELS:
@@ -201,11 +189,14 @@ def deterministic_zip(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def to_archive(files: list[CascadeFile]) -> bytes:
-    """Every cascade's JSON, CSV and XLSX in one ZIP, each at its path below data/."""
-    entries: dict[str, bytes] = {}
-    for cf in sorted(files, key=lambda cf: (cf.slug, cf.tahun)):
-        entries[json_path(cf).removeprefix("data/")] = to_json(cf.cascade).encode()
-        entries[csv_path(cf).removeprefix("data/")] = to_csv(cf.cascade).encode()
-        entries[xlsx_path(cf).removeprefix("data/")] = to_xlsx(cf.cascade)
-    return deterministic_zip(entries)
+def cascade_downloads(cf: CascadeFile) -> dict[str, str | bytes]:
+    """A cascade's download files by their path in the site: JSON, CSV and XLSX."""
+    return {json_path(cf): to_json(cf.cascade), csv_path(cf): to_csv(cf.cascade), xlsx_path(cf): to_xlsx(cf.cascade)}
+
+
+def to_archive(downloads: dict[str, str | bytes]) -> bytes:
+    """The given download files in one ZIP, in the given order, each at its path below data/."""
+    return deterministic_zip({
+        path.removeprefix("data/"): content.encode() if isinstance(content, str) else content
+        for path, content in downloads.items()
+    })

@@ -71,30 +71,13 @@ def _render(template: str, **context: object) -> str:
     return _environment().get_template(template).render(**context)
 
 
-# id(cf) → (cf, its sections, its program's sections by id(program)): one walk per cascade, not one per program
-# page. The entry holds cf itself, so the id cannot be reused while the entry lives.
-_SECTIONS: dict[int, tuple[CascadeFile, list[Section], dict[int, list[Section]]]] = {}
-
-
-def _sections(cf: CascadeFile) -> list[Section]:
-    """Every item of the cascade with its indicator rows, in source order (computed once per cascade)."""
-    return _cached_sections(cf)[1]
-
-
-def _cached_sections(cf: CascadeFile) -> tuple[CascadeFile, list[Section], dict[int, list[Section]]]:
-    entry = _SECTIONS.get(id(cf))
-    if entry is None or entry[0] is not cf:
-        rows_by_place: dict[str, list[IndikatorRow]] = {}
-        for row in walk_indikator(cf.cascade):
-            rows_by_place.setdefault(row.place.nomor, []).append(row)
-        sections = [Section(place, rows_by_place.get(place.nomor, []), _short_number(place.nomor))
-                    for place in walk_items(cf.cascade)]
-        by_program: dict[int, list[Section]] = {}
-        for section in sections:
-            if section.place.program is not None:
-                by_program.setdefault(id(section.place.program), []).append(section)
-        entry = _SECTIONS[id(cf)] = (cf, sections, by_program)
-    return entry
+def _sections(cf: CascadeFile, program: Program | None = None) -> list[Section]:
+    """The cascade's items (or one program's) with their indicator rows, in source order."""
+    rows_by_place: dict[str, list[IndikatorRow]] = {}
+    for row in walk_indikator(cf.cascade):
+        rows_by_place.setdefault(row.place.nomor, []).append(row)
+    return [Section(place, rows_by_place.get(place.nomor, []), _short_number(place.nomor))
+            for place in walk_items(cf.cascade) if program is None or place.program is program]
 
 
 def _short_number(nomor: str) -> str:
@@ -104,7 +87,7 @@ def _short_number(nomor: str) -> str:
 
 def render_program_page(cf: CascadeFile, tujuan: Tujuan, sasaran: Sasaran, program: Program, nomor: int) -> str:
     """The page of one program: hierarchy diagram, its text version, and indicator tables per level."""
-    sections = _cached_sections(cf)[2][id(program)]
+    sections = _sections(cf, program)
     tree = [TreeLine(0, "Sasaran", sasaran.uraian), TreeLine(1, "Program", program.uraian)]
     for section in sections[1:]:
         depth = 2 if section.place.level == "kegiatan" else 3
