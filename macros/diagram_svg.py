@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from html.entities import name2codepoint
 from pathlib import Path
 
@@ -33,6 +35,11 @@ DEFAULT_CONFIG = {
 CACHE_FORMAT = "1"
 
 BATCH_SIZE = 25
+
+# Below this many cache misses one browser is faster: each worker pays ~2 s to start Python and Chromium.
+PARALLEL_MIN_MISSES = 40
+# Each worker runs its own Chromium (~200 MB); the build machines have 2 cores.
+MAX_WORKERS = 2
 
 # Private-use plane 15 carries label characters Mermaid would mangle; see _prepare_source.
 PLACEHOLDER_BASE = 0xF0000
@@ -184,6 +191,15 @@ def _atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def _render_chunk(
+    mermaid_js: str, cache_dir: str, browser_path: str, config: dict, prepared: list[tuple]
+) -> tuple[dict[str, str], list[dict], int]:
+    """Render prepared diagrams in a worker process; return SVGs, failures and browser starts."""
+    with MermaidSvgRenderer(Path(mermaid_js), Path(cache_dir), browser_path, config, workers=1) as renderer:
+        svgs, failures = renderer._render_prepared(prepared)
+        return svgs, failures, renderer.browser_starts
+
+
 class MermaidSvgRenderer:
     """Renders Mermaid sources to SVG in one reused headless Chromium, with an on-disk cache keyed by content hash."""
 
@@ -193,11 +209,14 @@ class MermaidSvgRenderer:
         cache_dir: Path,
         browser_path: str = "/usr/bin/chromium",
         config: dict | None = None,
+        workers: int | None = None,
     ):
         self.mermaid_js = Path(mermaid_js)
         self.cache_dir = Path(cache_dir)
         self.browser_path = browser_path
         self.config = _deep_merge(DEFAULT_CONFIG, config or {})
+        # None: up to MAX_WORKERS processes, one per core, once there are PARALLEL_MIN_MISSES misses.
+        self.workers = workers if workers is not None else min(MAX_WORKERS, os.cpu_count() or 1)
         self.browser_starts = 0
         self.rendered_count = 0
         self.cache_hits = 0
@@ -261,6 +280,21 @@ class MermaidSvgRenderer:
             except ValueError as exc:
                 failures.append(self._failure(index, key, source, str(exc)))
 
+        if self.workers > 1 and len(prepared) >= PARALLEL_MIN_MISSES:
+            svgs, chunk_failures = self._render_parallel(prepared)
+        else:
+            svgs, chunk_failures = self._render_prepared(prepared)
+        results.update(svgs)
+        failures.extend(chunk_failures)
+
+        if failures:
+            raise MermaidRenderError(sorted(failures, key=lambda f: f["index"]))
+        return {source: results[source] for source in sources}
+
+    def _render_prepared(self, prepared: list[tuple]) -> tuple[dict[str, str], list[dict]]:
+        """Render (key, index, source, prepared text) items in this process's browser, caching each SVG."""
+        svgs: dict[str, str] = {}
+        failures = []
         for start in range(0, len(prepared), BATCH_SIZE):
             batch = prepared[start : start + BATCH_SIZE]
             page = self._ensure_page()
@@ -276,11 +310,28 @@ class MermaidSvgRenderer:
                     continue
                 self._write_cache(key, svg)
                 self.rendered_count += 1
-                results[source] = svg
+                svgs[source] = svg
+        return svgs, failures
 
-        if failures:
-            raise MermaidRenderError(sorted(failures, key=lambda f: f["index"]))
-        return {source: results[source] for source in sources}
+    def _render_parallel(self, prepared: list[tuple]) -> tuple[dict[str, str], list[dict]]:
+        """Render prepared items split over worker processes, each with its own Chromium."""
+        count = min(self.workers, len(prepared))
+        # Interleaved chunks, so runs of large diagrams (neighbouring pages) are shared out evenly.
+        chunks = [prepared[offset::count] for offset in range(count)]
+        # Spawned, not forked: Playwright's sync API must not inherit a live driver or browser.
+        context = multiprocessing.get_context("spawn")
+        args = (str(self.mermaid_js), str(self.cache_dir), self.browser_path, self.config)
+        svgs: dict[str, str] = {}
+        failures: list[dict] = []
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            futures = [pool.submit(_render_chunk, *args, chunk) for chunk in chunks]
+            for future in futures:
+                chunk_svgs, chunk_failures, starts = future.result()
+                svgs.update(chunk_svgs)
+                failures.extend(chunk_failures)
+                self.browser_starts += starts
+                self.rendered_count += len(chunk_svgs)
+        return svgs, failures
 
     def close(self) -> None:
         """Stop the browser and Playwright if they are running."""

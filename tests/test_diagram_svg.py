@@ -135,3 +135,48 @@ def test_entity_codes_decode_only_inside_labels():
     assert "(x)" in prepared
     assert "<" not in prepared and ">" not in prepared.split("-->", 1)[0]
     assert prepared.endswith("style A fill:#123;\n")
+
+
+def tree_source(seed: int, nodes: int = 6) -> str:
+    """Return a unique small flowchart: a binary tree whose labels carry the seed and escaped punctuation."""
+    lines = ["flowchart LR"]
+    for n in range(nodes):
+        label = escape_label(f"Sasaran {seed}.{n} (indikator {seed * 7 + n}%)")
+        lines.append(f'    N{n}["{label}"]')
+        if n:
+            lines.append(f"    N{(n - 1) // 2} --> N{n}")
+    return "\n".join(lines) + "\n"
+
+
+def test_parallel_render_matches_serial(renderer, tmp_path):
+    sources = [tree_source(seed) for seed in range(45)]
+    bad = 'flowchart LR\n    A["ok"] --> --> B[\n'
+    # The module's renderer holds this thread's only sync Playwright, so it renders the serial reference.
+    rendered_before, workers_before = renderer.rendered_count, renderer.workers
+    renderer.workers = 1
+    try:
+        expected = renderer.render_many(sources)
+    finally:
+        renderer.workers = workers_before
+    assert renderer.rendered_count - rendered_before == 45
+
+    with MermaidSvgRenderer(MERMAID_JS, tmp_path / "parallel", browser_path=BROWSER, workers=2) as parallel:
+        # A failure in a worker still names the diagram by its index in the caller's list.
+        with pytest.raises(MermaidRenderError) as excinfo:
+            parallel.render_many([*sources[:40], bad, *sources[40:]])
+        (failure,) = excinfo.value.failures
+        assert failure["index"] == 40
+        assert failure["source"] == bad
+        assert "Parse error" in str(excinfo.value)
+        assert parallel.browser_starts == 2, "45 misses should be split over two worker browsers"
+        assert parallel._browser is None
+        assert parallel.rendered_count == 45
+        # The workers cached every good diagram, so the retry starts no browser.
+        result = parallel.render_many(sources)
+        assert parallel.browser_starts == 2
+        assert parallel.cache_hits == 45
+
+    assert list(result) == sources
+    assert result == expected
+    assert len({ET.fromstring(svg).get("id") for svg in result.values()}) == 45
+    assert not list((tmp_path / "parallel").glob("*.tmp"))
