@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 
@@ -66,3 +67,31 @@ CATALOG_ALL_PAGE = "katalog.md"
 def diagram_svg_path(page_src_uri: str) -> str:
     """The downloadable SVG of a program page's diagram, in the page's own folder: '.../program/<slug>/diagram.svg'."""
     return page_src_uri.removesuffix(".md") + "/diagram.svg"
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page (use_directory_urls): 'a/b.md' → 'a/b/', 'a/index.md' → 'a/'."""
+    path = src_uri.removesuffix(".md")
+    path = re.sub(r"(^|/)index$", "", path)
+    return f"{path}/" if path else ""
+
+
+def relative_url(from_src: str, to_src: str, fragment: str = "") -> str:
+    """A link for raw HTML, which MkDocs leaves alone: from one page's address to another page's (or a file)."""
+    target = page_url(to_src) if to_src.endswith(".md") else to_src
+    base = page_url(from_src) or "."
+    link = posixpath.relpath(target or ".", base)
+    if to_src.endswith(".md"):
+        link = "./" if link == "." else link + "/"
+    return link + (f"#{fragment}" if fragment else "")
+
+
+def source_link(from_src: str, to_src: str) -> str:
+    """A Markdown link between two files of the docs folder; MkDocs turns it into the page's address."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def site_root(src_uri: str) -> str:
+    """The relative path from a page's address to the site root: 'pd/2023/program/x.md' → '../../../../'."""
+    folders = src_uri.count("/") + (0 if src_uri.endswith("index.md") else 1)
+    return "../" * folders

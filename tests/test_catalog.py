@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from macros.model import Cascade, CascadeFile, walk_indikator
-from macros.naming import anchor
-from macros.render.catalog import page_url, relative_url, render_catalog_page, source_link
+from macros.naming import anchor, page_url, relative_url, source_link
+from macros.render.catalog import render_catalog_page
 from macros.render.export import to_csv, to_json, to_xlsx
 
 from .test_render import HOSTILE, markdown_to_html

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-import re
 from dataclasses import dataclass
 
 from ..model import LEVEL_LABELS, CascadeFile, Indikator, IndikatorRow, walk_indikator
@@ -16,9 +14,11 @@ from ..naming import (
     csv_path,
     json_path,
     program_page,
+    relative_url,
+    source_link,
     xlsx_path,
 )
-from .pages import TIPE_LABELS, _render, group_by_perangkat_daerah
+from .pages import TIPE_LABELS, render_template, group_by_perangkat_daerah
 
 
 @dataclass(frozen=True)
@@ -34,28 +34,6 @@ class CatalogRow:
     indikator: Indikator
     cascade: str = ""
     cascade_link: str = ""
-
-
-def page_url(src_uri: str) -> str:
-    """The directory URL MkDocs gives a page (use_directory_urls): 'a/b.md' → 'a/b/', 'a/index.md' → 'a/'."""
-    path = src_uri.removesuffix(".md")
-    path = re.sub(r"(^|/)index$", "", path)
-    return f"{path}/" if path else ""
-
-
-def relative_url(from_src: str, to_src: str, fragment: str = "") -> str:
-    """A link for raw HTML, which MkDocs leaves alone: from one page's address to another page's (or a file)."""
-    target = page_url(to_src) if to_src.endswith(".md") else to_src
-    base = page_url(from_src) or "."
-    link = posixpath.relpath(target or ".", base)
-    if to_src.endswith(".md"):
-        link = "./" if link == "." else link + "/"
-    return link + (f"#{fragment}" if fragment else "")
-
-
-def source_link(from_src: str, to_src: str) -> str:
-    """A Markdown link between two files of the docs folder; MkDocs turns it into the page's address."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 def _owner_page(cf: CascadeFile, row: IndikatorRow) -> str:
@@ -87,7 +65,7 @@ def render_catalog_page(cf: CascadeFile) -> str:
     page = catalog_page(cf)
     downloads = [(label, source_link(page, path)) for label, path in (
         ("JSON", json_path(cf)), ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)))]
-    return _render("katalog.md.j2", title=f"Katalog indikator {cf.cascade.perangkat_daerah} {cf.tahun}",
+    return render_template("katalog.md.j2", title=f"Katalog indikator {cf.cascade.perangkat_daerah} {cf.tahun}",
                    cf=cf, rows=catalog_rows(cf, page), qualified=False, downloads=downloads,
                    overview="index.md", all_link=source_link(page, CATALOG_ALL_PAGE),
                    levels=LEVEL_LABELS, tipes=TIPE_LABELS)
@@ -103,6 +81,6 @@ def render_catalog_all_page(files: list[CascadeFile]) -> str:
     for group in group_by_perangkat_daerah(files).values():
         rows += catalog_rows(max(group, key=lambda cf: cf.tahun), CATALOG_ALL_PAGE, qualified=True)
     downloads = [("semua cascade (ZIP)", source_link(CATALOG_ALL_PAGE, ARCHIVE_PATH))]
-    return _render("katalog.md.j2", title="Katalog indikator semua perangkat daerah (tahun terbaru)", cf=None, rows=rows,
+    return render_template("katalog.md.j2", title="Katalog indikator semua perangkat daerah (tahun terbaru)", cf=None, rows=rows,
                    qualified=True, downloads=downloads, overview="", all_link="",
                    levels=LEVEL_LABELS, tipes=TIPE_LABELS)

@@ -12,7 +12,17 @@ from markupsafe import Markup
 
 from ..model import LEVEL_LABELS, CascadeFile, IndikatorRow, Place, Program, Sasaran, Tujuan, walk_indikator, walk_items
 from ..glossary import explain
-from ..naming import ARCHIVE_PATH, anchor, cascade_dir, csv_path, json_path, program_page, xlsx_path
+from ..naming import (
+    ARCHIVE_PATH,
+    anchor,
+    cascade_dir,
+    csv_path,
+    json_path,
+    program_page,
+    site_root,
+    source_link,
+    xlsx_path,
+)
 from .escape import html_text, md_inline, yaml_string
 from .mermaid import program_diagram
 
@@ -67,7 +77,8 @@ def _environment() -> Environment:
     return env
 
 
-def _render(template: str, **context: object) -> str:
+def render_template(template: str, **context: object) -> str:
+    """Render one of the templates in templates/ with the escaping filters."""
     return _environment().get_template(template).render(**context)
 
 
@@ -93,7 +104,7 @@ def render_program_page(cf: CascadeFile, tujuan: Tujuan, sasaran: Sasaran, progr
         depth = 2 if section.place.level == "kegiatan" else 3
         label = f"{'Kegiatan' if depth == 2 else 'Sub kegiatan'} {section.label}"
         tree.append(TreeLine(depth, label, section.place.item.uraian))
-    return _render("program.md.j2", cf=cf, tujuan=tujuan, sasaran=sasaran, program=program, nomor=nomor,
+    return render_template("program.md.j2", cf=cf, tujuan=tujuan, sasaran=sasaran, program=program, nomor=nomor,
                    sections=sections, diagram=program_diagram(sasaran, program), tree=tree,
                    root=site_root(program_page(cf, program)))
 
@@ -115,24 +126,19 @@ def render_overview_page(cf: CascadeFile, years: list[int]) -> str:
             sub_count=sum(len(k.sub_kegiatan) for k in program.kegiatan),
             section=by_nomor[section.place.nomor],
         ))
-    return _render("overview.md.j2", cf=cf, programs=programs, root=site_root(f"{cascade_dir(cf)}/index.md"),
+    page = f"{cascade_dir(cf)}/index.md"
+    return render_template("overview.md.j2", cf=cf, programs=programs, root=site_root(page),
                    sections=[s for s in sections if s.place.level in ("tujuan", "sasaran")],
-                   json_link=f"../../{json_path(cf)}",
-                   downloads=[("CSV", f"../../{csv_path(cf)}"), ("XLSX", f"../../{xlsx_path(cf)}"),
-                              ("semua cascade (ZIP)", f"../../{ARCHIVE_PATH}")],
+                   json_link=source_link(page, json_path(cf)),
+                   downloads=[(label, source_link(page, path)) for label, path in (
+                       ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)), ("semua cascade (ZIP)", ARCHIVE_PATH))],
                    years=[(tahun, f"../{tahun}/index.md") for tahun in sorted(years)])
-
-
-def site_root(src_uri: str) -> str:
-    """The relative path from a page's address to the site root: 'pd/2023/program/x.md' → '../../../../'."""
-    folders = src_uri.count("/") + (0 if src_uri.endswith("index.md") else 1)
-    return "../" * folders
 
 
 def render_perangkat_daerah_page(files: list[CascadeFile]) -> str:
     """A perangkat daerah's page: its cascades by year, newest first."""
     newest_first = sorted(files, key=lambda cf: cf.tahun, reverse=True)
-    return _render("perangkat_daerah.md.j2", name=newest_first[0].cascade.perangkat_daerah,
+    return render_template("perangkat_daerah.md.j2", name=newest_first[0].cascade.perangkat_daerah,
                    years=[(cf.tahun, f"{cf.tahun}/index.md", cf) for cf in newest_first])
 
 
@@ -143,7 +149,7 @@ def render_cascade_list(files: list[CascadeFile]) -> str:
         newest_first = sorted(group, key=lambda cf: cf.tahun, reverse=True)
         groups.append((newest_first[0].cascade.perangkat_daerah, f"{slug}/index.md",
                        [(cf.tahun, f"{cascade_dir(cf)}/index.md") for cf in newest_first]))
-    return _render("cascade_list.md.j2", groups=groups)
+    return render_template("cascade_list.md.j2", groups=groups)
 
 
 def group_by_perangkat_daerah(files: list[CascadeFile]) -> dict[str, list[CascadeFile]]:

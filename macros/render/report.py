@@ -8,7 +8,7 @@ from ..lint import CHECK_TITLES, Finding, shown_path
 from ..load import Loc
 from ..model import CascadeFile
 from ..naming import anchor, cascade_dir, program_page
-from .pages import _render
+from .pages import render_template
 
 REPORT_PAGE = "laporan-kualitas-data.md"
 _LEVEL_LETTERS = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "sub_kegiatan": "SK"}
@@ -56,4 +56,4 @@ def render_quality_report(findings: list[Finding], files: list[CascadeFile]) -> 
                   for check in CHECK_TITLES]
         cascades.append(dict(cf=cf, path=shown, count=len(mine), groups=[g for g in groups if g[1]]))
     totals = [(title, sum(1 for f in findings if f.check == check)) for check, title in CHECK_TITLES.items()]
-    return _render("laporan_kualitas_data.md.j2", cascades=cascades, totals=totals, count=len(findings))
+    return render_template("laporan_kualitas_data.md.j2", cascades=cascades, totals=totals, count=len(findings))
