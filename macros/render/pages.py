@@ -129,9 +129,8 @@ def render_overview_page(cf: CascadeFile, years: list[int]) -> str:
     page = f"{cascade_dir(cf)}/index.md"
     return render_template("overview.md.j2", cf=cf, programs=programs, root=site_root(page),
                    sections=[s for s in sections if s.place.level in ("tujuan", "sasaran")],
-                   json_link=source_link(page, json_path(cf)),
                    downloads=[(label, source_link(page, path)) for label, path in (
-                       ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)), ("semua cascade (ZIP)", ARCHIVE_PATH))],
+                       ("JSON", json_path(cf)), ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)), ("semua cascade (ZIP)", ARCHIVE_PATH))],
                    years=[(tahun, f"../{tahun}/index.md") for tahun in sorted(years)])
 
 
