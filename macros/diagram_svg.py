@@ -193,11 +193,11 @@ def _atomic_write(path: Path, text: str) -> None:
 
 def _render_chunk(
     mermaid_js: str, cache_dir: str, browser_path: str, config: dict, prepared: list[tuple]
-) -> tuple[dict[str, str], list[dict], int]:
-    """Render prepared diagrams in a worker process; return SVGs, failures and browser starts."""
+) -> tuple[list[dict], int, int]:
+    """Render prepared diagrams into the cache in a worker process; return failures, browser starts and renders."""
     with MermaidSvgRenderer(Path(mermaid_js), Path(cache_dir), browser_path, config, workers=1) as renderer:
-        svgs, failures = renderer._render_prepared(prepared)
-        return svgs, failures, renderer.browser_starts
+        failures = renderer._render_prepared(prepared)
+        return failures, renderer.browser_starts, renderer.rendered_count
 
 
 class MermaidSvgRenderer:
@@ -255,21 +255,20 @@ class MermaidSvgRenderer:
         """Return the SVG element id used for the diagram with this cache key."""
         return "mmd-" + key[:12]
 
-    def render_many(self, sources: list[str]) -> dict[str, str]:
-        """Return a mapping of each source to its SVG markup, rendering only cache misses."""
-        results: dict[str, str] = {}
+    def render_files(self, sources: list[str]) -> dict[str, Path]:
+        """Return each source's SVG file in the cache, rendering only the sources not cached yet.
+
+        The SVGs are not kept in memory: a large site reads each back when it writes the page that shows it.
+        """
+        keys: dict[str, str] = {}
         pending: dict[str, tuple[int, str]] = {}
         for index, source in enumerate(sources):
-            if source in results:
+            if source in keys:
                 continue
-            key = self.cache_key(source)
-            if key in pending:
-                continue
-            cached = self._read_cache(key)
-            if cached is not None:
+            key = keys[source] = self.cache_key(source)
+            if self._cache_path(key).is_file():
                 self.cache_hits += 1
-                results[source] = cached
-            else:
+            elif key not in pending:
                 pending[key] = (index, source)
 
         failures = []
@@ -280,20 +279,19 @@ class MermaidSvgRenderer:
             except ValueError as exc:
                 failures.append(self._failure(index, key, source, str(exc)))
 
-        if self.workers > 1 and len(prepared) >= PARALLEL_MIN_MISSES:
-            svgs, chunk_failures = self._render_parallel(prepared)
-        else:
-            svgs, chunk_failures = self._render_prepared(prepared)
-        results.update(svgs)
-        failures.extend(chunk_failures)
+        render = self._render_parallel if self.workers > 1 and len(prepared) >= PARALLEL_MIN_MISSES else self._render_prepared
+        failures.extend(render(prepared))
 
         if failures:
             raise MermaidRenderError(sorted(failures, key=lambda f: f["index"]))
-        return {source: results[source] for source in sources}
+        return {source: self._cache_path(key) for source, key in keys.items()}
 
-    def _render_prepared(self, prepared: list[tuple]) -> tuple[dict[str, str], list[dict]]:
-        """Render (key, index, source, prepared text) items in this process's browser, caching each SVG."""
-        svgs: dict[str, str] = {}
+    def render_many(self, sources: list[str]) -> dict[str, str]:
+        """Return a mapping of each source to its SVG markup, rendering only cache misses."""
+        return {source: path.read_text(encoding="utf-8") for source, path in self.render_files(sources).items()}
+
+    def _render_prepared(self, prepared: list[tuple]) -> list[dict]:
+        """Render (key, index, source, prepared text) items in this process's browser into the cache; return failures."""
         failures = []
         for start in range(0, len(prepared), BATCH_SIZE):
             batch = prepared[start : start + BATCH_SIZE]
@@ -310,28 +308,25 @@ class MermaidSvgRenderer:
                     continue
                 self._write_cache(key, svg)
                 self.rendered_count += 1
-                svgs[source] = svg
-        return svgs, failures
+        return failures
 
-    def _render_parallel(self, prepared: list[tuple]) -> tuple[dict[str, str], list[dict]]:
-        """Render prepared items split over worker processes, each with its own Chromium."""
+    def _render_parallel(self, prepared: list[tuple]) -> list[dict]:
+        """Render prepared items split over worker processes, each with its own Chromium; return failures."""
         count = min(self.workers, len(prepared))
         # Interleaved chunks, so runs of large diagrams (neighbouring pages) are shared out evenly.
         chunks = [prepared[offset::count] for offset in range(count)]
         # Spawned, not forked: Playwright's sync API must not inherit a live driver or browser.
         context = multiprocessing.get_context("spawn")
         args = (str(self.mermaid_js), str(self.cache_dir), self.browser_path, self.config)
-        svgs: dict[str, str] = {}
         failures: list[dict] = []
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             futures = [pool.submit(_render_chunk, *args, chunk) for chunk in chunks]
             for future in futures:
-                chunk_svgs, chunk_failures, starts = future.result()
-                svgs.update(chunk_svgs)
+                chunk_failures, starts, rendered = future.result()
                 failures.extend(chunk_failures)
                 self.browser_starts += starts
-                self.rendered_count += len(chunk_svgs)
-        return svgs, failures
+                self.rendered_count += rendered
+        return failures
 
     def close(self) -> None:
         """Stop the browser and Playwright if they are running."""
@@ -368,13 +363,6 @@ class MermaidSvgRenderer:
     def _cache_path(self, key: str) -> Path:
         """Return the cache file path for a key."""
         return self.cache_dir / f"{key}.svg"
-
-    def _read_cache(self, key: str) -> str | None:
-        """Return cached SVG markup for key, or None."""
-        try:
-            return self._cache_path(key).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
 
     def _write_cache(self, key: str, svg: str) -> None:
         """Store SVG markup for key atomically."""

@@ -83,7 +83,9 @@ def explain(label: str, istilah_id: str, root: str | None = None) -> Markup:
 
     `root` is the relative path from the page to the site root; without it the label gets only the title.
     """
-    definition = html.escape(BY_ID[istilah_id].definition, quote=True)
+    # Character references for the typographic quotes: one wide character makes Python store a whole page's
+    # text at two or four bytes per character, and these titles are on every indicator table of the site.
+    definition = html.escape(BY_ID[istilah_id].definition, quote=True).encode("ascii", "xmlcharrefreplace").decode()
     text = html.escape(label, quote=False)
     if root is None:
         return Markup(f'<abbr class="istilah" title="{definition}">{text}</abbr>')

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,13 +31,15 @@ from macros.model import CascadeFile
 from macros.naming import diagram_svg_path
 from macros.render.diagram import diagram_figure
 from macros.search import build_search_index
-from macros.site import generate_pages, navigation, program_diagrams
+from macros.site import generate_files, navigation, program_diagrams
 
 log = logging.getLogger("mkdocs.hooks.cascade")
 
 _cascades: list[CascadeFile] = []
-# Program page src_uri → (Mermaid source, pre-rendered SVG).
-_diagrams: dict[str, tuple[str, str]] = {}
+# Program page src_uri → (Mermaid source, its SVG file in the diagram cache).
+_diagrams: dict[str, tuple[str, Path]] = {}
+# The generated files of the current build.
+_staging: tempfile.TemporaryDirectory[str] | None = None
 _MERMAID_BLOCK = re.compile(r'<pre\s+class="mermaid"\s*><code>.*?</code></pre>', re.S)
 _DIAGRAM_MARKER = "<!--cascade-diagram-->"
 
@@ -45,6 +48,12 @@ def data_dir(config: MkDocsConfig) -> Path:
     """The cascade folder: $CASCADE_DATA, or cascade_data/ beside mkdocs.yml."""
     project = Path(config.config_file_path).parent
     return project / os.environ.get("CASCADE_DATA", "cascade_data")
+
+
+def cache_dir(config: MkDocsConfig) -> Path:
+    """The build caches' folder: $CASCADE_CACHE, or .cache/ beside mkdocs.yml."""
+    project = Path(config.config_file_path).parent
+    return project / os.environ.get("CASCADE_CACHE", ".cache")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -61,17 +70,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _diagrams
-    for src_uri, content in generate_pages(_cascades).items():
-        files.append(File.generated(config, src_uri, content=content))
+    global _diagrams, _staging
+    # Generated files go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
+    # page's source) rather than twice; the folder is replaced on every `mkdocs serve` rebuild.
+    _staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
+    for src_uri, content in generate_files(_cascades):
+        path = Path(_staging.name, src_uri)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     _diagrams = render_diagrams(config)
-    for src_uri, (_, svg) in _diagrams.items():
-        files.append(File.generated(config, diagram_svg_path(src_uri), content=svg))
+    for src_uri, (_, svg_file) in _diagrams.items():
+        files.append(File.generated(config, diagram_svg_path(src_uri), abs_src_path=str(svg_file)))
     return files
 
 
-def render_diagrams(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
-    """Every program diagram as SVG, rendered once in headless Chromium and cached by content hash.
+def render_diagrams(config: MkDocsConfig) -> dict[str, tuple[str, Path]]:
+    """Every program diagram as an SVG file, rendered once in headless Chromium and cached by content hash.
 
     Without Chromium or the Mermaid package the pages keep their Mermaid blocks, which mermaid2 then
     renders in the reader's browser.
@@ -85,12 +103,12 @@ def render_diagrams(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
                  "diagram akan dirender di browser pembaca")
         return {}
     try:
-        with MermaidSvgRenderer(mermaid_js, project / ".cache/mermaid-svg", browser_path=browser,
+        with MermaidSvgRenderer(mermaid_js, cache_dir(config) / "mermaid-svg", browser_path=browser,
                                 config={"flowchart": {"wrappingWidth": 400}}) as renderer:
-            svgs = renderer.render_many(list(dict.fromkeys(sources.values())))
+            svg_files = renderer.render_files(list(dict.fromkeys(sources.values())))
     except MermaidRenderError as error:
         raise Abort(f"Diagram gagal dirender:\n{error}") from None
-    return {page: (source, svgs[source]) for page, source in sources.items()}
+    return {page: (source, svg_files[source]) for page, source in sources.items()}
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -103,6 +121,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs for `mkdocs build` and after every `mkdocs serve` rebuild, so search works in both.
+    if _staging is not None:
+        _staging.cleanup()
     try:
         build_search_index(Path(config.site_dir))
     except RuntimeError as error:
@@ -112,7 +132,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     rendered = _diagrams.get(page.file.src_uri)
     if rendered is not None:
-        source, svg = rendered
+        source, svg_file = rendered
+        svg = svg_file.read_text(encoding="utf-8")
         # page.title is HTML (the front matter title is escaped for the theme): unescape it, diagram_figure escapes.
         caption = f"Diagram hierarki {html_module.unescape(page.title)}"
         output = output.replace(_DIAGRAM_MARKER, diagram_figure(svg, source, caption, "diagram.svg"), 1)

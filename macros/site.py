@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from typing import Any
 
 from .lint import lint_files
@@ -27,30 +28,30 @@ from .render.pages import (
 )
 
 
-def generate_pages(files: list[CascadeFile]) -> dict[str, str | bytes]:
-    """Every generated file's content by its path relative to the docs folder (bytes for XLSX and ZIP)."""
-    pages: dict[str, str | bytes] = {}
+def generate_files(files: list[CascadeFile]) -> Iterator[tuple[str, str | bytes]]:
+    """Every generated file as (path relative to the docs folder, content), one at a time: a large site's pages
+    are written out as they come instead of all being held (bytes for XLSX and ZIP)."""
     downloads: dict[str, str | bytes] = {}
     for slug, group in group_by_perangkat_daerah(files).items():
-        pages[f"{slug}/index.md"] = render_perangkat_daerah_page(group)
+        yield f"{slug}/index.md", render_perangkat_daerah_page(group)
         if len(group) > 1:
-            pages[comparison_page(slug)] = render_comparison_page(group)
+            yield comparison_page(slug), render_comparison_page(group)
         years = [cf.tahun for cf in group]
         for cf in group:
-            pages[f"{cascade_dir(cf)}/index.md"] = render_overview_page(cf, years)
-            pages[catalog_page(cf)] = render_catalog_page(cf)
-            downloads |= cascade_downloads(cf)
+            yield f"{cascade_dir(cf)}/index.md", render_overview_page(cf, years)
+            yield catalog_page(cf), render_catalog_page(cf)
+            for path, content in cascade_downloads(cf).items():
+                downloads[path] = content
+                yield path, content
             for tujuan in cf.cascade.tujuan:
                 for sasaran in tujuan.sasaran:
                     for nomor, program in enumerate(sasaran.program, 1):
-                        pages[program_page(cf, program)] = render_program_page(cf, tujuan, sasaran, program, nomor)
+                        yield program_page(cf, program), render_program_page(cf, tujuan, sasaran, program, nomor)
     if files:
-        pages[CATALOG_ALL_PAGE] = render_catalog_all_page(files)
-        pages |= downloads
-        pages[ARCHIVE_PATH] = to_archive(downloads)
+        yield CATALOG_ALL_PAGE, render_catalog_all_page(files)
+        yield ARCHIVE_PATH, to_archive(downloads)
     # Always there: the footer of every page links to it.
-    pages[REPORT_PAGE] = render_quality_report(lint_files(files), files)
-    return pages
+    yield REPORT_PAGE, render_quality_report(lint_files(files), files)
 
 
 def navigation(files: list[CascadeFile]) -> list[dict[str, Any]]:

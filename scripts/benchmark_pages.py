@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.load import load_cascades  # noqa: E402
-from macros.site import generate_pages, program_diagrams  # noqa: E402
+from macros.site import generate_files, program_diagrams  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
@@ -129,7 +129,7 @@ def build_stock(workdir: Path) -> Path:
     """The same docs and generated Markdown written to disk, built by plain Material + mermaid2."""
     docs = workdir / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    for src_uri, content in generate_pages(load_cascades(ROOT / "cascade_data")).items():
+    for src_uri, content in generate_files(load_cascades(ROOT / "cascade_data")):
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):  # downloads such as XLSX

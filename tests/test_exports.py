@@ -124,12 +124,13 @@ def test_xlsx_sheets_have_frozen_header_filter_widths_and_wrapping(kebasen):
         assert sheet.freeze_panes == "A2", sheet.title
         assert sheet.auto_filter.ref == sheet.dimensions, sheet.title
         assert all(cell.font.b for cell in sheet[1])
-        widths = [sheet.column_dimensions[c.column_letter].width for c in sheet[1]]
+        # Stored with Excel's cell padding (about 0.71): Excel shows the whole number as the column width.
+        widths = [int(sheet.column_dimensions[c.column_letter].width) for c in sheet[1]]
         assert all(8 <= w <= 60 for w in widths), (sheet.title, widths)
         assert all(cell.alignment.wrap_text for row in sheet.iter_rows(min_row=2) for cell in row)
     indikator = workbook["Indikator"]
     header = [c.value for c in indikator[1]]
-    width = {name: indikator.column_dimensions[c.column_letter].width for name, c in zip(header, indikator[1])}
+    width = {name: int(indikator.column_dimensions[c.column_letter].width) for name, c in zip(header, indikator[1])}
     assert width["Formulasi"] == 60 and width["Tahun"] < 15
 
 

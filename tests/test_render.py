@@ -16,7 +16,7 @@ from macros.render.escape import html_text, md_inline, mermaid_label, yaml_strin
 from macros.render.export import to_json
 from macros.render.mermaid import program_diagram
 from macros.render.pages import render_program_page
-from macros.site import generate_pages
+from macros.site import generate_files
 
 from .conftest import KEBASEN
 
@@ -112,7 +112,7 @@ def test_json_export_has_lists_at_every_level_and_source_order(kebasen):
 
 
 def test_generated_files_follow_the_address_scheme(kebasen):
-    assert sorted(generate_pages([kebasen])) == [
+    assert sorted(path for path, _ in generate_files([kebasen])) == [
         "data/cascading-kinerja.zip",
         "data/kecamatan-kebasen/2023.csv",
         "data/kecamatan-kebasen/2023.json",
@@ -137,7 +137,7 @@ def test_hostile_text_renders_as_text_in_every_page(kebasen):
     program["uraian"] = "Program " + HOSTILE
     program["kegiatan"][0]["indikator"][0]["formulasi"] = HOSTILE
     hostile = CascadeFile(kebasen.slug, kebasen.path, Cascade.model_validate(data))
-    for name, content in generate_pages([hostile]).items():
+    for name, content in generate_files([hostile]):
         if name.endswith(".md"):
             body = content.split("---", 2)[2]
             rendered = markdown_to_html(body)

@@ -9,11 +9,9 @@ import json
 import zipfile
 from dataclasses import dataclass
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from ..model import LEVEL_LABELS, Cascade, CascadeFile, Item, Level, Place, walk_indikator, walk_items
 from ..naming import csv_path, json_path, xlsx_path
@@ -131,50 +129,50 @@ def to_csv(cascade: Cascade) -> str:
 
 def to_xlsx(cascade: Cascade) -> bytes:
     """An Excel workbook: the flat "Indikator" sheet first, then one sheet of items per level."""
-    workbook = Workbook()
-    _fill_sheet(workbook.active, "Indikator", indikator_table(cascade))
-    for level in LEVELS:
-        _fill_sheet(workbook.create_sheet(), LEVEL_LABELS[level], item_table(cascade, level))
-    properties = workbook.properties
-    properties.creator = properties.lastModifiedBy = "Cascading Kinerja"
-    properties.title = f"Cascading kinerja {cascade.perangkat_daerah} {cascade.tahun}"
-    properties.language = "id"
-    # Not the build time: the same data must give the same file, so the year of the data stands in.
-    properties.created = properties.modified = datetime.datetime(cascade.tahun, 1, 1)
     out = io.BytesIO()
-    # ExcelWriter directly: openpyxl's Workbook.save would stamp `modified` with the current time.
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    with zipfile.ZipFile(out) as written:
-        return deterministic_zip({name: written.read(name) for name in written.namelist()})
+    with xlsxwriter.Workbook(out, {"in_memory": True}) as workbook:
+        workbook.set_properties({
+            "title": f"Cascading kinerja {cascade.perangkat_daerah} {cascade.tahun}",
+            "author": "Cascading Kinerja",
+            # Not the build time: the same data must give the same file, so the year of the data stands in.
+            "created": datetime.datetime(cascade.tahun, 1, 1),
+        })
+        styles = _Styles(
+            header=workbook.add_format({"bold": True, "bg_color": "#DCE3F5", "text_wrap": True, "valign": "top"}),
+            cell=workbook.add_format({"text_wrap": True, "valign": "top"}),
+            # Text that looks like a formula gets the leading apostrophe Excel itself sets for typed text.
+            quoted=workbook.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True}),
+        )
+        _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(cascade), styles)
+        for level in LEVELS:
+            _fill_sheet(workbook.add_worksheet(LEVEL_LABELS[level]), item_table(cascade, level), styles)
+    return out.getvalue()
 
 
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DCE3F5")
-_WRAP = Alignment(wrap_text=True, vertical="top")
+@dataclass(frozen=True)
+class _Styles:
+    header: Format
+    cell: Format
+    quoted: Format
+
+
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 
 
-def _fill_sheet(sheet: Worksheet, title: str, table: Table) -> None:
-    sheet.title = title
-    sheet.append(table.columns)
-    for row in table.rows:
-        sheet.append(row)
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            cell.alignment = _WRAP
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-                # Text, never a formula; quotePrefix is what Excel itself sets for a typed leading apostrophe.
-                cell.data_type = "s"
-                cell.quotePrefix = True
-    for cell in sheet[1]:
-        cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
-    for index, column in enumerate(table.columns, 1):
-        lines = [column] + [line for row in table.rows for line in str(row[index - 1]).splitlines()]
-        width = max(_MIN_WIDTH, min(_MAX_WIDTH, max(len(line) for line in lines) + 2))
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+def _fill_sheet(sheet: Worksheet, table: Table, styles: _Styles) -> None:
+    sheet.write_row(0, 0, table.columns, styles.header)
+    for number, row in enumerate(table.rows, 1):
+        for column, value in enumerate(row):
+            if isinstance(value, str):
+                style = styles.quoted if value.startswith(FORMULA_STARTS) else styles.cell
+                sheet.write_string(number, column, value, style)
+            else:
+                sheet.write_number(number, column, value, styles.cell)
+    for index, column in enumerate(table.columns):
+        lines = [column] + [line for row in table.rows for line in str(row[index]).splitlines()]
+        sheet.set_column(index, index, max(_MIN_WIDTH, min(_MAX_WIDTH, max(len(line) for line in lines) + 2)))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
 
 
 def deterministic_zip(entries: dict[str, bytes]) -> bytes:
