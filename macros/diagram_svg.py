@@ -7,10 +7,11 @@ import json
 import multiprocessing
 import os
 import re
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from html.entities import name2codepoint
 from pathlib import Path
+
+from .content_cache import atomic_write
 
 BROWSER_ARGS = [
     "--no-sandbox",
@@ -54,9 +55,11 @@ _PAGE_HTML = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></bo
 _PAGE_HELPER = r"""
 const restore = (text) => text.replace(/[\u{F0000}-\u{FFFFD}]/gu,
   (c) => String.fromCodePoint(c.codePointAt(0) - 0xF0000));
+const hasPlaceholders = (text) => /[\u{F0000}-\u{FFFFD}]/u.test(text);
 // Swap placeholders back as soon as mermaid writes a label, so node sizes (measured
 // asynchronously after the text is set) use the real glyphs; finish() is the safety net.
-new MutationObserver((records) => {
+// It watches only diagrams that have placeholders: walking every added node costs time.
+const labelWatcher = new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) {
       const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
@@ -69,7 +72,7 @@ new MutationObserver((records) => {
       }
     }
   }
-}).observe(document.body, { childList: true, subtree: true });
+});
 window.__mmdRenderBatch = async (items) => {
   const finish = (markup) => {
     // mermaid returns HTML-serialised markup (e.g. &nbsp;), so re-serialise it as XML.
@@ -89,13 +92,14 @@ window.__mmdRenderBatch = async (items) => {
   };
   const out = [];
   for (const [id, src] of items) {
+    if (hasPlaceholders(src)) labelWatcher.observe(document.body, { childList: true, subtree: true });
     try {
-      await mermaid.parse(src);
       const { svg } = await mermaid.render(id, src);
       out.push({ svg: finish(svg) });
     } catch (e) {
       out.push({ error: String((e && (e.message || e.str)) || e) });
     } finally {
+      labelWatcher.disconnect();
       for (const leftover of document.querySelectorAll('#d' + id + ', #i' + id + ', #' + id)) leftover.remove();
     }
   }
@@ -176,21 +180,6 @@ def _prepare_source(source: str) -> str:
     return "\n".join(lines)
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    """Write text to path so concurrent readers never see a partial file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def _render_chunk(
     mermaid_js: str, cache_dir: str, browser_path: str, config: dict, prepared: list[tuple]
 ) -> tuple[list[dict], int, int]:
@@ -249,6 +238,10 @@ class MermaidSvgRenderer:
     def cache_key(self, source: str) -> str:
         """Return the sha256 hex digest identifying the SVG for source."""
         return hashlib.sha256((self._key_prefix + "\0" + source).encode("utf-8")).hexdigest()
+
+    def svg_path(self, source: str) -> Path:
+        """Return the file in the cache that holds (or will hold) the SVG for source."""
+        return self._cache_path(self.cache_key(source))
 
     @staticmethod
     def dom_id(key: str) -> str:
@@ -367,7 +360,7 @@ class MermaidSvgRenderer:
     def _write_cache(self, key: str, svg: str) -> None:
         """Store SVG markup for key atomically."""
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self._cache_path(key), svg)
+        atomic_write(self._cache_path(key), svg.encode("utf-8"))
 
     def _ensure_page(self):
         """Start Chromium and load Mermaid on first use, then reuse the page."""

@@ -12,8 +12,10 @@ import os
 import re
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
@@ -38,6 +40,7 @@ log = logging.getLogger("mkdocs.hooks.cascade")
 _cascades: list[CascadeFile] = []
 # Program page src_uri → (Mermaid source, its SVG file in the diagram cache).
 _diagrams: dict[str, tuple[str, Path]] = {}
+_diagram_job: Future[None] | None = None
 # The generated files of the current build.
 _staging: tempfile.TemporaryDirectory[str] | None = None
 _MERMAID_BLOCK = re.compile(r'<pre\s+class="mermaid"\s*><code>.*?</code></pre>', re.S)
@@ -70,11 +73,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _diagrams, _staging
+    global _diagrams, _diagram_job, _staging
+    # The diagrams render in the background (Chromium in worker processes) while the pages are generated
+    # and converted; on_env waits for them. Their files' paths in the cache are known up front.
+    _diagrams, _diagram_job = start_diagrams(config)
     # Generated files go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
     # page's source) rather than twice; the folder is replaced on every `mkdocs serve` rebuild.
     _staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
-    for src_uri, content in generate_files(_cascades):
+    for src_uri, content in generate_files(_cascades, cache_dir(config)):
         path = Path(_staging.name, src_uri)
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -82,17 +88,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             path.write_text(content, encoding="utf-8")
         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    _diagrams = render_diagrams(config)
     for src_uri, (_, svg_file) in _diagrams.items():
         files.append(File.generated(config, diagram_svg_path(src_uri), abs_src_path=str(svg_file)))
     return files
 
 
-def render_diagrams(config: MkDocsConfig) -> dict[str, tuple[str, Path]]:
-    """Every program diagram as an SVG file, rendered once in headless Chromium and cached by content hash.
+def start_diagrams(config: MkDocsConfig) -> tuple[dict[str, tuple[str, Path]], Future[None] | None]:
+    """Every program diagram's SVG file in the cache (content hash), and the background job that renders the
+    missing ones in headless Chromium.
 
-    Without Chromium or the Mermaid package the pages keep their Mermaid blocks, which mermaid2 then
-    renders in the reader's browser.
+    Without Chromium or the Mermaid package there are none: the pages keep their Mermaid blocks, which
+    mermaid2 then renders in the reader's browser.
     """
     project = Path(config.config_file_path).parent
     sources = program_diagrams(_cascades)
@@ -101,14 +107,28 @@ def render_diagrams(config: MkDocsConfig) -> dict[str, tuple[str, Path]]:
     if not sources or not mermaid_js.is_file() or not MermaidSvgRenderer.available(browser):
         log.info("Diagram tidak dirender saat build (Chromium atau paket mermaid tidak ada); "
                  "diagram akan dirender di browser pembaca")
-        return {}
-    try:
-        with MermaidSvgRenderer(mermaid_js, cache_dir(config) / "mermaid-svg", browser_path=browser,
-                                config={"flowchart": {"wrappingWidth": 400}}) as renderer:
-            svg_files = renderer.render_files(list(dict.fromkeys(sources.values())))
-    except MermaidRenderError as error:
-        raise Abort(f"Diagram gagal dirender:\n{error}") from None
-    return {page: (source, svg_files[source]) for page, source in sources.items()}
+        return {}, None
+    renderer = MermaidSvgRenderer(mermaid_js, cache_dir(config) / "mermaid-svg", browser_path=browser,
+                                  config={"flowchart": {"wrappingWidth": 400}})
+
+    def render() -> None:
+        with renderer:
+            renderer.render_files(list(dict.fromkeys(sources.values())))
+
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagram")
+    job = executor.submit(render)
+    executor.shutdown(wait=False)  # no more jobs; this one runs on
+    return {page: (source, renderer.svg_path(source)) for page, source in sources.items()}, job
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # MkDocs copies the diagram files right after this event: they must all be rendered by now.
+    if _diagram_job is not None:
+        try:
+            _diagram_job.result()
+        except MermaidRenderError as error:
+            raise Abort(f"Diagram gagal dirender:\n{error}") from None
+    return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from .lint import lint_files
@@ -17,7 +18,7 @@ from .naming import (
 )
 from .render.catalog import render_catalog_all_page, render_catalog_page
 from .render.comparison import comparison_page, render_comparison_page
-from .render.export import cascade_downloads, to_archive
+from .render.export import cascade_downloads, to_archive, xlsx_cache
 from .render.mermaid import program_diagram
 from .render.report import REPORT_PAGE, render_quality_report
 from .render.pages import (
@@ -28,9 +29,13 @@ from .render.pages import (
 )
 
 
-def generate_files(files: list[CascadeFile]) -> Iterator[tuple[str, str | bytes]]:
+def generate_files(files: list[CascadeFile], cache: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
     """Every generated file as (path relative to the docs folder, content), one at a time: a large site's pages
-    are written out as they come instead of all being held (bytes for XLSX and ZIP)."""
+    are written out as they come instead of all being held (bytes for XLSX and ZIP).
+
+    `cache` is a folder for workbooks kept between builds (see `cascade_downloads`).
+    """
+    workbooks = xlsx_cache(cache / "xlsx") if cache else None
     downloads: dict[str, str | bytes] = {}
     for slug, group in group_by_perangkat_daerah(files).items():
         yield f"{slug}/index.md", render_perangkat_daerah_page(group)
@@ -40,7 +45,7 @@ def generate_files(files: list[CascadeFile]) -> Iterator[tuple[str, str | bytes]
         for cf in group:
             yield f"{cascade_dir(cf)}/index.md", render_overview_page(cf, years)
             yield catalog_page(cf), render_catalog_page(cf)
-            for path, content in cascade_downloads(cf).items():
+            for path, content in cascade_downloads(cf, workbooks).items():
                 downloads[path] = content
                 yield path, content
             for tujuan in cf.cascade.tujuan:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import io
 import json
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from .. import model
+from ..content_cache import ContentCache
 from ..model import LEVEL_LABELS, Cascade, CascadeFile, Item, Level, Place, walk_indikator, walk_items
 from ..naming import csv_path, json_path, xlsx_path
 
@@ -187,9 +191,24 @@ def deterministic_zip(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def cascade_downloads(cf: CascadeFile) -> dict[str, str | bytes]:
-    """A cascade's download files by their path in the site: JSON, CSV and XLSX."""
-    return {json_path(cf): to_json(cf.cascade), csv_path(cf): to_csv(cf.cascade), xlsx_path(cf): to_xlsx(cf.cascade)}
+def cascade_downloads(cf: CascadeFile, xlsx_cache: ContentCache | None = None) -> dict[str, str | bytes]:
+    """A cascade's download files by their path in the site: JSON, CSV and XLSX.
+
+    Writing a workbook is the slow part of a large site's build; with a cache, a cascade whose JSON (all of
+    its data) is unchanged reuses its workbook.
+    """
+    data = to_json(cf.cascade)
+    if xlsx_cache is None:
+        xlsx = to_xlsx(cf.cascade)
+    else:
+        xlsx = xlsx_cache.get(data, lambda: to_xlsx(cf.cascade))
+    return {json_path(cf): data, csv_path(cf): to_csv(cf.cascade), xlsx_path(cf): xlsx}
+
+
+def xlsx_cache(folder: Path) -> ContentCache:
+    """A cache of workbooks in folder, versioned by the code that writes them and XlsxWriter's version."""
+    code = Path(__file__).read_bytes() + Path(model.__file__).read_bytes()
+    return ContentCache(folder, ".xlsx", f"{hashlib.sha256(code).hexdigest()} xlsxwriter {xlsxwriter.__version__}")
 
 
 def to_archive(downloads: dict[str, str | bytes]) -> bytes:

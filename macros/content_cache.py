@@ -1,0 +1,50 @@
+"""A folder of build outputs keyed by a hash of everything they are made from, kept between builds."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write data to path so that a concurrent reader never sees a partial file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+class ContentCache:
+    """Outputs of `make` by the sha256 of `version` and the text they are made from.
+
+    `version` names what else decides the output (the code that makes it, its libraries), so that changing
+    either makes new entries instead of serving stale ones.
+    """
+
+    def __init__(self, folder: Path, suffix: str, version: str):
+        self.folder = Path(folder)
+        self.suffix = suffix
+        self.version = version
+
+    def get(self, text: str, make: Callable[[], bytes]) -> bytes:
+        """The cached output for text, made (and stored) if there is none yet."""
+        key = hashlib.sha256(f"{self.version}\0{text}".encode("utf-8")).hexdigest()
+        path = self.folder / f"{key}{self.suffix}"
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            pass
+        data = make()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+        return data

@@ -1,0 +1,37 @@
+"""The cache of slow build outputs: same input and version, same file; anything else, a new one."""
+
+from __future__ import annotations
+
+from macros.content_cache import ContentCache
+from macros.render.export import cascade_downloads, xlsx_cache
+from macros.naming import xlsx_path
+
+
+def test_output_is_made_once_per_text_and_version(tmp_path):
+    made: list[str] = []
+
+    def make(label: str):
+        return lambda: made.append(label) or label.encode()
+
+    cache = ContentCache(tmp_path, ".bin", "v1")
+    assert cache.get("data", make("first")) == b"first"
+    assert cache.get("data", make("second")) == b"first"
+    assert cache.get("other data", make("third")) == b"third"
+    assert ContentCache(tmp_path, ".bin", "v2").get("data", make("fourth")) == b"fourth"
+    assert made == ["first", "third", "fourth"]
+    assert len(list(tmp_path.glob("*.bin"))) == 3
+
+
+def test_cached_workbook_is_the_workbook_and_follows_the_data(tmp_path, kebasen):
+    uncached = cascade_downloads(kebasen)
+    cache = xlsx_cache(tmp_path)
+    assert cascade_downloads(kebasen, cache) == uncached
+    assert cascade_downloads(kebasen, cache) == uncached
+    assert len(list(tmp_path.glob("*.xlsx"))) == 1
+
+    data = kebasen.cascade.model_dump()
+    data["tujuan"][0]["uraian"] = "Tujuan yang diubah"
+    changed = type(kebasen)(kebasen.slug, kebasen.path, type(kebasen.cascade).model_validate(data))
+    assert cascade_downloads(changed, cache)[xlsx_path(changed)] == cascade_downloads(changed)[xlsx_path(changed)]
+    assert cascade_downloads(changed, cache)[xlsx_path(changed)] != uncached[xlsx_path(kebasen)]
+    assert len(list(tmp_path.glob("*.xlsx"))) == 2
