@@ -18,13 +18,18 @@ def build_site(target: Path, config_file: Path = Path("mkdocs.yml")) -> int:
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_file),
+    # Not --quiet: it would also keep warnings from strict mode, which then no longer fails on them.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
                "--site-dir", str(staging)]
-    result = subprocess.run(command)
-    if result.returncode != 0:
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as build:
+        assert build.stderr is not None
+        for line in build.stderr:
+            if not line.startswith("INFO"):  # MkDocs' and the plugins' progress notes
+                print(line, end="", file=sys.stderr, flush=True)
+    if build.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"\nBuild gagal; {target} tidak diubah.", file=sys.stderr)
-        return result.returncode
+        return build.returncode
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -36,4 +41,4 @@ def build_site(target: Path, config_file: Path = Path("mkdocs.yml")) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(build_site(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
+    sys.exit(build_site(*map(Path, sys.argv[1:] or ["site"])))

@@ -45,6 +45,7 @@ _diagram_job: Future[None] | None = None
 _staging: tempfile.TemporaryDirectory[str] | None = None
 _MERMAID_BLOCK = re.compile(r'<pre\s+class="mermaid"\s*><code>.*?</code></pre>', re.S)
 _DIAGRAM_MARKER = "<!--cascade-diagram-->"
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -132,6 +133,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The indicator tables pass Markdown unparsed (macros/verbatim_html.py), so MkDocs has not seen their rows'
+    # ids; links to them from other pages are checked against these.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(_ID_ATTRIBUTE.findall(html))
     # Only a marker for now: the SVG goes in at on_post_page, after mermaid2's, which would otherwise
     # re-parse every page holding the word "mermaid" (the SVG's styles do) with BeautifulSoup.
     if page.file.src_uri not in _diagrams:

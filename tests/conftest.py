@@ -25,10 +25,11 @@ def kebasen() -> CascadeFile:
 
 
 def build_site(site_dir: Path, data_dir: Path = DATA, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """A strict `mkdocs build` of the project, as `make build` runs it, into `site_dir`."""
+    """A strict `mkdocs build` of the project, as `make build` runs it, into `site_dir` (not --quiet, which
+    would hide warnings from strict mode)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASCADE_DATA": str(data_dir), **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
 

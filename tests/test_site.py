@@ -120,6 +120,20 @@ def test_broken_data_fails_the_build_with_file_line_and_keeps_the_old_site(tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cascade_data", "site"]
 
 
+def test_make_build_fails_on_a_warning_such_as_a_link_to_a_missing_anchor(tmp_path):
+    # MkDocs' --quiet hides warnings from strict mode too; the build must not use it.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("# Beranda\n\n[bagian](lain.md#tidak-ada)\n", encoding="utf-8")
+    (tmp_path / "docs/lain.md").write_text("# Lain\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Uji\nvalidation:\n  anchors: warn\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "macros.build", str(site), str(tmp_path / "mkdocs.yml")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "does not contain an anchor '#tidak-ada'" in result.stderr
+    assert f"Build gagal; {site} tidak diubah." in result.stderr and not site.exists()
+
+
 def test_make_build_replaces_the_site_on_success(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
