@@ -25,12 +25,12 @@ VARIANTS_FILE = "varian-ejaan.json"
 
 # What Pagefind reads of a page: the article only (not navigation), without the diagram, its Mermaid
 # source and the diagram's text version, which repeat the sections below them and would make results point
-# at the diagram instead of at the kegiatan or indicator; nor the indicator catalogue's table, which repeats
-# every indicator of the program pages, where a result shows it in context.
+# at the diagram instead of at the kegiatan or indicator; nor the indicator catalogue's table and the overview's
+# program indicators, which repeat indicators of the program pages, where a result shows them in context.
 PAGEFIND_CONFIG = {
     "root_selector": "article.md-content__inner",
     "exclude_selectors": ["figure.diagram", ".diagram-source", "pre.mermaid", "details.info", ".headerlink", "thead",
-                          "[data-katalog]", "[data-katalog-filter]"],
+                          "[data-katalog]", "[data-katalog-filter]", "[data-repeated]"],
     "force_language": "id",
     "quiet": True,
 }

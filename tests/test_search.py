@@ -108,6 +108,16 @@ def test_indonesian_queries_find_the_item_under_its_own_anchor(page, site_url):
 
 
 @pytest.mark.browser
+def test_a_program_indicator_is_found_once_on_its_program_page_not_again_on_the_overview(page, site_url):
+    page.goto(site_url)
+    open_search(page)
+    results = search(page, "terlayani")
+    assert results.get("/" + PROGRAM_2 + "#t1-s1-p2-i1", "").startswith("Persentase Pemohon Pelayanan"), results
+    assert [address for address in results if re.search(r"#t1-s1-p\d+-i\d+$", address)] == [
+        "/" + PROGRAM_2 + "#t1-s1-p2-i1"]
+
+
+@pytest.mark.browser
 def test_a_result_opens_the_program_page_at_the_indicator(page, site_url):
     page.goto(site_url + PROGRAM_3)
     open_search(page)
