@@ -3,8 +3,8 @@
 The generated pages carry their indicator tables as finished, escaped HTML in `<div … markdown="0">` blocks.
 Python-Markdown (md_in_html) and MkDocs (which looks for anchor ids) would each run such a block through
 Python's HTML parser, which took most of a large site's build time. A block this extension recognises goes
-straight into Markdown's HTML stash instead and comes out exactly as md_in_html would write it: unchanged,
-minus its `markdown="0"`.
+straight into Markdown's HTML stash instead and comes out as written, minus its `markdown="0"` (which
+md_in_html leaves in, though it is not HTML).
 
 Recognised: a `<div` opening tag that starts a line and has `markdown="0"`, up to the first line that is
 exactly `</div>`, with no other `<div` in between. Anything else (a nested div, an indented block) is left to
