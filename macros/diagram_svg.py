@@ -261,7 +261,7 @@ class MermaidSvgRenderer:
             key = keys[source] = self.cache_key(source)
             if self._cache_path(key).is_file():
                 self.cache_hits += 1
-            elif key not in pending:
+            else:
                 pending[key] = (index, source)
 
         failures = []
@@ -272,8 +272,10 @@ class MermaidSvgRenderer:
             except ValueError as exc:
                 failures.append(self._failure(index, key, source, str(exc)))
 
-        render = self._render_parallel if self.workers > 1 and len(prepared) >= PARALLEL_MIN_MISSES else self._render_prepared
-        failures.extend(render(prepared))
+        if self.workers > 1 and len(prepared) >= PARALLEL_MIN_MISSES:
+            failures.extend(self._render_parallel(prepared))
+        else:
+            failures.extend(self._render_prepared(prepared))
 
         if failures:
             raise MermaidRenderError(sorted(failures, key=lambda f: f["index"]))

@@ -141,11 +141,12 @@ def to_xlsx(cascade: Cascade) -> bytes:
             # Not the build time: the same data must give the same file, so the year of the data stands in.
             "created": datetime.datetime(cascade.tahun, 1, 1),
         })
+        wrapped = {"text_wrap": True, "valign": "top"}
         styles = _Styles(
-            header=workbook.add_format({"bold": True, "bg_color": "#DCE3F5", "text_wrap": True, "valign": "top"}),
-            cell=workbook.add_format({"text_wrap": True, "valign": "top"}),
+            header=workbook.add_format({**wrapped, "bold": True, "bg_color": "#DCE3F5"}),
+            cell=workbook.add_format(wrapped),
             # Text that looks like a formula gets the leading apostrophe Excel itself sets for typed text.
-            quoted=workbook.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True}),
+            quoted=workbook.add_format({**wrapped, "quote_prefix": True}),
         )
         _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(cascade), styles)
         for level in LEVELS:
