@@ -18,7 +18,7 @@ def build_site(target: Path, config_file: Path = Path("mkdocs.yml")) -> int:
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    # Not --quiet: it would also keep warnings from strict mode, which then no longer fails on them.
+    # Not --quiet: it drops warnings before strict mode counts them, so the build would no longer fail on them.
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
                "--site-dir", str(staging)]
     with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as build:

@@ -92,7 +92,7 @@ def page_for_index(html: str) -> str:
     """
     start, end = html.find(_ARTICLE), html.rfind("</article>")
     if start < 0 or end < start:
-        return add_standard_spellings(indikator_rows_as_headings(html))
+        start, end = 0, len(html)
     article = _DIAGRAM.sub("", html[start:end], count=1)
     return html[:start] + add_standard_spellings(indikator_rows_as_headings(article)) + html[end:]
 
