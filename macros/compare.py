@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Cascade, CascadeFile, Indikator, Item
+from .model import LEVEL_LABELS, CascadeFile, Indikator
+from .tree import CHILD_LEVEL, CascadeTree, Node
 
 SIMILAR = 0.6
 INDIKATOR_FIELDS = ("formulasi", "tipe_penghitungan", "polaritas", "sumber_data", "satuan")
@@ -78,38 +79,28 @@ def match_items(old: Sequence[str], new: Sequence[str]) -> tuple[list[tuple[int,
     return same, sorted(reworded)
 
 
-def _children(item: Item | Cascade, level: str) -> list[Item]:
-    if level == "program":
-        return [p for t in item.tujuan for s in t.sasaran for p in s.program]  # type: ignore[union-attr]
-    return list(getattr(item, level))
-
-
-_CHILD_LEVEL = {"cascade": "tujuan", "tujuan": "sasaran", "kegiatan": "sub_kegiatan", "program": "kegiatan"}
-_LABEL = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan",
-          "sub_kegiatan": "Sub Kegiatan"}
-
-
-def _compare_items(level: str, old: list[Item], new: list[Item], parent: str) -> Iterator[Change]:
-    same, reworded = match_items([o.uraian for o in old], [n.uraian for n in new])
+def _compare_items(level: str, old: list[Node], new: list[Node], parent: str) -> Iterator[Change]:
+    same, reworded = match_items([o.item.uraian for o in old], [n.item.uraian for n in new])
     for i, j in same + reworded:
         if (i, j) in reworded:
-            yield Change("diubah", level, new[j].uraian, parent, before=old[i].uraian)  # type: ignore[arg-type]
+            yield Change("diubah", level, new[j].item.uraian, parent, before=old[i].item.uraian)  # type: ignore[arg-type]
         yield from _compare_item(level, old[i], new[j], parent)
     for i in sorted(set(range(len(old))) - {i for i, _ in same + reworded}):
-        yield Change("dihapus", level, old[i].uraian, parent)  # type: ignore[arg-type]
+        yield Change("dihapus", level, old[i].item.uraian, parent)  # type: ignore[arg-type]
     for j in sorted(set(range(len(new))) - {j for _, j in same + reworded}):
-        yield Change("ditambah", level, new[j].uraian, parent)  # type: ignore[arg-type]
+        yield Change("ditambah", level, new[j].item.uraian, parent)  # type: ignore[arg-type]
 
 
-def _compare_item(level: str, old: Item, new: Item, parent: str) -> Iterator[Change]:
+def _compare_item(level: str, old: Node, new: Node, parent: str) -> Iterator[Change]:
     """An item's indicators and children, once the item itself is matched."""
-    label = _LABEL[level]
-    here = new.uraian if normalise(new.uraian).startswith(label.lower()) else f"{label} {new.uraian}"
+    label = LEVEL_LABELS[level]
+    uraian = new.item.uraian
+    here = uraian if normalise(uraian).startswith(label.lower()) else f"{label} {uraian}"
     place = f"{parent} › {here}" if parent else here
-    yield from compare_indikator(old.indikator, new.indikator, place)
-    child = _CHILD_LEVEL.get(level)
-    if child:
-        yield from _compare_items(child, _children(old, child), _children(new, child), place)
+    yield from compare_indikator(old.item.indikator, new.item.indikator, place)
+    # A sasaran's programs are compared across the whole cascade (compare_cascades): a program may move.
+    if level != "sasaran" and level in CHILD_LEVEL:
+        yield from _compare_items(CHILD_LEVEL[level], old.children, new.children, place)
 
 
 def compare_indikator(old: Sequence[Indikator], new: Sequence[Indikator], parent: str) -> Iterator[Change]:
@@ -127,16 +118,15 @@ def compare_indikator(old: Sequence[Indikator], new: Sequence[Indikator], parent
         yield Change("ditambah", "indikator", new[j].uraian, parent)
 
 
-def compare_cascades(old: Cascade, new: Cascade) -> list[Change]:
+def compare_cascades(old: CascadeTree, new: CascadeTree) -> list[Change]:
     """Every difference from `old` to `new`: tujuan and sasaran, programs, kegiatan, sub kegiatan, indicators."""
-    changes = list(_compare_items("tujuan", list(old.tujuan), list(new.tujuan), ""))
-    old_programs, new_programs = _children(old, "program"), _children(new, "program")
-    changes += _compare_items("program", old_programs, new_programs, "")
+    changes = list(_compare_items("tujuan", old.roots, new.roots, ""))
+    changes += _compare_items("program", old.programs, new.programs, "")
     return changes
 
 
 def compare_years(files: list[CascadeFile]) -> list[YearComparison]:
     """One perangkat daerah's consecutive years compared, newest pair first."""
     ordered = sorted(files, key=lambda cf: cf.tahun)
-    return [YearComparison(a.tahun, b.tahun, compare_cascades(a.cascade, b.cascade))
+    return [YearComparison(a.tahun, b.tahun, compare_cascades(a.tree, b.tree))
             for a, b in reversed(list(zip(ordered, ordered[1:])))]

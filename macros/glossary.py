@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-# The glossary page's address from the site root (directory URLs).
-GLOSSARY_URL = "glosarium/"
+from .naming import GLOSSARY_PAGE, page_url
+
+_GLOSSARY_URL = page_url(GLOSSARY_PAGE)
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def explain(label: str, istilah_id: str, root: str | None = None) -> Markup:
     text = html.escape(label, quote=False)
     if root is None:
         return Markup(f'<abbr class="istilah" title="{definition}">{text}</abbr>')
-    return Markup(f'<a class="istilah" href="{html.escape(root)}{GLOSSARY_URL}#{istilah_id}" '
+    return Markup(f'<a class="istilah" href="{html.escape(root)}{_GLOSSARY_URL}#{istilah_id}" '
                   f'title="{definition}">{text}</a>')
 
 

@@ -14,11 +14,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .check import data_dir, load_or_report
-from .load import Loc, field_path, locate
-from .model import LEVEL_LABELS, Cascade, CascadeFile, Indikator, Item
+from .load import field_path, locate
+from .model import LEVEL_LABELS, CascadeFile, Item, Loc
 from .spelling import SPELLING_VARIANTS
-
-_CHILDREN = {"tujuan": "sasaran", "sasaran": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan"}
+from .tree import CascadeTree
 _TEXT_FIELDS = ("uraian", "sasaran")
 _INDIKATOR_TEXT_FIELDS = ("uraian", "formulasi", "sumber_data", "satuan")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
@@ -66,23 +65,6 @@ CHECK_TITLES: dict[str, str] = {
 }
 
 
-def _walk(cascade: Cascade) -> Iterator[tuple[str, Loc, Item, list[Item]]]:
-    """Every item with its level, field path and its list of siblings (itself included), parents first."""
-    def visit(level: str, loc: Loc, items: list[Item]) -> Iterator[tuple[str, Loc, Item, list[Item]]]:
-        for i, item in enumerate(items):
-            yield level, loc + (i,), item, items
-            child = _CHILDREN.get(level)
-            if child:
-                yield from visit(child, loc + (i, child), getattr(item, child))
-    yield from visit("tujuan", ("tujuan",), list(cascade.tujuan))
-
-
-def _indikator(cascade: Cascade) -> Iterator[tuple[Loc, Indikator]]:
-    for _, loc, item, _ in _walk(cascade):
-        for n, ind in enumerate(item.indikator):
-            yield loc + ("indikator", n), ind
-
-
 def _same(text: str) -> str:
     """Text compared "word for word": case and spacing do not count."""
     return " ".join(text.casefold().split())
@@ -94,19 +76,20 @@ def _label(level: str, item: Item, *, first: bool = False) -> str:
     return f'{level_label[0]}{level_label[1:].lower()} "{item.uraian}"'
 
 
-def check_repeated_indikator(cascade: Cascade) -> list[Issue]:
+def check_repeated_indikator(tree: CascadeTree) -> list[Issue]:
     """Indicators that repeat, word for word, one of an earlier sibling's (or of the same item)."""
     issues = []
-    for level, loc, item, siblings in _walk(cascade):
-        index = loc[-1]
+    for node in tree.nodes:
+        level, loc, item = node.level, node.loc, node.item
         for n, ind in enumerate(item.indikator):
-            for other_index, other in enumerate(siblings[: index + 1]):
-                earlier = other.indikator[:n] if other_index == index else other.indikator
+            for sibling in node.siblings[: node.number]:
+                other = sibling.item
+                earlier = other.indikator[:n] if sibling is node else other.indikator
                 twin = next((o for o in earlier if _same(o.uraian) == _same(ind.uraian)), None)
                 if twin is None:
                     continue
                 what = "indikator dan formulasinya" if _same(twin.formulasi) == _same(ind.formulasi) else "indikator"
-                where = "indikator lain di item yang sama" if other is item else _label(level, other)
+                where = "indikator lain di item yang sama" if sibling is node else _label(level, other)
                 issues.append(Issue("berulang", loc + ("indikator", n, "uraian"),
                                     f'{_label(level, item, first=True)}: {what} "{ind.uraian}" sama persis '
                                     f"dengan {where}; periksa apakah indikatornya tersalin"))
@@ -114,43 +97,45 @@ def check_repeated_indikator(cascade: Cascade) -> list[Issue]:
     return issues
 
 
-def check_empty_fields(cascade: Cascade) -> list[Issue]:
+def check_empty_fields(tree: CascadeTree) -> list[Issue]:
     """Items without an indicator or (below sasaran) without their sasaran; indicators with empty fields."""
     issues = []
-    for level, loc, item, _ in _walk(cascade):
+    for node in tree.nodes:
+        level, loc, item = node.level, node.loc, node.item
         if not item.indikator:
             issues.append(Issue("kosong", loc + ("indikator",),
                                 f"{_label(level, item, first=True)} belum memiliki indikator kinerja"))
         if level in ("program", "kegiatan", "sub_kegiatan") and not item.sasaran:
             issues.append(Issue("kosong", loc + ("sasaran",),
                                 f"{_label(level, item, first=True)} belum mencantumkan sasarannya"))
-    for loc, ind in _indikator(cascade):
+    for row in tree.indikator:
+        ind = row.indikator
         for name, label in (("formulasi", "formulasi"), ("sumber_data", "sumber data")):
             if not getattr(ind, name):
-                issues.append(Issue("kosong", loc + (name,), f'Indikator "{ind.uraian}" belum mencantumkan {label}'))
+                issues.append(Issue("kosong", row.loc + (name,), f'Indikator "{ind.uraian}" belum mencantumkan {label}'))
     return issues
 
 
-def _texts(cascade: Cascade) -> Iterator[tuple[Loc, str]]:
+def _texts(tree: CascadeTree) -> Iterator[tuple[Loc, str]]:
     """Every text a reader sees, with its field path."""
-    yield ("perangkat_daerah",), cascade.perangkat_daerah
-    for _, loc, item, _ in _walk(cascade):
+    yield ("perangkat_daerah",), tree.cascade.perangkat_daerah
+    for node in tree.nodes:
         for name in _TEXT_FIELDS:
-            value = getattr(item, name, None)
+            value = getattr(node.item, name, None)
             # A tujuan's `sasaran` is its list of sasaran, not a text.
             if isinstance(value, str) and value:
-                yield loc + (name,), value
-    for loc, ind in _indikator(cascade):
+                yield node.loc + (name,), value
+    for row in tree.indikator:
         for name in _INDIKATOR_TEXT_FIELDS:
-            value = getattr(ind, name)
+            value = getattr(row.indikator, name)
             if value:
-                yield loc + (name,), value
+                yield row.loc + (name,), value
 
 
-def check_spelling(cascade: Cascade, words: dict[str, str] = SPELLING_VARIANTS) -> list[Issue]:
+def check_spelling(tree: CascadeTree, words: dict[str, str] = SPELLING_VARIANTS) -> list[Issue]:
     """Words of the list of suspected spelling variants, with the standard spelling."""
     issues = []
-    for loc, text in _texts(cascade):
+    for loc, text in _texts(tree):
         for word in dict.fromkeys(_WORD.findall(text)):
             standard = words.get(word.casefold())
             if standard:
@@ -160,10 +145,10 @@ def check_spelling(cascade: Cascade, words: dict[str, str] = SPELLING_VARIANTS) 
     return issues
 
 
-def check_markup(cascade: Cascade) -> list[Issue]:
+def check_markup(tree: CascadeTree) -> list[Issue]:
     """HTML tags, entities and Markdown emphasis left over from copying the source."""
     issues = []
-    for loc, text in _texts(cascade):
+    for loc, text in _texts(tree):
         found = list(dict.fromkeys(_MARKUP.findall(text)))
         if found:
             shown = ", ".join(f'"{_short(f, 30)}"' for f in found)
@@ -171,38 +156,37 @@ def check_markup(cascade: Cascade) -> list[Issue]:
     return issues
 
 
-def check_packed_indikator(cascade: Cascade) -> list[Issue]:
+def check_packed_indikator(tree: CascadeTree) -> list[Issue]:
     """Indicator fields that hold a list ("- a - b", "a. … b. …", "x; y"): several indicators in one."""
     issues = []
-    for loc, ind in _indikator(cascade):
+    for row in tree.indikator:
         for name in ("uraian", "formulasi"):
-            text = getattr(ind, name)
+            text = getattr(row.indikator, name)
             parts = [p for p in text.split(";") if p.strip()]
             if (len(_LIST_DASH.findall(text)) >= 2 or len(_LIST_LETTER.findall(text)) >= 2 or len(parts) >= 2
                     or "\n" in text.strip()):
-                issues.append(Issue("gabungan", loc + (name,),
+                issues.append(Issue("gabungan", row.loc + (name,),
                                     f'"{_short(text)}" tampak memuat beberapa butir; tulis setiap indikator '
                                     "sebagai butir indikator tersendiri"))
     return issues
 
 
-def check_numbering(cascade: Cascade) -> list[Issue]:
+def check_numbering(tree: CascadeTree) -> list[Issue]:
     """Numbers typed in front of names (the site numbers items by position), and gaps in such numbers."""
     issues = []
-    seen_lists: set[int] = set()
-    for level, loc, item, siblings in _walk(cascade):
-        match = _NUMBER_PREFIX.match(item.uraian)
+    for node in tree.nodes:
+        match = _NUMBER_PREFIX.match(node.item.uraian)
         if match:
-            issues.append(Issue("penomoran", loc + ("uraian",),
+            issues.append(Issue("penomoran", node.loc + ("uraian",),
                                 f'nama diawali nomor "{match.group(1)}"; hapus nomornya, situs menomori '
                                 "menurut urutan"))
-        if id(siblings) in seen_lists:
+        # The numbers of a list of siblings are checked once, at its first item.
+        if node.number != 1:
             continue
-        seen_lists.add(id(siblings))
-        numbers = [_leading_number(s.uraian) for s in siblings]
-        if len(siblings) > 1 and all(n is not None for n in numbers) and numbers != list(range(1, len(numbers) + 1)):
-            issues.append(Issue("penomoran", loc[:-1],
-                                f"nomor {LEVEL_LABELS[level].lower()} tidak urut: "
+        numbers = [_leading_number(s.item.uraian) for s in node.siblings]
+        if len(numbers) > 1 and all(n is not None for n in numbers) and numbers != list(range(1, len(numbers) + 1)):
+            issues.append(Issue("penomoran", node.loc[:-1],
+                                f"nomor {LEVEL_LABELS[node.level].lower()} tidak urut: "
                                 f"{', '.join(map(str, numbers))}; periksa apakah ada yang terlewat"))
     return issues
 
@@ -212,17 +196,17 @@ def _leading_number(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def check_formulasi_repeats_uraian(cascade: Cascade) -> list[Issue]:
+def check_formulasi_repeats_uraian(tree: CascadeTree) -> list[Issue]:
     """Indicators whose formulasi only repeats the indicator: how to compute it is missing."""
     return [
-        Issue("formulasi", loc + ("formulasi",),
-              f'formulasi sama dengan indikatornya ("{_short(ind.uraian)}"); cara menghitungnya belum dijelaskan')
-        for loc, ind in _indikator(cascade)
-        if ind.formulasi and _same(ind.formulasi) == _same(ind.uraian)
+        Issue("formulasi", row.loc + ("formulasi",),
+              f'formulasi sama dengan indikatornya ("{_short(row.indikator.uraian)}"); cara menghitungnya belum dijelaskan')
+        for row in tree.indikator
+        if row.indikator.formulasi and _same(row.indikator.formulasi) == _same(row.indikator.uraian)
     ]
 
 
-CHECKS: list[Callable[[Cascade], list[Issue]]] = [
+CHECKS: list[Callable[[CascadeTree], list[Issue]]] = [
     check_repeated_indikator,
     check_empty_fields,
     check_spelling,
@@ -233,9 +217,9 @@ CHECKS: list[Callable[[Cascade], list[Issue]]] = [
 ]
 
 
-def lint_cascade(cascade: Cascade) -> list[Issue]:
+def lint_cascade(tree: CascadeTree) -> list[Issue]:
     """Every check's issues for one cascade."""
-    return [issue for check in CHECKS for issue in check(cascade)]
+    return [issue for check in CHECKS for issue in check(tree)]
 
 
 def shown_path(cf: CascadeFile) -> str:
@@ -247,7 +231,7 @@ def lint_files(files: list[CascadeFile]) -> list[Finding]:
     """Every finding of every cascade, with file and line, in file then line order."""
     findings = []
     for cf in files:
-        issues = lint_cascade(cf.cascade)
+        issues = lint_cascade(cf.tree)
         if not issues:
             continue
         shown = shown_path(cf)

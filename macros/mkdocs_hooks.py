@@ -18,7 +18,7 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 # `mkdocs serve` re-runs this file on every rebuild: drop the cached core modules so that edits to
@@ -77,24 +77,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _diagrams, _diagram_job, _staging
     # The diagrams render in the background (Chromium in worker processes) while the pages are generated
     # and converted; on_env waits for them. Their files' paths in the cache are known up front.
-    _diagrams, _diagram_job = start_diagrams(config)
+    sources = program_diagrams(_cascades)
+    _diagrams, _diagram_job = start_diagrams(config, sources)
     # Generated files go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
     # page's source) rather than twice; the folder is replaced on every `mkdocs serve` rebuild.
     _staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
-    for src_uri, content in generate_files(_cascades, cache_dir(config)):
-        path = Path(_staging.name, src_uri)
+    for generated in generate_files(_cascades, sources, cache_dir(config)):
+        path = Path(_staging.name, generated.path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
+        if isinstance(generated.content, bytes):
+            path.write_bytes(generated.content)
         else:
-            path.write_text(content, encoding="utf-8")
-        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+            path.write_text(generated.content, encoding="utf-8")
+        inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion))
     for src_uri, (_, svg_file) in _diagrams.items():
         files.append(File.generated(config, diagram_svg_path(src_uri), abs_src_path=str(svg_file)))
     return files
 
 
-def start_diagrams(config: MkDocsConfig) -> tuple[dict[str, tuple[str, Path]], Future[None] | None]:
+def start_diagrams(config: MkDocsConfig, sources: dict[str, str]) -> tuple[dict[str, tuple[str, Path]], Future[None] | None]:
     """Every program diagram's SVG file in the cache (content hash), and the background job that renders the
     missing ones in headless Chromium.
 
@@ -102,7 +104,6 @@ def start_diagrams(config: MkDocsConfig) -> tuple[dict[str, tuple[str, Path]], F
     mermaid2 then renders in the reader's browser.
     """
     project = Path(config.config_file_path).parent
-    sources = program_diagrams(_cascades)
     mermaid_js = project / "node_modules/mermaid/dist/mermaid.min.js"
     browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not sources or not mermaid_js.is_file() or not MermaidSvgRenderer.available(browser):

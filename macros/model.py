@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+if TYPE_CHECKING:
+    from .tree import CascadeTree
 
 # A label longer than this is a pasting accident, not a name: refuse it before it bloats every page.
 MAX_TEXT_LENGTH = 2000
@@ -86,6 +90,10 @@ LEVEL_LABELS: dict[str, str] = {
 Item = Tujuan | Sasaran | Program | Kegiatan | SubKegiatan
 
 
+# Where a value sits in a data file: ('tujuan', 0, 'sasaran', 0, 'indikator', 1, 'uraian').
+Loc = tuple[str | int, ...]
+
+
 @dataclass(frozen=True)
 class CascadeFile:
     """A validated cascade with where it came from: the perangkat daerah's folder slug and its file."""
@@ -100,53 +108,12 @@ class CascadeFile:
 
     @property
     def programs(self) -> list[Program]:
-        return [p for t in self.cascade.tujuan for s in t.sasaran for p in s.program]
+        return [node.item for node in self.tree.programs]
+
+    @cached_property
+    def tree(self) -> CascadeTree:
+        """The cascade walked once (`macros.tree`), shared by every page, download and check."""
+        from .tree import walk  # macros.tree builds on this module's classes
 
 
-@dataclass(frozen=True)
-class Place:
-    """An item in its place in the cascade: its level, position path (T1.S1.P2.K1) and program."""
-
-    level: Level
-    item: Item
-    nomor: str
-    program: Program | None
-
-
-def walk_items(cascade: Cascade) -> list[Place]:
-    """Every item of the cascade, parents before children, in source order."""
-    places: list[Place] = []
-    for ti, t in enumerate(cascade.tujuan, 1):
-        places.append(Place("tujuan", t, f"T{ti}", None))
-        for si, s in enumerate(t.sasaran, 1):
-            places.append(Place("sasaran", s, f"T{ti}.S{si}", None))
-            for pi, p in enumerate(s.program, 1):
-                pn = f"T{ti}.S{si}.P{pi}"
-                places.append(Place("program", p, pn, p))
-                for ki, k in enumerate(p.kegiatan, 1):
-                    places.append(Place("kegiatan", k, f"{pn}.K{ki}", p))
-                    for ski, sk in enumerate(k.sub_kegiatan, 1):
-                        places.append(Place("sub_kegiatan", sk, f"{pn}.K{ki}.SK{ski}", p))
-    return places
-
-
-@dataclass(frozen=True)
-class IndikatorRow:
-    """One indicator with its owner's place and its stable identifier."""
-
-    id: str
-    place: Place
-    indikator: Indikator
-
-
-def walk_indikator(cascade: Cascade) -> list[IndikatorRow]:
-    """Every indicator of the cascade in source order, each with a stable identifier.
-
-    The identifier is the indicator's `kode` when the data gives one, otherwise its position path
-    (T1.S1.P2.K1.SK2.I1), the way staff already number a cascade.
-    """
-    return [
-        IndikatorRow(ind.kode or f"{place.nomor}.I{n}", place, ind)
-        for place in walk_items(cascade)
-        for n, ind in enumerate(place.item.indikator, 1)
-    ]
+        return walk(self.cascade)

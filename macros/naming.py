@@ -1,4 +1,9 @@
-"""Page addresses and anchors derived from the data: stable, readable, ASCII."""
+"""Every address of the site: generated pages, downloads and assets, derived from the data; stable, readable, ASCII.
+
+Pages are named by their source path relative to the docs folder ('<pd>/<tahun>/index.md'), as MkDocs names
+them; `page_url` gives the address a reader sees, `relative_url` and `source_link` a link from one page to
+another. Renderers and templates ask this module for every path instead of formatting one themselves.
+"""
 
 from __future__ import annotations
 
@@ -25,9 +30,24 @@ def program_slug(program: Program) -> str:
     return _PROGRAM_PREFIX.sub("", slug) or slug
 
 
+def perangkat_daerah_page(slug: str) -> str:
+    """Source path of a perangkat daerah's page, listing its years: '<pd>/index.md'."""
+    return f"{slug}/index.md"
+
+
+def comparison_page(slug: str) -> str:
+    """Source path of a perangkat daerah's comparison page: '<pd>/perbandingan.md' (address '<pd>/perbandingan/')."""
+    return f"{slug}/perbandingan.md"
+
+
 def cascade_dir(item: CascadeFile) -> str:
     """Folder of a cascade's pages, relative to the site root: 'kecamatan-kebasen/2023'."""
     return f"{item.slug}/{item.tahun}"
+
+
+def overview_page(item: CascadeFile) -> str:
+    """Source path of a cascade's overview: '<pd>/<tahun>/index.md'."""
+    return f"{cascade_dir(item)}/index.md"
 
 
 def program_page(item: CascadeFile, program: Program) -> str:
@@ -62,11 +82,19 @@ def catalog_page(item: CascadeFile) -> str:
 
 
 CATALOG_ALL_PAGE = "katalog.md"
+# The data-quality report for staff, linked from every page's footer (overrides/partials/copyright.html).
+REPORT_PAGE = "laporan-kualitas-data.md"
+GLOSSARY_PAGE = "glosarium.md"
 
 
 def diagram_svg_path(page_src_uri: str) -> str:
     """The downloadable SVG of a program page's diagram, in the page's own folder: '.../program/<slug>/diagram.svg'."""
     return page_src_uri.removesuffix(".md") + "/diagram.svg"
+
+
+def diagram_svg_link(page_src_uri: str) -> str:
+    """The link from a program page to its diagram's SVG: 'diagram.svg'."""
+    return relative_url(page_src_uri, diagram_svg_path(page_src_uri))
 
 
 def page_url(src_uri: str) -> str:

@@ -129,13 +129,14 @@ def build_stock(workdir: Path) -> Path:
     """The same docs and generated Markdown written to disk, built by plain Material + mermaid2."""
     docs = workdir / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    for src_uri, content in generate_files(load_cascades(ROOT / "cascade_data")):
-        target = docs / src_uri
+    cascades = load_cascades(ROOT / "cascade_data")
+    for generated in generate_files(cascades, program_diagrams(cascades)):
+        target = docs / generated.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):  # downloads such as XLSX
-            target.write_bytes(content)
+        if isinstance(generated.content, bytes):  # downloads such as XLSX
+            target.write_bytes(generated.content)
         else:
-            target.write_text(content, encoding="utf-8")
+            target.write_text(generated.content, encoding="utf-8")
     (workdir / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
     site = workdir / "site"
     mkdocs_build(workdir / "mkdocs.yml", site, strict=False)

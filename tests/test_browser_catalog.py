@@ -67,7 +67,6 @@ def test_without_javascript_the_whole_table_shows_and_no_filter(browser, site_ur
 
 def kebasen_rows(kebasen):
     """Each indicator's text as the catalog row shows it, to count the expected matches."""
-    from macros.model import walk_indikator
 
-    return [(row.id, row.indikator.uraian, row.place.item.uraian, row.indikator.formulasi, row.indikator.sumber_data)
-            for row in walk_indikator(kebasen.cascade)]
+    return [(row.id, row.indikator.uraian, row.owner.item.uraian, row.indikator.formulasi, row.indikator.sumber_data)
+            for row in kebasen.tree.indikator]

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from macros.model import Cascade, CascadeFile, walk_indikator
+from macros.model import Cascade, CascadeFile
 from macros.naming import anchor, page_url, relative_url, source_link
 from macros.render.catalog import render_catalog_page
 from macros.render.export import to_csv, to_json, to_xlsx
@@ -67,17 +67,17 @@ def test_catalog_escapes_hostile_text(kebasen):
 def test_catalog_lists_all_45_indicators_once_with_their_fields(site, kebasen):
     soup = html_page(site, CATALOG)
     rows = soup.select("table[data-katalog] tbody tr")
-    expected = walk_indikator(kebasen.cascade)
+    expected = kebasen.tree.indikator
     assert len(rows) == len(expected) == 45
     for tr, row in zip(rows, expected):
         cells = [" ".join(cell.get_text(" ").split()) for cell in tr.find_all(["td", "th"])]
         ind = row.indikator
-        assert tr["id"] == anchor(row.id) and tr["data-level"] == row.place.level
+        assert tr["id"] == anchor(row.id) and tr["data-level"] == row.owner.level
         assert cells[0] == row.id
         assert cells[1] == " ".join(ind.uraian.split())
         assert cells[2] == {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan",
-                            "sub_kegiatan": "Sub Kegiatan"}[row.place.level]
-        assert cells[3] == " ".join(row.place.item.uraian.split())
+                            "sub_kegiatan": "Sub Kegiatan"}[row.owner.level]
+        assert cells[3] == " ".join(row.owner.item.uraian.split())
         assert cells[4] == " ".join(ind.formulasi.split()) and cells[7] == " ".join(ind.sumber_data.split())
         assert cells[5] == {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}[ind.tipe_penghitungan]
         assert cells[6].startswith(ind.polaritas.capitalize())
@@ -146,9 +146,9 @@ def test_overview_downloads_open_and_hold_the_cascade(site, kebasen):
     files = {label: resolve(site, "kecamatan-kebasen/2023/", links[label])[0]
              for label in ("JSON", "CSV", "XLSX", "semua cascade (ZIP)")}
     assert json.loads(files["JSON"].read_text(encoding="utf-8")) == json.loads(to_json(kebasen.cascade))
-    assert files["CSV"].read_bytes() == to_csv(kebasen.cascade).encode("utf-8")
+    assert files["CSV"].read_bytes() == to_csv(kebasen.tree).encode("utf-8")
     assert files["CSV"].read_bytes().startswith(b"\xef\xbb\xbf")
-    assert files["XLSX"].read_bytes() == to_xlsx(kebasen.cascade)
+    assert files["XLSX"].read_bytes() == to_xlsx(kebasen.tree)
     workbook = load_workbook(io.BytesIO(files["XLSX"].read_bytes()))
     assert workbook["Indikator"].max_row == 1 + 45
     with zipfile.ZipFile(files["semua cascade (ZIP)"]) as archive:
@@ -160,5 +160,5 @@ def test_catalog_of_all_cascades_lists_each_perangkat_daerah_once_at_its_latest_
 
     newer = CascadeFile(kebasen.slug, kebasen.path, kebasen.cascade.model_copy(update={"tahun": 2024}))
     page = render_catalog_all_page([kebasen, newer])
-    assert page.count("kecamatan-kebasen/2024/katalog/") == len(walk_indikator(kebasen.cascade))
+    assert page.count("kecamatan-kebasen/2024/katalog/") == len(kebasen.tree.indikator)
     assert "kecamatan-kebasen/2023/katalog/" not in page

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from macros.compare import Change, compare_cascades, compare_years, match_items, normalise
 from macros.model import Cascade, CascadeFile
+from macros.tree import CascadeTree, walk
 from macros.render.comparison import render_comparison_page
 
 
@@ -38,8 +39,8 @@ def cascade_data(tahun: int = 2023) -> dict:
     }
 
 
-def cascade(data: dict) -> Cascade:
-    return Cascade.model_validate(data)
+def cascade(data: dict) -> CascadeTree:
+    return walk(Cascade.model_validate(data))
 
 
 def test_identical_years_have_no_changes():
@@ -119,7 +120,7 @@ def test_compare_years_pairs_consecutive_years_newest_first():
     later = copy.deepcopy(base) | {"tahun": 2023}
     latest = copy.deepcopy(later) | {"tahun": 2024}
     latest["tujuan"][0]["sasaran"][0]["program"].pop()
-    files = [CascadeFile("kecamatan-contoh", Path(f"{d['tahun']}.yaml"), cascade(d)) for d in (latest, base, later)]
+    files = [CascadeFile("kecamatan-contoh", Path(f"{d['tahun']}.yaml"), Cascade.model_validate(d)) for d in (latest, base, later)]
     comparisons = compare_years(files)
     assert [(c.before, c.after) for c in comparisons] == [(2023, 2024), (2022, 2023)]
     assert [c.count("dihapus") for c in comparisons] == [1, 0]
@@ -129,7 +130,7 @@ def test_comparison_page_shows_each_change_escaped():
     base = cascade_data(2023)
     new = cascade_data(2024)
     new["tujuan"][0]["sasaran"][0]["program"].append({"uraian": "Program <b>Baru</b> | {{ x }}"})
-    files = [CascadeFile("kecamatan-contoh", Path(f"{d['tahun']}.yaml"), cascade(d)) for d in (base, new)]
+    files = [CascadeFile("kecamatan-contoh", Path(f"{d['tahun']}.yaml"), Cascade.model_validate(d)) for d in (base, new)]
     page = render_comparison_page(files)
     assert "## 2023 → 2024" in page
     assert "[Cascade 2023](2023/index.md)" in page and "1 ditambah, 0 dihapus, 0 diubah" in page

@@ -10,7 +10,8 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from macros.model import Cascade, CascadeFile, walk_indikator, walk_items
+from macros.model import Cascade, CascadeFile
+from macros.tree import walk
 from macros.render.export import ZIP_TIMESTAMP, cascade_downloads, neutralise, to_archive, to_csv, to_json, to_xlsx
 
 # The model strips surrounding whitespace, so tab and CR starts are tested on `neutralise` alone.
@@ -29,11 +30,11 @@ def sheet_records(workbook, title: str) -> list[dict[str, object]]:
 
 def expected_lineage(cascade: Cascade) -> dict[str, dict[str, str]]:
     """Per indicator ID, the names of the items above it, worked out from the nested model."""
-    rows = walk_indikator(cascade)
+    rows = walk(cascade).indikator
     names: dict[str, dict[str, str]] = {}
 
     def add(item, lineage: dict[str, str]) -> dict[str, str]:
-        names.update({row.id: lineage for row in rows if row.place.item is item})
+        names.update({row.id: lineage for row in rows if row.owner.item is item})
         return lineage
 
     for t in cascade.tujuan:
@@ -55,14 +56,14 @@ LEVEL_NAME_COLUMNS = ["Tujuan", "Sasaran", "Program", "Sasaran program", "Kegiat
 
 
 def assert_records_match_model(records: list[dict[str, object]], cf: CascadeFile) -> None:
-    rows = walk_indikator(cf.cascade)
+    rows = cf.tree.indikator
     assert [r["ID indikator"] for r in records] == [row.id for row in rows]
     assert len({r["ID indikator"] for r in records}) == len(records), "every indicator exactly once"
     lineage = expected_lineage(cf.cascade)
     for record, row in zip(records, rows):
         ind = row.indikator
-        assert record["Level"] == row.place.level
-        assert record["Nomor item"] == row.place.nomor
+        assert record["Level"] == row.owner.level
+        assert record["Nomor item"] == row.owner.position
         assert (record["Indikator"], record["Formulasi"], record["Sumber data"]) == (
             ind.uraian, ind.formulasi, ind.sumber_data)
         assert (record["Tipe penghitungan"], record["Polaritas"]) == (ind.tipe_penghitungan, ind.polaritas)
@@ -72,7 +73,7 @@ def assert_records_match_model(records: list[dict[str, object]], cf: CascadeFile
 
 
 def test_csv_has_one_row_per_indicator_with_every_level_named(kebasen):
-    records = read_csv(to_csv(kebasen.cascade))
+    records = read_csv(to_csv(kebasen.tree))
     assert len(records) == 45
     assert_records_match_model(records, kebasen)
     assert all(r["Tahun"] == "2023" for r in records)
@@ -83,7 +84,7 @@ def test_csv_has_one_row_per_indicator_with_every_level_named(kebasen):
 
 
 def test_csv_columns_are_indonesian_and_complete(kebasen):
-    header = next(csv.reader(io.StringIO(to_csv(kebasen.cascade).removeprefix("\ufeff"))))
+    header = next(csv.reader(io.StringIO(to_csv(kebasen.tree).removeprefix("\ufeff"))))
     assert header[:5] == ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Tahun"]
     for column in ["Kode program", "Kode kegiatan", "Kode sub kegiatan", "Kode indikator", "Satuan",
                    *LEVEL_NAME_COLUMNS]:
@@ -91,35 +92,35 @@ def test_csv_columns_are_indonesian_and_complete(kebasen):
 
 
 def test_xlsx_indikator_sheet_equals_the_model_and_the_csv(kebasen):
-    workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.cascade)))
+    workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
     assert workbook.sheetnames == ["Indikator", "Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"]
     records = sheet_records(workbook, "Indikator")
     assert_records_match_model(records, kebasen)
     assert all(r["Tahun"] == 2023 for r in records)
-    csv_records = read_csv(to_csv(kebasen.cascade))
+    csv_records = read_csv(to_csv(kebasen.tree))
     assert [{k: str(v) for k, v in r.items()} for r in records] == csv_records
 
 
 def test_xlsx_has_a_sheet_of_items_per_level(kebasen):
-    workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.cascade)))
-    places = walk_items(kebasen.cascade)
+    workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
+    places = kebasen.tree.nodes
     ids = {}
-    for row in walk_indikator(kebasen.cascade):
-        ids.setdefault(row.place.nomor, []).append(row.id)
+    for row in kebasen.tree.indikator:
+        ids.setdefault(row.owner.position, []).append(row.id)
     for level, title in [("tujuan", "Tujuan"), ("sasaran", "Sasaran"), ("program", "Program"),
                          ("kegiatan", "Kegiatan"), ("sub_kegiatan", "Sub Kegiatan")]:
         records = sheet_records(workbook, title)
         expected = [p for p in places if p.level == level]
-        assert [r["Nomor item"] for r in records] == [p.nomor for p in expected]
+        assert [r["Nomor item"] for r in records] == [p.position for p in expected]
         for record, place in zip(records, expected):
             assert record[title] == place.item.uraian
             assert record["Jumlah indikator"] == len(place.item.indikator)
-            assert record["ID indikator"] == "\n".join(ids.get(place.nomor, []))
+            assert record["ID indikator"] == "\n".join(ids.get(place.position, []))
     assert len(sheet_records(workbook, "Sub Kegiatan")) == sum(1 for p in places if p.level == "sub_kegiatan")
 
 
 def test_xlsx_sheets_have_frozen_header_filter_widths_and_wrapping(kebasen):
-    workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.cascade)))
+    workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
     for sheet in workbook.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
         assert sheet.auto_filter.ref == sheet.dimensions, sheet.title
@@ -135,8 +136,8 @@ def test_xlsx_sheets_have_frozen_header_filter_widths_and_wrapping(kebasen):
 
 
 def test_xlsx_and_zip_are_byte_for_byte_reproducible(kebasen):
-    first_xlsx, first_zip = to_xlsx(kebasen.cascade), to_archive(cascade_downloads(kebasen))
-    assert to_xlsx(kebasen.cascade) == first_xlsx
+    first_xlsx, first_zip = to_xlsx(kebasen.tree), to_archive(cascade_downloads(kebasen))
+    assert to_xlsx(kebasen.tree) == first_xlsx
     assert to_archive(cascade_downloads(kebasen)) == first_zip
     for data in (first_xlsx, first_zip):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -151,7 +152,7 @@ def test_archive_holds_every_format_of_every_cascade(kebasen):
         assert archive.namelist() == ["kecamatan-kebasen/2023.json", "kecamatan-kebasen/2023.csv",
                                       "kecamatan-kebasen/2023.xlsx"]
         assert json.loads(archive.read("kecamatan-kebasen/2023.json")) == json.loads(to_json(kebasen.cascade))
-        assert read_csv(archive.read("kecamatan-kebasen/2023.csv").decode("utf-8")) == read_csv(to_csv(kebasen.cascade))
+        assert read_csv(archive.read("kecamatan-kebasen/2023.csv").decode("utf-8")) == read_csv(to_csv(kebasen.tree))
         workbook = load_workbook(io.BytesIO(archive.read("kecamatan-kebasen/2023.xlsx")))
         assert_records_match_model(sheet_records(workbook, "Indikator"), kebasen)
 
@@ -180,7 +181,7 @@ def test_neutralise_leaves_other_cells_alone(value):
 
 
 def test_csv_neutralises_formula_starts_with_an_apostrophe(hostile):
-    cells = [cell for row in csv.reader(io.StringIO(to_csv(hostile.cascade).removeprefix("\ufeff"), newline=""))
+    cells = [cell for row in csv.reader(io.StringIO(to_csv(hostile.tree).removeprefix("\ufeff"), newline=""))
              for cell in row]
     for text in HOSTILE_STARTS:
         assert "'" + text in cells, repr(text)
@@ -190,7 +191,7 @@ def test_csv_neutralises_formula_starts_with_an_apostrophe(hostile):
 
 
 def test_xlsx_stores_formula_starts_as_text_never_as_formulas(hostile):
-    data = to_xlsx(hostile.cascade)
+    data = to_xlsx(hostile.tree)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
     assert sheets and not any("<f>" in sheet or "<f " in sheet for sheet in sheets)

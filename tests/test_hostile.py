@@ -15,7 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.load import load_cascades
-from macros.model import CascadeFile, walk_indikator, walk_items
+from macros.model import CascadeFile
+
+from .helpers import program_of
 from macros.naming import program_slug
 from macros.render.export import to_json
 
@@ -54,20 +56,20 @@ def page_texts(cf: CascadeFile) -> dict[str, list[str]]:
     """Every data text of the cascade, by the page that must show it."""
     pages: dict[str, list[str]] = {"": [cf.cascade.perangkat_daerah], f"{PD}/": [cf.cascade.perangkat_daerah]}
     overview = pages.setdefault(f"{PD}/2023/", [cf.cascade.perangkat_daerah])
-    for row in walk_indikator(cf.cascade):
+    for row in cf.tree.indikator:
         texts = [row.indikator.uraian, row.indikator.formulasi, row.indikator.sumber_data, row.id]
         texts += [row.indikator.satuan] if row.indikator.satuan else []
-        if row.place.program is None:
+        if program_of(row) is None:
             overview += texts
         else:
-            pages.setdefault(f"{PD}/2023/program/{program_slug(row.place.program)}/", []).extend(texts)
-    for place in walk_items(cf.cascade):
+            pages.setdefault(f"{PD}/2023/program/{program_slug(program_of(row))}/", []).extend(texts)
+    for place in cf.tree.nodes:
         texts = [place.item.uraian] + ([place.item.sasaran] if getattr(place.item, "sasaran", None) and
                                        isinstance(place.item.sasaran, str) else [])
-        if place.program is None:
+        if program_of(place) is None:
             overview += texts
         else:
-            pages.setdefault(f"{PD}/2023/program/{program_slug(place.program)}/", []).extend(texts)
+            pages.setdefault(f"{PD}/2023/program/{program_slug(program_of(place))}/", []).extend(texts)
             if place.level == "program":
                 overview.append(place.item.uraian)
     return pages
@@ -127,7 +129,7 @@ def test_catalog_and_spreadsheet_downloads_keep_the_text_and_run_no_formula(host
 
     import openpyxl
 
-    indicator_texts = [text for row in walk_indikator(hostile.cascade)
+    indicator_texts = [text for row in hostile.tree.indikator
                        for text in (row.indikator.uraian, row.indikator.formulasi, row.indikator.sumber_data,
                                     row.indikator.satuan) if text]
     assert '=HYPERLINK("http://contoh.invalid","klik")' in indicator_texts

@@ -23,6 +23,7 @@ from macros.lint import (
 )
 from macros.load import field_path, load_cascades
 from macros.model import Cascade
+from macros.tree import CascadeTree, walk
 
 from .conftest import DATA, ROOT
 
@@ -64,12 +65,12 @@ BASE = {
 SUB = ("tujuan", 0, "sasaran", 0, "program", 0, "kegiatan", 0, "sub_kegiatan")
 
 
-def cascade_with(change=None) -> Cascade:
-    """The clean example cascade, changed by `change(data)` first."""
+def cascade_with(change=None) -> CascadeTree:
+    """The clean example cascade, walked, changed by `change(data)` first."""
     data = copy.deepcopy(BASE)
     if change:
         change(data)
-    return Cascade.model_validate(data)
+    return walk(Cascade.model_validate(data))
 
 
 def subs(data: dict) -> list[dict]:

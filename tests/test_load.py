@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from macros.load import CascadeError, load_cascades
-from macros.model import walk_indikator, walk_items
 
 from .conftest import DATA, KEBASEN, ROOT
 
@@ -16,16 +15,16 @@ VALID = KEBASEN.read_text(encoding="utf-8")
 
 
 def test_kebasen_has_the_whole_cascade(kebasen):
-    levels = [place.level for place in walk_items(kebasen.cascade)]
+    levels = [place.level for place in kebasen.tree.nodes]
     assert kebasen.slug == "kecamatan-kebasen" and kebasen.tahun == 2023
     assert kebasen.cascade.perangkat_daerah == "Kecamatan Kebasen"
     assert {level: levels.count(level) for level in set(levels)} == {
         "tujuan": 1, "sasaran": 1, "program": 5, "kegiatan": 11, "sub_kegiatan": 26}
-    assert len(walk_indikator(kebasen.cascade)) == 45
+    assert len(kebasen.tree.indikator) == 45
 
 
 def test_indicator_identifiers_are_unique_position_paths(kebasen):
-    ids = [row.id for row in walk_indikator(kebasen.cascade)]
+    ids = [row.id for row in kebasen.tree.indikator]
     assert len(set(ids)) == len(ids)
     assert ids[0] == "T1.I1" and "T1.S1.P1.K3.SK5.I2" in ids
 

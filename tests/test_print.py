@@ -9,8 +9,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from macros.model import walk_indikator
 from macros.naming import program_slug
+
+from .helpers import program_of
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +64,7 @@ def test_a_program_page_prints_on_a4_with_its_content_url_and_date_and_no_chrome
     everything = flat(" ".join(pages))
     for kegiatan in program.kegiatan:
         assert flat(kegiatan.uraian) in everything
-    assert_printed_cleanly(pages, url, site, [r for r in walk_indikator(kebasen.cascade) if r.place.program is program])
+    assert_printed_cleanly(pages, url, site, [r for r in kebasen.tree.indikator if program_of(r) is program])
 
 
 def test_the_diagram_fits_within_the_printed_page(page, site_url, kebasen):
@@ -80,4 +81,4 @@ def test_the_diagram_fits_within_the_printed_page(page, site_url, kebasen):
 def test_the_catalog_prints_every_indicator_whole(page, site_url, site, kebasen):
     url = f"{site_url}kecamatan-kebasen/2023/katalog/"
     pages = print_to_pdf(page, url)
-    assert_printed_cleanly(pages, url, site, walk_indikator(kebasen.cascade))
+    assert_printed_cleanly(pages, url, site, kebasen.tree.indikator)

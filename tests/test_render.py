@@ -16,7 +16,7 @@ from macros.render.escape import html_text, md_inline, mermaid_label, yaml_strin
 from macros.render.export import to_json
 from macros.render.mermaid import program_diagram
 from macros.render.pages import render_program_page
-from macros.site import generate_files
+from macros.site import generate_files, program_diagrams
 
 from .conftest import KEBASEN
 
@@ -76,9 +76,8 @@ def test_program_diagram_has_every_item_of_the_program(kebasen):
 
 def test_program_page_matches_golden(kebasen):
     """The Markdown of one program page; review a diff here like code (UPDATE_GOLDEN=1 rewrites it)."""
-    tujuan = kebasen.cascade.tujuan[0]
-    sasaran = tujuan.sasaran[0]
-    page = render_program_page(kebasen, tujuan, sasaran, sasaran.program[4], 5)
+    program = kebasen.tree.programs[4]
+    page = render_program_page(kebasen, program, program_diagram(program.parent.item, program.item))
     golden = GOLDEN / "program-pembinaan-dan-pengawasan-pemerintahan-desa.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")
@@ -112,7 +111,7 @@ def test_json_export_has_lists_at_every_level_and_source_order(kebasen):
 
 
 def test_generated_files_follow_the_address_scheme(kebasen):
-    assert sorted(path for path, _ in generate_files([kebasen])) == [
+    assert sorted(generated.path for generated in generate_files([kebasen], program_diagrams([kebasen]))) == [
         "data/cascading-kinerja.zip",
         "data/kecamatan-kebasen/2023.csv",
         "data/kecamatan-kebasen/2023.json",
@@ -137,7 +136,8 @@ def test_hostile_text_renders_as_text_in_every_page(kebasen):
     program["uraian"] = "Program " + HOSTILE
     program["kegiatan"][0]["indikator"][0]["formulasi"] = HOSTILE
     hostile = CascadeFile(kebasen.slug, kebasen.path, Cascade.model_validate(data))
-    for name, content in generate_files([hostile]):
+    for generated in generate_files([hostile], program_diagrams([hostile])):
+        name, content = generated.path, generated.content
         if name.endswith(".md"):
             body = content.split("---", 2)[2]
             rendered = markdown_to_html(body)

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.model import walk_indikator
 from macros.naming import program_slug
 from macros.render.export import to_json
 
@@ -29,7 +28,7 @@ def text_of(soup: BeautifulSoup) -> str:
 
 
 def test_every_item_and_indicator_is_on_its_program_page(site, kebasen):
-    rows = walk_indikator(kebasen.cascade)
+    rows = kebasen.tree.indikator
     for program in kebasen.programs:
         text = text_of(page(site, f"kecamatan-kebasen/2023/program/{program_slug(program)}"))
         assert program.uraian in text
@@ -38,7 +37,7 @@ def test_every_item_and_indicator_is_on_its_program_page(site, kebasen):
             for sub in kegiatan.sub_kegiatan:
                 assert sub.uraian in text and sub.sasaran in text
         for row in rows:
-            if row.place.program is program:
+            if program_of(row) is program:
                 for value in (row.indikator.uraian, row.indikator.formulasi, row.indikator.sumber_data):
                     assert value in text, value
 

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import LEVEL_LABELS, CascadeFile, Indikator, IndikatorRow, walk_indikator
+from ..model import LEVEL_LABELS, CascadeFile, Indikator
 from ..naming import (
     ARCHIVE_PATH,
     CATALOG_ALL_PAGE,
     anchor,
-    cascade_dir,
     catalog_page,
     csv_path,
     json_path,
+    overview_page,
     program_page,
     relative_url,
     source_link,
     xlsx_path,
 )
-from .pages import TIPE_LABELS, render_template, group_by_perangkat_daerah
+from ..tree import IndikatorRow
+from .pages import TIPE_LABELS, group_by_perangkat_daerah, render_template
 
 
 @dataclass(frozen=True)
@@ -37,22 +38,22 @@ class CatalogRow:
 
 
 def _owner_page(cf: CascadeFile, row: IndikatorRow) -> str:
-    program = row.place.program
-    return f"{cascade_dir(cf)}/index.md" if program is None else program_page(cf, program)
+    program = row.owner.ancestor("program")
+    return overview_page(cf) if program is None else program_page(cf, program.item)
 
 
 def catalog_rows(cf: CascadeFile, page: str, qualified: bool = False) -> list[CatalogRow]:
     """The catalog rows of one cascade, linked relative to `page`; `qualified` anchors carry the cascade too."""
     name = f"{cf.cascade.perangkat_daerah} {cf.tahun}"
     rows = []
-    for row in walk_indikator(cf.cascade):
+    for row in cf.tree.indikator:
         rows.append(CatalogRow(
             anchor=anchor(f"{cf.slug}-{cf.tahun}-{row.id}" if qualified else row.id),
             id=row.id,
-            level=row.place.level,
-            level_label=LEVEL_LABELS[row.place.level],
-            owner=row.place.item.uraian,
-            owner_link=relative_url(page, _owner_page(cf, row), anchor(row.place.nomor)),
+            level=row.owner.level,
+            level_label=LEVEL_LABELS[row.owner.level],
+            owner=row.owner.item.uraian,
+            owner_link=relative_url(page, _owner_page(cf, row), anchor(row.owner.position)),
             indikator=row.indikator,
             cascade=name if qualified else "",
             cascade_link=relative_url(page, catalog_page(cf), anchor(row.id)) if qualified else "",
@@ -67,7 +68,7 @@ def render_catalog_page(cf: CascadeFile) -> str:
         ("JSON", json_path(cf)), ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)))]
     return render_template("katalog.md.j2", title=f"Katalog indikator {cf.cascade.perangkat_daerah} {cf.tahun}",
                    cf=cf, rows=catalog_rows(cf, page), qualified=False, downloads=downloads,
-                   overview="index.md", all_link=source_link(page, CATALOG_ALL_PAGE),
+                   overview=source_link(page, overview_page(cf)), all_link=source_link(page, CATALOG_ALL_PAGE),
                    levels=LEVEL_LABELS, tipes=TIPE_LABELS)
 
 

@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import io
 import json
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,12 +16,12 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from .. import model
+from .. import model, tree as tree_module
 from ..content_cache import ContentCache
-from ..model import LEVEL_LABELS, Cascade, CascadeFile, Item, Level, Place, walk_indikator, walk_items
+from ..model import LEVEL_LABELS, Cascade, CascadeFile, Item, Level
 from ..naming import csv_path, json_path, xlsx_path
+from ..tree import LEVELS, CascadeTree
 
-LEVELS: tuple[Level, ...] = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
 # Spreadsheet programs run a cell that starts with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Zip entries carry a modification time; a fixed one keeps every build's downloads byte for byte the same.
@@ -57,59 +58,47 @@ def _level_cells(item: Item | None, level: Level) -> list[Cell]:
     return [item.uraian, item.kode or "", item.sasaran or ""]
 
 
-def _lineage(place: Place, by_nomor: dict[str, Place]) -> dict[str, Item]:
-    """The item and its ancestors by level: 'T1.S1.P2' → {tujuan: T1, sasaran: T1.S1, program: T1.S1.P2}."""
-    parts = place.nomor.split(".")
-    chain = [by_nomor[".".join(parts[:n])] for n in range(1, len(parts) + 1)]
-    return {p.level: p.item for p in chain}
+def _target_years(tree: CascadeTree) -> list[int]:
+    return sorted({year for row in tree.indikator for year in (row.indikator.target or {})})
 
 
-def _target_years(cascade: Cascade) -> list[int]:
-    return sorted({year for row in walk_indikator(cascade) for year in (row.indikator.target or {})})
-
-
-def indikator_table(cascade: Cascade) -> Table:
+def indikator_table(tree: CascadeTree) -> Table:
     """Every indicator on its own row, with the names of the items above it and its stable identifier."""
-    by_nomor = {p.nomor: p for p in walk_items(cascade)}
-    years = _target_years(cascade)
+    cascade = tree.cascade
+    years = _target_years(tree)
     columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Tahun"]
     for level in LEVELS:
         columns += _level_columns(level)
     columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan",
                 "Sumber data", *(f"Target {year}" for year in years)]
     rows: list[list[Cell]] = []
-    for row in walk_indikator(cascade):
-        lineage = _lineage(row.place, by_nomor)
+    for row in tree.indikator:
+        lineage = row.owner.lineage
         ind = row.indikator
-        cells: list[Cell] = [row.id, row.place.level, row.place.nomor, cascade.perangkat_daerah, cascade.tahun]
+        cells: list[Cell] = [row.id, row.owner.level, row.owner.position, cascade.perangkat_daerah, cascade.tahun]
         for level in LEVELS:
-            cells += _level_cells(lineage.get(level), level)
+            node = lineage.get(level)
+            cells += _level_cells(node.item if node else None, level)
         cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan, ind.polaritas,
                   ind.satuan or "", ind.sumber_data, *((ind.target or {}).get(year, "") for year in years)]
         rows.append(cells)
     return Table(columns, rows)
 
 
-def item_table(cascade: Cascade, level: Level) -> Table:
+def item_table(tree: CascadeTree, level: Level) -> Table:
     """Every item of one level on its own row, with the items above it and the identifiers of its indicators."""
-    by_nomor = {p.nomor: p for p in walk_items(cascade)}
-    ids_by_nomor: dict[str, list[str]] = {}
-    for row in walk_indikator(cascade):
-        ids_by_nomor.setdefault(row.place.nomor, []).append(row.id)
     upto = LEVELS[: LEVELS.index(level) + 1]
     columns = ["Nomor item"]
     for each in upto:
         columns += _level_columns(each)
     columns += ["Jumlah indikator", "ID indikator"]
     rows: list[list[Cell]] = []
-    for place in by_nomor.values():
-        if place.level != level:
-            continue
-        lineage = _lineage(place, by_nomor)
-        cells: list[Cell] = [place.nomor]
+    for node in tree.at(level):
+        lineage = node.lineage
+        cells: list[Cell] = [node.position]
         for each in upto:
-            cells += _level_cells(lineage[each], each)
-        ids = ids_by_nomor.get(place.nomor, [])
+            cells += _level_cells(lineage[each].item, each)
+        ids = [row.id for row in tree.rows_of(node)]
         rows.append([*cells, len(ids), "\n".join(ids)])
     return Table(columns, rows)
 
@@ -121,9 +110,9 @@ def neutralise(value: Cell) -> Cell:
     return value
 
 
-def to_csv(cascade: Cascade) -> str:
+def to_csv(tree: CascadeTree) -> str:
     """The indicator table as CSV, starting with a byte order mark so that Excel reads it as UTF-8."""
-    table = indikator_table(cascade)
+    table = indikator_table(tree)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.columns)
@@ -131,8 +120,9 @@ def to_csv(cascade: Cascade) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def to_xlsx(cascade: Cascade) -> bytes:
+def to_xlsx(tree: CascadeTree) -> bytes:
     """An Excel workbook: the flat "Indikator" sheet first, then one sheet of items per level."""
+    cascade = tree.cascade
     out = io.BytesIO()
     with xlsxwriter.Workbook(out, {"in_memory": True}) as workbook:
         workbook.set_properties({
@@ -148,9 +138,9 @@ def to_xlsx(cascade: Cascade) -> bytes:
             # Text that looks like a formula gets the leading apostrophe Excel itself sets for typed text.
             quoted=workbook.add_format({**wrapped, "quote_prefix": True}),
         )
-        _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(cascade), styles)
+        _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(tree), styles)
         for level in LEVELS:
-            _fill_sheet(workbook.add_worksheet(LEVEL_LABELS[level]), item_table(cascade, level), styles)
+            _fill_sheet(workbook.add_worksheet(LEVEL_LABELS[level]), item_table(tree, level), styles)
     return out.getvalue()
 
 
@@ -200,15 +190,15 @@ def cascade_downloads(cf: CascadeFile, xlsx_cache: ContentCache | None = None) -
     """
     data = to_json(cf.cascade)
     if xlsx_cache is None:
-        xlsx = to_xlsx(cf.cascade)
+        xlsx = to_xlsx(cf.tree)
     else:
-        xlsx = xlsx_cache.get(data, lambda: to_xlsx(cf.cascade))
-    return {json_path(cf): data, csv_path(cf): to_csv(cf.cascade), xlsx_path(cf): xlsx}
+        xlsx = xlsx_cache.get(data, lambda: to_xlsx(cf.tree))
+    return {json_path(cf): data, csv_path(cf): to_csv(cf.tree), xlsx_path(cf): xlsx}
 
 
 def xlsx_cache(folder: Path) -> ContentCache:
     """A cache of workbooks in folder, versioned by the code that writes them and XlsxWriter's version."""
-    code = Path(__file__).read_bytes() + Path(model.__file__).read_bytes()
+    code = b"".join(Path(module.__file__).read_bytes() for module in (sys.modules[__name__], model, tree_module))
     return ContentCache(folder, ".xlsx", f"{hashlib.sha256(code).hexdigest()} xlsxwriter {xlsxwriter.__version__}")
 
 

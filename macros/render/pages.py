@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,21 +9,24 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..model import LEVEL_LABELS, CascadeFile, IndikatorRow, Place, Program, Sasaran, Tujuan, walk_indikator, walk_items
 from ..glossary import explain
+from ..model import LEVEL_LABELS, CascadeFile
 from ..naming import (
     ARCHIVE_PATH,
     anchor,
-    cascade_dir,
+    catalog_page,
+    comparison_page,
     csv_path,
     json_path,
+    overview_page,
+    perangkat_daerah_page,
     program_page,
     site_root,
     source_link,
     xlsx_path,
 )
+from ..tree import IndikatorRow, Node
 from .escape import html_text, md_inline, yaml_string
-from .mermaid import program_diagram
 
 TIPE_LABELS = {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}
 POLARITAS_LABELS = {"positif": "Positif (makin tinggi makin baik)", "negatif": "Negatif (makin rendah makin baik)"}
@@ -34,17 +36,22 @@ POLARITAS_LABELS = {"positif": "Positif (makin tinggi makin baik)", "negatif": "
 class Section:
     """An item of a page with its indicators and the caption of their table."""
 
-    place: Place
+    node: Node
     rows: list[IndikatorRow]
-    label: str
 
     @property
     def level_label(self) -> str:
-        return LEVEL_LABELS[self.place.level]
+        return LEVEL_LABELS[self.node.level]
+
+    @property
+    def label(self) -> str:
+        """The kegiatan and sub kegiatan numbers staff use inside a program: '3' or '3.1' ('' above kegiatan)."""
+        return ".".join(str(node.number) for level, node in self.node.lineage.items()
+                        if level in ("kegiatan", "sub_kegiatan"))
 
     @property
     def caption(self) -> str:
-        return f"Indikator kinerja {self.level_label.lower()}: {self.place.item.uraian}"
+        return f"Indikator kinerja {self.level_label.lower()}: {self.node.item.uraian}"
 
 
 @dataclass(frozen=True)
@@ -82,63 +89,64 @@ def render_template(template: str, **context: object) -> str:
     return _environment().get_template(template).render(**context)
 
 
-def _sections(cf: CascadeFile, program: Program | None = None) -> list[Section]:
-    """The cascade's items (or one program's) with their indicator rows, in source order."""
-    rows_by_place: dict[str, list[IndikatorRow]] = {}
-    for row in walk_indikator(cf.cascade):
-        rows_by_place.setdefault(row.place.nomor, []).append(row)
-    return [Section(place, rows_by_place.get(place.nomor, []), _short_number(place.nomor))
-            for place in walk_items(cf.cascade) if program is None or place.program is program]
+def _sections(cf: CascadeFile, nodes: list[Node]) -> list[Section]:
+    """The given items of a cascade with their indicator rows."""
+    return [Section(node, cf.tree.rows_of(node)) for node in nodes]
 
 
-def _short_number(nomor: str) -> str:
-    """'T1.S1.P2.K3.SK1' → '3.1': the kegiatan and sub kegiatan numbers staff use inside a program."""
-    return ".".join(re.findall(r"\.S?K(\d+)", nomor))
+def _program_nodes(program: Node) -> list[Node]:
+    """A program and the kegiatan and sub kegiatan below it, in source order."""
+    return [program, *(node for kegiatan in program.children for node in (kegiatan, *kegiatan.children))]
 
 
-def render_program_page(cf: CascadeFile, tujuan: Tujuan, sasaran: Sasaran, program: Program, nomor: int) -> str:
-    """The page of one program: hierarchy diagram, its text version, and indicator tables per level."""
-    sections = _sections(cf, program)
-    tree = [TreeLine(0, "Sasaran", sasaran.uraian), TreeLine(1, "Program", program.uraian)]
+def render_program_page(cf: CascadeFile, program: Node, diagram: str) -> str:
+    """The page of one program: hierarchy diagram (`diagram`, its Mermaid source), its text version, and
+    indicator tables per level."""
+    sections = _sections(cf, _program_nodes(program))
+    lineage = program.lineage
+    tree = [TreeLine(0, "Sasaran", lineage["sasaran"].item.uraian), TreeLine(1, "Program", program.item.uraian)]
     for section in sections[1:]:
-        depth = 2 if section.place.level == "kegiatan" else 3
+        depth = 2 if section.node.level == "kegiatan" else 3
         label = f"{'Kegiatan' if depth == 2 else 'Sub kegiatan'} {section.label}"
-        tree.append(TreeLine(depth, label, section.place.item.uraian))
-    return render_template("program.md.j2", cf=cf, tujuan=tujuan, sasaran=sasaran, program=program, nomor=nomor,
-                   sections=sections, diagram=program_diagram(sasaran, program), tree=tree,
-                   root=site_root(program_page(cf, program)))
+        tree.append(TreeLine(depth, label, section.node.item.uraian))
+    page = program_page(cf, program.item)
+    return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
+                           program=program.item, nomor=program.number, sections=sections, diagram=diagram,
+                           tree=tree, root=site_root(page), overview_link=source_link(page, overview_page(cf)))
 
 
-def render_overview_page(cf: CascadeFile, years: list[int]) -> str:
-    """A cascade's overview: tujuan and sasaran with indicators, then each program linking to its page."""
-    sections = _sections(cf)
-    by_nomor = {s.place.nomor: s for s in sections}
-    programs = []
-    for section in sections:
-        if section.place.level != "program":
-            continue
-        program = section.place.item
-        programs.append(dict(
-            program=program,
-            nomor=section.place.nomor.rsplit(".P", 1)[1],
-            sasaran_nomor=section.place.nomor.rsplit(".", 1)[0],
-            link=program_page(cf, program).removeprefix(cascade_dir(cf) + "/"),
-            sub_count=sum(len(k.sub_kegiatan) for k in program.kegiatan),
-            section=by_nomor[section.place.nomor],
-        ))
-    page = f"{cascade_dir(cf)}/index.md"
+def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
+    """A cascade's overview: tujuan and sasaran with indicators, then each program linking to its page.
+
+    `years` are the perangkat daerah's cascades, this one among them, for the links between years.
+    """
+    page = overview_page(cf)
+    programs = [dict(
+        program=node.item,
+        nomor=node.number,
+        sasaran=node.parent,
+        link=source_link(page, program_page(cf, node.item)),
+        sub_count=sum(len(k.sub_kegiatan) for k in node.item.kegiatan),
+        section=Section(node, cf.tree.rows_of(node)),
+    ) for node in cf.tree.programs]
     return render_template("overview.md.j2", cf=cf, programs=programs, root=site_root(page),
-                   sections=[s for s in sections if s.place.level in ("tujuan", "sasaran")],
+                   sections=_sections(cf, [n for n in cf.tree.nodes if n.level in ("tujuan", "sasaran")]),
                    downloads=[(label, source_link(page, path)) for label, path in (
                        ("JSON", json_path(cf)), ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)), ("semua cascade (ZIP)", ARCHIVE_PATH))],
-                   years=[(tahun, f"../{tahun}/index.md") for tahun in sorted(years)])
+                   years=[(other.tahun, source_link(page, overview_page(other)))
+                          for other in sorted(years, key=lambda other: other.tahun)],
+                   catalog_link=source_link(page, catalog_page(cf)),
+                   comparison_link=source_link(page, comparison_page(cf.slug)))
 
 
 def render_perangkat_daerah_page(files: list[CascadeFile]) -> str:
     """A perangkat daerah's page: its cascades by year, newest first."""
     newest_first = sorted(files, key=lambda cf: cf.tahun, reverse=True)
+    page = perangkat_daerah_page(newest_first[0].slug)
     return render_template("perangkat_daerah.md.j2", name=newest_first[0].cascade.perangkat_daerah,
-                   years=[(cf.tahun, f"{cf.tahun}/index.md", cf) for cf in newest_first])
+                   years=[(cf.tahun, source_link(page, overview_page(cf)), len(cf.tree.programs))
+                          for cf in newest_first],
+                   comparison_link=source_link(page, comparison_page(newest_first[0].slug)))
 
 
 def render_cascade_list(files: list[CascadeFile]) -> str:
@@ -146,8 +154,8 @@ def render_cascade_list(files: list[CascadeFile]) -> str:
     groups = []
     for slug, group in group_by_perangkat_daerah(files).items():
         newest_first = sorted(group, key=lambda cf: cf.tahun, reverse=True)
-        groups.append((newest_first[0].cascade.perangkat_daerah, f"{slug}/index.md",
-                       [(cf.tahun, f"{cascade_dir(cf)}/index.md") for cf in newest_first]))
+        groups.append((newest_first[0].cascade.perangkat_daerah, perangkat_daerah_page(slug),
+                       [(cf.tahun, overview_page(cf)) for cf in newest_first]))
     return render_template("cascade_list.md.j2", groups=groups)
 
 

@@ -5,13 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lint import CHECK_TITLES, Finding, shown_path
-from ..load import Loc
-from ..model import CascadeFile
-from ..naming import anchor, cascade_dir, program_page
+from ..model import CascadeFile, Loc
+from ..naming import anchor, overview_page, program_page
+from ..tree import IndikatorRow
 from .pages import render_template
-
-REPORT_PAGE = "laporan-kualitas-data.md"
-_LEVEL_LETTERS = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "sub_kegiatan": "SK"}
 
 
 @dataclass(frozen=True)
@@ -22,27 +19,13 @@ class ReportRow:
 
 def item_link(cf: CascadeFile, loc: Loc) -> str | None:
     """The Markdown link (from the docs root) to where the finding's item or indicator shows on the site."""
-    nomor: list[str] = []
-    node: object = cf.cascade
-    program = None
-    indikator_number = None
-    for key, index in zip(loc, loc[1:]):
-        if not isinstance(key, str) or not isinstance(index, int):
-            continue
-        node = getattr(node, key)[index]
-        if key == "indikator":
-            indikator_number = index + 1
-            indikator = node
-            break
-        nomor.append(f"{_LEVEL_LETTERS[key]}{index + 1}")
-        if key == "program":
-            program = node
-    if not nomor:
+    found = cf.tree.find(loc)
+    if found is None:
         return None
-    target = ".".join(nomor)
-    if indikator_number is not None:
-        target = indikator.kode or f"{target}.I{indikator_number}"
-    page = program_page(cf, program) if program is not None else f"{cascade_dir(cf)}/index.md"
+    node = found.owner if isinstance(found, IndikatorRow) else found
+    program = node.ancestor("program")
+    page = overview_page(cf) if program is None else program_page(cf, program.item)
+    target = found.id if isinstance(found, IndikatorRow) else node.position
     return f"{page}#{anchor(target)}"
 
 
