@@ -29,11 +29,13 @@ from .render.pages import (
 )
 
 
-def generate_files(files: list[CascadeFile], cache: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
+def generate_files(files: list[CascadeFile], cache: Path | None = None,
+                   diagrams: dict[str, str] | None = None) -> Iterator[tuple[str, str | bytes]]:
     """Every generated file as (path relative to the docs folder, content), one at a time: a large site's pages
     are written out as they come instead of all being held (bytes for XLSX and ZIP).
 
-    `cache` is a folder for workbooks kept between builds (see `cascade_downloads`).
+    `cache` is a folder for workbooks kept between builds (see `cascade_downloads`); `diagrams` the Mermaid
+    sources of `program_diagrams(files)` when the caller has them already.
     """
     workbooks = xlsx_cache(cache / "xlsx") if cache else None
     downloads: dict[str, str | bytes] = {}
@@ -51,7 +53,9 @@ def generate_files(files: list[CascadeFile], cache: Path | None = None) -> Itera
             for tujuan in cf.cascade.tujuan:
                 for sasaran in tujuan.sasaran:
                     for nomor, program in enumerate(sasaran.program, 1):
-                        yield program_page(cf, program), render_program_page(cf, tujuan, sasaran, program, nomor)
+                        page = program_page(cf, program)
+                        diagram = diagrams[page] if diagrams is not None else None
+                        yield page, render_program_page(cf, tujuan, sasaran, program, nomor, diagram)
     if files:
         yield CATALOG_ALL_PAGE, render_catalog_all_page(files)
         yield ARCHIVE_PATH, to_archive(downloads)

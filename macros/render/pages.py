@@ -96,8 +96,10 @@ def _short_number(nomor: str) -> str:
     return ".".join(re.findall(r"\.S?K(\d+)", nomor))
 
 
-def render_program_page(cf: CascadeFile, tujuan: Tujuan, sasaran: Sasaran, program: Program, nomor: int) -> str:
-    """The page of one program: hierarchy diagram, its text version, and indicator tables per level."""
+def render_program_page(cf: CascadeFile, tujuan: Tujuan, sasaran: Sasaran, program: Program, nomor: int,
+                        diagram: str | None = None) -> str:
+    """The page of one program: hierarchy diagram (`diagram`, its Mermaid source if already made), its text
+    version, and indicator tables per level."""
     sections = _sections(cf, program)
     tree = [TreeLine(0, "Sasaran", sasaran.uraian), TreeLine(1, "Program", program.uraian)]
     for section in sections[1:]:
@@ -105,7 +107,7 @@ def render_program_page(cf: CascadeFile, tujuan: Tujuan, sasaran: Sasaran, progr
         label = f"{'Kegiatan' if depth == 2 else 'Sub kegiatan'} {section.label}"
         tree.append(TreeLine(depth, label, section.place.item.uraian))
     return render_template("program.md.j2", cf=cf, tujuan=tujuan, sasaran=sasaran, program=program, nomor=nomor,
-                   sections=sections, diagram=program_diagram(sasaran, program), tree=tree,
+                   sections=sections, diagram=diagram or program_diagram(sasaran, program), tree=tree,
                    root=site_root(program_page(cf, program)))
 
 
