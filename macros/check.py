@@ -6,8 +6,9 @@ import os
 import sys
 from pathlib import Path
 
-from .load import CascadeError, load_cascades
+from .load import load_cascades
 from .model import CascadeFile
+from .problems import CascadeError
 
 
 def data_dir() -> Path:

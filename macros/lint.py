@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .check import data_dir, load_or_report
-from .load import Loc, field_path, locate
-from .model import LEVEL_LABELS, Cascade, CascadeFile, Indikator, Item
+from .model import LEVEL_LABELS, Cascade, CascadeFile, Indikator, Item, Loc
+from .problems import field_path
 from .spelling import SPELLING_VARIANTS
 
 _CHILDREN = {"tujuan": "sasaran", "sasaran": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan"}
@@ -245,26 +245,13 @@ def shown_path(cf: CascadeFile) -> str:
 
 def lint_files(files: list[CascadeFile]) -> list[Finding]:
     """Every finding of every cascade, with file and line, in file then line order."""
-    findings = []
-    for cf in files:
-        issues = lint_cascade(cf.cascade)
-        if not issues:
-            continue
-        shown = shown_path(cf)
-        # Parsing again for line numbers costs as much as loading: only for files that have findings.
-        positions = locate(cf.path, shown).value_pos
-        for issue in issues:
-            findings.append(Finding(issue.check, shown, _line(issue.loc, positions),
-                                    field_path(issue.loc) or "(berkas)", issue.message, issue.loc))
+    findings = [
+        Finding(issue.check, shown_path(cf), cf.line(issue.loc), field_path(issue.loc) or "(berkas)",
+                issue.message, issue.loc)
+        for cf in files
+        for issue in lint_cascade(cf.cascade)
+    ]
     return sorted(findings, key=lambda f: (f.path, f.line or 0))
-
-
-def _line(loc: Loc, positions: dict[Loc, tuple[int, int]]) -> int | None:
-    """The line of the field, or of the nearest enclosing field the file writes (a missing list, a default)."""
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in positions:
-            return positions[loc[:end]][0]
-    return None
 
 
 def _short(text: str, limit: int = 70) -> str:

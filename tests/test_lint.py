@@ -21,8 +21,9 @@ from macros.lint import (
     check_spelling,
     lint_files,
 )
-from macros.load import field_path, load_cascades
+from macros.load import load_cascades
 from macros.model import Cascade
+from macros.problems import field_path
 
 from .conftest import DATA, ROOT
 

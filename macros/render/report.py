@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lint import CHECK_TITLES, Finding, shown_path
-from ..load import Loc
-from ..model import CascadeFile
+from ..model import CascadeFile, Loc
 from ..naming import anchor, cascade_dir, program_page
 from .pages import render_template
 
