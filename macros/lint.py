@@ -1,4 +1,4 @@
-"""`make lint`: data-quality checks on valid cascades, reported as file:line field: message (no MkDocs here).
+"""Data-quality checks on valid cascades, reported as file:line field: message (`make lint` prints them).
 
 The data is published as the official text, so none of this stops a build: these are warnings that point
 staff to likely mistakes before a cascade goes out. Each `check_*` is a pure function of one cascade that
@@ -7,13 +7,10 @@ returns `Issue`s located by field path; `lint_files` adds the file and line.
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .check import data_dir, load_or_report
 from .model import LEVEL_LABELS, Cascade, CascadeFile, Indikator, Item, Loc
 from .problems import field_path
 from .spelling import SPELLING_VARIANTS
@@ -257,21 +254,3 @@ def lint_files(files: list[CascadeFile]) -> list[Finding]:
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Print the findings; exit 1 on invalid data, or on any finding when STRICT is set (make lint STRICT=1)."""
-    strict = os.environ.get("STRICT", "") not in ("", "0")
-    files = load_or_report(data_dir())
-    if files is None:
-        return 1
-    findings = lint_files(files)
-    for finding in findings:
-        print(finding)
-    kind = "kesalahan" if strict else "peringatan"
-    print(f"{len(findings)} {kind} kualitas data di {len(files)} berkas", file=sys.stderr)
-    return 1 if strict and findings else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
