@@ -29,9 +29,10 @@ for _name in [n for n in sys.modules if n.startswith("macros.")]:
 
 from macros.csp import add_policy
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
-from macros.load import CascadeError, load_cascades
+from macros.load import load_cascades
 from macros.model import CascadeFile
 from macros.naming import diagram_svg_link, diagram_svg_path
+from macros.problems import CascadeError
 from macros.render.diagram import diagram_figure
 from macros.search import build_search_index
 from macros.site import generate_files, navigation, program_diagrams

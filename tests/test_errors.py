@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import CascadeError, load_cascades
+from macros.load import load_cascades
+from macros.problems import CascadeError
 
 from .conftest import ROOT
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 import os
 import subprocess
@@ -21,8 +22,9 @@ from macros.lint import (
     check_spelling,
     lint_files,
 )
-from macros.load import field_path, load_cascades
+from macros.load import load_cascades
 from macros.model import Cascade
+from macros.problems import field_path
 from macros.tree import CascadeTree, walk
 
 from .conftest import DATA, ROOT
@@ -279,7 +281,26 @@ def test_the_real_data_reports_the_known_oddities_with_file_and_line():
 
 def run_lint(*, strict: bool, data: Path = DATA) -> subprocess.CompletedProcess:
     env = {**os.environ, "CASCADE_DATA": str(data), "STRICT": "1" if strict else ""}
-    return subprocess.run([sys.executable, "-m", "macros.lint"], cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "macros.check", "lint"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+
+
+def test_no_module_of_the_library_imports_a_command_line_module():
+    command_line = {"macros.build", "macros.check", "macros.schema"}
+    importers = []
+    for path in sorted((ROOT / "macros").rglob("*.py")):
+        package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+                module = ".".join(filter(None, [base, node.module]))
+                imported = {module} | {f"{module}.{alias.name}" for alias in node.names}
+            elif isinstance(node, ast.Import):
+                imported = {alias.name for alias in node.names}
+            else:
+                continue
+            importers += [f"{path.relative_to(ROOT)} imports {name}" for name in sorted(imported & command_line)]
+    assert importers == []
 
 
 def test_lint_prints_warnings_and_fails_only_when_strict():

@@ -6,8 +6,11 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
-from macros.load import CascadeError, load_cascades
+from macros.load import load_cascades
+from macros.model import CascadeFile
+from macros.problems import CascadeError
 
 from .conftest import DATA, KEBASEN, ROOT
 
@@ -27,6 +30,40 @@ def test_indicator_identifiers_are_unique_position_paths(kebasen):
     ids = [row.id for row in kebasen.tree.indikator]
     assert len(set(ids)) == len(ids)
     assert ids[0] == "T1.I1" and "T1.S1.P1.K3.SK5.I2" in ids
+
+
+def _yaml_lines(node: yaml.Node, loc: tuple = ()) -> dict[tuple, int]:
+    """The line of every value, found by walking PyYAML's own node tree: what `CascadeFile.lines` must hold."""
+    lines = {loc: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines |= _yaml_lines(value, loc + (key.value,))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines |= _yaml_lines(item, loc + (i,))
+    return lines
+
+
+def test_the_loaded_file_keeps_the_line_of_every_value(kebasen):
+    expected = _yaml_lines(yaml.compose(VALID))
+    assert list(kebasen.lines.items()) == list(expected.items())
+    assert VALID.splitlines()[kebasen.line(("perangkat_daerah",)) - 1] == "perangkat_daerah: Kecamatan Kebasen"
+    kegiatan = ("tujuan", 0, "sasaran", 0, "program", 1, "kegiatan", 0)
+    assert kebasen.line(kegiatan + ("uraian",)) == expected[kegiatan + ("uraian",)] == expected[kegiatan]
+    assert kegiatan + ("uraian", "nope") not in kebasen.lines and ("tujuan", 1) not in kebasen.lines
+
+
+def test_a_value_the_file_leaves_out_has_the_line_of_the_nearest_value_around_it(kebasen):
+    indikator = ("tujuan", 0, "indikator", 0)
+    assert "polaritas" not in kebasen.cascade.tujuan[0].indikator[0].model_fields_set
+    assert kebasen.line(indikator + ("polaritas",)) == kebasen.lines[indikator]
+    assert kebasen.line(("tujuan", 7, "sasaran")) == kebasen.lines[("tujuan",)]
+    assert kebasen.line(("keterangan",)) == kebasen.line(()) == kebasen.lines[()]
+
+
+def test_a_cascade_file_built_in_code_has_no_lines_and_equals_the_loaded_one(kebasen):
+    built = CascadeFile(kebasen.slug, kebasen.path, kebasen.cascade)
+    assert built == kebasen and built.line(("tujuan", 0, "uraian")) is None
 
 
 def problems_for(tmp_path: Path, text: str | bytes, name: str = "2023.yaml", folder: str = "kecamatan-x") -> list[str]:
