@@ -19,7 +19,7 @@ import pytest
 
 from macros.load import CascadeError, load_cascades
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 CORPUS = Path(__file__).parent / "fixtures" / "errors"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())

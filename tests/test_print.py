@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from macros.model import walk_indikator
 from macros.naming import program_slug
 
+from .helpers import flat
+
 pytestmark = pytest.mark.browser
 
 A4_POINTS = (595.3, 841.9)
@@ -19,10 +21,6 @@ BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
          "November", "Desember"]
 # What the screen shows around the content: header, navigation, search, footer.
 CHROME_LABELS = ["Beranda", "Tentang", "Glosarium", "Cari", "Lewati ke isi", "Laporan kualitas data", "Untuk staf"]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def print_to_pdf(page, url: str) -> list[str]:
