@@ -12,9 +12,7 @@ from macros.load import load_cascades
 from macros.model import CascadeFile
 from macros.problems import CascadeError
 
-from .conftest import DATA, KEBASEN, ROOT
-
-VALID = KEBASEN.read_text(encoding="utf-8")
+from .helpers import DATA, ROOT
 
 
 def test_kebasen_has_the_whole_cascade(kebasen):
@@ -82,30 +80,30 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     return hits[occurrence - 1]
 
 
-def test_invalid_enum_names_file_line_path_and_allowed_values(tmp_path):
-    text = VALID.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
+def test_invalid_enum_names_file_line_path_and_allowed_values(tmp_path, kebasen_text):
+    text = kebasen_text.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
     line = line_of(text, "kumulatip")
     assert problems_for(tmp_path, text) == [
         f"kecamatan-x/2023.yaml:{line} tujuan[0].sasaran[0].program[0].kegiatan[0].sub_kegiatan[0].indikator[0]"
         ".tipe_penghitungan: 'kumulatip' harus salah satu dari: kumulatif, non_kumulatif"]
 
 
-def test_unknown_key_suggests_the_right_one(tmp_path):
-    text = VALID.replace("    indikator:", "    indikatr:", 1)
+def test_unknown_key_suggests_the_right_one(tmp_path, kebasen_text):
+    text = kebasen_text.replace("    indikator:", "    indikatr:", 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem.startswith(f"kecamatan-x/2023.yaml:{line_of(text, 'indikatr:')} tujuan[0].indikatr: kunci 'indikatr' tidak dikenal")
     assert "maksudnya 'indikator'?" in problem
 
 
-def test_missing_required_field(tmp_path):
-    text = VALID.replace("        sumber_data: Laporan hasil survey kepuasan masyarakat\n", "", 1)
+def test_missing_required_field(tmp_path, kebasen_text):
+    text = kebasen_text.replace("        sumber_data: Laporan hasil survey kepuasan masyarakat\n", "", 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem == (f"kecamatan-x/2023.yaml:{line_of(text, 'Indeks Kepuasan Masyarakat (IKM)')} "
                        "tujuan[0].indikator[0].sumber_data: wajib diisi tetapi tidak ada")
 
 
-def test_list_where_text_is_expected_and_the_reverse(tmp_path):
-    text = VALID.replace("perangkat_daerah: Kecamatan Kebasen", "perangkat_daerah: [Kecamatan Kebasen]").replace(
+def test_list_where_text_is_expected_and_the_reverse(tmp_path, kebasen_text):
+    text = kebasen_text.replace("perangkat_daerah: Kecamatan Kebasen", "perangkat_daerah: [Kecamatan Kebasen]").replace(
         "        formulasi: Indeks Kepuasan Masyarakat\n", "        formulasi: Indeks Kepuasan Masyarakat\n", 1)
     text = text.replace("  - uraian: Mewujudkan kinerja pelayanan Kecamatan yang prima\n    indikator:\n      - uraian: Indeks",
                         "  - uraian: Mewujudkan kinerja pelayanan Kecamatan yang prima\n    indikator: teks saja\n    x_indikator:\n      - uraian: Indeks", 1)
@@ -115,14 +113,14 @@ def test_list_where_text_is_expected_and_the_reverse(tmp_path):
             "harus berupa daftar (butir diawali '- '), bukan teks 'teks saja'") in problems
 
 
-def test_number_where_text_is_expected_says_to_quote_it(tmp_path):
-    text = VALID.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: 100", 1)
+def test_number_where_text_is_expected_says_to_quote_it(tmp_path, kebasen_text):
+    text = kebasen_text.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: 100", 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem.endswith("formulasi: harus berupa teks, bukan angka (100) (beri tanda kutip agar dibaca sebagai teks)")
 
 
-def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
-    text = VALID.replace("        formulasi: Indeks Kepuasan Masyarakat\n",
+def test_duplicate_key_is_an_error_with_both_lines(tmp_path, kebasen_text):
+    text = kebasen_text.replace("        formulasi: Indeks Kepuasan Masyarakat\n",
                          "        formulasi: Indeks Kepuasan Masyarakat\n        formulasi: lagi\n", 1)
     first, second = line_of(text, "formulasi: Indeks"), line_of(text, "formulasi: lagi")
     assert problems_for(tmp_path, text) == [
@@ -130,28 +128,28 @@ def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
         f"(pertama di baris {first}); hapus salah satunya"]
 
 
-def test_tab_indentation(tmp_path):
-    text = VALID.replace("\n    indikator:", "\n\tindikator:", 1)
+def test_tab_indentation(tmp_path, kebasen_text):
+    text = kebasen_text.replace("\n    indikator:", "\n\tindikator:", 1)
     line = line_of(text, "\tindikator:")
     assert problems_for(tmp_path, text) == [
         f"kecamatan-x/2023.yaml:{line}:1: karakter tab tidak boleh dipakai di YAML; gunakan spasi untuk indentasi"]
 
 
-def test_unclosed_quote_points_at_the_opening_quote(tmp_path):
-    text = VALID.replace("perangkat_daerah: Kecamatan Kebasen", 'perangkat_daerah: "Kecamatan Kebasen')
+def test_unclosed_quote_points_at_the_opening_quote(tmp_path, kebasen_text):
+    text = kebasen_text.replace("perangkat_daerah: Kecamatan Kebasen", 'perangkat_daerah: "Kecamatan Kebasen')
     assert problems_for(tmp_path, text) == [
         "kecamatan-x/2023.yaml:3:19: YAML tidak valid: tanda kutip tidak ditutup: tambahkan tanda kutip penutup di akhir teks"]
 
 
-def test_bad_indentation(tmp_path):
-    text = VALID.replace("    indikator:\n      - uraian: Indeks", "    indikator:\n      - uraian: Indeks\n     salah: x", 1)
+def test_bad_indentation(tmp_path, kebasen_text):
+    text = kebasen_text.replace("    indikator:\n      - uraian: Indeks", "    indikator:\n      - uraian: Indeks\n     salah: x", 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem.startswith(f"kecamatan-x/2023.yaml:{line_of(text, 'salah: x')}:")
     assert "YAML tidak valid" in problem and "indentasi" in problem
 
 
-def test_several_problems_in_one_file_are_all_reported(tmp_path):
-    text = (VALID.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
+def test_several_problems_in_one_file_are_all_reported(tmp_path, kebasen_text):
+    text = (kebasen_text.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
             .replace("sumber_data: Data Renja dan DPA", "sumber_dta: Data Renja dan DPA", 1)
             .replace("perangkat_daerah: Kecamatan Kebasen", "perangkat_daerah: Kecamatan Kebasen\nperangkat_daerah: lagi"))
     problems = "\n".join(problems_for(tmp_path, text))
@@ -176,30 +174,30 @@ def test_file_that_is_not_a_mapping(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["2023.yml", "tahun-2023.yaml", "2023 (1).yaml"])
-def test_file_whose_name_is_not_a_year(tmp_path, name):
-    assert problems_for(tmp_path, VALID, name=name) == [
+def test_file_whose_name_is_not_a_year(tmp_path, name, kebasen_text):
+    assert problems_for(tmp_path, kebasen_text, name=name) == [
         f"kecamatan-x/{name}: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
 
 
-def test_file_that_is_not_yaml(tmp_path):
-    assert problems_for(tmp_path, VALID, name="catatan.txt") == [
+def test_file_that_is_not_yaml(tmp_path, kebasen_text):
+    assert problems_for(tmp_path, kebasen_text, name="catatan.txt") == [
         "kecamatan-x/catatan.txt: bukan berkas data YAML; folder perangkat daerah hanya boleh berisi berkas "
         "<tahun>.yaml: pindahkan berkas ini keluar dari folder data"]
 
 
-def test_year_in_file_must_match_its_name(tmp_path):
-    assert problems_for(tmp_path, VALID, name="2024.yaml") == [
+def test_year_in_file_must_match_its_name(tmp_path, kebasen_text):
+    assert problems_for(tmp_path, kebasen_text, name="2024.yaml") == [
         "kecamatan-x/2024.yaml:4 tahun: tahun 2023 tidak sama dengan nama berkas '2024.yaml'"]
 
 
-def test_folder_name_must_be_a_slug(tmp_path):
-    assert problems_for(tmp_path, VALID, folder="Kecamatan Kebasen") == [
+def test_folder_name_must_be_a_slug(tmp_path, kebasen_text):
+    assert problems_for(tmp_path, kebasen_text, folder="Kecamatan Kebasen") == [
         "Kecamatan Kebasen: nama folder perangkat daerah harus huruf kecil, angka dan tanda hubung, "
         "misalnya 'kecamatan-kebasen'"]
 
 
-def test_two_programs_with_the_same_address(tmp_path):
-    text = VALID.replace("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+def test_two_programs_with_the_same_address(tmp_path, kebasen_text):
+    text = kebasen_text.replace("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
                          "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
     (problem,) = problems_for(tmp_path, text)
     assert problem == (
@@ -209,8 +207,8 @@ def test_two_programs_with_the_same_address(tmp_path):
         "tujuan[0].sasaran[0].program[0]; bedakan uraian program ini")
 
 
-def test_text_of_100_kb_is_refused(tmp_path):
-    text = VALID.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: " + "x" * 100_000, 1)
+def test_text_of_100_kb_is_refused(tmp_path, kebasen_text):
+    text = kebasen_text.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: " + "x" * 100_000, 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem.endswith("formulasi: teks terlalu panjang (100000 karakter; paling banyak 2000)")
 
