@@ -42,10 +42,10 @@ def _yaml_lines(node: yaml.Node, loc: tuple = ()) -> dict[tuple, int]:
     return lines
 
 
-def test_the_loaded_file_keeps_the_line_of_every_value(kebasen):
-    expected = _yaml_lines(yaml.compose(VALID))
+def test_the_loaded_file_keeps_the_line_of_every_value(kebasen, kebasen_text):
+    expected = _yaml_lines(yaml.compose(kebasen_text))
     assert list(kebasen.lines.items()) == list(expected.items())
-    assert VALID.splitlines()[kebasen.line(("perangkat_daerah",)) - 1] == "perangkat_daerah: Kecamatan Kebasen"
+    assert kebasen_text.splitlines()[kebasen.line(("perangkat_daerah",)) - 1] == "perangkat_daerah: Kecamatan Kebasen"
     kegiatan = ("tujuan", 0, "sasaran", 0, "program", 1, "kegiatan", 0)
     assert kebasen.line(kegiatan + ("uraian",)) == expected[kegiatan + ("uraian",)] == expected[kegiatan]
     assert kegiatan + ("uraian", "nope") not in kebasen.lines and ("tujuan", 1) not in kebasen.lines
