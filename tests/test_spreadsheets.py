@@ -32,7 +32,8 @@ def typed(kebasen) -> CascadeFile:
 
 
 def _sheet_rows(content: bytes) -> list[list[object]]:
-    sheet = load_workbook(io.BytesIO(content))["Indikator"]
+    """The first sheet's cells: "Indikator" in our XLSX, the only sheet of a converted CSV."""
+    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
