@@ -31,7 +31,8 @@ from macros.csp import add_policy
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
 from macros.load import load_cascades
 from macros.model import CascadeFile
-from macros.naming import diagram_svg_link, diagram_svg_path
+from macros.naming import DCAT_CATALOG_PATH, diagram_svg_link, diagram_svg_path
+from macros.opendata_settings import OpenDataSettings, SettingsError, read_settings
 from macros.problems import CascadeError
 from macros.render.diagram import diagram_figure
 from macros.search import build_search_index
@@ -65,19 +66,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         cascades = load_cascades(data_dir(config), shown_relative_to=project)
     except CascadeError as error:
         raise Abort(error.report("perbaiki lalu bangun ulang")) from None
+    try:
+        opendata = read_settings(config.extra, config.site_name)
+    except SettingsError as error:
+        raise Abort(f"Pengaturan data terbuka di mkdocs.yml salah (perbaiki lalu bangun ulang):\n{error}") from None
     home, *rest = config.nav or ["index.md"]
     config.nav = [home, *navigation(cascades), *rest]
     config.extra["cascades"] = cascades
-    config.plugins["cascade-build"] = CascadeBuild(cascades)
+    # overrides/main.html names the catalog in every page's head, for harvesters; there is one only with data.
+    config.extra["data_catalog"] = DCAT_CATALOG_PATH if cascades else ""
+    config.plugins["cascade-build"] = CascadeBuild(cascades, opendata)
     return config
 
 
 class CascadeBuild:
     """One build's state: the cascades, each program page's Mermaid source (computed once, for the page and for
-    its SVG), the SVG files and the background job rendering them, and the folder of generated files."""
+    its SVG), the SVG files and the background job rendering them, the folder of generated files, and the
+    open-data settings the Data Package and DCAT catalog state."""
 
-    def __init__(self, cascades: list[CascadeFile]):
+    def __init__(self, cascades: list[CascadeFile], opendata: OpenDataSettings):
         self.cascades = cascades
+        self.opendata = opendata
         # Program page src_uri → Mermaid source; and → its SVG file in the diagram cache, when rendered at build.
         self.diagrams = program_diagrams(cascades)
         self.svg_files: dict[str, Path] = {}
@@ -91,7 +100,7 @@ class CascadeBuild:
         # Generated files go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
         # page's source) rather than twice.
         self.staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
-        for generated in generate_files(self.cascades, self.diagrams, cache_dir(config)):
+        for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata):
             path = Path(self.staging.name, generated.path)
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(generated.content, bytes):

@@ -74,6 +74,21 @@ def xlsx_path(item: CascadeFile) -> str:
 
 # Every cascade's downloads in one file; inside it each keeps its path below data/.
 ARCHIVE_PATH = "data/cascading-kinerja.zip"
+# The downloads described for machines: a Frictionless Data Package and a DCAT catalog (JSON-LD).
+DATAPACKAGE_PATH = "data/datapackage.json"
+DCAT_CATALOG_PATH = "data/catalog.jsonld"
+
+
+def indikator_csv_path(item: CascadeFile, indikator_id: str) -> str:
+    """One indicator's CSV: 'data/<pd>/<tahun>/indikator/<id as an anchor>.csv' ('T1.S1.I1' → 't1-s1-i1.csv')."""
+    return f"data/{item.slug}/{item.tahun}/indikator/{anchor(indikator_id)}.csv"
+
+
+def file_link(from_file: str, to_src: str) -> str:
+    """A link from a file of the site (not a page: 'data/catalog.jsonld') to a file or a page's address."""
+    target = page_url(to_src) or "./" if to_src.endswith(".md") else to_src
+    link = posixpath.relpath(target, posixpath.dirname(from_file) or ".")
+    return link + "/" if to_src.endswith(".md") and not link.endswith("/") else link
 
 
 def catalog_page(item: CascadeFile) -> str:

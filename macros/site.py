@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .data_dates import last_changes
 from .lint import lint_files
 from .model import CascadeFile
 from .naming import (
     ARCHIVE_PATH,
     CATALOG_ALL_PAGE,
+    DATAPACKAGE_PATH,
+    DCAT_CATALOG_PATH,
     REPORT_PAGE,
     catalog_page,
     comparison_page,
@@ -21,8 +24,12 @@ from .naming import (
     program_page,
 )
 from .render.catalog import render_catalog_all_page, render_catalog_page
+from .opendata_settings import OpenDataSettings, read_settings
 from .render.comparison import render_comparison_page
+from .render.datapackage import to_datapackage
+from .render.dcat import to_dcat_catalog
 from .render.export import cascade_downloads, to_archive, xlsx_cache
+from .render.indikator_csv import indikator_csv_files
 from .render.mermaid import program_diagram
 from .render.pages import (
     group_by_perangkat_daerah,
@@ -49,14 +56,16 @@ def program_diagrams(files: list[CascadeFile]) -> dict[str, str]:
             for cf in files for node in cf.tree.programs}
 
 
-def generate_files(files: list[CascadeFile], diagrams: Mapping[str, str],
-                   cache: Path | None = None) -> Iterator[GeneratedFile]:
+def generate_files(files: list[CascadeFile], diagrams: Mapping[str, str], cache: Path | None = None,
+                   opendata: OpenDataSettings | None = None) -> Iterator[GeneratedFile]:
     """Every generated file, one at a time: a large site's pages are written out as they come instead of all
     being held.
 
     `diagrams` are the program pages' Mermaid sources (`program_diagrams`), computed once for the pages and the
-    diagram renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`).
+    diagram renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`);
+    `opendata` the licence and publisher the Data Package and DCAT catalog state (default: `read_settings`'s).
     """
+    opendata = opendata or read_settings({}, "Cascading Kinerja")
     workbooks = xlsx_cache(cache / "xlsx") if cache else None
     downloads: dict[str, str | bytes] = {}
     for slug, group in group_by_perangkat_daerah(files).items():
@@ -69,14 +78,26 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, str],
             for path, content in cascade_downloads(cf, workbooks).items():
                 downloads[path] = content
                 yield GeneratedFile(path, content)
+            for path, content in indikator_csv_files(cf).items():
+                yield GeneratedFile(path, content)
             for node in cf.tree.programs:
                 page = program_page(cf, node.item)
                 yield GeneratedFile(page, render_program_page(cf, node, diagrams[page]))
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
-        yield GeneratedFile(ARCHIVE_PATH, to_archive(downloads))
+        archive = to_archive(downloads)
+        yield GeneratedFile(ARCHIVE_PATH, archive)
+        yield from _machine_readable(files, {**downloads, ARCHIVE_PATH: archive}, opendata)
     # Always there: the footer of every page links to it.
     yield GeneratedFile(REPORT_PAGE, render_quality_report(lint_files(files), files), in_nav=False)
+
+
+def _machine_readable(files: list[CascadeFile], downloads: dict[str, str | bytes],
+                      opendata: OpenDataSettings) -> Iterator[GeneratedFile]:
+    """The Data Package and the DCAT catalog of the downloads (content by path, for sizes and checksums)."""
+    yield GeneratedFile(DATAPACKAGE_PATH, to_datapackage(files, downloads, opendata))
+    modified = last_changes([cf.path for cf in files])
+    yield GeneratedFile(DCAT_CATALOG_PATH, to_dcat_catalog(files, downloads, modified, opendata))
 
 
 def navigation(files: list[CascadeFile]) -> list[dict[str, Any]]:

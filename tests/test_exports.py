@@ -170,9 +170,15 @@ def hostile(kebasen) -> CascadeFile:
     return CascadeFile(kebasen.slug, kebasen.path, Cascade.model_validate(data))
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+62 812", "-5", "@A1", "\t=1", "\r=1"])
+@pytest.mark.parametrize("text", ["=1+1", "+62 812", "-5+A1", "-A1", "@A1", "\t=1", "\r=1", "-5%)"])
 def test_neutralise_prefixes_every_formula_start(text):
     assert neutralise(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["-5", "-5%", "+1,5", "-0.25", "-1.500", "+10%"])
+def test_neutralise_leaves_a_typed_number_without_apostrophe(text):
+    """A number starts no formula: an apostrophe before it would be published as part of the value."""
+    assert neutralise(text) == text
 
 
 @pytest.mark.parametrize("value", ["Jumlah dokumen", "5 - 3", "", "'kutip", 2023, -5])

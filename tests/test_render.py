@@ -15,6 +15,7 @@ from macros.render.escape import html_text, md_inline, mermaid_label, yaml_strin
 from macros.render.export import to_json
 from macros.render.mermaid import program_diagram
 from macros.render.pages import render_program_page
+from macros.naming import anchor
 from macros.site import generate_files, program_diagrams
 
 from .helpers import HOSTILE, markdown_to_html, visible_text
@@ -100,8 +101,14 @@ def test_json_export_has_lists_at_every_level_and_source_order(kebasen):
 
 
 def test_generated_files_follow_the_address_scheme(kebasen):
-    assert sorted(generated.path for generated in generate_files([kebasen], program_diagrams([kebasen]))) == [
+    paths = sorted(generated.path for generated in generate_files([kebasen], program_diagrams([kebasen])))
+    per_indikator = [path for path in paths if path.startswith("data/kecamatan-kebasen/2023/indikator/")]
+    assert per_indikator == sorted(f"data/kecamatan-kebasen/2023/indikator/{anchor(row.id)}.csv"
+                                   for row in kebasen.tree.indikator)
+    assert [path for path in paths if path not in per_indikator] == [
         "data/cascading-kinerja.zip",
+        "data/catalog.jsonld",
+        "data/datapackage.json",
         "data/kecamatan-kebasen/2023.csv",
         "data/kecamatan-kebasen/2023.json",
         "data/kecamatan-kebasen/2023.xlsx",

@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import io
 import json
+import re
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -103,9 +104,14 @@ def item_table(tree: CascadeTree, level: Level) -> Table:
     return Table(columns, rows)
 
 
+# A number as staff type it (-5, +1,5, -5%, 1.500): a spreadsheet reads it as a number, never as a formula.
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|[.,]\d+)%?")
+
+
 def neutralise(value: Cell) -> Cell:
-    """A text cell made safe for spreadsheets: a leading apostrophe where it would start a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A text cell made safe for spreadsheets: a leading apostrophe where it would start a formula (a number
+    such as '-5%' is left as typed: it starts none)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 

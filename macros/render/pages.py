@@ -13,14 +13,18 @@ from ..glossary import explain
 from ..model import LEVEL_LABELS, CascadeFile
 from ..naming import (
     ARCHIVE_PATH,
+    DATAPACKAGE_PATH,
+    DCAT_CATALOG_PATH,
     anchor,
     catalog_page,
     comparison_page,
     csv_path,
+    indikator_csv_path,
     json_path,
     overview_page,
     perangkat_daerah_page,
     program_page,
+    relative_url,
     site_root,
     source_link,
     xlsx_path,
@@ -94,6 +98,11 @@ def _sections(cf: CascadeFile, nodes: list[Node]) -> list[Section]:
     return [Section(node, cf.tree.rows_of(node)) for node in nodes]
 
 
+def _csv_links(cf: CascadeFile, page: str) -> dict[str, str]:
+    """Links from a page to the CSV of each of the cascade's indicators, by indicator id."""
+    return {row.id: relative_url(page, indikator_csv_path(cf, row.id)) for row in cf.tree.indikator}
+
+
 def _program_nodes(program: Node) -> list[Node]:
     """A program and the kegiatan and sub kegiatan below it, in source order."""
     return [program, *(node for kegiatan in program.children for node in (kegiatan, *kegiatan.children))]
@@ -112,7 +121,7 @@ def render_program_page(cf: CascadeFile, program: Node, diagram: str) -> str:
     page = program_page(cf, program.item)
     return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
                            program=program.item, nomor=program.number, sections=sections, diagram=diagram,
-                           tree=tree, root=site_root(page), overview_link=source_link(page, overview_page(cf)))
+                           tree=tree, root=site_root(page), csv_links=_csv_links(cf, page), overview_link=source_link(page, overview_page(cf)))
 
 
 def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
@@ -130,9 +139,13 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
         section=Section(node, cf.tree.rows_of(node)),
     ) for node in cf.tree.programs]
     return render_template("overview.md.j2", cf=cf, programs=programs, root=site_root(page),
+                   csv_links=_csv_links(cf, page),
                    sections=_sections(cf, [n for n in cf.tree.nodes if n.level in ("tujuan", "sasaran")]),
                    downloads=[(label, source_link(page, path)) for label, path in (
                        ("JSON", json_path(cf)), ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)), ("semua cascade (ZIP)", ARCHIVE_PATH))],
+                   xlsx_link=source_link(page, xlsx_path(cf)),
+                   metadata=[("Data Package", source_link(page, DATAPACKAGE_PATH)),
+                             ("katalog DCAT (JSON-LD)", source_link(page, DCAT_CATALOG_PATH))],
                    years=[(other.tahun, source_link(page, overview_page(other)))
                           for other in sorted(years, key=lambda other: other.tahun)],
                    catalog_link=source_link(page, catalog_page(cf)),

@@ -1,0 +1,100 @@
+"""The open-data settings of a site (`extra.data_terbuka` in mkdocs.yml): licence, publisher, Kabupaten/Kota.
+
+They describe the downloads for machines (the Data Package and the DCAT catalog); nothing here reads MkDocs.
+A setting staff get wrong stops the build with an Indonesian message naming the setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+SETTINGS_KEY = "data_terbuka"
+DEFAULT_LICENCE = "CC-BY-4.0"
+
+
+@dataclass(frozen=True)
+class Licence:
+    """An open licence by its SPDX identifier, with its title and the address of its text."""
+
+    id: str
+    title: str
+    url: str
+
+
+# Licences fit for open government data (the Open Definition's conformant list), by SPDX identifier.
+LICENCES: dict[str, Licence] = {licence.id: licence for licence in (
+    Licence("CC-BY-4.0", "Creative Commons Attribution 4.0 International",
+            "https://creativecommons.org/licenses/by/4.0/"),
+    Licence("CC-BY-SA-4.0", "Creative Commons Attribution-ShareAlike 4.0 International",
+            "https://creativecommons.org/licenses/by-sa/4.0/"),
+    Licence("CC0-1.0", "Creative Commons Zero v1.0 Universal",
+            "https://creativecommons.org/publicdomain/zero/1.0/"),
+    Licence("ODC-By-1.0", "Open Data Commons Attribution License v1.0",
+            "https://opendatacommons.org/licenses/by/1-0/"),
+    Licence("ODbL-1.0", "Open Data Commons Open Database License v1.0",
+            "https://opendatacommons.org/licenses/odbl/1-0/"),
+    Licence("PDDL-1.0", "Open Data Commons Public Domain Dedication and License v1.0",
+            "https://opendatacommons.org/licenses/pddl/1-0/"),
+)}
+
+_KEYS = ("lisensi", "penerbit", "kontak", "kabupaten_kota")
+
+
+class SettingsError(ValueError):
+    """A setting of `extra.data_terbuka` that cannot be used; the message is Indonesian, for staff."""
+
+
+@dataclass(frozen=True)
+class OpenDataSettings:
+    """What the machine-readable metadata says about every cascade of the site.
+
+    `site_name` titles the catalog; `publisher` is the name of the body that publishes the data (default: the
+    site's name), `contact` an
+    e-mail address or web address for questions about it ('' when not given), `region` the Kabupaten/Kota the
+    perangkat daerah belong to ('' when not given: the catalog then names no place).
+    """
+
+    site_name: str
+    licence: Licence
+    publisher: str
+    contact: str = ""
+    region: str = ""
+
+    @property
+    def contact_url(self) -> str:
+        """The contact as an address: 'mailto:…' for an e-mail address, the web address itself otherwise."""
+        if not self.contact or "://" in self.contact:
+            return self.contact
+        return f"mailto:{self.contact}"
+
+
+def read_settings(extra: Mapping[str, Any], site_name: str) -> OpenDataSettings:
+    """The settings from mkdocs.yml's `extra` mapping; defaults where a setting is absent.
+
+    Raises SettingsError for an unknown key, a value that is not text, or a licence identifier not in LICENCES.
+    """
+    given = extra.get(SETTINGS_KEY) or {}
+    if not isinstance(given, Mapping):
+        raise SettingsError(f"extra.{SETTINGS_KEY} di mkdocs.yml harus berisi pasangan nama: nilai "
+                            f"({', '.join(_KEYS)})")
+    problems = [f"extra.{SETTINGS_KEY}.{key}: pengaturan tidak dikenal; yang dikenal: {', '.join(_KEYS)}"
+                for key in given if key not in _KEYS]
+    values: dict[str, str] = {}
+    for key in _KEYS:
+        value = given.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            problems.append(f"extra.{SETTINGS_KEY}.{key}: harus berupa teks, bukan {value!r}")
+            continue
+        values[key] = value.strip()
+    licence_id = values.get("lisensi") or DEFAULT_LICENCE
+    if licence_id not in LICENCES:
+        problems.append(f"extra.{SETTINGS_KEY}.lisensi: '{licence_id}' bukan lisensi yang dikenal; "
+                        f"gunakan salah satu pengenal SPDX berikut: {', '.join(LICENCES)}")
+    if problems:
+        raise SettingsError("\n".join(problems))
+    return OpenDataSettings(site_name=site_name, licence=LICENCES[licence_id], publisher=values.get("penerbit") or site_name,
+                            contact=values.get("kontak", ""), region=values.get("kabupaten_kota", ""))

@@ -1,0 +1,138 @@
+"""The Frictionless Data Package (`data/datapackage.json`) describing every CSV and JSON download.
+
+Per cascade: its JSON, its CSV (a Table Schema: one field per column with type and Indonesian description,
+primary key 'ID indikator') and its per-indicator CSVs as one multi-part resource whose 'ID indikator' refers
+to the cascade CSV's. Paths are relative to the package's own folder (`data/`), so the package is right
+wherever the site is served. Fields whose meaning matches a BPS MS-Ind indicator metadata field (rumus,
+satuan, interpretasi, periode, sumber, nama indikator) name it in `ms_ind`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..model import LEVEL_LABELS, CascadeFile
+from ..naming import DATAPACKAGE_PATH, csv_path, indikator_csv_path, json_path
+from ..opendata_settings import OpenDataSettings
+from .export import indikator_table
+from .indikator_csv import INDIKATOR_COLUMNS, INDIKATOR_PRIMARY_KEY, Column
+
+KEYWORDS = ["SAKIP", "cascading kinerja", "indikator kinerja", "perangkat daerah", "Satu Data Indonesia"]
+_BY_NAME = {column.name: column for column in INDIKATOR_COLUMNS}
+_TARGET_YEAR = re.compile(r"Target (\d{4})")
+
+
+def cascade_csv_column(name: str) -> Column:
+    """The Table Schema field of a column of a cascade's CSV (`macros.render.export.indikator_table`), by its
+    header; a header no rule knows is text without a description."""
+    if name in _BY_NAME:
+        return _BY_NAME[name]
+    for level, label in LEVEL_LABELS.items():
+        lower = label.lower()
+        if name == label:
+            return Column(name, "string", f"Uraian {lower} tempat indikator berada (kosong bila indikator di "
+                                          f"atas level {lower}).")
+        if name == f"Kode {lower}":
+            return Column(name, "string", f"Kode {lower} menurut Permendagri 90/2019, sebagaimana ditulis "
+                                          f"staf (teks, bukan angka).")
+        if name == f"Sasaran {lower}":
+            return Column(name, "string", f"Sasaran {lower}: hasil yang hendak dicapai {lower} tersebut.")
+    year = _TARGET_YEAR.fullmatch(name)
+    if year:
+        return Column(name, "string", f"Target tahun {year[1]}, sebagaimana ditulis staf (teks: 1/2, 7-8, "
+                                      f"98,5%); kosong bila tidak ada.")
+    return Column(name, "string", "")
+
+
+def _field(column: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.name, "title": column.name, "type": column.type}
+    if column.description:
+        field["description"] = column.description
+    if column.ms_ind:
+        field["ms_ind"] = column.ms_ind
+    if column.name == "ID indikator":
+        field["constraints"] = {"required": True}
+    elif column.enum:
+        field["constraints"] = {"enum": list(column.enum)}
+    return field
+
+
+def _integrity(content: str | bytes) -> dict[str, Any]:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
+
+
+def _local(path: str) -> str:
+    """A download's path relative to the package's folder."""
+    return posixpath.relpath(path, posixpath.dirname(DATAPACKAGE_PATH))
+
+
+def resource_name(cf: CascadeFile, kind: str) -> str:
+    """A resource's name: '<pd>-<tahun>-<kind>' (kind: json, csv, indikator)."""
+    return f"{cf.slug}-{cf.tahun}-{kind}"
+
+
+def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> list[dict[str, Any]]:
+    """A cascade's JSON, CSV and per-indicator CSVs as Data Package resources; `downloads` holds their content
+    by path, for sizes and checksums."""
+    name = cf.cascade.perangkat_daerah
+    temporal = {"start": f"{cf.tahun}-01-01", "end": f"{cf.tahun}-12-31"}
+    columns = [cascade_csv_column(header) for header in indikator_table(cf.tree).columns]
+    resources = [
+        {"name": resource_name(cf, "json"), "path": _local(json_path(cf)), "profile": "data-resource",
+         "title": f"Cascading kinerja {name} {cf.tahun} (JSON)", "format": "json", "mediatype": "application/json",
+         "encoding": "utf-8", "description": "Seluruh cascade dengan kunci berkas data berbahasa Indonesia.",
+         "temporal": temporal, **_integrity(downloads[json_path(cf)])},
+        {"name": resource_name(cf, "csv"), "path": _local(csv_path(cf)), "profile": "tabular-data-resource",
+         "title": f"Indikator kinerja {name} {cf.tahun} (CSV)", "format": "csv", "mediatype": "text/csv",
+         "encoding": "utf-8-sig", "description": "Satu baris per indikator, dengan item di atasnya.",
+         "temporal": temporal, **_integrity(downloads[csv_path(cf)]),
+         "schema": {"fields": [_field(column) for column in columns], "primaryKey": ["ID indikator"]}},
+    ]
+    parts = [indikator_csv_path(cf, row.id) for row in cf.tree.indikator]
+    if parts:
+        resources.append({
+            "name": resource_name(cf, "indikator"), "path": [_local(part) for part in parts],
+            "profile": "tabular-data-resource", "title": f"Indikator kinerja {name} {cf.tahun}, satu berkas per "
+            "indikator (CSV)", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "description": "Satu berkas CSV per indikator, satu baris per periode; berkas-berkasnya bersambung "
+                           "menjadi satu tabel. Konsep dan definisi (MS-Ind BPS) belum ada dalam data.",
+            "temporal": temporal,
+            "schema": {"fields": [_field(column) for column in INDIKATOR_COLUMNS],
+                       "primaryKey": list(INDIKATOR_PRIMARY_KEY),
+                       "foreignKeys": [{"fields": ["ID indikator"], "reference": {
+                           "resource": resource_name(cf, "csv"), "fields": ["ID indikator"]}}]},
+        })
+    return resources
+
+
+def to_datapackage(files: list[CascadeFile], downloads: Mapping[str, str | bytes], settings: OpenDataSettings) -> str:
+    """The Data Package of every cascade's downloads (`downloads`: content by path in the site), as JSON."""
+    licence = settings.licence
+    publisher: dict[str, Any] = {"title": settings.publisher, "role": "publisher"}
+    if settings.contact_url.startswith("mailto:"):
+        publisher["email"] = settings.contact
+    elif settings.contact_url:
+        publisher["path"] = settings.contact_url
+    years = sorted({cf.tahun for cf in files})
+    package: dict[str, Any] = {
+        "profile": "data-package",
+        "name": "cascading-kinerja",
+        "title": settings.site_name,
+        "description": "Cascading kinerja perangkat daerah (SAKIP): tujuan, sasaran, program, kegiatan, sub "
+                       "kegiatan dan indikator kinerjanya.",
+        "licenses": [{"name": licence.id, "path": licence.url, "title": licence.title}],
+        "contributors": [publisher],
+        "keywords": KEYWORDS,
+        "resources": [resource for cf in files for resource in cascade_resources(cf, downloads)],
+    }
+    if years:
+        package["temporal"] = {"start": f"{years[0]}-01-01", "end": f"{years[-1]}-12-31"}
+    if settings.region:
+        package["spatial"] = settings.region
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"

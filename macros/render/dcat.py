@@ -1,0 +1,140 @@
+"""The DCAT catalog (`data/catalog.jsonld`): DCAT 3 / DCAT-AP in JSON-LD, for data portals' harvesters (CKAN's
+ckanext-dcat, Satu Data Indonesia portals).
+
+One `dcat:Dataset` per cascade, with its JSON, CSV and XLSX downloads and the ZIP of every cascade as
+`dcat:Distribution`s (media type, byte size, SHA-256 checksum). Every address is relative to the catalog's
+own address, so the catalog is right at the site root and under a subpath alike; JSON-LD resolves them
+against the address it was fetched from. Data text goes in as JSON strings (`json.dumps`), never as markup.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..model import CascadeFile
+from ..naming import ARCHIVE_PATH, DCAT_CATALOG_PATH, csv_path, file_link, json_path, overview_page, xlsx_path
+from ..opendata_settings import OpenDataSettings
+from .datapackage import KEYWORDS
+
+CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
+    "spdx": "http://spdx.org/rdf/terms#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+_IANA = "http://www.iana.org/assignments/media-types/"
+_EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+_INDONESIAN = "http://publications.europa.eu/resource/authority/language/IND"
+# Per download kind: title, IANA media type, EU file-type code (DCAT-AP's dct:format).
+_FORMATS = {
+    "json": ("JSON", "application/json", "JSON"),
+    "csv": ("CSV", "text/csv", "CSV"),
+    "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
+    "zip": ("ZIP", "application/zip", "ZIP"),
+}
+
+
+def _text(value: str) -> dict[str, str]:
+    return {"@value": value, "@language": "id"}
+
+
+def _typed(value: str | int, datatype: str) -> dict[str, str]:
+    return {"@value": str(value), "@type": f"xsd:{datatype}"}
+
+
+def _link(path: str) -> dict[str, str]:
+    return {"@id": file_link(DCAT_CATALOG_PATH, path)}
+
+
+def _distribution(path: str, content: str | bytes, kind: str, title: str, licence: str) -> dict[str, Any]:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    label, media_type, file_type = _FORMATS[kind]
+    return {
+        "@type": "dcat:Distribution",
+        "dct:title": _text(title),
+        "dcat:downloadURL": _link(path),
+        "dcat:accessURL": _link(path),
+        "dcat:mediaType": {"@id": _IANA + media_type},
+        "dct:format": {"@id": _EU_FILE_TYPE + file_type},
+        "dcat:byteSize": _typed(len(data), "nonNegativeInteger"),
+        "spdx:checksum": {"@type": "spdx:Checksum", "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
+                          "spdx:checksumValue": _typed(hashlib.sha256(data).hexdigest(), "hexBinary")},
+        "dct:license": {"@id": licence},
+    }
+
+
+def _publisher(settings: OpenDataSettings) -> dict[str, Any]:
+    return {"@id": "#penerbit", "@type": "foaf:Agent", "foaf:name": _text(settings.publisher)}
+
+
+def _contact(settings: OpenDataSettings) -> dict[str, Any]:
+    contact: dict[str, Any] = {"@type": "vcard:Kind", "vcard:fn": _text(settings.publisher)}
+    if settings.contact_url.startswith("mailto:"):
+        contact["vcard:hasEmail"] = {"@id": settings.contact_url}
+    elif settings.contact_url:
+        contact["vcard:hasURL"] = {"@id": settings.contact_url}
+    return contact
+
+
+def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: datetime.datetime | None,
+             settings: OpenDataSettings) -> dict[str, Any]:
+    name, tahun, licence = cf.cascade.perangkat_daerah, cf.tahun, settings.licence.url
+    dataset: dict[str, Any] = {
+        "@id": f"#{cf.slug}-{tahun}",
+        "@type": "dcat:Dataset",
+        "dct:identifier": f"{cf.slug}/{tahun}",
+        "dct:title": _text(f"Cascading kinerja {name} {tahun}"),
+        "dct:description": _text(f"Cascading kinerja (SAKIP) {name} tahun {tahun}: tujuan, sasaran, program, "
+                                 f"kegiatan, sub kegiatan dan {len(cf.tree.indikator)} indikator kinerjanya."),
+        "dcat:keyword": [_text(word) for word in (*KEYWORDS, name)],
+        "dct:language": {"@id": _INDONESIAN},
+        "dct:publisher": {"@id": "#penerbit"},
+        "dcat:contactPoint": _contact(settings),
+        "dct:license": {"@id": licence},
+        "dcat:landingPage": _link(overview_page(cf)),
+        "dct:temporal": {"@type": "dct:PeriodOfTime", "dcat:startDate": _typed(f"{tahun}-01-01", "date"),
+                         "dcat:endDate": _typed(f"{tahun}-12-31", "date")},
+        "dcat:distribution": [
+            _distribution(path, downloads[path], kind, f"{name} {tahun} ({_FORMATS[kind][0]})", licence)
+            for kind, path in (("json", json_path(cf)), ("csv", csv_path(cf)), ("xlsx", xlsx_path(cf)))
+        ] + [{"@id": "#arsip"}],
+    }
+    if modified is not None:
+        dataset["dct:modified"] = _typed(modified.isoformat(timespec="seconds"), "dateTime")
+    if settings.region:
+        dataset["dct:spatial"] = {"@type": "dct:Location", "skos:prefLabel": _text(settings.region)}
+    return dataset
+
+
+def to_dcat_catalog(files: list[CascadeFile], downloads: Mapping[str, str | bytes],
+                    modified: Mapping[Path, datetime.datetime], settings: OpenDataSettings) -> str:
+    """The catalog as JSON-LD. `downloads` holds every download's content by path in the site (the ZIP at
+    ARCHIVE_PATH among them), `modified` each data file's last change (`macros.data_dates.last_changes`)."""
+    licence = settings.licence.url
+    graph: list[dict[str, Any]] = [{
+        "@id": "",
+        "@type": "dcat:Catalog",
+        "dct:title": _text(settings.site_name),
+        "dct:description": _text("Cascading kinerja perangkat daerah (SAKIP) sebagai data terbuka."),
+        "dct:language": {"@id": _INDONESIAN},
+        "dct:publisher": {"@id": "#penerbit"},
+        "dct:license": {"@id": licence},
+        "foaf:homepage": _link("index.md"),
+        "dcat:dataset": [{"@id": f"#{cf.slug}-{cf.tahun}"} for cf in files],
+    }, _publisher(settings)]
+    dates = [modified[cf.path] for cf in files if cf.path in modified]
+    if dates:
+        graph[0]["dct:modified"] = _typed(max(dates).isoformat(timespec="seconds"), "dateTime")
+    if ARCHIVE_PATH in downloads:
+        graph.append({**_distribution(ARCHIVE_PATH, downloads[ARCHIVE_PATH], "zip",
+                                      "Semua cascade: JSON, CSV dan XLSX (ZIP)", licence), "@id": "#arsip"})
+    graph += [_dataset(cf, downloads, modified.get(cf.path), settings) for cf in files]
+    return json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,220 @@
+"""Open data that portals take as it is: the Data Package and DCAT catalog describe every download truthfully,
+the settings behind them refuse what cannot be used, and the per-indicator CSVs are linked from each row."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import hashlib
+import io
+import os
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import rdflib
+from frictionless import Package, validate
+from rdflib.namespace import DCAT, DCTERMS, RDF
+
+from macros.data_dates import last_changes
+from macros.load import load_cascades
+from macros.naming import DATAPACKAGE_PATH, DCAT_CATALOG_PATH, csv_path, json_path, page_url, xlsx_path
+from macros.opendata_settings import LICENCES, SettingsError, read_settings
+from macros.render.datapackage import cascade_csv_column
+from macros.render.export import indikator_table
+from macros.site import generate_files, program_diagrams
+
+from .helpers import ROOT, serve, site_pages, soup_of
+
+SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
+
+
+# Settings
+
+def test_settings_default_to_cc_by_4_and_the_site_name():
+    settings = read_settings({}, "Cascading Kinerja")
+    assert settings.licence.id == "CC-BY-4.0"
+    assert settings.licence.url == "https://creativecommons.org/licenses/by/4.0/"
+    assert settings.publisher == "Cascading Kinerja" and settings.contact == "" and settings.region == ""
+
+
+def test_settings_take_publisher_contact_and_region():
+    settings = read_settings({"data_terbuka": {"lisensi": "CC0-1.0", "penerbit": "Diskominfo", "kontak":
+                                               "data@contoh.go.id", "kabupaten_kota": "Kabupaten Contoh"}}, "Situs")
+    assert (settings.licence.id, settings.publisher, settings.contact_url, settings.region) == (
+        "CC0-1.0", "Diskominfo", "mailto:data@contoh.go.id", "Kabupaten Contoh")
+    assert read_settings({"data_terbuka": {"kontak": "https://contoh.go.id/kontak"}}, "S").contact_url == \
+        "https://contoh.go.id/kontak"
+
+
+def test_settings_refuse_an_unknown_licence_in_indonesian():
+    with pytest.raises(SettingsError) as error:
+        read_settings({"data_terbuka": {"lisensi": "MIT-Pemda"}}, "Situs")
+    assert str(error.value) == (
+        "extra.data_terbuka.lisensi: 'MIT-Pemda' bukan lisensi yang dikenal; gunakan salah satu pengenal SPDX "
+        f"berikut: {', '.join(LICENCES)}")
+
+
+def test_settings_refuse_an_unknown_key_and_a_number():
+    with pytest.raises(SettingsError) as error:
+        read_settings({"data_terbuka": {"licence": "CC-BY-4.0", "penerbit": 7}}, "Situs")
+    assert str(error.value).splitlines() == [
+        "extra.data_terbuka.licence: pengaturan tidak dikenal; yang dikenal: lisensi, penerbit, kontak, "
+        "kabupaten_kota",
+        "extra.data_terbuka.penerbit: harus berupa teks, bukan 7",
+    ]
+
+
+def test_the_build_stops_on_an_unknown_licence(tmp_path):
+    # As `mkdocs build` with mkdocs.yml's extra replaced; click prints the Abort's message the same way.
+    script = ("import sys\nfrom mkdocs.config import load_config\nfrom mkdocs.commands.build import build\n"
+              "from mkdocs.exceptions import Abort\ntry:\n"
+              f"    build(load_config('mkdocs.yml', site_dir={str(tmp_path / 'site')!r}, "
+              "extra={'data_terbuka': {'lisensi': 'Bebas'}}))\n"
+              "except Abort as error:\n    sys.exit(str(error))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    assert "Pengaturan data terbuka di mkdocs.yml salah" in result.stderr
+    assert "'Bebas' bukan lisensi yang dikenal" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+# The Data Package
+
+def _report(package_file: Path):
+    report = validate(str(package_file))
+    errors = [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors]
+    return report, errors
+
+
+def test_data_package_of_the_site_is_valid_and_names_every_csv_and_json(site, cascades):
+    report, errors = _report(site / DATAPACKAGE_PATH)
+    assert report.valid, errors
+    package = Package(str(site / DATAPACKAGE_PATH))
+    paths = {path for resource in package.resources for path in [resource.path, *resource.extrapaths]}
+    downloads = {str(path.relative_to(site / "data")) for path in (site / "data").rglob("*")
+                 if path.suffix in (".csv", ".json") and path.name != "datapackage.json"}
+    assert paths == downloads
+    assert package.licenses == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                                 "title": "Creative Commons Attribution 4.0 International"}]
+
+
+def test_data_package_of_a_synthetic_kabupaten_is_valid(tmp_path):
+    data = tmp_path / "data"
+    made = subprocess.run([sys.executable, str(ROOT / "scripts/make_synthetic.py"), str(data), "--perangkat-daerah",
+                           "2", "--years", "2", "--seed", "5"], cwd=ROOT, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    files = load_cascades(data)
+    out = tmp_path / "site"
+    for generated in generate_files(files, program_diagrams(files)):
+        if generated.path.startswith("data/"):
+            target = out / generated.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            content = generated.content
+            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    report, errors = _report(out / DATAPACKAGE_PATH)
+    assert report.valid, errors
+    assert len(Package(str(out / DATAPACKAGE_PATH)).resources) == 3 * len(files)
+
+
+def test_data_package_notices_a_changed_download(site, tmp_path):
+    copy = tmp_path / "data"
+    subprocess.run(["cp", "-r", str(site / "data"), str(copy)], check=True)
+    changed = copy / "kecamatan-kebasen/2023.csv"
+    changed.write_bytes(changed.read_bytes().replace(b"Kecamatan Kebasen", b"Kecamatan Kebasan", 1))
+    report, errors = _report(copy / "datapackage.json")
+    assert not report.valid
+    assert any("hash" in error for error in errors), errors
+
+
+def test_every_column_of_the_cascade_csv_is_described(kebasen):
+    for header in indikator_table(kebasen.tree).columns:
+        assert cascade_csv_column(header).description, header
+
+
+# The DCAT catalog
+
+@pytest.mark.parametrize("prefix", ["/", "/cascading-kinerja/"])
+def test_dcat_catalog_lists_each_cascade_and_every_download_resolves(site, cascades, prefix):
+    with serve(site, prefix) as base:
+        catalog_url = base + DCAT_CATALOG_PATH
+        graph = rdflib.Graph().parse(catalog_url, format="json-ld")
+        datasets = set(graph.subjects(RDF.type, DCAT.Dataset))
+        assert len(datasets) == len(cascades)
+        for cf in cascades:
+            (dataset,) = [d for d in datasets if str(graph.value(d, DCTERMS.identifier)) == f"{cf.slug}/{cf.tahun}"]
+            assert str(graph.value(dataset, DCTERMS.license)) == "https://creativecommons.org/licenses/by/4.0/"
+            assert graph.value(dataset, DCTERMS.publisher) is not None
+            assert str(graph.value(dataset, DCAT.landingPage)) == base + page_url(f"{cf.slug}/{cf.tahun}/index.md")
+            urls = {str(graph.value(d, DCAT.downloadURL)) for d in graph.objects(dataset, DCAT.distribution)}
+            assert {base + path for path in (json_path(cf), csv_path(cf), xlsx_path(cf))} < urls
+            assert len(urls) == 4  # and the ZIP of every cascade
+        for distribution in set(graph.subjects(RDF.type, DCAT.Distribution)):
+            with urllib.request.urlopen(str(graph.value(distribution, DCAT.downloadURL))) as response:
+                body = response.read()
+            assert int(graph.value(distribution, DCAT.byteSize)) == len(body)
+            checksum = graph.value(distribution, SPDX.checksum)
+            assert str(graph.value(checksum, SPDX.checksumValue)) == hashlib.sha256(body).hexdigest()
+
+
+def test_dcat_catalog_dates_and_places_each_cascade(site, kebasen):
+    graph = rdflib.Graph().parse(site / DCAT_CATALOG_PATH, format="json-ld")
+    (dataset,) = graph.subjects(RDF.type, DCAT.Dataset)
+    assert graph.value(dataset, DCTERMS.modified).toPython() == last_changes([kebasen.path])[kebasen.path]
+    period = graph.value(dataset, DCTERMS.temporal)
+    assert (graph.value(period, DCAT.startDate).toPython(), graph.value(period, DCAT.endDate).toPython()) == (
+        datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    place = graph.value(dataset, DCTERMS.spatial)
+    assert str(graph.value(place, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))) == \
+        "Kabupaten Banyumas"
+
+
+def test_every_page_names_the_catalog_in_its_head(site, cascades):
+    for url in site_pages(cascades):
+        (link,) = soup_of(site, url).select('head link[rel~="alternate"][type="application/ld+json"]')
+        assert urljoin(f"http://host/sub/{url}", link["href"]) == f"http://host/sub/{DCAT_CATALOG_PATH}", url
+
+
+# When the data last changed
+
+def _git(folder: Path, *args: str, date: str = "") -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Staf", "GIT_AUTHOR_EMAIL": "staf@contoh.go.id",
+           "GIT_COMMITTER_NAME": "Staf", "GIT_COMMITTER_EMAIL": "staf@contoh.go.id",
+           **({"GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date} if date else {})}
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+def test_last_change_is_the_last_commit_unless_edited_since(tmp_path):
+    folder = tmp_path / "cascade_data" / "kecamatan-contoh"
+    folder.mkdir(parents=True)
+    committed, edited, new = (folder / "2022.yaml", folder / "2023.yaml", folder / "2024.yaml")
+    committed.write_text("a\n")
+    edited.write_text("b\n")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "data", date="2024-03-05T10:00:00+07:00")
+    edited.write_text("b2\n")
+    new.write_text("c\n")
+    os.utime(edited, (1_700_000_000, 1_700_000_000))
+    dates = last_changes([committed, edited, new, tmp_path / "tidak-ada.yaml"])
+    assert dates[committed] == datetime.datetime(2024, 3, 5, 3, 0, tzinfo=datetime.timezone.utc)
+    assert dates[edited] == datetime.datetime.fromtimestamp(1_700_000_000, datetime.timezone.utc)
+    assert dates[new] == datetime.datetime.fromtimestamp(int(new.stat().st_mtime), datetime.timezone.utc)
+    assert tmp_path / "tidak-ada.yaml" not in dates
+
+
+# Per indicator
+
+def test_each_indicator_row_links_to_its_own_csv(site, cascades):
+    for url in site_pages(cascades):
+        for row in soup_of(site, url).select("tr[id]"):
+            link = row.select_one("a.indikator-csv")
+            target = (site / url / link["href"]).resolve()
+            header, *cells = csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")))
+            assert header[:3] == ["ID indikator", "Perangkat daerah", "Tahun"]
+            assert [cells[0][0], len(cells)] == [row.select_one("a.indikator-id").get_text(), 1], url
+    assert any(soup_of(site, url).select("a.indikator-csv") for url in site_pages(cascades))
