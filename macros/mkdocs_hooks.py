@@ -36,7 +36,7 @@ from macros.opendata_settings import OpenDataSettings, SettingsError, read_setti
 from macros.problems import CascadeError
 from macros.render.diagram import diagram_figure
 from macros.search import build_search_index
-from macros.site import generate_files, navigation, program_diagrams
+from macros.site import generate_files, navigation, pages_left_out_of_search, program_diagrams, search_labels
 
 log = logging.getLogger("mkdocs.hooks.cascade")
 
@@ -193,6 +193,7 @@ class CascadeBuild:
             self.staging.cleanup()
             self.staging = None
         try:
-            build_search_index(Path(config.site_dir))
+            build_search_index(Path(config.site_dir), search_labels(self.cascades),
+                               pages_left_out_of_search(self.cascades))
         except RuntimeError as error:
             raise Abort(str(error)) from None

@@ -119,6 +119,14 @@ def page_url(src_uri: str) -> str:
     return f"{path}/" if path else ""
 
 
+def built_file(src_uri: str) -> str:
+    """The HTML file MkDocs writes for a page, relative to the site folder: 'a/b.md' → 'a/b/index.html'."""
+    return page_url(src_uri) + "index.html"
+
+
+NOT_FOUND_FILE = "404.html"
+
+
 def relative_url(from_src: str, to_src: str, fragment: str = "") -> str:
     """A link for raw HTML, which MkDocs leaves alone: from one page's address to another page's (or a file)."""
     target = page_url(to_src) if to_src.endswith(".md") else to_src

@@ -5,23 +5,33 @@ stems words with Snowball's Indonesian stemmer ("dilayani", "pelayanan" and "lay
 stemmer cannot know is the source's own spelling variants ("Presentase" for "Persentase"): every variant in
 the indexed text gets its standard spelling beside it, and the browser maps a query's variants the same way
 (`assets/javascripts/cari.js` reads `pagefind/varian-ejaan.json`, written here from `SPELLING_VARIANTS`).
+Nor does Snowball know that meN-/peN- drop a root's first letter ("Penetapan" from "tetap"): forms of the root
+go beside such words, and the browser maps a query word, or a word still being typed, to its root with
+`pagefind/akar-kata.json` (macros/search_words.py).
+
+Each page of a cascade names its perangkat daerah and year to Pagefind (`SearchLabel`): shown under its results,
+offered as filters, and ordering results of equal relevance newest year first (cari.js). Staff pages are not
+indexed at all.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 import shutil
 import subprocess
 import tempfile
-from bisect import bisect_right
-from functools import cache
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from .search_words import WORD, WordRoots
 from .spelling import SPELLING_VARIANTS
 
 BUNDLE_DIR = "pagefind"
 VARIANTS_FILE = "varian-ejaan.json"
+ROOTS_FILE = "akar-kata.json"
 
 # What Pagefind reads of a page: the article only (not navigation), without the diagram, its Mermaid
 # source and the diagram's text version, which repeat the sections below them and would make results point
@@ -39,7 +49,31 @@ PAGEFIND_CONFIG = {
 _INDIKATOR_ROW = re.compile(r'<tr id="([^"]+)"><td>(.*?)</td><th scope="row">(.*?)</th>(.*?)</tr>')
 _ARTICLE = '<article class="md-content__inner'
 _DIAGRAM = re.compile(r'<figure class="diagram".*?</figure>', re.S)
-_HEADING = re.compile(r"<h([1-6])[\s>].*?</h\1\s*>", re.IGNORECASE | re.S)
+_TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
+_HEADING_OPEN = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
+_HEADING_CLOSE = re.compile(r"</h[1-6]\s*>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SearchLabel:
+    """Whose page it is, shown under each of its results: the perangkat daerah, and the year (None on a page
+    of every year, such as the perangkat daerah's own page). Results are ordered newest year first."""
+
+    perangkat_daerah: str
+    tahun: int | None = None
+
+    def attributes(self) -> str:
+        """The attributes telling Pagefind the label: metadata shown with a result, filters, the year's sort.
+
+        Each value is read from an attribute of its own: Pagefind splits `key:value` lists at commas, which
+        names such as "Dinas Koperasi, Usaha Kecil dan Menengah" hold.
+        """
+        keys = ["perangkat daerah[data-perangkat-daerah]"]
+        values = f' data-perangkat-daerah="{html_module.escape(self.perangkat_daerah)}"'
+        if self.tahun is not None:
+            keys.append("tahun[data-tahun]")
+            values += f' data-tahun="{self.tahun}" data-pagefind-sort="tahun[data-tahun]"'
+        return f' data-pagefind-meta="{", ".join(keys)}" data-pagefind-filter="{", ".join(keys)}"{values}'
 
 
 def add_standard_spellings(html: str) -> str:
@@ -47,32 +81,51 @@ def add_standard_spellings(html: str) -> str:
 
     In a heading the spellings go after the heading, which Pagefind shows as a result's title unchanged.
     """
-    lowered = html.lower()
-    # Finding the few variants a page has first is 3x faster than one regex of every variant over every page.
-    present = tuple(word for word in SPELLING_VARIANTS if word in lowered)
-    if not present:
-        return html
-    insertions: dict[int, list[str]] = {}  # position in html → standard spellings to insert there
-    headings: list[re.Match[str]] | None = None
-    for match in _variant_words(present).finditer(html):
-        if html.rfind("<", 0, match.start()) > html.rfind(">", 0, match.start()):
-            continue  # a tag's name or attribute, not text
-        if headings is None:
-            headings = list(_HEADING.finditer(html))
-        index = bisect_right(headings, match.start(), key=re.Match.start) - 1
-        inside = index >= 0 and match.start() < headings[index].end()
-        position = headings[index].end() if inside else match.end()
-        insertions.setdefault(position, []).append(SPELLING_VARIANTS[match[1].lower()])
-    parts, last = [], 0
-    for position in sorted(insertions):
-        parts += [html[last:position], " (", " ".join(insertions[position]), ")"]
-        last = position
-    return "".join(parts) + html[last:]
+    return add_search_words(html, _standard_spelling)
 
 
-@cache
-def _variant_words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
+def _standard_spelling(word: str) -> list[str]:
+    standard = SPELLING_VARIANTS.get(word)
+    return [standard] if standard else []
+
+
+def search_words(roots: WordRoots) -> Callable[[str], list[str]]:
+    """What the index gets beside a lower-case word: its standard spelling, then forms of its root."""
+    def additions(word: str) -> list[str]:
+        standard = SPELLING_VARIANTS.get(word)
+        return [standard, *roots.helper_forms(standard)] if standard else list(roots.helper_forms(word))
+    return additions
+
+
+def add_search_words(html: str, additions: Callable[[str], list[str]]) -> str:
+    """`html` with `additions(word)` (a lower-case word → words), in brackets, after each word of its text that
+    has some; never inside a tag. In a heading they go after the heading, whose text Pagefind shows unchanged
+    as a result's title."""
+    parts: list[str] = []
+    pending: list[str] = []  # additions of the open heading's words
+    in_heading = False
+    for segment in _TAG_OR_TEXT.finditer(html):
+        text = segment[0]
+        if text.startswith("<"):
+            parts.append(text)
+            if _HEADING_OPEN.match(text):
+                in_heading = True
+            elif in_heading and _HEADING_CLOSE.match(text):
+                in_heading = False
+                if pending:
+                    parts.append(f" ({' '.join(pending)})")
+                    pending = []
+        elif in_heading:
+            parts.append(text)
+            for word in WORD.finditer(text):
+                pending += additions(word[0].lower())
+        else:
+            parts.append(WORD.sub(lambda word: _with_additions(word[0], additions(word[0].lower())), text))
+    return "".join(parts)
+
+
+def _with_additions(word: str, added: list[str]) -> str:
+    return f"{word} ({' '.join(added)})" if added else word
 
 
 def indikator_rows_as_headings(html: str) -> str:
@@ -85,16 +138,21 @@ def indikator_rows_as_headings(html: str) -> str:
         lambda row: f'<tr><th scope="row"><h4 id="{row[1]}">{row[3]}</h4></th><td>{row[2]}</td>{row[4]}</tr>', html)
 
 
-def page_for_index(html: str) -> str:
-    """The HTML Pagefind indexes for a built page: indicators as headings, standard spellings added.
+def page_for_index(html: str, label: SearchLabel | None = None, roots: WordRoots | None = None) -> str:
+    """The HTML Pagefind indexes for a built page: indicators as headings, standard spellings added, and with
+    `roots` the forms of word roots Snowball misses; `label` (whose page, which year) on the article.
 
     Only the article is rewritten, without the diagram: the rest of the page is not indexed (PAGEFIND_CONFIG).
     """
     start, end = html.find(_ARTICLE), html.rfind("</article>")
     if start < 0 or end < start:
         start, end = 0, len(html)
-    article = _DIAGRAM.sub("", html[start:end], count=1)
-    return html[:start] + add_standard_spellings(indikator_rows_as_headings(article)) + html[end:]
+    article = indikator_rows_as_headings(_DIAGRAM.sub("", html[start:end], count=1))
+    article = add_search_words(article, search_words(roots)) if roots else add_standard_spellings(article)
+    if label is not None and article.startswith(_ARTICLE):
+        tag_end = article.index(">")
+        article = article[:tag_end] + label.attributes() + article[tag_end:]
+    return html[:start] + article + html[end:]
 
 
 def pagefind_executable() -> Path:
@@ -104,20 +162,28 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Write the Pagefind bundle (index shards, UI, variant map) into `site_dir/pagefind/`."""
+def build_search_index(site_dir: Path, labels: Mapping[str, SearchLabel] | None = None,
+                       left_out: Collection[str] = ()) -> None:
+    """Write the Pagefind bundle (index shards, UI, variant map, root map) into `site_dir/pagefind/`.
+
+    `labels` name whose page each built HTML file is, by its path in `site_dir` ('pd/2023/index.html');
+    the files of `left_out` (staff pages, the 404 page) are not indexed. Raises RuntimeError when Pagefind fails.
+    """
     site_dir = Path(site_dir)
+    labels = labels or {}
     bundle = site_dir / BUNDLE_DIR
+    roots = WordRoots()
     with tempfile.TemporaryDirectory(prefix="pagefind-") as staging_name:
         staging = Path(staging_name)
         # Pagefind indexes a copy made for search (see page_for_index); the published pages stay as built.
         for page in site_dir.rglob("*.html"):
             relative = page.relative_to(site_dir)
-            if relative.parts[0] == BUNDLE_DIR:
+            if relative.parts[0] == BUNDLE_DIR or relative.as_posix() in left_out:
                 continue
             copy = staging / "site" / relative
             copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(page_for_index(page.read_text(encoding="utf-8")), encoding="utf-8")
+            indexed = page_for_index(page.read_text(encoding="utf-8"), labels.get(relative.as_posix()), roots)
+            copy.write_text(indexed, encoding="utf-8")
         (staging / "pagefind.json").write_text(json.dumps(PAGEFIND_CONFIG), encoding="utf-8")
         shutil.rmtree(bundle, ignore_errors=True)
         result = subprocess.run(
@@ -127,3 +193,5 @@ def build_search_index(site_dir: Path) -> None:
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
     (bundle / VARIANTS_FILE).write_text(json.dumps(SPELLING_VARIANTS, ensure_ascii=False), encoding="utf-8")
+    (bundle / ROOTS_FILE).write_text(json.dumps(roots.root_map(), ensure_ascii=False, separators=(",", ":")),
+                                     encoding="utf-8")

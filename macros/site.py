@@ -16,7 +16,9 @@ from .naming import (
     CATALOG_ALL_PAGE,
     DATAPACKAGE_PATH,
     DCAT_CATALOG_PATH,
+    NOT_FOUND_FILE,
     REPORT_PAGE,
+    built_file,
     catalog_page,
     comparison_page,
     overview_page,
@@ -38,6 +40,7 @@ from .render.pages import (
     render_program_page,
 )
 from .render.report import render_quality_report
+from .search import SearchLabel
 
 
 @dataclass(frozen=True)
@@ -114,3 +117,26 @@ def navigation(files: list[CascadeFile]) -> list[dict[str, Any]]:
         # Themes insert nav titles into the HTML unescaped: a title is HTML, not text.
         nav.append({html.escape(group[0].cascade.perangkat_daerah): years})
     return nav
+
+
+def search_labels(files: list[CascadeFile]) -> dict[str, SearchLabel]:
+    """Whose page each citizen's page of a cascade is, by its built file ('pd/2023/index.html'): the perangkat
+    daerah, and the year for the pages of one year."""
+    labels: dict[str, SearchLabel] = {}
+    for slug, group in group_by_perangkat_daerah(files).items():
+        everyone = SearchLabel(group[0].cascade.perangkat_daerah)
+        labels[built_file(perangkat_daerah_page(slug))] = everyone
+        labels[built_file(comparison_page(slug))] = everyone
+        for cf in group:
+            label = SearchLabel(cf.cascade.perangkat_daerah, cf.tahun)
+            labels[built_file(overview_page(cf))] = label
+            for node in cf.tree.programs:
+                labels[built_file(program_page(cf, node.item))] = label
+    return labels
+
+
+def pages_left_out_of_search(files: list[CascadeFile]) -> set[str]:
+    """The built files search leaves out: staff pages (the data-quality report, the indicator catalogs, which
+    have their own filter) and the 404 page."""
+    return {built_file(REPORT_PAGE), built_file(CATALOG_ALL_PAGE), NOT_FOUND_FILE,
+            *(built_file(catalog_page(cf)) for cf in files)}

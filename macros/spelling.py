@@ -29,4 +29,6 @@ SPELLING_VARIANTS: dict[str, str] = {
     "propinsi": "provinsi",
     "nopember": "november",
     "pebruari": "februari",
+    "ketentraman": "ketenteraman",
+    "tentram": "tenteram",
 }

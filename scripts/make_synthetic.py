@@ -29,7 +29,7 @@ MARKER = ".synthetic"
 PERANGKAT_DAERAH: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("Dinas Pendidikan", "Bidang Pembinaan SD", [
         ("Program Pengelolaan Pendidikan", "Pendidikan Sekolah Dasar"),
-        ("Program Pengembangan Kurikulum", "Kurikulum Muatan Lokal"),
+        ("Program Pengembangan Kurikulum", "Penetapan Kurikulum Muatan Lokal"),
         ("Program Pendidik dan Tenaga Kependidikan", "Pendidik dan Tenaga Kependidikan"),
         ("Program Pengendalian Perizinan Pendidikan", "Perizinan Pendidikan Swasta"),
         ("Program Pengembangan Bahasa dan Sastra", "Bahasa dan Sastra Daerah")]),

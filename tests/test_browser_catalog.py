@@ -70,3 +70,14 @@ def kebasen_rows(kebasen):
 
     return [(row.id, row.indikator.uraian, row.owner.item.uraian, row.indikator.formulasi, row.indikator.sumber_data)
             for row in kebasen.tree.indikator]
+
+
+def test_the_filter_ignores_invisible_characters_in_the_query(page, site_url):
+    page.goto(site_url + CATALOG)
+    field = page.get_by_label("Cari indikator", exact=True)
+    field.fill("apbdes")
+    plain = visible_rows(page).all_inner_texts()
+    assert plain
+    for hidden in ("\u00ad", "\u200b", "\u2060"):
+        field.fill(f"ap{hidden}bdes")
+        assert visible_rows(page).all_inner_texts() == plain, repr(hidden)

@@ -188,3 +188,17 @@ def test_browser_runs_nothing_and_shows_the_text(hostile, hostile_site, open_pag
         page.goto(base + f"data/{PD}/2023.json")
         assert json.loads(page.inner_text("body")) == json.loads(to_json(hostile.cascade))
         assert dialogs == [] and errors == []
+
+
+def test_previous_and_next_links_name_the_program_as_written(hostile, hostile_site):
+    """A reader of a screen reader hears the title as staff wrote it: not HTML entities, and no markup runs."""
+    names = []
+    for url in ["", f"{PD}/", f"{PD}/2023/", *program_urls(hostile)]:
+        for link in soup_of(hostile_site, url).select("a.md-footer__link"):
+            names.append(link["aria-label"])
+    for program in hostile.programs:
+        assert any(name.endswith(": " + flat(program.uraian)) for name in names), (program.uraian, names)
+    assert not [name for name in names if "&amp;" in name or "&#" in name or "&lt;" in name], names
+    # Parsed as text: the page holds no element made from a title.
+    raw = (hostile_site / f"{PD}/2023/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(2)" not in raw

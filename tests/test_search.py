@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
 from macros.search import add_standard_spellings, indikator_rows_as_headings, page_for_index
 
-from .helpers import serve
+from .helpers import ROOT, build_site, serve
 
 PROGRAM_2 = "kecamatan-kebasen/2023/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
 PROGRAM_1 = "kecamatan-kebasen/2023/program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota/"
@@ -168,3 +170,89 @@ def test_search_works_under_a_sub_path_and_loads_only_the_sites_files(page, site
             .map(entry => entry.encodedBodySize)""")
         assert 0 < sum(sizes) <= 500_000, sizes
         assert page.console_errors == []
+
+
+# A synthetic Kabupaten (scripts/make_synthetic.py) of two years: its names carry the affixes Snowball's stemmer
+# gets wrong (Penetapan, Pengelolaan, Penataan, Penanganan) and the same programs in both years.
+@pytest.fixture(scope="module")
+def kabupaten_url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kabupaten")
+    made = subprocess.run([sys.executable, str(ROOT / "scripts/make_synthetic.py"), str(folder / "data"),
+                           "--perangkat-daerah", "7", "--years", "2", "--seed", "1"], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    # The diagrams are not what is tested here: the build leaves them to the reader's browser.
+    built = build_site(folder / "site", folder / "data", with_chromium=False)
+    assert built.returncode == 0, built.stderr
+    with serve(folder / "site") as url:
+        yield url
+
+
+def shown_results(page) -> list[dict]:
+    """The results the search shows, in order: address, title, the labels under it ("Perangkat daerah: …",
+    "Tahun: …") and the titles of its sections."""
+    return page.evaluate("""() => [...document.querySelectorAll('.cari .pagefind-ui__result')].map(result => ({
+        address: result.querySelector('.pagefind-ui__result-link').getAttribute('href'),
+        title: result.querySelector('.pagefind-ui__result-link').innerText.trim(),
+        labels: [...result.querySelectorAll('.pagefind-ui__result-tag')].map(tag => tag.innerText.trim()),
+        sections: [...result.querySelectorAll('.pagefind-ui__result-nested .pagefind-ui__result-link')]
+            .map(link => link.innerText.trim()),
+    }))""")
+
+
+# (what a citizen types, first in part then whole; a word that the results' titles or sections must hold)
+AFFIXED_QUERIES = [
+    ("ditetapkan", "Penetapan"),
+    ("dikelola", "Pengelolaan"),
+    ("ditata", "Penataan"),
+    ("ditangani", "Penanganan"),
+    ("pemberdayaan", "Pemberdayaan"),
+    ("ketenteraman", "Ketenteraman"),
+]
+STAFF_PAGES = re.compile(r"/katalog/|/laporan-kualitas-data/|404")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "word"), AFFIXED_QUERIES)
+def test_affixed_words_typed_in_part_or_whole_find_the_other_forms_of_their_root(page, kabupaten_url, query, word):
+    page.goto(kabupaten_url)
+    open_search(page)
+    for typed in (query[:-2], query):
+        search(page, typed)
+        results = shown_results(page)
+        assert any(word in result["title"] or any(word in section for section in result["sections"])
+                   for result in results), (typed, results)
+        for result in results:
+            assert not STAFF_PAGES.search(result["address"]), (typed, result)
+            assert result["labels"] and result["labels"][0].startswith("Perangkat daerah: "), (typed, result)
+            year = re.search(r"/(20\d\d)/", result["address"])
+            if year:
+                assert "Tahun: " + year[1] in result["labels"], result
+    assert page.console_errors == []
+
+
+@pytest.mark.browser
+def test_the_same_program_in_two_years_is_shown_newest_year_first(page, kabupaten_url):
+    page.goto(kabupaten_url)
+    open_search(page)
+    search(page, "Penetapan Kurikulum Muatan Lokal")
+    addresses = [result["address"] for result in shown_results(page)]
+    program = "/dinas-pendidikan/{}/program/pengembangan-kurikulum/"
+    assert program.format(2022) in addresses and program.format(2021) in addresses, addresses
+    assert addresses.index(program.format(2022)) < addresses.index(program.format(2021))
+
+
+@pytest.mark.browser
+def test_staff_pages_are_not_in_citizens_results(page, site_url):
+    page.goto(site_url)
+    open_search(page)
+    for query in ("laporan kualitas data", "katalog indikator", "Halaman tidak ditemukan", "kualitas"):
+        search(page, query)
+        assert not [result for result in shown_results(page) if STAFF_PAGES.search(result["address"])], query
+
+
+def test_the_root_map_sends_affixed_forms_to_their_root_and_stays_small(site):
+    roots = json.loads((site / "pagefind/akar-kata.json").read_text(encoding="utf-8"))
+    assert roots["dilayani"] == "layan" and roots["pelayanan"] == "layan"
+    assert "ketenteraman" in roots.values() or roots.get("ketenteraman") == "tenteram"
+    # Loaded with the search UI on first use: a few kilobytes for a Kecamatan.
+    assert (site / "pagefind/akar-kata.json").stat().st_size < 20_000

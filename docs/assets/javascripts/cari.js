@@ -8,6 +8,7 @@
 
   // Absolute so that the site works under any sub-path (https://<org>.github.io/<repo>/).
   var bundle = new URL(toggle.getAttribute("data-cari-bundle"), location.href);
+  var engine = new URL(toggle.getAttribute("data-cari-engine"), location.href);
   var siteRoot = new URL("../", bundle).pathname;
   var ready = null;
 
@@ -32,12 +33,38 @@
     });
   }
 
-  // The source writes some words in more than one way ("Presentase"); the index holds the standard spelling
-  // beside each variant (macros/search.py), so a query's variants are mapped to the standard spelling too.
-  function standardSpelling(variants) {
+  // What the index holds beside the page's own words (macros/search.py), a query is mapped to as well: the
+  // standard spelling of a variant ("Presentase"), then a word's root ("ditetapkan" → "tetap"), which Pagefind's
+  // stemmer misses when meN-/peN- dropped the root's first letter. The word still being typed ("pemberdaya")
+  // stems to nothing Pagefind knows; when every word of the site it begins has the same root, that root is sought.
+  function queryWords(variants, roots) {
+    var forms = Object.keys(roots).sort();
+    var isRoot = new Set(Object.keys(roots).map(function (form) { return roots[form]; }));
+
+    function rootOfPrefix(prefix) {
+      var low = 0, high = forms.length;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (forms[middle] < prefix) low = middle + 1; else high = middle;
+      }
+      var found = null;
+      for (var i = low; i < forms.length && forms[i].lastIndexOf(prefix, 0) === 0; i += 1) {
+        if (found !== null && roots[forms[i]] !== found) return null;
+        found = roots[forms[i]];
+      }
+      return found;
+    }
+
     return function (term) {
-      return term.replace(/[\p{L}\p{N}]+/gu, function (word) {
-        return variants[word.toLowerCase()] || word;
+      var lastEnd = term.replace(/[^\p{L}\p{N}]+$/u, "").length;
+      return term.replace(/[\p{L}\p{N}]+/gu, function (word, offset) {
+        var lower = word.toLowerCase();
+        lower = variants[lower] || lower;
+        if (roots[lower]) return roots[lower];
+        if (offset + word.length === lastEnd && lower.length >= 4 && !isRoot.has(lower)) {
+          return rootOfPrefix(lower) || lower;
+        }
+        return lower;
       });
     };
   }
@@ -49,15 +76,17 @@
         loadStyle(new URL(toggle.getAttribute("data-cari-css"), location.href).href),
         loadScript(new URL("pagefind-ui.js", bundle).href),
         fetch(new URL("varian-ejaan.json", bundle).href).then(function (response) { return response.json(); }),
+        fetch(new URL("akar-kata.json", bundle).href).then(function (response) { return response.json(); }),
       ]).then(function (loaded) {
         new PagefindUI({
           element: "#cari-ui",
-          bundlePath: bundle.pathname,
+          // Pagefind's API with results of equal relevance ordered newest year first (cari/pagefind.js).
+          bundlePath: engine.pathname,
           baseUrl: siteRoot,
           showSubResults: true,
           showImages: false,
           resetStyles: false,
-          processTerm: standardSpelling(loaded[3]),
+          processTerm: queryWords(loaded[3], loaded[4]),
         });
         // Pagefind names its field only by a title attribute; screen readers want a real label (axe label-title-only).
         var field = dialog.querySelector("input.pagefind-ui__search-input");

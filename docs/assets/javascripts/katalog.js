@@ -3,9 +3,11 @@
 (function () {
   "use strict";
 
-  // Lower case without diacritics, so "ekonomi" finds "Ekonomi" and "é" matches "e".
+  // Lower case without diacritics, so "ekonomi" finds "Ekonomi" and "é" matches "e"; and without the invisible
+  // characters a copied word may carry (soft hyphen, zero-width space and joiners, word joiner, BOM), which
+  // the site search ignores too.
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.normalize("NFD").replace(/[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]/g, "").toLowerCase();
   }
 
   function setUp(form) {
