@@ -9,8 +9,8 @@ Nor does Snowball know that meN-/peN- drop a root's first letter ("Penetapan" fr
 go beside such words, and the browser maps a query word, or a word still being typed, to its root with
 `pagefind/akar-kata.json` (macros/search_words.py).
 
-Each page of a cascade names its perangkat daerah and year to Pagefind (`SearchLabel`): shown under its results,
-offered as filters, and ordering results of equal relevance newest year first (cari.js). Staff pages are not
+Each page of a cascade names its perangkat daerah and year to Pagefind (`SearchLabel`): shown under its results
+and ordering results of equal relevance newest year first (cari.js). Staff pages are not
 indexed at all.
 """
 
@@ -63,7 +63,7 @@ class SearchLabel:
     tahun: int | None = None
 
     def attributes(self) -> str:
-        """The attributes telling Pagefind the label: metadata shown with a result, filters, the year's sort.
+        """The attributes telling Pagefind the label: metadata shown with a result, and the year's sort.
 
         Each value is read from an attribute of its own: Pagefind splits `key:value` lists at commas, which
         names such as "Dinas Koperasi, Usaha Kecil dan Menengah" hold.
@@ -73,7 +73,8 @@ class SearchLabel:
         if self.tahun is not None:
             keys.append("tahun[data-tahun]")
             values += f' data-tahun="{self.tahun}" data-pagefind-sort="tahun[data-tahun]"'
-        return f' data-pagefind-meta="{", ".join(keys)}" data-pagefind-filter="{", ".join(keys)}"{values}'
+        # No Pagefind filters: its filter panel inserts the values as HTML, and unescapes them first.
+        return f' data-pagefind-meta="{", ".join(keys)}"{values}'
 
 
 def add_standard_spellings(html: str) -> str:
