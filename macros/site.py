@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .importer.template import template_workbook
 from .lint import lint_files
 from .model import CascadeFile
 from .naming import (
     ARCHIVE_PATH,
     CATALOG_ALL_PAGE,
+    IMPORT_TEMPLATE_PATH,
     REPORT_PAGE,
     catalog_page,
     comparison_page,
@@ -75,6 +77,8 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, str],
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
         yield GeneratedFile(ARCHIVE_PATH, to_archive(downloads))
+    # The template's first year follows the data, so the same data gives the same file.
+    yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.tahun for cf in files), default=2025)))
     # Always there: the footer of every page links to it.
     yield GeneratedFile(REPORT_PAGE, render_quality_report(lint_files(files), files), in_nav=False)
 
