@@ -10,7 +10,7 @@ SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup chromium serve build dist test check lint schema benchmark clean lock
+.PHONY: setup chromium serve build dist test check lint import schema benchmark clean lock
 
 setup: $(VENV)/.installed $(MERMAID_JS) chromium
 
@@ -54,6 +54,12 @@ schema: $(VENV)/.installed
 # Data-quality warnings as file:line field: message; `make lint STRICT=1` fails when there are any.
 lint: setup
 	STRICT=$(STRICT) $(BIN)/python -m macros.check lint
+
+# A spreadsheet → cascade_data/<perangkat-daerah>/<tahun>.yaml: `make import FILE=renstra.xlsx
+# PERANGKAT_DAERAH="Dinas ..." TAHUN=2024` (the site's own XLSX download needs neither); FORCE=1 replaces a file.
+import: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo 'Pakai: make import FILE=<berkas.xlsx atau .csv> [PERANGKAT_DAERAH="..." TAHUN=...] [FORCE=1]' >&2; exit 1; }
+	$(BIN)/python -m macros.import_spreadsheet "$(FILE)" --perangkat-daerah "$(PERANGKAT_DAERAH)" --tahun "$(TAHUN)" $(if $(filter-out 0,$(FORCE)),--force)
 
 test: setup
 	$(BIN)/python -m pytest

@@ -13,14 +13,18 @@ from dataclasses import dataclass
 
 from .model import LEVEL_LABELS, CascadeFile, Item, Loc
 from .problems import field_path
+from .source_lines import SourceLines, SourceRemark
 from .spelling import SPELLING_VARIANTS
 from .tree import CascadeTree
+
 _TEXT_FIELDS = ("uraian", "sasaran")
 _INDIKATOR_TEXT_FIELDS = ("uraian", "formulasi", "sumber_data", "satuan")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);|\*\*|__|\\n")
 _LIST_DASH = re.compile(r"(?:^|\s)[-–•]\s+\S")
 _LIST_LETTER = re.compile(r"(?:^|\s)(?:[a-e]|[1-9])[.)]\s+\S")
+# Excel writes a control character of a cell as `_x0002_` in its XML; a copy that skipped decoding keeps it.
+_EXCEL_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _NUMBER_PREFIX = re.compile(r"^\s*((?:\d+\.)*\d+[.)]|[a-z][.)]|(?:sub\s+)?kegiatan\s+\d+\s*[:.]|program\s+\d+\s*[:.])\s*",
                             re.IGNORECASE)
 
@@ -59,6 +63,9 @@ CHECK_TITLES: dict[str, str] = {
     "gabungan": "Beberapa indikator dalam satu isian",
     "penomoran": "Penomoran dalam nama",
     "formulasi": "Formulasi sama dengan indikatornya",
+    "excel": "Sisa kode Excel (_x0002_)",
+    "komentar": "Teks terpotong oleh tanda #",
+    "tak_terlihat": "Karakter tak terlihat yang dihapus",
 }
 
 
@@ -203,6 +210,52 @@ def check_formulasi_repeats_uraian(tree: CascadeTree) -> list[Issue]:
     ]
 
 
+def check_excel_escapes(tree: CascadeTree) -> list[Issue]:
+    """Excel's escapes of control characters (`_x0002_`) left in a text copied out of a workbook."""
+    codes = [(node.loc + ("kode",), getattr(node.item, "kode", None)) for node in tree.nodes]
+    for row in tree.indikator:
+        codes.append((row.loc + ("kode",), row.indikator.kode))
+        codes.extend((row.loc + ("target", year), value) for year, value in (row.indikator.target or {}).items())
+    issues = []
+    for loc, text in [*_texts(tree), *((loc, value) for loc, value in codes if isinstance(value, str))]:
+        found = list(dict.fromkeys(_EXCEL_ESCAPE.findall(text)))
+        if found:
+            issues.append(Issue("excel", loc, f"berisi sisa kode Excel {', '.join(found)} (karakter kendali yang "
+                                              f'tidak terbaca) dalam "{_short(text)}"; hapus kode itu'))
+    return issues
+
+
+def check_comment_after_text(cf: CascadeFile) -> list[Issue]:
+    """Unquoted texts followed by ' #' on their line: YAML read the rest of the line as a comment."""
+    return [
+        Issue("komentar", loc, f"teks tanpa tanda kutip berhenti di tanda '#': yang terbaca hanya "
+                               f'"{_short(_value_at(cf, loc))}", sisanya ("#{_short(remark.detail, 40)}") dianggap '
+                               "komentar YAML; beri tanda kutip pada seluruh teks bila '#' bagian dari teksnya")
+        for loc, remark in _remarks(cf, "komentar")
+    ]
+
+
+def check_invisible_characters(cf: CascadeFile) -> list[Issue]:
+    """Invisible characters (soft hyphen, zero-width space, ...) that loading removed from a text."""
+    return [
+        Issue("tak_terlihat", loc, f"karakter tak terlihat dihapus saat dibaca: {remark.detail}; biasanya terbawa "
+                                   "saat menyalin dari Word atau PDF: hapus juga dari berkas")
+        for loc, remark in _remarks(cf, "tak_terlihat")
+    ]
+
+
+def _remarks(cf: CascadeFile, kind: str) -> list[tuple[Loc, SourceRemark]]:
+    remarks = cf.lines.remarks if isinstance(cf.lines, SourceLines) else {}
+    return [(loc, remark) for loc, found in remarks.items() for remark in found if remark.kind == kind]
+
+
+def _value_at(cf: CascadeFile, loc: Loc) -> str:
+    value: object = cf.cascade
+    for part in loc:
+        value = value[part] if isinstance(part, int) or isinstance(value, dict) else getattr(value, part)
+    return str(value)
+
+
 CHECKS: list[Callable[[CascadeTree], list[Issue]]] = [
     check_repeated_indikator,
     check_empty_fields,
@@ -211,6 +264,12 @@ CHECKS: list[Callable[[CascadeTree], list[Issue]]] = [
     check_packed_indikator,
     check_numbering,
     check_formulasi_repeats_uraian,
+    check_excel_escapes,
+]
+# Checks of how a file is written (remarked by the YAML reader), not of the cascade: they need the loaded file.
+SOURCE_CHECKS: list[Callable[[CascadeFile], list[Issue]]] = [
+    check_comment_after_text,
+    check_invisible_characters,
 ]
 
 
@@ -230,7 +289,7 @@ def lint_files(files: list[CascadeFile]) -> list[Finding]:
         Finding(issue.check, shown_path(cf), cf.line(issue.loc), field_path(issue.loc) or "(berkas)",
                 issue.message, issue.loc)
         for cf in files
-        for issue in lint_cascade(cf.tree)
+        for issue in [*lint_cascade(cf.tree), *(i for check in SOURCE_CHECKS for i in check(cf))]
     ]
     return sorted(findings, key=lambda f: (f.path, f.line or 0))
 

@@ -96,6 +96,9 @@ def catalog_page(item: CascadeFile) -> str:
     return f"{cascade_dir(item)}/katalog.md"
 
 
+# The blank workbook staff fill in for `make import`, linked from the data-quality report.
+IMPORT_TEMPLATE_PATH = "data/templat-impor-cascade.xlsx"
+
 CATALOG_ALL_PAGE = "katalog.md"
 # The data-quality report for staff, linked from every page's footer (overrides/partials/copyright.html).
 REPORT_PAGE = "laporan-kualitas-data.md"

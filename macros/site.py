@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .data_dates import last_changes
+from .importer.template import template_workbook
 from .lint import lint_files
 from .model import CascadeFile
 from .naming import (
@@ -16,6 +17,7 @@ from .naming import (
     CATALOG_ALL_PAGE,
     DATAPACKAGE_PATH,
     DCAT_CATALOG_PATH,
+    IMPORT_TEMPLATE_PATH,
     NOT_FOUND_FILE,
     REPORT_PAGE,
     built_file,
@@ -91,6 +93,8 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, str], cache:
         archive = to_archive(downloads)
         yield GeneratedFile(ARCHIVE_PATH, archive)
         yield from _machine_readable(files, {**downloads, ARCHIVE_PATH: archive}, opendata)
+    # The template's first year follows the data, so the same data gives the same file.
+    yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.tahun for cf in files), default=2025)))
     # Always there: the footer of every page links to it.
     yield GeneratedFile(REPORT_PAGE, render_quality_report(lint_files(files), files), in_nav=False)
 

@@ -4,8 +4,22 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable, Iterator, Mapping
+from dataclasses import dataclass
 
 from .model import Loc
+
+
+@dataclass(frozen=True)
+class SourceRemark:
+    """Something about how a value is written that the loaded value no longer shows, for `make lint`.
+
+    `kind` is 'komentar' (a same-line ' #' after a plain text value: YAML read the rest of the line as a
+    comment, so it is not in the value) or 'tak_terlihat' (invisible characters removed on load);
+    `detail` is the comment's text or the characters' names.
+    """
+
+    kind: str
+    detail: str
 
 
 class SourceLines(Mapping[Loc, int]):
@@ -17,9 +31,12 @@ class SourceLines(Mapping[Loc, int]):
     Built by `SourceLinesBuilder`; a location the file does not write raises `KeyError`.
     """
 
-    __slots__ = ("_lines", "_ends", "_keys", "_names")
+    __slots__ = ("_lines", "_ends", "_keys", "_names", "remarks")
 
-    def __init__(self, lines: array[int], ends: array[int], keys: array[int], names: dict[Hashable, int]):
+    def __init__(self, lines: array[int], ends: array[int], keys: array[int], names: dict[Hashable, int],
+                 remarks: Mapping[Loc, tuple[SourceRemark, ...]] | None = None):
+        # What the reader noticed about a few values (see `SourceRemark`); empty for most files.
+        self.remarks: Mapping[Loc, tuple[SourceRemark, ...]] = remarks or {}
         self._lines = lines  # line of node i
         self._ends = ends  # index just past node i's subtree: where its next sibling starts
         self._keys = keys  # node i's key in its parent (mapping key or list index), as its number in `_names`
@@ -73,6 +90,11 @@ class SourceLinesBuilder:
         self._ends = array("I")
         self._keys = array("I")
         self._names: dict[Hashable, int] = {}
+        self._remarks: dict[Loc, tuple[SourceRemark, ...]] = {}
+
+    def remark(self, loc: Loc, remark: SourceRemark) -> None:
+        """Note something about how the value at `loc` is written (see `SourceRemark`)."""
+        self._remarks[loc] = (*self._remarks.get(loc, ()), remark)
 
     def add(self, key: Hashable, line: int, key_line: int) -> int:
         """Record the value under `key` (None for the root) written at `line`, its key at `key_line`; its index."""
@@ -89,7 +111,7 @@ class SourceLinesBuilder:
 
     def value_lines(self) -> SourceLines:
         """The line each value starts on."""
-        return SourceLines(self._values, self._ends, self._keys, self._names)
+        return SourceLines(self._values, self._ends, self._keys, self._names, dict(self._remarks))
 
     def key_lines(self) -> SourceLines:
         """The line of each value's key (the value's own line for list items and the root)."""

@@ -43,6 +43,10 @@ def _problem_from_pydantic(error: dict[str, Any], parsed: ParsedYaml, shown: str
     if kind == "missing":
         return Problem(shown, "wajib diisi tetapi tidak ada", parsed.lines.get(loc[:-1]), field=field_path(loc))
     line = parsed.lines.get(loc, parsed.lines.get(loc[:-1]))
+    if error.get("input", "") is None:
+        # One message for an empty value, not one per kind of value a union field would take.
+        return Problem(shown, "kosong: tulis isinya, atau hapus baris ini bila memang tidak ada isinya", line,
+                       field=field_path(loc))
     return Problem(shown, _value_message(error, loc), line, field=field_path(loc))
 
 

@@ -15,6 +15,7 @@ from .model import Loc
 from .problems import CascadeError, Problem, field_path
 from .source_lines import SourceLines, SourceLinesBuilder
 from .yaml_messages import parse_error
+from .yaml_scalars import structural_fields, text_scalar, typed_scalar
 
 MAX_DEPTH = 60
 
@@ -102,12 +103,12 @@ def parse_yaml(text: str, shown: str) -> ParsedYaml:
         raise CascadeError([Problem(shown, _TOO_DEEP)]) from None
     if root is None:
         raise CascadeError([Problem(shown, "berkas kosong: tidak ada data cascade")])
-    lines = SourceLinesBuilder()
-    problems: list[Problem] = []
+    reader = _Reader(text, shown, structural_fields(), SourceLinesBuilder(), [])
     try:
-        data = _to_python(root, (), root.start_mark.line + 1, lines, problems, shown)
+        data = reader.to_python(root, (), root.start_mark.line + 1, text=False)
     except RecursionError:
         raise CascadeError([Problem(shown, _TOO_DEEP)]) from None
+    lines, problems = reader.lines, reader.problems
     return ParsedYaml(data, lines.value_lines(), lines.key_lines(), _summarise_aliases(problems, shown))
 
 
@@ -152,48 +153,61 @@ def _summarise_aliases(problems: list[Problem], shown: str) -> list[Problem]:
                                                 f"(baris {shown_lines})", aliases[1].line)]
 
 
-def _to_python(node: yaml.Node, loc: Loc, key_line: int, lines: SourceLinesBuilder, problems: list[Problem],
-               shown: str) -> Any:
-    line = node.start_mark.line + 1
-    index = lines.add(loc[-1] if loc else None, line, key_line)
-    if node.tag == _ALIAS_TAG:
-        problems.append(Problem(shown, f"alias YAML '*{node.value}' tidak diizinkan; tulis isinya secara lengkap",
-                                line, field=field_path(loc) or None))
-        return None
-    if node.tag not in _SAFE_TAGS:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        problems.append(Problem(shown, f"tag YAML '{tag}' tidak diizinkan; tulis nilai biasa tanpa tanda '!'",
-                                line, field=field_path(loc) or None))
-        return None
-    if isinstance(node, yaml.MappingNode):
+@dataclass
+class _Reader:
+    """One document's nodes → plain data, noting lines, remarks and problems as it goes."""
+
+    source: str
+    shown: str
+    structural: frozenset[str]
+    lines: SourceLinesBuilder
+    problems: list[Problem]
+
+    def to_python(self, node: yaml.Node, loc: Loc, key_line: int, *, text: bool) -> Any:
+        """`text`: the node is (inside) a text or value field, whose scalars are the characters typed."""
+        lines, problems, shown = self.lines, self.problems, self.shown
+        line = node.start_mark.line + 1
+        index = lines.add(loc[-1] if loc else None, line, key_line)
+        if node.tag == _ALIAS_TAG:
+            problems.append(Problem(shown, f"alias YAML '*{node.value}' tidak diizinkan; tulis isinya secara lengkap",
+                                    line, field=field_path(loc) or None))
+            return None
+        if node.tag not in _SAFE_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(Problem(shown, f"tag YAML '{tag}' tidak diizinkan; tulis nilai biasa tanpa tanda '!'",
+                                    line, field=field_path(loc) or None))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            result = self._mapping(node, loc, text=text)
+            lines.close(index)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            items = [self.to_python(item, loc + (i,), item.start_mark.line + 1, text=text)
+                     for i, item in enumerate(node.value)]
+            lines.close(index)
+            return items
+        if text:
+            return text_scalar(node, loc, self.source, lines, problems, shown)
+        return typed_scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, *, text: bool) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
             simple = isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SAFE_TAGS
-            key = _scalar(key_node) if simple else None
+            key = typed_scalar(key_node) if simple else None
             key_line = key_node.start_mark.line + 1
             if key is None or isinstance(key, (list, dict)):
-                problems.append(Problem(shown, "kunci harus berupa teks sederhana", key_line,
-                                        field=field_path(loc) or None))
+                self.problems.append(Problem(self.shown, "kunci harus berupa teks sederhana", key_line,
+                                             field=field_path(loc) or None))
                 continue
             if key in first_line:
-                problems.append(Problem(shown, f"kunci '{key}' ditulis dua kali (pertama di baris {first_line[key]}); "
-                                        "hapus salah satunya", key_line, field=field_path(loc + (key,))))
+                self.problems.append(Problem(self.shown, f"kunci '{key}' ditulis dua kali (pertama di baris "
+                                             f"{first_line[key]}); hapus salah satunya", key_line,
+                                             field=field_path(loc + (key,))))
                 continue
             first_line[key] = key_line
-            result[key] = _to_python(value_node, loc + (key,), key_line, lines, problems, shown)
-        lines.close(index)
+            # A field's kind comes from its name; a year key (target: {2024: ...}) keeps its field's kind.
+            value_is_text = text if not isinstance(key, str) else key not in self.structural
+            result[key] = self.to_python(value_node, loc + (key,), key_line, text=value_is_text)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        items = [_to_python(item, loc + (i,), item.start_mark.line + 1, lines, problems, shown)
-                 for i, item in enumerate(node.value)]
-        lines.close(index)
-        return items
-    return _scalar(node)
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
-        # A date-like value is still the text the staff member typed.
-        return node.value
-    return yaml.SafeLoader("").construct_object(node)

@@ -113,10 +113,13 @@ def test_list_where_text_is_expected_and_the_reverse(tmp_path, kebasen_text):
             "harus berupa daftar (butir diawali '- '), bukan teks 'teks saja'") in problems
 
 
-def test_number_where_text_is_expected_says_to_quote_it(tmp_path, kebasen_text):
-    text = kebasen_text.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: 100", 1)
-    (problem,) = problems_for(tmp_path, text)
-    assert problem.endswith("formulasi: harus berupa teks, bukan angka (100) (beri tanda kutip agar dibaca sebagai teks)")
+def test_a_number_typed_in_a_text_field_is_the_text_typed(tmp_path, kebasen_text):
+    text = kebasen_text.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: 100.50", 1)
+    path = tmp_path / "kecamatan-x" / "2023.yaml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    (loaded,) = load_cascades(tmp_path)
+    assert loaded.cascade.tujuan[0].indikator[0].formulasi == "100.50"
 
 
 def test_duplicate_key_is_an_error_with_both_lines(tmp_path, kebasen_text):

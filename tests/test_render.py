@@ -112,6 +112,7 @@ def test_generated_files_follow_the_address_scheme(kebasen):
         "data/kecamatan-kebasen/2023.csv",
         "data/kecamatan-kebasen/2023.json",
         "data/kecamatan-kebasen/2023.xlsx",
+        "data/templat-impor-cascade.xlsx",
         "katalog.md",
         "kecamatan-kebasen/2023/index.md",
         "kecamatan-kebasen/2023/katalog.md",

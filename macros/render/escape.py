@@ -28,6 +28,12 @@ def html_text(text: str) -> Markup:
     return Markup("<br>".join(lines))
 
 
+def html_name(text: str) -> Markup:
+    """A name (uraian, satuan) for an HTML element's content, on one line: line breaks and runs of spaces in the
+    data (a name pasted from a PDF column) are folded to one space, as Markdown headings and diagrams fold them."""
+    return Markup(html.escape(" ".join(text.split()), quote=True))
+
+
 def yaml_string(text: str) -> Markup:
     """A value for the page's front matter (title, description), as a double-quoted YAML string.
 

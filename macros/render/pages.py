@@ -30,7 +30,7 @@ from ..naming import (
     xlsx_path,
 )
 from ..tree import IndikatorRow, Node
-from .escape import html_text, md_inline, yaml_string
+from .escape import html_name, html_text, md_inline, yaml_string
 
 TIPE_LABELS = {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}
 POLARITAS_LABELS = {"positif": "Positif (makin tinggi makin baik)", "negatif": "Negatif (makin rendah makin baik)"}
@@ -78,6 +78,7 @@ def _environment() -> Environment:
     env.filters.update(
         md=md_inline,
         html=html_text,
+        name=html_name,
         yaml_string=yaml_string,
         anchor=anchor,
         heading_id=lambda nomor: Markup(f"{{#{anchor(nomor)}}}"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..lint import CHECK_TITLES, Finding, shown_path
 from ..model import CascadeFile, Loc
-from ..naming import anchor, overview_page, program_page
+from ..naming import IMPORT_TEMPLATE_PATH, REPORT_PAGE, anchor, overview_page, program_page, source_link
 from ..tree import IndikatorRow
 from .pages import render_template
 
@@ -39,4 +39,5 @@ def render_quality_report(findings: list[Finding], files: list[CascadeFile]) -> 
                   for check in CHECK_TITLES]
         cascades.append(dict(cf=cf, path=shown, count=len(mine), groups=[g for g in groups if g[1]]))
     totals = [(title, sum(1 for f in findings if f.check == check)) for check, title in CHECK_TITLES.items()]
-    return render_template("laporan_kualitas_data.md.j2", cascades=cascades, totals=totals, count=len(findings))
+    return render_template("laporan_kualitas_data.md.j2", cascades=cascades, totals=totals, count=len(findings),
+                           template_link=source_link(REPORT_PAGE, IMPORT_TEMPLATE_PATH))

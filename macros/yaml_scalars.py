@@ -1,0 +1,110 @@
+"""YAML scalars as staff typed them: the characters of a text or value field, never YAML 1.1's guesses.
+
+YAML 1.1 (PyYAML) reads an unquoted `1:20` as the number 80 (base 60), `007` as 7, `1.10` as 1.1, `no` as
+false and `2024-01-02` as a date. In a text field (uraian, formulasi, sumber_data, satuan, kode, sasaran, the
+values of `target`) that is never what was meant, so the reader takes the characters as written. Structural
+fields (`tahun`, and every mapping key such as the years of `target`) are still read as YAML types: they are
+numbers by nature, and the model refuses text there.
+
+What cannot be taken as typed is refused at its line: `~` or `null` in a text field (YAML's "nothing", or the
+word itself?). An empty value stays "not written". Invisible characters pasted from Word or PDF are removed
+from text on load, and the removal is remarked for `make lint`, as is a same-line ` #` comment after an
+unquoted text (YAML drops the rest of the line from the value).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, get_args
+
+import yaml
+from pydantic import BaseModel
+
+from .model import Cascade, Loc
+from .problems import Problem, field_path
+from .source_lines import SourceLinesBuilder, SourceRemark
+
+# Zero-width and soft characters that Word and PDF copies carry: they show nothing, but split words for search
+# and for comparisons. A BOM at the start of the file is the encoding's (see yaml_source.decode), not text.
+INVISIBLE = {
+    "\u00ad": "tanda hubung lunak (U+00AD)",
+    "\u200b": "spasi lebar-nol (U+200B)",
+    "\u200c": "pemisah lebar-nol (U+200C)",
+    "\u200d": "penyambung lebar-nol (U+200D)",
+    "\u2060": "penyambung kata (U+2060)",
+    "\ufeff": "BOM / spasi lebar-nol (U+FEFF)",
+}
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+_NULL_WORDS = {"~", "null", "Null", "NULL"}
+_COMMENT_AFTER = re.compile(r"[ \t]+#(.*)")
+
+
+def structural_fields(model: type[BaseModel] = Cascade) -> frozenset[str]:
+    """Names of the fields that admit no text anywhere in the model (e.g. 'tahun', 'tujuan', 'indikator').
+
+    A field name that is text in one model and a list in another (`sasaran`) counts as text: the model then
+    refuses a text where a list belongs with its usual message.
+    """
+    text: set[str] = set()
+    other: set[str] = set()
+    seen: set[type] = set()
+    stack: list[type[BaseModel]] = [model]
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, field in current.model_fields.items():
+            leaves = _leaf_types(field.annotation)
+            (text if str in leaves else other).add(name)
+            stack.extend(leaf for leaf in leaves if isinstance(leaf, type) and issubclass(leaf, BaseModel))
+    return frozenset(other - text)
+
+
+def _leaf_types(annotation: Any) -> set[Any]:
+    """Every type an annotation is made of: list[Teks | int] → {str, int}."""
+    origin = getattr(annotation, "__origin__", None)
+    if hasattr(annotation, "__metadata__"):  # Annotated[str, ...]
+        return _leaf_types(origin)
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    return set().union(*(_leaf_types(arg) for arg in args))
+
+
+def is_plain(node: yaml.ScalarNode) -> bool:
+    """Written without quotes or a block indicator (libyaml reports '' for plain, PyYAML None)."""
+    return not node.style
+
+
+def text_scalar(node: yaml.ScalarNode, loc: Loc, source: str, lines: SourceLinesBuilder,
+                problems: list[Problem], shown: str) -> str | None:
+    """The characters typed for a scalar in a text field; None for an empty value or a refused null.
+
+    Invisible characters are removed and remarked; a same-line comment after a plain value is remarked.
+    """
+    line = node.start_mark.line + 1
+    if is_plain(node):
+        if node.value in _NULL_WORDS:
+            problems.append(Problem(shown, f"'{node.value}' dibaca YAML sebagai nilai kosong; kosongkan isian ini "
+                                    f"bila memang tidak ada isinya, atau beri tanda kutip (\"{node.value}\") bila "
+                                    "itulah teksnya", line, field=field_path(loc) or None))
+            return None
+        if node.value == "":
+            return None
+        comment = _COMMENT_AFTER.match(source, node.end_mark.index)
+        if comment:
+            lines.remark(loc, SourceRemark("komentar", comment.group(1).strip()))
+    value = node.value
+    found = dict.fromkeys(_INVISIBLE.findall(value))
+    if found:
+        lines.remark(loc, SourceRemark("tak_terlihat", ", ".join(INVISIBLE[c] for c in found)))
+        value = _INVISIBLE.sub("", value)
+    return value
+
+
+def typed_scalar(node: yaml.ScalarNode) -> Any:
+    """A scalar in a structural field or a key, read as YAML types it (a date stays its text)."""
+    if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        return node.value
+    return yaml.SafeLoader("").construct_object(node)

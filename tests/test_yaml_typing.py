@@ -1,0 +1,171 @@
+"""What staff typed is what is published: YAML 1.1's implicit types never change a text or a target.
+
+Each case writes one small data file the way a staff member would type it (no quotes), loads it as a build
+does, and checks the value every page and download gets, or the message staff read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.lint import lint_files
+from macros.load import load_cascades
+from macros.problems import CascadeError
+from macros.render.catalog import render_catalog_page
+from macros.render.export import indikator_table, to_json
+from macros.render.pages import render_overview_page
+
+TEMPLATE = """\
+perangkat_daerah: Kecamatan Contoh
+tahun: 2024
+tujuan:
+  - uraian: Mewujudkan pelayanan prima
+    indikator:
+      - uraian: {uraian}
+        formulasi: {formulasi}
+        tipe_penghitungan: kumulatif
+        sumber_data: Data Subag Umum
+        kode: {kode}
+        satuan: {satuan}
+        target: {target}
+"""
+LOC = ("tujuan", 0, "indikator", 0)
+
+
+def write(tmp_path: Path, **fields: str) -> Path:
+    values = {"uraian": "Jumlah desa yang dibina", "formulasi": "Jumlah desa", "kode": "IK-1", "satuan": "desa",
+              "target": "{2024: '10'}", **fields}
+    path = tmp_path / "kecamatan-contoh" / "2024.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TEMPLATE.format(**values), encoding="utf-8")
+    return path
+
+
+def indikator(tmp_path: Path, **fields: str):
+    write(tmp_path, **fields)
+    (loaded,) = load_cascades(tmp_path)
+    return loaded.cascade.tujuan[0].indikator[0]
+
+
+def problems(tmp_path: Path, **fields: str) -> list[str]:
+    write(tmp_path, **fields)
+    with pytest.raises(CascadeError) as caught:
+        load_cascades(tmp_path, shown_relative_to=tmp_path)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_a_base_60_target_is_published_as_typed_in_every_download(tmp_path):
+    write(tmp_path, target="{2024: 1:20, 2025: 1:2:3}")
+    (loaded,) = load_cascades(tmp_path)
+    assert loaded.cascade.tujuan[0].indikator[0].target == {2024: "1:20", 2025: "1:2:3"}
+    assert '"2024": "1:20"' in to_json(loaded.cascade)
+    table = indikator_table(loaded.tree)
+    assert table.rows[0][table.columns.index("Target 2024")] == "1:20"
+
+
+@pytest.mark.parametrize("typed", ["007", "01.02", "1.10", "5.03.01", "0x1F", "1e3", "1_000", ".inf", "+12"])
+def test_codes_with_leading_zeros_and_dots_keep_every_character(tmp_path, typed):
+    assert indikator(tmp_path, kode=typed).kode == typed
+
+
+@pytest.mark.parametrize("typed", ["no", "yes", "on", "off", "true", "False", "Y", "n"])
+def test_yes_no_words_are_text(tmp_path, typed):
+    found = indikator(tmp_path, satuan=typed, target=f"{{2024: {typed}}}")
+    assert found.satuan == typed and found.target == {2024: typed}
+
+
+def test_a_date_is_the_text_typed(tmp_path):
+    found = indikator(tmp_path, formulasi="2024-01-02", target="{2024: 2024-12-31}")
+    assert found.formulasi == "2024-01-02" and found.target == {2024: "2024-12-31"}
+
+
+def test_numbers_in_a_text_keep_their_form(tmp_path):
+    found = indikator(tmp_path, uraian="100", target="{2024: 98.50, 2025: 1.500, 2026: 0.5}")
+    assert found.uraian == "100" and found.target == {2024: "98.50", 2025: "1.500", 2026: "0.5"}
+
+
+@pytest.mark.parametrize("typed", ["~", "null", "NULL"])
+def test_a_yaml_null_word_in_a_text_field_is_refused_with_its_line(tmp_path, typed):
+    assert problems(tmp_path, satuan=typed) == [
+        f"kecamatan-contoh/2024.yaml:11 tujuan[0].indikator[0].satuan: '{typed}' dibaca YAML sebagai nilai kosong; "
+        f"kosongkan isian ini bila memang tidak ada isinya, atau beri tanda kutip (\"{typed}\") bila itulah teksnya"]
+
+
+def test_a_null_word_as_a_target_is_refused_too(tmp_path):
+    (problem,) = problems(tmp_path, target="{2024: ~}")
+    assert problem.startswith("kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].target[2024]: '~' dibaca YAML")
+
+
+def test_an_empty_optional_text_is_not_written_and_a_quoted_null_word_is_text(tmp_path):
+    assert indikator(tmp_path, satuan="").satuan is None
+    assert indikator(tmp_path / "b", satuan='"~"').satuan == "~"
+
+
+def test_an_empty_required_text_or_target_is_one_message_at_its_line(tmp_path):
+    advice = "kosong: tulis isinya, atau hapus baris ini bila memang tidak ada isinya"
+    assert problems(tmp_path, uraian="") == [f"kecamatan-contoh/2024.yaml:6 tujuan[0].indikator[0].uraian: {advice}"]
+    assert problems(tmp_path / "b", target="{2024: }") == [
+        f"kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].target[2024]: {advice}"]
+
+
+def test_the_year_stays_a_number_and_refuses_text(tmp_path):
+    path = write(tmp_path)
+    path.write_text(path.read_text().replace("tahun: 2024", 'tahun: "2024"'), encoding="utf-8")
+    with pytest.raises(CascadeError) as caught:
+        load_cascades(tmp_path, shown_relative_to=tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "kecamatan-contoh/2024.yaml:2 tahun: harus berupa bilangan bulat, bukan teks '2024'"]
+
+
+def test_a_comment_after_a_text_is_a_lint_warning_with_its_line(tmp_path):
+    write(tmp_path, uraian="Gerakan #AyoUrusKTP di Desa")
+    (loaded,) = load_cascades(tmp_path)
+    assert loaded.cascade.tujuan[0].indikator[0].uraian == "Gerakan"
+    (finding,) = [f for f in lint_files([loaded]) if f.check == "komentar"]
+    assert str(finding) == (
+        f"{tmp_path.name}/kecamatan-contoh/2024.yaml:6 tujuan[0].indikator[0].uraian: teks tanpa tanda kutip berhenti "
+        "di tanda '#': yang terbaca hanya \"Gerakan\", sisanya (\"#AyoUrusKTP di Desa\") dianggap komentar YAML; "
+        "beri tanda kutip pada seluruh teks bila '#' bagian dari teksnya")
+
+
+def test_a_hash_inside_a_word_or_a_quoted_text_is_text_and_not_reported(tmp_path):
+    write(tmp_path, uraian="Gerakan#AyoUrusKTP di Desa", formulasi='"Jumlah #desa" # catatan penyusun')
+    (loaded,) = load_cascades(tmp_path)
+    found = loaded.cascade.tujuan[0].indikator[0]
+    assert (found.uraian, found.formulasi) == ("Gerakan#AyoUrusKTP di Desa", "Jumlah #desa")
+    assert [f for f in lint_files([loaded]) if f.check == "komentar"] == []
+
+
+@pytest.mark.parametrize("char", ["\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"])
+def test_invisible_characters_from_word_or_pdf_are_removed_and_listed_by_lint(tmp_path, char):
+    write(tmp_path, uraian=f"Jumlah de{char}sa yang dibina", formulasi=f'"Jumlah{char} desa"')
+    (loaded,) = load_cascades(tmp_path)
+    found = loaded.cascade.tujuan[0].indikator[0]
+    assert (found.uraian, found.formulasi) == ("Jumlah desa yang dibina", "Jumlah desa")
+    findings = [f for f in lint_files([loaded]) if f.check == "tak_terlihat"]
+    assert [(f.line, f.field) for f in findings] == [(6, "tujuan[0].indikator[0].uraian"),
+                                                     (7, "tujuan[0].indikator[0].formulasi")]
+    assert findings[0].message.startswith(f"karakter tak terlihat dihapus saat dibaca: ")
+    assert f"(U+{ord(char):04X})" in findings[0].message
+
+
+def test_an_excel_escape_left_in_a_text_is_reported_by_lint(tmp_path):
+    write(tmp_path, uraian="Jumlah desa_x0002_ yang dibina", kode="IK_x000D_1")
+    (loaded,) = load_cascades(tmp_path)
+    findings = [str(f).split(": ", 1)[1] for f in lint_files([loaded]) if f.check == "excel"]
+    assert findings == [
+        'berisi sisa kode Excel _x0002_ (karakter kendali yang tidak terbaca) dalam "Jumlah desa_x0002_ yang '
+        'dibina"; hapus kode itu',
+        'berisi sisa kode Excel _x000D_ (karakter kendali yang tidak terbaca) dalam "IK_x000D_1"; hapus kode itu']
+
+
+def test_line_breaks_and_runs_of_spaces_in_a_name_are_folded_on_pages_but_kept_in_the_data(tmp_path):
+    write(tmp_path, uraian='"Jumlah desa\\n  yang    dibina"', satuan='"desa\\n binaan"')
+    (loaded,) = load_cascades(tmp_path)
+    assert loaded.cascade.tujuan[0].indikator[0].uraian == "Jumlah desa\n  yang    dibina"
+    catalog = render_catalog_page(loaded)
+    assert '<th scope="row">Jumlah desa yang dibina <span class="satuan">(desa binaan)</span></th>' in catalog
+    overview = render_overview_page(loaded, [loaded])
+    assert "Jumlah desa yang dibina" in overview and "Jumlah desa<br>" not in overview
