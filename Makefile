@@ -53,7 +53,7 @@ schema: $(VENV)/.installed
 
 # Data-quality warnings as file:line field: message; `make lint STRICT=1` fails when there are any.
 lint: setup
-	STRICT=$(STRICT) $(BIN)/python -m macros.lint
+	STRICT=$(STRICT) $(BIN)/python -m macros.check lint
 
 test: setup
 	$(BIN)/python -m pytest

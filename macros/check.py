@@ -1,13 +1,21 @@
-"""`make check`: validate the cascade data files without building the site."""
+"""The data tools' command line: `make check` validates the data files, `make lint` lists data-quality findings.
+
+`python -m macros.check` validates; `python -m macros.check lint` prints every finding of `macros.lint` and
+fails only when $STRICT is set (`make lint STRICT=1`). Both read $CASCADE_DATA, or cascade_data/. Nothing in
+`macros` imports this module: it is the one place that prints and picks exit codes.
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
 
-from .load import CascadeError, load_cascades
+from .lint import lint_files
+from .load import load_cascades
 from .model import CascadeFile
+from .problems import CascadeError
 
 
 def data_dir() -> Path:
@@ -24,12 +32,36 @@ def load_or_report(folder: Path) -> list[CascadeFile] | None:
         return None
 
 
-def main() -> int:
+def check() -> int:
+    """Print that the data is valid and exit 0, or print every problem and exit 1."""
     files = load_or_report(data_dir())
     if files is None:
         return 1
     print(f"Data cascade valid: {len(files)} berkas di {data_dir()}")
     return 0
+
+
+def lint(*, strict: bool) -> int:
+    """Print the findings; exit 1 on invalid data, or on any finding when `strict`."""
+    files = load_or_report(data_dir())
+    if files is None:
+        return 1
+    findings = lint_files(files)
+    for finding in findings:
+        print(finding)
+    kind = "kesalahan" if strict else "peringatan"
+    print(f"{len(findings)} {kind} kualitas data di {len(files)} berkas", file=sys.stderr)
+    return 1 if strict and findings else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `check` (the default) or `lint`, as the first argument says."""
+    parser = argparse.ArgumentParser(prog="python -m macros.check", description=__doc__.splitlines()[0])
+    parser.add_argument("command", nargs="?", choices=("check", "lint"), default="check")
+    command = parser.parse_args(argv).command
+    if command == "lint":
+        return lint(strict=os.environ.get("STRICT", "") not in ("", "0"))
+    return check()
 
 
 if __name__ == "__main__":

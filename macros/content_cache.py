@@ -36,15 +36,24 @@ class ContentCache:
         self.suffix = suffix
         self.version = version
 
+    def path(self, text: str) -> Path:
+        """The file that holds (or will hold) the output for text; nothing is made or read."""
+        key = hashlib.sha256(f"{self.version}\0{text}".encode("utf-8")).hexdigest()
+        return self.folder / f"{key}{self.suffix}"
+
+    def put(self, text: str, data: bytes) -> Path:
+        """Store data as the output for text (atomically, so readers in other processes never see part of it)."""
+        path = self.path(text)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+        return path
+
     def get(self, text: str, make: Callable[[], bytes]) -> bytes:
         """The cached output for text, made (and stored) if there is none yet."""
-        key = hashlib.sha256(f"{self.version}\0{text}".encode("utf-8")).hexdigest()
-        path = self.folder / f"{key}{self.suffix}"
         try:
-            return path.read_bytes()
+            return self.path(text).read_bytes()
         except FileNotFoundError:
             pass
         data = make()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, data)
+        self.put(text, data)
         return data

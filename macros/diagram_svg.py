@@ -1,4 +1,4 @@
-"""Build-time rendering of Mermaid diagrams to static SVG with headless Chromium."""
+"""Build-time rendering of Mermaid diagrams to static SVG with headless Chromium, kept in a content-hash cache."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import hashlib
 import json
 import multiprocessing
 import os
-import re
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from html.entities import name2codepoint
+from dataclasses import dataclass
 from pathlib import Path
 
-from .content_cache import atomic_write
+from .content_cache import ContentCache
 
 BROWSER_ARGS = [
     "--no-sandbox",
@@ -32,8 +32,8 @@ DEFAULT_CONFIG = {
     "flowchart": {"htmlLabels": False, "useMaxWidth": True},
 }
 
-# Bump when the pre/post-processing below changes, so stale cache entries are not reused.
-CACHE_FORMAT = "1"
+# Bump when the page helper below changes what it makes of Mermaid's output, so old SVGs are not reused.
+CACHE_FORMAT = "2"
 
 BATCH_SIZE = 25
 
@@ -42,32 +42,27 @@ PARALLEL_MIN_MISSES = 40
 # Each worker runs its own Chromium (~200 MB); the build machines have 2 cores.
 MAX_WORKERS = 2
 
-# Private-use plane 15 carries label characters Mermaid would mangle; see _prepare_source.
-PLACEHOLDER_BASE = 0xF0000
-PLACEHOLDER_LAST = 0xFFFFD
-_UNSAFE_IN_STRING = frozenset('"#&<>\\%`°¶')
-_ENTITY = re.compile(r"#(?:(\d+)|([A-Za-z][A-Za-z0-9]*));")
-_STYLE_LINE = re.compile(r"^\s*(?:style|classDef|linkStyle|class)\b")
-_RESERVED = re.compile("[\U000F0000-\U000FFFFD]")
-
 _PAGE_HTML = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>'
 
 _PAGE_HELPER = r"""
-const restore = (text) => text.replace(/[\u{F0000}-\u{FFFFD}]/gu,
-  (c) => String.fromCodePoint(c.codePointAt(0) - 0xF0000));
-const hasPlaceholders = (text) => /[\u{F0000}-\u{FFFFD}]/u.test(text);
-// Swap placeholders back as soon as mermaid writes a label, so node sizes (measured
-// asynchronously after the text is set) use the real glyphs; finish() is the safety net.
-// It watches only diagrams that have placeholders: walking every added node costs time.
+// With SVG-text labels Mermaid 11 writes its entity codes as text ("#34;" shows "&#34;"). Show the character
+// instead, as soon as Mermaid writes a label, so node sizes (measured after the text is set) fit the real
+// glyphs. mermaid_label (macros/render/escape.py) writes '&' and '#' of the data escaped, so "&#NN;" in a
+// label's text comes only from a code. Each text node is decoded once (a node reached again through a later
+// record must not be decoded twice). Only sources with codes are watched: walking every node costs time.
+const showCodes = (text) => text.replace(/&#(\d+);/g,
+  (code, number) => (Number(number) <= 0x10FFFF ? String.fromCodePoint(Number(number)) : code));
+let decoded = new WeakSet();
 const labelWatcher = new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) {
       const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
       for (let text = node.nodeType === Node.TEXT_NODE ? node : walker.nextNode(); text;
            text = walker.nextNode()) {
-        if (text.parentNode && text.parentNode.localName !== 'style') {
-          const restored = restore(text.data);
-          if (restored !== text.data) text.data = restored;
+        if (!decoded.has(text) && text.parentNode && text.parentNode.localName !== 'style') {
+          decoded.add(text);
+          const shown = showCodes(text.data);
+          if (shown !== text.data) text.data = shown;
         }
       }
     }
@@ -76,12 +71,7 @@ const labelWatcher = new MutationObserver((records) => {
 window.__mmdRenderBatch = async (items) => {
   const finish = (markup) => {
     // mermaid returns HTML-serialised markup (e.g. &nbsp;), so re-serialise it as XML.
-    const doc = new DOMParser().parseFromString(markup, 'text/html');
-    const svg = doc.querySelector('svg');
-    const walker = doc.createTreeWalker(svg, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentNode.localName !== 'style') node.data = restore(node.data);
-    }
+    const svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
     // Edge geometry kept only for mermaid's client-side interactivity.
     for (const el of svg.querySelectorAll('[data-points]')) el.removeAttribute('data-points');
     const xml = new XMLSerializer().serializeToString(svg);
@@ -92,7 +82,7 @@ window.__mmdRenderBatch = async (items) => {
   };
   const out = [];
   for (const [id, src] of items) {
-    if (hasPlaceholders(src)) labelWatcher.observe(document.body, { childList: true, subtree: true });
+    if (/#\d+;/.test(src)) labelWatcher.observe(document.body, { childList: true, subtree: true });
     try {
       const { svg } = await mermaid.render(id, src);
       out.push({ svg: finish(svg) });
@@ -108,16 +98,41 @@ window.__mmdRenderBatch = async (items) => {
 """
 
 
-class MermaidRenderError(RuntimeError):
-    """Raised when one or more Mermaid diagrams cannot be rendered."""
+@dataclass(frozen=True)
+class DiagramFailure:
+    """A diagram Mermaid could not render: its place in the list given to the renderer (`index`, from 0), the
+    SVG id it would have had, its source, and Mermaid's own error text."""
 
-    def __init__(self, failures: list[dict]):
-        self.failures = failures
-        lines = [
-            f"Mermaid diagram #{f['index']} (id {f['id']}, starting {f['excerpt']!r}): {f['error']}"
-            for f in failures
-        ]
-        super().__init__(f"{len(failures)} Mermaid diagram(s) failed to render:\n" + "\n".join(lines))
+    index: int
+    dom_id: str
+    source: str
+    error: str
+
+    @property
+    def excerpt(self) -> str:
+        """The start of the source on one line, for a message."""
+        flat = " ".join(self.source.split())
+        return flat if len(flat) <= 60 else flat[:59] + "…"
+
+    def message(self, page: str | None = None) -> str:
+        """What staff read (Indonesian): which diagram failed, the start of its source, and Mermaid's error."""
+        which = f"Diagram program {page}" if page else f"Diagram ke-{self.index + 1}"
+        return (f"{which} gagal dirender: {self.error}\n"
+                f"  (id {self.dom_id}, sumbernya diawali {self.excerpt!r})")
+
+
+class MermaidRenderError(RuntimeError):
+    """One or more diagrams failed to render; `failures` (a tuple of DiagramFailure) is ordered by index."""
+
+    def __init__(self, failures: Sequence[DiagramFailure]):
+        self.failures = tuple(sorted(failures, key=lambda failure: failure.index))
+        super().__init__(self.report())
+
+    def report(self, pages: Mapping[str, str] | None = None) -> str:
+        """Every failure's message, naming its program page where `pages` (source → page) knows the source."""
+        pages = pages or {}
+        lines = [failure.message(pages.get(failure.source)) for failure in self.failures]
+        return f"{len(self.failures)} diagram gagal dirender:\n" + "\n".join(lines)
 
 
 def _deep_merge(base: dict, override: dict) -> dict:
@@ -131,66 +146,20 @@ def _deep_merge(base: dict, override: dict) -> dict:
     return merged
 
 
-def _excerpt(source: str, limit: int = 60) -> str:
-    """Return a short single-line preview of a diagram source."""
-    flat = " ".join(source.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _decode_entity(match: re.Match, in_string: bool) -> str:
-    """Turn one Mermaid entity code into a literal character or a placeholder."""
-    if match.group(1) is not None:
-        code = int(match.group(1))
-    else:
-        code = name2codepoint.get(match.group(2))
-        if code is None:
-            return match.group(0)
-    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-        code = 0xFFFD
-    if PLACEHOLDER_BASE <= code <= PLACEHOLDER_LAST:
-        raise ValueError(f"character U+{code:X} is reserved for label placeholders")
-    char = chr(code)
-    if char.isalnum() or char == " ":
-        return char
-    if in_string and char.isprintable() and char not in _UNSAFE_IN_STRING:
-        return char
-    if code > 0xFFFF:
-        return char
-    return chr(PLACEHOLDER_BASE + code)
-
-
-def _prepare_source(source: str) -> str:
-    """Rewrite Mermaid entity codes so SVG text labels show the literal characters."""
-    # With htmlLabels off, Mermaid 11 writes the entity text (e.g. "&#60;") into <tspan>
-    # instead of decoding it, so decoding happens here: characters that are harmless
-    # inside a quoted label become literals (exact text measurement), the rest become
-    # private-use placeholders that the page helper maps back after layout.
-    if _RESERVED.search(source):
-        raise ValueError("source contains a character reserved for label placeholders")
-    lines = []
-    for line in source.split("\n"):
-        if _STYLE_LINE.match(line):
-            lines.append(line)
-            continue
-        parts = line.split('"')
-        for index, part in enumerate(parts):
-            in_string = index % 2 == 1
-            parts[index] = _ENTITY.sub(lambda m: _decode_entity(m, in_string), part)
-        lines.append('"'.join(parts))
-    return "\n".join(lines)
-
-
 def _render_chunk(
-    mermaid_js: str, cache_dir: str, browser_path: str, config: dict, prepared: list[tuple]
-) -> tuple[list[dict], int, int]:
-    """Render prepared diagrams into the cache in a worker process; return failures, browser starts and renders."""
+    mermaid_js: str, cache_dir: str, browser_path: str, config: dict, pending: list[tuple[int, str]]
+) -> tuple[list[DiagramFailure], int, int]:
+    """Render (index, source) items into the cache in a worker process; return failures, browser starts and renders."""
     with MermaidSvgRenderer(Path(mermaid_js), Path(cache_dir), browser_path, config, workers=1) as renderer:
-        failures = renderer._render_prepared(prepared)
+        failures = renderer._render_pending(pending)
         return failures, renderer.browser_starts, renderer.rendered_count
 
 
 class MermaidSvgRenderer:
-    """Renders Mermaid sources to SVG in one reused headless Chromium, with an on-disk cache keyed by content hash."""
+    """Renders Mermaid sources to SVG in one reused headless Chromium (or a few, in worker processes), keeping each
+    SVG in a ContentCache (`cache_dir`, one `.svg` file per source) versioned by Mermaid, its config and the page
+    helper. Labels are expected as `macros.render.escape.mermaid_label` writes them.
+    """
 
     def __init__(
         self,
@@ -201,7 +170,6 @@ class MermaidSvgRenderer:
         workers: int | None = None,
     ):
         self.mermaid_js = Path(mermaid_js)
-        self.cache_dir = Path(cache_dir)
         self.browser_path = browser_path
         self.config = _deep_merge(DEFAULT_CONFIG, config or {})
         # None: up to MAX_WORKERS processes, one per core, once there are PARALLEL_MIN_MISSES misses.
@@ -212,9 +180,8 @@ class MermaidSvgRenderer:
         self._playwright = None
         self._browser = None
         self._page = None
-        self._key_prefix = "\0".join(
-            [CACHE_FORMAT, self._mermaid_version(), json.dumps(self.config, sort_keys=True)]
-        )
+        version = "\0".join([CACHE_FORMAT, self._mermaid_version(), json.dumps(self.config, sort_keys=True)])
+        self.cache = ContentCache(cache_dir, ".svg", version)
 
     def __enter__(self) -> MermaidSvgRenderer:
         """Return self; the browser starts only when a diagram is not cached."""
@@ -235,85 +202,67 @@ class MermaidSvgRenderer:
             return False
         return True
 
-    def cache_key(self, source: str) -> str:
-        """Return the sha256 hex digest identifying the SVG for source."""
-        return hashlib.sha256((self._key_prefix + "\0" + source).encode("utf-8")).hexdigest()
-
     def svg_path(self, source: str) -> Path:
         """Return the file in the cache that holds (or will hold) the SVG for source."""
-        return self._cache_path(self.cache_key(source))
+        return self.cache.path(source)
 
-    @staticmethod
-    def dom_id(key: str) -> str:
-        """Return the SVG element id used for the diagram with this cache key."""
-        return "mmd-" + key[:12]
+    def dom_id(self, source: str) -> str:
+        """Return the SVG element id of source's diagram (from its cache key, so unique per source)."""
+        return "mmd-" + self.svg_path(source).stem[:12]
 
     def render_files(self, sources: list[str]) -> dict[str, Path]:
         """Return each source's SVG file in the cache, rendering only the sources not cached yet.
 
         The SVGs are not kept in memory: a large site reads each back when it writes the page that shows it.
+        Raises MermaidRenderError naming every source Mermaid could not render (by its index in `sources`).
         """
-        keys: dict[str, str] = {}
-        pending: dict[str, tuple[int, str]] = {}
+        files: dict[str, Path] = {}
+        pending: list[tuple[int, str]] = []
         for index, source in enumerate(sources):
-            if source in keys:
+            if source in files:
                 continue
-            key = keys[source] = self.cache_key(source)
-            if self._cache_path(key).is_file():
+            files[source] = self.svg_path(source)
+            if files[source].is_file():
                 self.cache_hits += 1
             else:
-                pending[key] = (index, source)
-
-        failures = []
-        prepared = []
-        for key, (index, source) in pending.items():
-            try:
-                prepared.append((key, index, source, _prepare_source(source)))
-            except ValueError as exc:
-                failures.append(self._failure(index, key, source, str(exc)))
-
-        if self.workers > 1 and len(prepared) >= PARALLEL_MIN_MISSES:
-            failures.extend(self._render_parallel(prepared))
+                pending.append((index, source))
+        if self.workers > 1 and len(pending) >= PARALLEL_MIN_MISSES:
+            failures = self._render_parallel(pending)
         else:
-            failures.extend(self._render_prepared(prepared))
-
+            failures = self._render_pending(pending)
         if failures:
-            raise MermaidRenderError(sorted(failures, key=lambda f: f["index"]))
-        return {source: self._cache_path(key) for source, key in keys.items()}
+            raise MermaidRenderError(failures)
+        return files
 
     def render_many(self, sources: list[str]) -> dict[str, str]:
         """Return a mapping of each source to its SVG markup, rendering only cache misses."""
         return {source: path.read_text(encoding="utf-8") for source, path in self.render_files(sources).items()}
 
-    def _render_prepared(self, prepared: list[tuple]) -> list[dict]:
-        """Render (key, index, source, prepared text) items in this process's browser into the cache; return failures."""
+    def _render_pending(self, pending: list[tuple[int, str]]) -> list[DiagramFailure]:
+        """Render (index, source) items in this process's browser into the cache; return failures."""
         failures = []
-        for start in range(0, len(prepared), BATCH_SIZE):
-            batch = prepared[start : start + BATCH_SIZE]
+        for start in range(0, len(pending), BATCH_SIZE):
+            batch = pending[start : start + BATCH_SIZE]
             page = self._ensure_page()
-            payload = [[self.dom_id(key), text] for key, _, _, text in batch]
+            payload = [[self.dom_id(source), source] for _, source in batch]
             outputs = page.evaluate("items => window.__mmdRenderBatch(items)", payload)
-            for (key, index, source, _), output in zip(batch, outputs):
+            for (index, source), output in zip(batch, outputs):
                 if "error" in output:
-                    failures.append(self._failure(index, key, source, output["error"]))
+                    failures.append(DiagramFailure(index, self.dom_id(source), source, output["error"].strip()))
                     continue
-                svg = output["svg"]
-                if _RESERVED.search(svg):
-                    failures.append(self._failure(index, key, source, "label placeholder left in SVG"))
-                    continue
-                self._write_cache(key, svg)
+                self.cache.put(source, output["svg"].encode("utf-8"))
                 self.rendered_count += 1
         return failures
 
-    def _render_parallel(self, prepared: list[tuple]) -> list[dict]:
-        """Render prepared items split over worker processes, each with its own Chromium; return failures."""
-        count = min(self.workers, len(prepared))
+    def _render_parallel(self, pending: list[tuple[int, str]]) -> list[DiagramFailure]:
+        """Render (index, source) items split over worker processes, each with its own Chromium; return failures."""
+        count = min(self.workers, len(pending))
         # Interleaved chunks, so runs of large diagrams (neighbouring pages) are shared out evenly.
-        chunks = [prepared[offset::count] for offset in range(count)]
+        chunks = [pending[offset::count] for offset in range(count)]
         # Spawned, not forked: Playwright's sync API must not inherit a live driver or browser.
         context = multiprocessing.get_context("spawn")
-        args = (str(self.mermaid_js), str(self.cache_dir), self.browser_path, self.config)
-        failures: list[dict] = []
+        args = (str(self.mermaid_js), str(self.cache.folder), self.browser_path, self.config)
+        failures: list[DiagramFailure] = []
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
             futures = [pool.submit(_render_chunk, *args, chunk) for chunk in chunks]
             for future in futures:
@@ -344,25 +293,6 @@ class MermaidSvgRenderer:
             pass
         digest = hashlib.sha256(self.mermaid_js.read_bytes()).hexdigest()
         return "sha256:" + digest
-
-    def _failure(self, index: int, key: str, source: str, error: str) -> dict:
-        """Describe one failed diagram for MermaidRenderError."""
-        return {
-            "index": index,
-            "id": self.dom_id(key),
-            "excerpt": _excerpt(source),
-            "source": source,
-            "error": error.strip(),
-        }
-
-    def _cache_path(self, key: str) -> Path:
-        """Return the cache file path for a key."""
-        return self.cache_dir / f"{key}.svg"
-
-    def _write_cache(self, key: str, svg: str) -> None:
-        """Store SVG markup for key atomically."""
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write(self._cache_path(key), svg.encode("utf-8"))
 
     def _ensure_page(self):
         """Start Chromium and load Mermaid on first use, then reuse the page."""

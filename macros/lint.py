@@ -1,4 +1,4 @@
-"""`make lint`: data-quality checks on valid cascades, reported as file:line field: message (no MkDocs here).
+"""Data-quality checks on valid cascades, reported as file:line field: message (`make lint` prints them).
 
 The data is published as the official text, so none of this stops a build: these are warnings that point
 staff to likely mistakes before a cascade goes out. Each `check_*` is a pure function of one cascade that
@@ -7,15 +7,12 @@ returns `Issue`s located by field path; `lint_files` adds the file and line.
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .check import data_dir, load_or_report
-from .load import field_path, locate
 from .model import LEVEL_LABELS, CascadeFile, Item, Loc
+from .problems import field_path
 from .spelling import SPELLING_VARIANTS
 from .tree import CascadeTree
 _TEXT_FIELDS = ("uraian", "sasaran")
@@ -229,46 +226,15 @@ def shown_path(cf: CascadeFile) -> str:
 
 def lint_files(files: list[CascadeFile]) -> list[Finding]:
     """Every finding of every cascade, with file and line, in file then line order."""
-    findings = []
-    for cf in files:
-        issues = lint_cascade(cf.tree)
-        if not issues:
-            continue
-        shown = shown_path(cf)
-        # Parsing again for line numbers costs as much as loading: only for files that have findings.
-        positions = locate(cf.path, shown).value_pos
-        for issue in issues:
-            findings.append(Finding(issue.check, shown, _line(issue.loc, positions),
-                                    field_path(issue.loc) or "(berkas)", issue.message, issue.loc))
+    findings = [
+        Finding(issue.check, shown_path(cf), cf.line(issue.loc), field_path(issue.loc) or "(berkas)",
+                issue.message, issue.loc)
+        for cf in files
+        for issue in lint_cascade(cf.tree)
+    ]
     return sorted(findings, key=lambda f: (f.path, f.line or 0))
-
-
-def _line(loc: Loc, positions: dict[Loc, tuple[int, int]]) -> int | None:
-    """The line of the field, or of the nearest enclosing field the file writes (a missing list, a default)."""
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in positions:
-            return positions[loc[:end]][0]
-    return None
 
 
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Print the findings; exit 1 on invalid data, or on any finding when STRICT is set (make lint STRICT=1)."""
-    strict = os.environ.get("STRICT", "") not in ("", "0")
-    files = load_or_report(data_dir())
-    if files is None:
-        return 1
-    findings = lint_files(files)
-    for finding in findings:
-        print(finding)
-    kind = "kesalahan" if strict else "peringatan"
-    print(f"{len(findings)} {kind} kualitas data di {len(files)} berkas", file=sys.stderr)
-    return 1 if strict and findings else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

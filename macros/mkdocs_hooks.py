@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -28,21 +29,16 @@ for _name in [n for n in sys.modules if n.startswith("macros.")]:
 
 from macros.csp import add_policy
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
-from macros.load import CascadeError, load_cascades
+from macros.load import load_cascades
 from macros.model import CascadeFile
-from macros.naming import diagram_svg_path
+from macros.naming import diagram_svg_link, diagram_svg_path
+from macros.problems import CascadeError
 from macros.render.diagram import diagram_figure
 from macros.search import build_search_index
 from macros.site import generate_files, navigation, program_diagrams
 
 log = logging.getLogger("mkdocs.hooks.cascade")
 
-_cascades: list[CascadeFile] = []
-# Program page src_uri → (Mermaid source, its SVG file in the diagram cache).
-_diagrams: dict[str, tuple[str, Path]] = {}
-_diagram_job: Future[None] | None = None
-# The generated files of the current build.
-_staging: tempfile.TemporaryDirectory[str] | None = None
 _MERMAID_BLOCK = re.compile(r'<pre\s+class="mermaid"\s*><code>.*?</code></pre>', re.S)
 _DIAGRAM_MARKER = "<!--cascade-diagram-->"
 _ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
@@ -61,111 +57,133 @@ def cache_dir(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _cascades
+    # The first event of a build (and of every `mkdocs serve` rebuild, which reloads the config): the cascades
+    # make the navigation, and the build's state starts here, on an object MkDocs calls for the later events
+    # like any plugin, so that nothing of one build is left in this module for the next.
     project = Path(config.config_file_path).parent
     try:
-        _cascades = load_cascades(data_dir(config), shown_relative_to=project)
+        cascades = load_cascades(data_dir(config), shown_relative_to=project)
     except CascadeError as error:
         raise Abort(error.report("perbaiki lalu bangun ulang")) from None
     home, *rest = config.nav or ["index.md"]
-    config.nav = [home, *navigation(_cascades), *rest]
-    config.extra["cascades"] = _cascades
+    config.nav = [home, *navigation(cascades), *rest]
+    config.extra["cascades"] = cascades
+    config.plugins["cascade-build"] = CascadeBuild(cascades)
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _diagrams, _diagram_job, _staging
-    # The diagrams render in the background (Chromium in worker processes) while the pages are generated
-    # and converted; on_env waits for them. Their files' paths in the cache are known up front.
-    sources = program_diagrams(_cascades)
-    _diagrams, _diagram_job = start_diagrams(config, sources)
-    # Generated files go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
-    # page's source) rather than twice; the folder is replaced on every `mkdocs serve` rebuild.
-    _staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
-    for generated in generate_files(_cascades, sources, cache_dir(config)):
-        path = Path(_staging.name, generated.path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(generated.content, bytes):
-            path.write_bytes(generated.content)
-        else:
-            path.write_text(generated.content, encoding="utf-8")
-        inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion))
-    for src_uri, (_, svg_file) in _diagrams.items():
-        files.append(File.generated(config, diagram_svg_path(src_uri), abs_src_path=str(svg_file)))
-    return files
+class CascadeBuild:
+    """One build's state: the cascades, each program page's Mermaid source (computed once, for the page and for
+    its SVG), the SVG files and the background job rendering them, and the folder of generated files."""
 
+    def __init__(self, cascades: list[CascadeFile]):
+        self.cascades = cascades
+        # Program page src_uri → Mermaid source; and → its SVG file in the diagram cache, when rendered at build.
+        self.diagrams = program_diagrams(cascades)
+        self.svg_files: dict[str, Path] = {}
+        self.diagram_job: Future[None] | None = None
+        self.staging: tempfile.TemporaryDirectory[str] | None = None
 
-def start_diagrams(config: MkDocsConfig, sources: dict[str, str]) -> tuple[dict[str, tuple[str, Path]], Future[None] | None]:
-    """Every program diagram's SVG file in the cache (content hash), and the background job that renders the
-    missing ones in headless Chromium.
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # The generated pages join the docs' own files here, before MkDocs reads any page. The diagrams render in
+        # the background (Chromium in worker processes) meanwhile; on_env waits for them.
+        self.start_diagrams(config)
+        # Generated files go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
+        # page's source) rather than twice.
+        self.staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
+        for generated in generate_files(self.cascades, self.diagrams, cache_dir(config)):
+            path = Path(self.staging.name, generated.path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(generated.content, bytes):
+                path.write_bytes(generated.content)
+            else:
+                path.write_text(generated.content, encoding="utf-8")
+            inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion))
+        for src_uri, svg_file in self.svg_files.items():
+            files.append(File.generated(config, diagram_svg_path(src_uri), abs_src_path=str(svg_file)))
+        return files
 
-    Without Chromium or the Mermaid package there are none: the pages keep their Mermaid blocks, which
-    mermaid2 then renders in the reader's browser.
-    """
-    project = Path(config.config_file_path).parent
-    mermaid_js = project / "node_modules/mermaid/dist/mermaid.min.js"
-    browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    if not sources or not mermaid_js.is_file() or not MermaidSvgRenderer.available(browser):
-        log.info("Diagram tidak dirender saat build (Chromium atau paket mermaid tidak ada); "
-                 "diagram akan dirender di browser pembaca")
-        return {}, None
-    renderer = MermaidSvgRenderer(mermaid_js, cache_dir(config) / "mermaid-svg", browser_path=browser,
-                                  config={"flowchart": {"wrappingWidth": 400}})
+    def start_diagrams(self, config: MkDocsConfig) -> None:
+        """Know every program diagram's SVG file in the cache (content hash) and start the background job that
+        renders the missing ones in headless Chromium.
 
-    def render() -> None:
-        with renderer:
-            renderer.render_files(list(dict.fromkeys(sources.values())))
+        Without Chromium or the Mermaid package there are none: the pages keep their Mermaid blocks, which
+        mermaid2 then renders in the reader's browser.
+        """
+        project = Path(config.config_file_path).parent
+        mermaid_js = project / "node_modules/mermaid/dist/mermaid.min.js"
+        browser = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+        if not self.diagrams or not mermaid_js.is_file() or not MermaidSvgRenderer.available(browser):
+            log.info("Diagram tidak dirender saat build (Chromium atau paket mermaid tidak ada); "
+                     "diagram akan dirender di browser pembaca")
+            return
+        renderer = MermaidSvgRenderer(mermaid_js, cache_dir(config) / "mermaid-svg", browser_path=browser,
+                                      config={"flowchart": {"wrappingWidth": 400}})
 
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagram")
-    job = executor.submit(render)
-    executor.shutdown(wait=False)  # no more jobs; this one runs on
-    return {page: (source, renderer.svg_path(source)) for page, source in sources.items()}, job
+        def render() -> None:
+            with renderer:
+                renderer.render_files(list(dict.fromkeys(self.diagrams.values())))
 
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagram")
+        self.diagram_job = executor.submit(render)
+        executor.shutdown(wait=False)  # no more jobs; this one runs on
+        self.svg_files = {page: renderer.svg_path(source) for page, source in self.diagrams.items()}
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    # MkDocs copies the diagram files right after this event: they must all be rendered by now.
-    if _diagram_job is not None:
-        try:
-            _diagram_job.result()
-        except MermaidRenderError as error:
-            raise Abort(f"Diagram gagal dirender:\n{error}") from None
-    return env
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs copies the diagram files right after this event: they must all be rendered by now.
+        if self.diagram_job is not None:
+            try:
+                self.diagram_job.result()
+            except MermaidRenderError as error:
+                pages = {source: page for page, source in self.diagrams.items()}
+                raise Abort(error.report(pages)) from None
+        return env
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Right after Markdown, whatever the plugins do: only reads ids and swaps the Mermaid block for a marker.
+        # The indicator tables pass Markdown unparsed (macros/verbatim_html.py), so MkDocs has not seen their rows'
+        # ids; links to them from other pages are checked against these.
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(_ID_ATTRIBUTE.findall(html))
+        # Only a marker for now: the SVG goes in at post_page, after mermaid2's, which would otherwise
+        # re-parse every page holding the word "mermaid" (the SVG's styles do) with BeautifulSoup.
+        if page.file.src_uri not in self.svg_files:
+            return html
+        return _MERMAID_BLOCK.sub(_DIAGRAM_MARKER, html, count=1)
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The indicator tables pass Markdown unparsed (macros/verbatim_html.py), so MkDocs has not seen their rows'
-    # ids; links to them from other pages are checked against these.
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(_ID_ATTRIBUTE.findall(html))
-    # Only a marker for now: the SVG goes in at on_post_page, after mermaid2's, which would otherwise
-    # re-parse every page holding the word "mermaid" (the SVG's styles do) with BeautifulSoup.
-    if page.file.src_uri not in _diagrams:
-        return html
-    return _MERMAID_BLOCK.sub(_DIAGRAM_MARKER, html, count=1)
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    # Runs for `mkdocs build` and after every `mkdocs serve` rebuild, so search works in both.
-    if _staging is not None:
-        _staging.cleanup()
-    try:
-        build_search_index(Path(config.site_dir))
-    except RuntimeError as error:
-        raise Abort(str(error)) from None
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    rendered = _diagrams.get(page.file.src_uri)
-    if rendered is not None:
-        source, svg_file = rendered
-        svg = svg_file.read_text(encoding="utf-8")
+    @event_priority(-50)
+    def insert_diagram(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Late (after mermaid2's post_page, priority 0): the page mermaid2 sees holds the marker, not the SVG."""
+        svg_file = self.svg_files.get(page.file.src_uri)
+        if svg_file is None:
+            return output
+        source = self.diagrams[page.file.src_uri]
         # page.title is HTML (the front matter title is escaped for the theme): unescape it, diagram_figure escapes.
         caption = f"Diagram hierarki {html_module.unescape(page.title)}"
-        output = output.replace(_DIAGRAM_MARKER, diagram_figure(svg, source, caption, "diagram.svg"), 1)
-    # Last step of every page: the policy hashes the theme's inline scripts as they were finally written.
-    return add_policy(output)
+        figure = diagram_figure(svg_file.read_text(encoding="utf-8"), source, caption,
+                                diagram_svg_link(page.file.src_uri))
+        return output.replace(_DIAGRAM_MARKER, figure, 1)
 
+    @event_priority(-100)
+    def add_page_policy(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Last of every post_page: the policy hashes the inline scripts as the page is finally written."""
+        return add_policy(output)
 
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return add_policy(output_content) if template_name.endswith(".html") else output_content
+    on_post_page = CombinedEvent(insert_diagram, add_page_policy)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # Last, like add_page_policy: the policy of a page made from a template alone (404.html, sitemap).
+        return add_policy(output_content) if template_name.endswith(".html") else output_content
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # After every page is written (for `mkdocs build` and every `mkdocs serve` rebuild), so search indexes
+        # the final pages; the build's generated files are dropped here, the end of its state.
+        if self.staging is not None:
+            self.staging.cleanup()
+            self.staging = None
+        try:
+            build_search_index(Path(config.site_dir))
+        except RuntimeError as error:
+            raise Abort(str(error)) from None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -89,18 +90,31 @@ LEVEL_LABELS: dict[str, str] = {
 }
 Item = Tujuan | Sasaran | Program | Kegiatan | SubKegiatan
 
-
-# Where a value sits in a data file: ('tujuan', 0, 'sasaran', 0, 'indikator', 1, 'uraian').
+# A place in a data file as its keys and list indexes: ('tujuan', 0, 'sasaran', 0, 'indikator', 1, 'uraian').
 Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class CascadeFile:
-    """A validated cascade with where it came from: the perangkat daerah's folder slug and its file."""
+    """A validated cascade with where it came from: the perangkat daerah's folder slug, its file and its lines.
+
+    `lines` holds the 1-based line of every value the file writes, keyed by location; it is empty for a
+    cascade built in code. It is derived from the file, so it takes no part in comparing two `CascadeFile`s.
+    """
 
     slug: str
     path: Path
     cascade: Cascade
+    lines: Mapping[Loc, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line(self, loc: Loc) -> int | None:
+        """The line of the value at `loc`, or of the nearest enclosing value the file writes (a missing list,
+        a default); None when `lines` knows none of them."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(loc[:end])
+            if line is not None:
+                return line
+        return None
 
     @property
     def tahun(self) -> int:
@@ -115,5 +129,4 @@ class CascadeFile:
         """The cascade walked once (`macros.tree`), shared by every page, download and check."""
         from .tree import walk  # macros.tree builds on this module's classes
 
-
-        return walk(self.cascade)
+        return walk(self.cascade, self.lines)

@@ -11,20 +11,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .model import Cascade, Indikator, Item, Level, Loc
+from .problems import field_path
 
 LEVELS: tuple[Level, ...] = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
 CHILD_LEVEL: dict[Level, Level] = {"tujuan": "sasaran", "sasaran": "program", "program": "kegiatan",
                                    "kegiatan": "sub_kegiatan"}
 # The letters staff number a cascade with: T1.S1.P2.K1.SK2 (tujuan 1, ..., sub kegiatan 2).
 _LETTERS: dict[Level, str] = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "sub_kegiatan": "SK"}
-
-
-def field_path(loc: Loc) -> str:
-    """A location as messages name it: ('tujuan', 0, 'indikator') → 'tujuan[0].indikator'."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 @dataclass(frozen=True, eq=False)

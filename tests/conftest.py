@@ -1,37 +1,47 @@
-"""Shared fixtures: the project's paths, the real data loaded once, and one strict site build per session."""
+"""Shared fixtures: the real data loaded once, one strict site build per session served on 127.0.0.1, and
+Chromium pages. What they are made of lives in helpers.py."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from macros.load import load_cascades
 from macros.model import CascadeFile
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "cascade_data"
-KEBASEN = DATA / "kecamatan-kebasen" / "2023.yaml"
+from .helpers import DATA, KEBASEN, ProgramPage, build_site, open_chromium, overview_paths, program_pages, \
+    real_cascades, serve
 
 
 @pytest.fixture(scope="session")
-def kebasen() -> CascadeFile:
-    (cascade,) = load_cascades(DATA, shown_relative_to=ROOT)
+def cascades() -> tuple[CascadeFile, ...]:
+    """Every cascade of cascade_data/."""
+    return real_cascades()
+
+
+@pytest.fixture(scope="session")
+def kebasen(cascades) -> CascadeFile:
+    (cascade,) = cascades
     return cascade
 
 
-def build_site(site_dir: Path, data_dir: Path = DATA, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """A strict `mkdocs build` of the project, as `make build` runs it, into `site_dir` (not --quiet, which
-    would hide warnings from strict mode)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASCADE_DATA": str(data_dir), **(extra_env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+@pytest.fixture(scope="session")
+def kebasen_text() -> str:
+    """The Kebasen data file as staff wrote it."""
+    return KEBASEN.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def programs(cascades) -> list[ProgramPage]:
+    """Every program page of the real data: URL path, sasaran and program."""
+    return program_pages(cascades)
+
+
+@pytest.fixture(scope="session")
+def page_paths(cascades, programs) -> dict[str, str]:
+    """The URL path of one page of each kind: home, about, the first overview and the first program page."""
+    return {"home": "", "about": "tentang/", "overview": overview_paths(cascades)[0], "program": programs[0].path}
 
 
 @pytest.fixture(scope="session")
@@ -51,50 +61,23 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve_folder(folder: Path):
-    """Serve `folder` over HTTP on a free port of 127.0.0.1 in a background thread; returns (server, base_url)."""
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
 def site_url(site: Path):
     """Base URL of the real site, served on 127.0.0.1."""
-    server, url = serve_folder(site)
-    yield url
-    server.shutdown()
-
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    """A headless Debian Chromium per test module, driven by Playwright.
+    """A headless Chromium (`CHROMIUM`, else Debian's) per test module, driven by Playwright; a missing
+    browser fails the tests that need it.
 
     Module scope: Playwright's sync API allows one instance at a time, and the build-time diagram
     renderer (tests/test_diagram_svg.py) starts its own.
     """
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make setup` (it installs Debian's chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with open_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -1,9 +1,60 @@
-"""Helpers shared by the test modules."""
+"""What several test modules share: the project's paths, the real data's pages, reading built pages, building
+and serving a site on 127.0.0.1, and opening Chromium. Fixtures live in conftest.py and use these; test modules
+import from here, never from each other."""
 
 from __future__ import annotations
 
-from macros.model import Program
+import contextlib
+import functools
+import html
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.load import load_cascades
+from macros.model import CascadeFile, Program, Sasaran
+from macros.naming import overview_page, page_url, program_page
 from macros.tree import IndikatorRow, Node
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "cascade_data"
+KEBASEN = DATA / "kecamatan-kebasen" / "2023.yaml"
+
+# Text that tries every way out of HTML, Markdown, Jinja and Mermaid at once.
+HOSTILE = '<script>alert(1)</script> **tebal** [x](javascript:alert(1)) {{ 7*7 }} "]-->X; #1 & `k` | a'
+
+
+# The real data and its pages
+
+@functools.cache
+def real_cascades() -> tuple[CascadeFile, ...]:
+    """Every cascade of cascade_data/, loaded once per test session (by the fixtures and by parametrization)."""
+    return tuple(load_cascades(DATA, shown_relative_to=ROOT))
+
+
+class ProgramPage(NamedTuple):
+    """A program page of the site: its URL path and the items its diagram shows."""
+
+    path: str
+    sasaran: Sasaran
+    program: Program
+
+
+def program_pages(files: tuple[CascadeFile, ...] | list[CascadeFile]) -> list[ProgramPage]:
+    """Every program page of `files`, in data order."""
+    return [ProgramPage(page_url(program_page(cf, node.item)), node.parent.item, node.item)
+            for cf in files for node in cf.tree.programs]
 
 
 def program_of(entry: Node | IndikatorRow) -> Program | None:
@@ -11,3 +62,133 @@ def program_of(entry: Node | IndikatorRow) -> Program | None:
     node = entry.owner if isinstance(entry, IndikatorRow) else entry
     program = node.ancestor("program")
     return None if program is None else program.item
+
+
+def overview_paths(files: tuple[CascadeFile, ...] | list[CascadeFile]) -> list[str]:
+    """The URL path of every cascade's overview page (one per perangkat daerah and year), sorted."""
+    return sorted({page_url(overview_page(cf)) for cf in files})
+
+
+def site_pages(files: tuple[CascadeFile, ...] | list[CascadeFile]) -> list[str]:
+    """The URL path of every page a reader browses: home, about, the perangkat daerah, overviews, programs."""
+    perangkat_daerah = sorted({f"{cf.slug}/" for cf in files})
+    return ["", "tentang/", *perangkat_daerah, *overview_paths(files), *(p.path for p in program_pages(files))]
+
+
+# Reading pages
+
+def flat(text: str) -> str:
+    """Whitespace-normalised text, as a reader sees it."""
+    return " ".join(text.split())
+
+
+def visible_text(fragment: str) -> str:
+    """The text of an HTML fragment: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def markdown_to_html(text: str) -> str:
+    """Markdown as the site's escaping is meant for: raw HTML escaped, tables and attribute lists on."""
+    return markdown.markdown(text, extensions=["pymdownx.escapeall", "attr_list", "tables"],
+                             extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}})
+
+
+def soup_of(site: Path, url: str) -> BeautifulSoup:
+    """The built page of a directory URL (`kecamatan-kebasen/2023/`, `` for the home page), parsed."""
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@functools.cache
+def parsed_file(path: Path) -> BeautifulSoup:
+    """A built HTML file, parsed once (link checks open the same targets again and again)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article_text(soup: BeautifulSoup) -> str:
+    """The flattened text of a page's article, without header, navigation and footer."""
+    return flat(soup.select_one("article").get_text(" "))
+
+
+# Building and serving a site
+
+def build_site(site_dir: Path, data_dir: Path = DATA, extra_env: dict[str, str] | None = None, *,
+               with_chromium: bool = True) -> subprocess.CompletedProcess:
+    """A strict `mkdocs build` of the project, as `make build` runs it, into `site_dir` (not --quiet, which
+    would hide warnings from strict mode).
+
+    The build draws the diagrams in the Chromium that `CHROMIUM` names, and the calling test fails if it is
+    missing; `with_chromium=False` points the build at a missing browser, which leaves the diagrams to the
+    reader's browser.
+    """
+    chromium = require_chromium() if with_chromium else str(site_dir.with_name("kein-chromium"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASCADE_DATA": str(data_dir), "CHROMIUM": chromium,
+           **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+
+
+class _FolderHandler(SimpleHTTPRequestHandler):
+    """Serves a folder under a URL prefix only, as GitHub Pages serves a project site; 404 elsewhere."""
+
+    def __init__(self, *args: object, prefix: str, **kwargs: object) -> None:
+        self.prefix = prefix  # before the base class, which handles the request inside __init__
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / ".." / "no-such-folder-outside-the-prefix")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve `folder` over HTTP on a free port of 127.0.0.1 in a background thread, under `prefix` only;
+    yields the base URL (`http://127.0.0.1:<port><prefix>`) and stops the server afterwards."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_FolderHandler, directory=str(folder), prefix=prefix))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Opening Chromium
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str:
+    """The Chromium that the browser tests and the build's diagram renderer use: `CHROMIUM`, else Debian's."""
+    return os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def require_chromium() -> str:
+    """The Chromium's path; fails the calling test (never skips it) when there is no such file."""
+    path = chromium_path()
+    if not Path(path).exists():
+        pytest.fail(f"{path} is missing: run `make setup` (it installs Debian's chromium) "
+                    "or set CHROMIUM to a Chromium's path")
+    return path
+
+
+@contextlib.contextmanager
+def open_chromium() -> Iterator[object]:
+    """A headless Chromium driven by Playwright (one at a time: Playwright's sync API allows no more)."""
+    from playwright.sync_api import sync_playwright
+
+    path = require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -3,40 +3,24 @@ a 360 px phone never scrolls sideways."""
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import pytest
 
-from macros.load import load_cascades
-from macros.naming import cascade_dir, program_page
-
-from .conftest import DATA
+from .helpers import flat, program_pages, real_cascades, site_pages
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
-def _programs():
-    """(url path, sasaran, program) of every program page of the real data."""
-    return [
-        (program_page(cf, program).removesuffix(".md") + "/", sasaran, program)
-        for cf in load_cascades(DATA)
-        for tujuan in cf.cascade.tujuan
-        for sasaran in tujuan.sasaran
-        for program in sasaran.program
-    ]
-
-
-PROGRAMS = _programs()
-PROGRAM_PATHS = [path for path, _, _ in PROGRAMS]
-OVERVIEWS = sorted({f"{cascade_dir(cf)}/" for cf in load_cascades(DATA)})
-PAGES = ["", "tentang/", "kecamatan-kebasen/", *OVERVIEWS, *PROGRAM_PATHS]
-
-
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """One test per page of the real data: `site_path` runs over every page, `program_page` over every program."""
+    if "site_path" in metafunc.fixturenames:
+        metafunc.parametrize("site_path", site_pages(real_cascades()))
+    if "program_page" in metafunc.fixturenames:
+        pages = program_pages(real_cascades())
+        metafunc.parametrize("program_page", pages, ids=[page.path for page in pages])
 
 
 def _expected_labels(sasaran, program) -> list[str]:
@@ -45,7 +29,7 @@ def _expected_labels(sasaran, program) -> list[str]:
     for ki, kegiatan in enumerate(program.kegiatan, 1):
         labels.append(f"KEGIATAN {ki} {kegiatan.uraian}")
         labels += [f"SUB KEGIATAN {ki}.{si} {sub.uraian}" for si, sub in enumerate(kegiatan.sub_kegiatan, 1)]
-    return [_normal(label) for label in labels]
+    return [flat(label) for label in labels]
 
 
 def _off_site(page, site_url: str) -> list[str]:
@@ -69,10 +53,9 @@ NODE_LABELS_JS = """svg => [...svg.querySelectorAll('g.node')].map(node => {
 })"""
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_phone_page_loads_only_from_the_site_and_never_scrolls_sideways(open_page, site_url, path):
+def test_phone_page_loads_only_from_the_site_and_never_scrolls_sideways(open_page, site_url, site_path):
     page = open_page(**PHONE)
-    page.goto(site_url + path)
+    page.goto(site_url + site_path)
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").first.is_visible()
     assert _off_site(page, site_url) == []
@@ -80,14 +63,14 @@ def test_phone_page_loads_only_from_the_site_and_never_scrolls_sideways(open_pag
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-@pytest.mark.parametrize("path, sasaran, program", PROGRAMS, ids=PROGRAM_PATHS)
-def test_program_diagram_is_an_svg_showing_every_label(page, site_url, path, sasaran, program):
+def test_program_diagram_is_an_svg_showing_every_label(page, site_url, program_page):
+    path, sasaran, program = program_page
     page.goto(site_url + path)
     figure = page.locator("figure.diagram")
     svg = figure.locator(".diagram-canvas svg")
     assert svg.count() == 1 and svg.is_visible()
     nodes = svg.evaluate(NODE_LABELS_JS)
-    shown = [_normal(node["label"]) for node in nodes]
+    shown = [flat(node["label"]) for node in nodes]
     assert sorted(shown) == sorted(_expected_labels(sasaran, program))
     assert all(node["painted"] for node in nodes), [n["label"] for n in nodes if not n["painted"]]
     assert all(node["inside"] for node in nodes), [n["label"] for n in nodes if not n["inside"]]
@@ -95,10 +78,9 @@ def test_program_diagram_is_an_svg_showing_every_label(page, site_url, path, sas
     assert not any("mermaid" in urlsplit(url).path for url in page.requested_urls)
 
 
-@pytest.mark.parametrize("path", PROGRAM_PATHS)
-def test_phone_diagram_opens_legible_and_zooms_inside_its_box(open_page, site_url, path):
+def test_phone_diagram_opens_legible_and_zooms_inside_its_box(open_page, site_url, program_page):
     page = open_page(**PHONE)
-    page.goto(site_url + path)
+    page.goto(site_url + program_page.path)
     canvas = page.locator("figure.diagram .diagram-canvas")
     svg = canvas.locator("svg")
     canvas.scroll_into_view_if_needed()
@@ -122,23 +104,24 @@ def test_phone_diagram_opens_legible_and_zooms_inside_its_box(open_page, site_ur
     assert page.locator("figure.diagram a[download]").get_attribute("href").endswith(".svg")
 
 
-@pytest.mark.parametrize("path, sasaran, program", PROGRAMS[:2], ids=PROGRAM_PATHS[:2])
-def test_hierarchy_list_is_open_and_nested_without_javascript(open_page, site_url, path, sasaran, program):
+@pytest.mark.parametrize("n", [0, 1], ids=["program-1", "program-2"])
+def test_hierarchy_list_is_open_and_nested_without_javascript(open_page, site_url, programs, n):
+    path, sasaran, program = programs[n]
     page = open_page(java_script_enabled=False, **PHONE)
     page.goto(site_url + path)
     details = page.locator("details", has=page.locator("summary", has_text="Hierarki dalam bentuk daftar"))
     assert details.get_attribute("open") is not None
     top = details.locator(":scope > ul > li")
-    assert _normal(top.locator(":scope > p, :scope").first.inner_text()).startswith(f"Sasaran: {_normal(sasaran.uraian)}")
+    assert flat(top.locator(":scope > p, :scope").first.inner_text()).startswith(f"Sasaran: {flat(sasaran.uraian)}")
     program_item = top.locator(":scope > ul > li")
-    assert _normal(program_item.inner_text()).startswith(f"Program: {_normal(program.uraian)}")
+    assert flat(program_item.inner_text()).startswith(f"Program: {flat(program.uraian)}")
     kegiatan_items = program_item.locator(":scope > ul > li")
     assert kegiatan_items.count() == len(program.kegiatan)
     for ki, kegiatan in enumerate(program.kegiatan):
         item = kegiatan_items.nth(ki)
-        assert _normal(item.inner_text()).startswith(f"Kegiatan {ki + 1}: {_normal(kegiatan.uraian)}")
-        subs = [_normal(t) for t in item.locator(":scope > ul > li").all_inner_texts()]
-        assert subs == [f"Sub kegiatan {ki + 1}.{si}: {_normal(sub.uraian)}"
+        assert flat(item.inner_text()).startswith(f"Kegiatan {ki + 1}: {flat(kegiatan.uraian)}")
+        subs = [flat(t) for t in item.locator(":scope > ul > li").all_inner_texts()]
+        assert subs == [f"Sub kegiatan {ki + 1}.{si}: {flat(sub.uraian)}"
                         for si, sub in enumerate(kegiatan.sub_kegiatan, 1)]
     # Without JavaScript the diagram is still there, fitted to the column.
     svg = page.locator("figure.diagram svg")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import re
@@ -11,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from macros.model import Cascade, CascadeFile
@@ -19,18 +17,9 @@ from macros.naming import anchor, page_url, relative_url, source_link
 from macros.render.catalog import render_catalog_page
 from macros.render.export import to_csv, to_json, to_xlsx
 
-from .test_render import HOSTILE, markdown_to_html
+from .helpers import HOSTILE, markdown_to_html, parsed_file, soup_of
 
 CATALOG = "kecamatan-kebasen/2023/katalog/"
-
-
-def html_page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-@functools.cache
-def parsed(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def resolve(site: Path, from_url: str, href: str) -> tuple[Path, str]:
@@ -65,7 +54,7 @@ def test_catalog_escapes_hostile_text(kebasen):
 
 @pytest.mark.slow
 def test_catalog_lists_all_45_indicators_once_with_their_fields(site, kebasen):
-    soup = html_page(site, CATALOG)
+    soup = soup_of(site, CATALOG)
     rows = soup.select("table[data-katalog] tbody tr")
     expected = kebasen.tree.indikator
     assert len(rows) == len(expected) == 45
@@ -91,14 +80,14 @@ def test_catalog_lists_all_45_indicators_once_with_their_fields(site, kebasen):
 
 @pytest.mark.slow
 def test_catalog_links_open_the_item_and_permalinks_point_at_their_row(site):
-    soup = html_page(site, CATALOG)
+    soup = soup_of(site, CATALOG)
     for tr in soup.select("table[data-katalog] tbody tr"):
         permalink = tr.select_one("a.indikator-id")["href"]
         assert permalink == "#" + tr["id"]
         owner = tr.find_all("td")[2].a
         target, fragment = resolve(site, CATALOG, owner["href"])
         assert target.is_file(), owner["href"]
-        owner_page = parsed(target)
+        owner_page = parsed_file(target)
         heading = owner_page.find(id=fragment)
         assert heading is not None, owner["href"]
         # A program's indicators sit under "Indikator program" on the page titled with the program's name.
@@ -111,7 +100,7 @@ def test_catalog_links_open_the_item_and_permalinks_point_at_their_row(site):
 
 @pytest.mark.slow
 def test_every_catalog_across_cascades_links_to_each_cascade_catalog(site, kebasen):
-    soup = html_page(site, "katalog/")
+    soup = soup_of(site, "katalog/")
     rows = soup.select("table[data-katalog] tbody tr")
     assert len(rows) == 45
     assert len({tr["id"] for tr in rows}) == 45
@@ -122,18 +111,18 @@ def test_every_catalog_across_cascades_links_to_each_cascade_catalog(site, kebas
                 continue
             target, fragment = resolve(site, "katalog/", link["href"])
             assert target.is_file(), link["href"]
-            assert parsed(target).find(id=fragment), link["href"]
+            assert parsed_file(target).find(id=fragment), link["href"]
 
 
 @pytest.mark.slow
 def test_catalog_is_linked_from_overview_and_navigation(site):
-    overview = html_page(site, "kecamatan-kebasen/2023")
+    overview = soup_of(site, "kecamatan-kebasen/2023")
     links = {a.get_text(" ", strip=True): a["href"] for a in overview.select("article a[href]")}
     assert links["semua indikator cascade ini dalam satu tabel"] == "katalog/"
     nav = overview.select_one("nav.md-nav--primary")
     assert any(a["href"].rstrip("/").endswith("katalog") and a.get_text(strip=True) == "Katalog indikator"
                for a in nav.select("a.md-nav__link[href]"))
-    catalog = html_page(site, CATALOG)
+    catalog = soup_of(site, CATALOG)
     assert catalog.select_one("form[data-katalog-filter]").has_attr("hidden"), "without JS no dead controls show"
     scripts = [s["src"] for s in catalog.select("script[src]")]
     assert any(src.endswith("assets/javascripts/katalog.js") for src in scripts)
@@ -141,7 +130,7 @@ def test_catalog_is_linked_from_overview_and_navigation(site):
 
 @pytest.mark.slow
 def test_overview_downloads_open_and_hold_the_cascade(site, kebasen):
-    overview = html_page(site, "kecamatan-kebasen/2023")
+    overview = soup_of(site, "kecamatan-kebasen/2023")
     links = {a.get_text(" ", strip=True): a["href"] for a in overview.select("article a[href]")}
     files = {label: resolve(site, "kecamatan-kebasen/2023/", links[label])[0]
              for label in ("JSON", "CSV", "XLSX", "semua cascade (ZIP)")}

@@ -35,3 +35,11 @@ def test_cached_workbook_is_the_workbook_and_follows_the_data(tmp_path, kebasen)
     assert cascade_downloads(changed, cache)[xlsx_path(changed)] == cascade_downloads(changed)[xlsx_path(changed)]
     assert cascade_downloads(changed, cache)[xlsx_path(changed)] != uncached[xlsx_path(kebasen)]
     assert len(list(tmp_path.glob("*.xlsx"))) == 2
+
+
+def test_path_names_the_file_before_put_makes_it(tmp_path):
+    cache = ContentCache(tmp_path / "svg", ".svg", "v1")
+    path = cache.path("diagram")
+    assert not path.exists() and not (tmp_path / "svg").exists()
+    assert cache.put("diagram", b"<svg/>") == path
+    assert path.read_bytes() == b"<svg/>" and cache.get("diagram", lambda: b"other") == b"<svg/>"

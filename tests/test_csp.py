@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from macros.csp import add_policy, script_hashes
 
-from .conftest import build_site, serve_folder
+from .helpers import build_site, serve
 
 PROGRAM = "kecamatan-kebasen/2023/program/pemberdayaan-masyarakat-desa-dan-kelurahan/"
 # Runs before the page's scripts: records what the policy blocked, as the browser reports it.
@@ -64,15 +64,10 @@ def test_theme_search_and_diagram_work_under_the_policy(page, site_url):
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
     # Search: Pagefind's UI and WebAssembly load from the site and find a program.
-    toggle = page.locator(".cari-toggle")
-    if toggle.count():
-        toggle.click()
-        page.locator("#cari input").fill("pemberdayaan")
-        page.locator("#cari .pagefind-ui__result-link").first.wait_for(timeout=15000)
-        assert "Pemberdayaan" in page.locator("#cari .pagefind-ui__results").inner_text()
-    else:
-        page.locator(".md-search__input").fill("pemberdayaan")
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.locator(".cari-toggle").click()
+    page.locator("#cari input").fill("pemberdayaan")
+    page.locator("#cari .pagefind-ui__result-link").first.wait_for(timeout=15000)
+    assert "Pemberdayaan" in page.locator("#cari .pagefind-ui__results").inner_text()
     violations += page.evaluate("window.__csp")
     assert violations == []
     assert [e for e in page.console_errors if "Content Security Policy" in e] == []
@@ -84,20 +79,20 @@ def test_theme_search_and_diagram_work_under_the_policy(page, site_url):
 def test_client_side_diagram_fallback_works_under_the_policy(tmp_path, browser):
     """Without Chromium at build time the diagram is drawn in the reader's browser; the policy must allow that."""
     site = tmp_path / "site"
-    result = build_site(site, extra_env={"CHROMIUM": str(tmp_path / "kein-chromium")})
+    result = build_site(site, with_chromium=False)
     assert result.returncode == 0, result.stderr
-    server, base = serve_folder(site)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     try:
-        violations = open_with_policy(page, base + PROGRAM)
-        # Material draws the diagram into a closed shadow root of div.mermaid: its text cannot be read from
-        # here, but an empty box has no height and a blocked script leaves the <pre> source in place.
-        page.wait_for_function("() => document.querySelector('div.mermaid')?.getBoundingClientRect().height > 150")
-        assert page.locator("pre.mermaid").count() == 0 and page.evaluate("typeof window.mermaid") == "object"
-        assert violations + page.evaluate("window.__csp") == [] and errors == []
+        with serve(site) as base:
+            violations = open_with_policy(page, base + PROGRAM)
+            # Material draws the diagram into a closed shadow root of div.mermaid: its text cannot be read from
+            # here, but an empty box has no height and a blocked script leaves the <pre> source in place.
+            page.wait_for_function(
+                "() => document.querySelector('div.mermaid')?.getBoundingClientRect().height > 150")
+            assert page.locator("pre.mermaid").count() == 0 and page.evaluate("typeof window.mermaid") == "object"
+            assert violations + page.evaluate("window.__csp") == [] and errors == []
     finally:
         context.close()
-        server.shutdown()

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import CascadeError, load_cascades
+from macros.load import load_cascades
+from macros.problems import CascadeError
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 CORPUS = Path(__file__).parent / "fixtures" / "errors"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,12 +10,10 @@ from bs4 import BeautifulSoup
 from macros.glossary import BY_ID, ISTILAH, explain
 from macros.naming import program_slug
 
+from .helpers import soup_of
+
 REQUIRED = ["Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan", "Indikator Kinerja", "IKU", "Formulasi",
             "Kumulatif", "Non Kumulatif", "Polaritas", "Sumber Data", "Eselon", "Perangkat Daerah", "Cascading"]
-
-
-def soup_of(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def test_every_required_term_has_one_entry_with_a_definition():

@@ -21,18 +21,12 @@ from .helpers import program_of
 from macros.naming import program_slug
 from macros.render.export import to_json
 
-from .conftest import build_site, serve_folder
+from .helpers import article_text, build_site, flat, serve, soup_of
 
 HOSTILE_DATA = Path(__file__).parent / "fixtures" / "hostile"
 PD = "kecamatan-uji"
 
 pytestmark = pytest.mark.slow
-
-
-def flat(text: str) -> str:
-    """Whitespace-normalised text, as a reader sees it."""
-    return " ".join(text.split())
-
 
 @pytest.fixture(scope="module")
 def hostile() -> CascadeFile:
@@ -85,13 +79,9 @@ def test_fixture_puts_every_kind_of_payload_into_the_data(hostile):
     assert len(page_texts(hostile)) == 3 + len(hostile.programs)
 
 
-def soup_of(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
 def test_every_text_shows_literally_on_its_page(hostile, hostile_site):
     for url, texts in page_texts(hostile).items():
-        shown = flat(soup_of(hostile_site, url).select_one("article").get_text(" "))
+        shown = article_text(soup_of(hostile_site, url))
         for text in texts:
             assert flat(text) in shown, (url, text)
         assert "Kecamatan 49" not in shown and "{{ 7*7 }}" in shown
@@ -138,7 +128,7 @@ def test_catalog_and_spreadsheet_downloads_keep_the_text_and_run_no_formula(host
     xlsx_file = hostile_site / f"data/{PD}/2023.xlsx"
     if not (catalog.exists() and csv_file.exists() and xlsx_file.exists()):
         pytest.fail("the build has no indicator catalog or CSV/XLSX download; update this test to what it has")
-    shown = flat(soup_of(hostile_site, "katalog").select_one("article").get_text(" "))
+    shown = article_text(soup_of(hostile_site, "katalog"))
     for text in indicator_texts:
         assert flat(text) in shown, text
     with csv_file.open(encoding="utf-8-sig", newline="") as handle:
@@ -158,15 +148,13 @@ def test_catalog_and_spreadsheet_downloads_keep_the_text_and_run_no_formula(host
 
 
 @pytest.mark.browser
-def test_browser_runs_nothing_and_shows_the_text(hostile, hostile_site, browser):
-    server, base = serve_folder(hostile_site)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
-    page = context.new_page()
+def test_browser_runs_nothing_and_shows_the_text(hostile, hostile_site, open_page):
+    page = open_page()
     dialogs: list[str] = []
     errors: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    with serve(hostile_site) as base:
         for url, texts in page_texts(hostile).items():
             page.goto(base + url)
             page.wait_for_load_state("networkidle")
@@ -200,6 +188,3 @@ def test_browser_runs_nothing_and_shows_the_text(hostile, hostile_site, browser)
         page.goto(base + f"data/{PD}/2023.json")
         assert json.loads(page.inner_text("body")) == json.loads(to_json(hostile.cascade))
         assert dialogs == [] and errors == []
-    finally:
-        context.close()
-        server.shutdown()

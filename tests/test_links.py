@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
+
+from .helpers import parsed_file
 
 pytestmark = pytest.mark.slow
 
 BASE = "http://situs.invalid/"
-
-
-@cache
-def _soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def _target(site: Path, url: str) -> Path:
@@ -30,7 +25,7 @@ def broken_links(site: Path) -> list[str]:
     for html_file in sorted(site.rglob("*.html")):
         relative = html_file.relative_to(site).as_posix()
         page_url = urljoin(BASE, relative.removesuffix("index.html"))
-        soup = _soup(html_file)
+        soup = parsed_file(html_file)
         for tag in soup.find_all(["a", "link", "script", "img", "source", "iframe", "area"]):
             for attribute in ("href", "src"):
                 link = tag.get(attribute)
@@ -44,8 +39,8 @@ def broken_links(site: Path) -> list[str]:
                     broken.append(f"{relative}: {link} (tidak ada berkas {target.relative_to(site)})")
                     continue
                 fragment = unquote(urlsplit(url).fragment)
-                if fragment and target.suffix == ".html" and not _soup(target).find(id=fragment) \
-                        and not _soup(target).find(attrs={"name": fragment}):
+                if fragment and target.suffix == ".html" and not parsed_file(target).find(id=fragment) \
+                        and not parsed_file(target).find(attrs={"name": fragment}):
                     broken.append(f"{relative}: {link} (tidak ada id '{fragment}')")
     return broken
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 import os
 import subprocess
@@ -9,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from macros.lint import (
+    CHECK_TITLES,
+    CHECKS,
     check_empty_fields,
     check_formulasi_repeats_uraian,
     check_markup,
@@ -19,13 +21,15 @@ from macros.lint import (
     check_packed_indikator,
     check_repeated_indikator,
     check_spelling,
+    lint_cascade,
     lint_files,
 )
-from macros.load import field_path, load_cascades
+from macros.load import load_cascades
 from macros.model import Cascade
+from macros.problems import field_path
 from macros.tree import CascadeTree, walk
 
-from .conftest import DATA, ROOT
+from .helpers import DATA, ROOT, soup_of
 
 
 def indikator(uraian: str, formulasi: str = "Jumlah yang dihitung", sumber: str = "Data Subag Umum") -> dict:
@@ -83,15 +87,78 @@ def fields(issues) -> list[str]:
 
 def test_a_clean_cascade_has_no_findings():
     clean = cascade_with()
-    for check in (check_repeated_indikator, check_empty_fields, check_spelling, check_markup,
-                  check_packed_indikator, check_numbering, check_formulasi_repeats_uraian):
+    for check in CHECKS:
         assert check(clean) == [], check.__name__
+    assert lint_cascade(clean) == []
+
+
+def copy_sibling(data):
+    subs(data)[1]["indikator"] = [dict(subs(data)[0]["indikator"][0])]
+
+
+def empty(data):
+    subs(data)[0]["indikator"] = []
+    subs(data)[1]["indikator"][0]["formulasi"] = ""
+    subs(data)[1]["indikator"][0]["sumber_data"] = " "
+    del subs(data)[1]["sasaran"]
+
+
+def misspell(data):
+    data["tujuan"][0]["indikator"][0]["sumber_data"] = "Laporan hasil survey"
+    subs(data)[0]["indikator"][0]["uraian"] = "Presentase sarana gedug kantor (Komulatif)"
+
+
+def markup(text: str):
+    def change(data):
+        subs(data)[0]["indikator"][0]["formulasi"] = text
+    return change
+
+
+def packed(text: str):
+    def change(data):
+        subs(data)[0]["indikator"][0]["uraian"] = text
+    return change
+
+
+def numbered(first: str, second: str):
+    def change(data):
+        subs(data)[0]["uraian"] = f"{first} Fasilitasi Keuangan Desa"
+        subs(data)[1]["uraian"] = f"{second} Fasilitasi Pemilihan Kepala Desa"
+    return change
+
+
+def formulasi_repeats(data):
+    subs(data)[0]["indikator"][0]["formulasi"] = "frekuensi pembinaan  APBDes"
+
+
+# For every check of `make lint`, a change to the clean cascade that it must report.
+EXAMPLES = {
+    check_repeated_indikator: copy_sibling,
+    check_empty_fields: empty,
+    check_spelling: misspell,
+    check_markup: markup("Jumlah <p>layanan</p>"),
+    check_packed_indikator: packed("Jumlah rapat; jumlah peserta; jumlah notulen"),
+    check_numbering: numbered("1.", "3."),
+    check_formulasi_repeats_uraian: formulasi_repeats,
+}
+
+
+def test_every_check_is_tested_here_and_has_its_section_on_the_report():
+    untested = [check.__name__ for check in CHECKS if check not in EXAMPLES]
+    assert untested == [], "add an example (and a test) for each new check"
+    kinds = {}
+    for check in CHECKS:
+        issues = check(cascade_with(EXAMPLES[check]))
+        assert issues, check.__name__
+        assert len({issue.check for issue in issues}) == 1, check.__name__
+        kinds[issues[0].check] = check.__name__
+        # The whole run reports what the check reports.
+        assert set(issues) <= set(lint_cascade(cascade_with(EXAMPLES[check]))), check.__name__
+    # One title per check, in the order the checks run: the report page has a section for each.
+    assert list(kinds) == list(CHECK_TITLES) and len(kinds) == len(CHECKS)
 
 
 def test_an_indicator_copied_from_a_sibling_is_reported_with_both_names():
-    def copy_sibling(data):
-        subs(data)[1]["indikator"] = [dict(subs(data)[0]["indikator"][0])]
-
     (issue,) = check_repeated_indikator(cascade_with(copy_sibling))
     assert fields([issue]) == ["tujuan[0].sasaran[0].program[0].kegiatan[0].sub_kegiatan[1].indikator[0].uraian"]
     assert '"Fasilitasi Pemilihan Kepala Desa"' in issue.message
@@ -125,12 +192,6 @@ def test_an_indicator_twice_in_one_item_is_reported():
 
 
 def test_missing_indicator_formula_source_and_sasaran_are_reported():
-    def empty(data):
-        subs(data)[0]["indikator"] = []
-        subs(data)[1]["indikator"][0]["formulasi"] = ""
-        subs(data)[1]["indikator"][0]["sumber_data"] = " "
-        del subs(data)[1]["sasaran"]
-
     issues = check_empty_fields(cascade_with(empty))
     assert fields(issues) == [
         field_path(SUB + (0, "indikator")),
@@ -143,10 +204,6 @@ def test_missing_indicator_formula_source_and_sasaran_are_reported():
 
 
 def test_spelling_variants_are_reported_with_the_standard_spelling():
-    def misspell(data):
-        data["tujuan"][0]["indikator"][0]["sumber_data"] = "Laporan hasil survey"
-        subs(data)[0]["indikator"][0]["uraian"] = "Presentase sarana gedug kantor (Komulatif)"
-
     issues = check_spelling(cascade_with(misspell))
     messages = [issue.message for issue in issues]
     assert fields(issues) == ["tujuan[0].indikator[0].sumber_data"] + [field_path(SUB + (0, "indikator", 0, "uraian"))] * 3
@@ -168,19 +225,13 @@ def test_a_word_that_only_contains_a_variant_is_not_reported():
     ("Jumlah **layanan**", '"**"'),
 ])
 def test_leftover_markup_is_reported(text, shown):
-    def markup(data):
-        subs(data)[0]["indikator"][0]["formulasi"] = text
-
-    (issue,) = check_markup(cascade_with(markup))
+    (issue,) = check_markup(cascade_with(markup(text)))
     assert fields([issue]) == [field_path(SUB + (0, "indikator", 0, "formulasi"))]
     assert f"sisa HTML/markup {shown}" in issue.message
 
 
 def test_plain_text_with_comparison_signs_is_not_markup():
-    def signs(data):
-        subs(data)[0]["indikator"][0]["formulasi"] = "Nilai < 5 dan > 2 dibagi 3 x 100 % & seterusnya"
-
-    assert check_markup(cascade_with(signs)) == []
+    assert check_markup(cascade_with(markup("Nilai < 5 dan > 2 dibagi 3 x 100 % & seterusnya"))) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -189,45 +240,30 @@ def test_plain_text_with_comparison_signs_is_not_markup():
     "Jumlah rapat; jumlah peserta; jumlah notulen",
 ])
 def test_several_indicators_in_one_field_are_reported(text):
-    def packed(data):
-        subs(data)[0]["indikator"][0]["uraian"] = text
-
-    (issue,) = check_packed_indikator(cascade_with(packed))
+    (issue,) = check_packed_indikator(cascade_with(packed(text)))
     assert fields([issue]) == [field_path(SUB + (0, "indikator", 0, "uraian"))]
     assert "beberapa butir" in issue.message
 
 
 def test_a_hyphenated_word_or_one_dash_is_not_a_list():
-    def dashes(data):
-        subs(data)[0]["indikator"][0]["uraian"] = "Jumlah peraturan perundang-undangan - yang ditegakkan"
-
+    dashes = packed("Jumlah peraturan perundang-undangan - yang ditegakkan")
     assert check_packed_indikator(cascade_with(dashes)) == []
 
 
 def test_numbers_typed_before_names_and_gaps_between_them_are_reported():
-    def numbered(data):
-        subs(data)[0]["uraian"] = "1. Fasilitasi Keuangan Desa"
-        subs(data)[1]["uraian"] = "3. Fasilitasi Pemilihan Kepala Desa"
-
-    issues = check_numbering(cascade_with(numbered))
+    issues = check_numbering(cascade_with(numbered("1.", "3.")))
     assert fields(issues) == [field_path(SUB + (0, "uraian")), field_path(SUB), field_path(SUB + (1, "uraian"))]
     assert 'nama diawali nomor "1."' in issues[0].message
     assert "nomor sub kegiatan tidak urut: 1, 3" in issues[1].message
 
 
 def test_consecutive_numbers_are_only_reported_as_numbers_in_names():
-    def numbered(data):
-        subs(data)[0]["uraian"] = "1. Fasilitasi Keuangan Desa"
-        subs(data)[1]["uraian"] = "2. Fasilitasi Pemilihan Kepala Desa"
-
-    assert [i.message for i in check_numbering(cascade_with(numbered)) if "tidak urut" in i.message] == []
+    consecutive = check_numbering(cascade_with(numbered("1.", "2.")))
+    assert [i.message for i in consecutive if "tidak urut" in i.message] == []
 
 
 def test_a_formula_that_repeats_its_indicator_is_reported():
-    def same(data):
-        subs(data)[0]["indikator"][0]["formulasi"] = "frekuensi pembinaan  APBDes"
-
-    (issue,) = check_formulasi_repeats_uraian(cascade_with(same))
+    (issue,) = check_formulasi_repeats_uraian(cascade_with(formulasi_repeats))
     assert fields([issue]) == [field_path(SUB + (0, "indikator", 0, "formulasi"))]
     assert "cara menghitungnya belum dijelaskan" in issue.message
 
@@ -255,31 +291,49 @@ def test_findings_carry_the_line_of_the_field_in_the_file(tmp_path):
     ]
 
 
-def _line_of(text: str, after: str = "") -> int:
-    """The line number of `text` in the Kebasen data file (the first one after the line holding `after`)."""
-    lines = (DATA / "kecamatan-kebasen/2023.yaml").read_text(encoding="utf-8").splitlines()
+def _line_of(data_text: str, text: str, after: str = "") -> int:
+    """The line number of `text` in a data file's text (the first one after the line holding `after`)."""
+    lines = data_text.splitlines()
     start = next(i for i, line in enumerate(lines) if after in line)
     return next(i for i, line in enumerate(lines[start:], start) if text in line) + 1
 
 
-def test_the_real_data_reports_the_known_oddities_with_file_and_line():
-    printed = [str(f) for f in lint_files(load_cascades(DATA, shown_relative_to=ROOT))]
+def test_the_real_data_reports_the_known_oddities_with_file_and_line(cascades, kebasen_text):
+    printed = [str(f) for f in lint_files(list(cascades))]
     path = "cascade_data/kecamatan-kebasen/2023.yaml"
-    pilkades = _line_of("uraian: Frekuensi Pembinaan", after="uraian: Fasilitasi Pelaksanaan Pemilihan Kepala Desa")
+    pilkades = _line_of(kebasen_text, "uraian: Frekuensi Pembinaan", after="uraian: Fasilitasi Pelaksanaan Pemilihan Kepala Desa")
     repeated = [p for p in printed if "Pemilihan Kepala Desa" in p]
     assert len(repeated) == 1 and repeated[0].startswith(f"{path}:{pilkades} ")
     assert "sama persis" in repeated[0]
     for word, standard in [("Presentase", "Persentase"), ("gedug", "gedung"), ("survey", "survei")]:
         lines = [p.split(" ", 1)[0] for p in printed if f'"{word}" kemungkinan salah eja; ejaan baku: "{standard}"' in p]
-        expected = [f"{path}:{n}" for n, line in enumerate(
-            (DATA / "kecamatan-kebasen/2023.yaml").read_text(encoding="utf-8").splitlines(), 1)
-            if word in line.split("#")[0]]
+        expected = [f"{path}:{n}" for n, line in enumerate(kebasen_text.splitlines(), 1)
+                    if word in line.split("#")[0]]
         assert lines == expected, word
 
 
 def run_lint(*, strict: bool, data: Path = DATA) -> subprocess.CompletedProcess:
     env = {**os.environ, "CASCADE_DATA": str(data), "STRICT": "1" if strict else ""}
-    return subprocess.run([sys.executable, "-m", "macros.lint"], cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "macros.check", "lint"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+
+
+def test_no_module_of_the_library_imports_a_command_line_module():
+    command_line = {"macros.build", "macros.check", "macros.schema"}
+    importers = []
+    for path in sorted((ROOT / "macros").rglob("*.py")):
+        package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+                module = ".".join(filter(None, [base, node.module]))
+                imported = {module} | {f"{module}.{alias.name}" for alias in node.names}
+            elif isinstance(node, ast.Import):
+                imported = {alias.name for alias in node.names}
+            else:
+                continue
+            importers += [f"{path.relative_to(ROOT)} imports {name}" for name in sorted(imported & command_line)]
+    assert importers == []
 
 
 def test_lint_prints_warnings_and_fails_only_when_strict():
@@ -304,9 +358,9 @@ def test_strict_lint_passes_on_clean_data(tmp_path):
 
 
 @pytest.mark.slow
-def test_the_report_page_lists_the_findings_and_is_linked_from_the_footer_only(site):
-    soup = BeautifulSoup((site / "laporan-kualitas-data/index.html").read_text(encoding="utf-8"), "html.parser")
-    printed = [str(f) for f in lint_files(load_cascades(DATA, shown_relative_to=ROOT))]
+def test_the_report_page_lists_the_findings_and_is_linked_from_the_footer_only(site, cascades):
+    soup = soup_of(site, "laporan-kualitas-data")
+    printed = [str(f) for f in lint_files(list(cascades))]
     rows = soup.select("article tbody tr")
     shown = [(r.select("td")[0].get_text(), r.select("td")[1].get_text(), r.select("td")[2].get_text())
              for r in rows if len(r.select("td")) == 3]
@@ -315,10 +369,9 @@ def test_the_report_page_lists_the_findings_and_is_linked_from_the_footer_only(s
     pilkades = next(r for r in rows if "Pemilihan Kepala Desa" in r.get_text())
     link = pilkades.select_one("a")["href"]
     assert link.startswith("../kecamatan-kebasen/2023/program/pembinaan-dan-pengawasan-pemerintahan-desa/#")
-    target = BeautifulSoup((site / "kecamatan-kebasen/2023/program/pembinaan-dan-pengawasan-pemerintahan-desa/index.html")
-                           .read_text(encoding="utf-8"), "html.parser")
+    target = soup_of(site, "kecamatan-kebasen/2023/program/pembinaan-dan-pengawasan-pemerintahan-desa")
     assert "Frekuensi Pembinaan" in target.find(id=link.split("#")[1]).get_text()
 
-    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = soup_of(site, "")
     assert home.select_one("footer a[href='laporan-kualitas-data/']").get_text() == "Laporan kualitas data"
     assert not [a for a in home.select("nav.md-nav a") if "laporan-kualitas-data" in a.get("href", "")]

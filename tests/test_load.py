@@ -6,12 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
-from macros.load import CascadeError, load_cascades
+from macros.load import load_cascades
+from macros.model import CascadeFile
+from macros.problems import CascadeError
 
-from .conftest import DATA, KEBASEN, ROOT
-
-VALID = KEBASEN.read_text(encoding="utf-8")
+from .helpers import DATA, ROOT
 
 
 def test_kebasen_has_the_whole_cascade(kebasen):
@@ -27,6 +28,40 @@ def test_indicator_identifiers_are_unique_position_paths(kebasen):
     ids = [row.id for row in kebasen.tree.indikator]
     assert len(set(ids)) == len(ids)
     assert ids[0] == "T1.I1" and "T1.S1.P1.K3.SK5.I2" in ids
+
+
+def _yaml_lines(node: yaml.Node, loc: tuple = ()) -> dict[tuple, int]:
+    """The line of every value, found by walking PyYAML's own node tree: what `CascadeFile.lines` must hold."""
+    lines = {loc: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines |= _yaml_lines(value, loc + (key.value,))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines |= _yaml_lines(item, loc + (i,))
+    return lines
+
+
+def test_the_loaded_file_keeps_the_line_of_every_value(kebasen):
+    expected = _yaml_lines(yaml.compose(VALID))
+    assert list(kebasen.lines.items()) == list(expected.items())
+    assert VALID.splitlines()[kebasen.line(("perangkat_daerah",)) - 1] == "perangkat_daerah: Kecamatan Kebasen"
+    kegiatan = ("tujuan", 0, "sasaran", 0, "program", 1, "kegiatan", 0)
+    assert kebasen.line(kegiatan + ("uraian",)) == expected[kegiatan + ("uraian",)] == expected[kegiatan]
+    assert kegiatan + ("uraian", "nope") not in kebasen.lines and ("tujuan", 1) not in kebasen.lines
+
+
+def test_a_value_the_file_leaves_out_has_the_line_of_the_nearest_value_around_it(kebasen):
+    indikator = ("tujuan", 0, "indikator", 0)
+    assert "polaritas" not in kebasen.cascade.tujuan[0].indikator[0].model_fields_set
+    assert kebasen.line(indikator + ("polaritas",)) == kebasen.lines[indikator]
+    assert kebasen.line(("tujuan", 7, "sasaran")) == kebasen.lines[("tujuan",)]
+    assert kebasen.line(("keterangan",)) == kebasen.line(()) == kebasen.lines[()]
+
+
+def test_a_cascade_file_built_in_code_has_no_lines_and_equals_the_loaded_one(kebasen):
+    built = CascadeFile(kebasen.slug, kebasen.path, kebasen.cascade)
+    assert built == kebasen and built.line(("tujuan", 0, "uraian")) is None
 
 
 def problems_for(tmp_path: Path, text: str | bytes, name: str = "2023.yaml", folder: str = "kecamatan-x") -> list[str]:
@@ -45,30 +80,30 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     return hits[occurrence - 1]
 
 
-def test_invalid_enum_names_file_line_path_and_allowed_values(tmp_path):
-    text = VALID.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
+def test_invalid_enum_names_file_line_path_and_allowed_values(tmp_path, kebasen_text):
+    text = kebasen_text.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
     line = line_of(text, "kumulatip")
     assert problems_for(tmp_path, text) == [
         f"kecamatan-x/2023.yaml:{line} tujuan[0].sasaran[0].program[0].kegiatan[0].sub_kegiatan[0].indikator[0]"
         ".tipe_penghitungan: 'kumulatip' harus salah satu dari: kumulatif, non_kumulatif"]
 
 
-def test_unknown_key_suggests_the_right_one(tmp_path):
-    text = VALID.replace("    indikator:", "    indikatr:", 1)
+def test_unknown_key_suggests_the_right_one(tmp_path, kebasen_text):
+    text = kebasen_text.replace("    indikator:", "    indikatr:", 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem.startswith(f"kecamatan-x/2023.yaml:{line_of(text, 'indikatr:')} tujuan[0].indikatr: kunci 'indikatr' tidak dikenal")
     assert "maksudnya 'indikator'?" in problem
 
 
-def test_missing_required_field(tmp_path):
-    text = VALID.replace("        sumber_data: Laporan hasil survey kepuasan masyarakat\n", "", 1)
+def test_missing_required_field(tmp_path, kebasen_text):
+    text = kebasen_text.replace("        sumber_data: Laporan hasil survey kepuasan masyarakat\n", "", 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem == (f"kecamatan-x/2023.yaml:{line_of(text, 'Indeks Kepuasan Masyarakat (IKM)')} "
                        "tujuan[0].indikator[0].sumber_data: wajib diisi tetapi tidak ada")
 
 
-def test_list_where_text_is_expected_and_the_reverse(tmp_path):
-    text = VALID.replace("perangkat_daerah: Kecamatan Kebasen", "perangkat_daerah: [Kecamatan Kebasen]").replace(
+def test_list_where_text_is_expected_and_the_reverse(tmp_path, kebasen_text):
+    text = kebasen_text.replace("perangkat_daerah: Kecamatan Kebasen", "perangkat_daerah: [Kecamatan Kebasen]").replace(
         "        formulasi: Indeks Kepuasan Masyarakat\n", "        formulasi: Indeks Kepuasan Masyarakat\n", 1)
     text = text.replace("  - uraian: Mewujudkan kinerja pelayanan Kecamatan yang prima\n    indikator:\n      - uraian: Indeks",
                         "  - uraian: Mewujudkan kinerja pelayanan Kecamatan yang prima\n    indikator: teks saja\n    x_indikator:\n      - uraian: Indeks", 1)
@@ -78,14 +113,14 @@ def test_list_where_text_is_expected_and_the_reverse(tmp_path):
             "harus berupa daftar (butir diawali '- '), bukan teks 'teks saja'") in problems
 
 
-def test_number_where_text_is_expected_says_to_quote_it(tmp_path):
-    text = VALID.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: 100", 1)
+def test_number_where_text_is_expected_says_to_quote_it(tmp_path, kebasen_text):
+    text = kebasen_text.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: 100", 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem.endswith("formulasi: harus berupa teks, bukan angka (100) (beri tanda kutip agar dibaca sebagai teks)")
 
 
-def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
-    text = VALID.replace("        formulasi: Indeks Kepuasan Masyarakat\n",
+def test_duplicate_key_is_an_error_with_both_lines(tmp_path, kebasen_text):
+    text = kebasen_text.replace("        formulasi: Indeks Kepuasan Masyarakat\n",
                          "        formulasi: Indeks Kepuasan Masyarakat\n        formulasi: lagi\n", 1)
     first, second = line_of(text, "formulasi: Indeks"), line_of(text, "formulasi: lagi")
     assert problems_for(tmp_path, text) == [
@@ -93,28 +128,28 @@ def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
         f"(pertama di baris {first}); hapus salah satunya"]
 
 
-def test_tab_indentation(tmp_path):
-    text = VALID.replace("\n    indikator:", "\n\tindikator:", 1)
+def test_tab_indentation(tmp_path, kebasen_text):
+    text = kebasen_text.replace("\n    indikator:", "\n\tindikator:", 1)
     line = line_of(text, "\tindikator:")
     assert problems_for(tmp_path, text) == [
         f"kecamatan-x/2023.yaml:{line}:1: karakter tab tidak boleh dipakai di YAML; gunakan spasi untuk indentasi"]
 
 
-def test_unclosed_quote_points_at_the_opening_quote(tmp_path):
-    text = VALID.replace("perangkat_daerah: Kecamatan Kebasen", 'perangkat_daerah: "Kecamatan Kebasen')
+def test_unclosed_quote_points_at_the_opening_quote(tmp_path, kebasen_text):
+    text = kebasen_text.replace("perangkat_daerah: Kecamatan Kebasen", 'perangkat_daerah: "Kecamatan Kebasen')
     assert problems_for(tmp_path, text) == [
         "kecamatan-x/2023.yaml:3:19: YAML tidak valid: tanda kutip tidak ditutup: tambahkan tanda kutip penutup di akhir teks"]
 
 
-def test_bad_indentation(tmp_path):
-    text = VALID.replace("    indikator:\n      - uraian: Indeks", "    indikator:\n      - uraian: Indeks\n     salah: x", 1)
+def test_bad_indentation(tmp_path, kebasen_text):
+    text = kebasen_text.replace("    indikator:\n      - uraian: Indeks", "    indikator:\n      - uraian: Indeks\n     salah: x", 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem.startswith(f"kecamatan-x/2023.yaml:{line_of(text, 'salah: x')}:")
     assert "YAML tidak valid" in problem and "indentasi" in problem
 
 
-def test_several_problems_in_one_file_are_all_reported(tmp_path):
-    text = (VALID.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
+def test_several_problems_in_one_file_are_all_reported(tmp_path, kebasen_text):
+    text = (kebasen_text.replace("tipe_penghitungan: kumulatif", "tipe_penghitungan: kumulatip", 1)
             .replace("sumber_data: Data Renja dan DPA", "sumber_dta: Data Renja dan DPA", 1)
             .replace("perangkat_daerah: Kecamatan Kebasen", "perangkat_daerah: Kecamatan Kebasen\nperangkat_daerah: lagi"))
     problems = "\n".join(problems_for(tmp_path, text))
@@ -139,30 +174,30 @@ def test_file_that_is_not_a_mapping(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["2023.yml", "tahun-2023.yaml", "2023 (1).yaml"])
-def test_file_whose_name_is_not_a_year(tmp_path, name):
-    assert problems_for(tmp_path, VALID, name=name) == [
+def test_file_whose_name_is_not_a_year(tmp_path, name, kebasen_text):
+    assert problems_for(tmp_path, kebasen_text, name=name) == [
         f"kecamatan-x/{name}: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
 
 
-def test_file_that_is_not_yaml(tmp_path):
-    assert problems_for(tmp_path, VALID, name="catatan.txt") == [
+def test_file_that_is_not_yaml(tmp_path, kebasen_text):
+    assert problems_for(tmp_path, kebasen_text, name="catatan.txt") == [
         "kecamatan-x/catatan.txt: bukan berkas data YAML; folder perangkat daerah hanya boleh berisi berkas "
         "<tahun>.yaml: pindahkan berkas ini keluar dari folder data"]
 
 
-def test_year_in_file_must_match_its_name(tmp_path):
-    assert problems_for(tmp_path, VALID, name="2024.yaml") == [
+def test_year_in_file_must_match_its_name(tmp_path, kebasen_text):
+    assert problems_for(tmp_path, kebasen_text, name="2024.yaml") == [
         "kecamatan-x/2024.yaml:4 tahun: tahun 2023 tidak sama dengan nama berkas '2024.yaml'"]
 
 
-def test_folder_name_must_be_a_slug(tmp_path):
-    assert problems_for(tmp_path, VALID, folder="Kecamatan Kebasen") == [
+def test_folder_name_must_be_a_slug(tmp_path, kebasen_text):
+    assert problems_for(tmp_path, kebasen_text, folder="Kecamatan Kebasen") == [
         "Kecamatan Kebasen: nama folder perangkat daerah harus huruf kecil, angka dan tanda hubung, "
         "misalnya 'kecamatan-kebasen'"]
 
 
-def test_two_programs_with_the_same_address(tmp_path):
-    text = VALID.replace("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+def test_two_programs_with_the_same_address(tmp_path, kebasen_text):
+    text = kebasen_text.replace("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
                          "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
     (problem,) = problems_for(tmp_path, text)
     assert problem == (
@@ -172,8 +207,8 @@ def test_two_programs_with_the_same_address(tmp_path):
         "tujuan[0].sasaran[0].program[0]; bedakan uraian program ini")
 
 
-def test_text_of_100_kb_is_refused(tmp_path):
-    text = VALID.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: " + "x" * 100_000, 1)
+def test_text_of_100_kb_is_refused(tmp_path, kebasen_text):
+    text = kebasen_text.replace("formulasi: Indeks Kepuasan Masyarakat", "formulasi: " + "x" * 100_000, 1)
     (problem,) = problems_for(tmp_path, text)
     assert problem.endswith("formulasi: teks terlalu panjang (100000 karakter; paling banyak 2000)")
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from macros.naming import program_slug
 
-from .helpers import program_of
+from .helpers import flat, program_of
 
 pytestmark = pytest.mark.browser
 
@@ -20,10 +20,6 @@ BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
          "November", "Desember"]
 # What the screen shows around the content: header, navigation, search, footer.
 CHROME_LABELS = ["Beranda", "Tentang", "Glosarium", "Cari", "Lewati ke isi", "Laporan kualitas data", "Untuk staf"]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def print_to_pdf(page, url: str) -> list[str]:

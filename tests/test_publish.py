@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 import zipfile
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, build_site
+from .helpers import ROOT, build_site, serve, soup_of
 
 SITE_URL = "https://example.org/kinerja/"
 PREFIX = "/kinerja/"
@@ -44,19 +41,6 @@ def test_actionlint_script_reports_a_broken_workflow(tmp_path):
     assert f"{broken}:6:" in result.stdout and "no_such_property" in result.stdout
 
 
-class _PrefixHandler(SimpleHTTPRequestHandler):
-    """Serves the site folder only under PREFIX, as GitHub Pages serves a project site; 404 elsewhere."""
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / ".." / "no-such-folder-outside-the-prefix")
-        return super().translate_path("/" + path[len(PREFIX):])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("subpath") / "site"
@@ -67,10 +51,9 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def subpath_url(subpath_site: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PrefixHandler, directory=str(subpath_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+    """The subpath site served only under PREFIX, as GitHub Pages serves a project site; 404 elsewhere."""
+    with serve(subpath_site, prefix=PREFIX) as url:
+        yield url
 
 
 def _status(url: str, method: str = "HEAD") -> int:
@@ -131,14 +114,12 @@ def test_sitemap_and_canonical_links_use_the_site_url(subpath_site, subpath_url)
     assert locations and all(loc.startswith(SITE_URL) for loc in locations)
     for loc in locations:
         assert _status(subpath_url + loc.removeprefix(SITE_URL)) == 200, loc
-    overview = BeautifulSoup((subpath_site / "kecamatan-kebasen/2023/index.html").read_text(encoding="utf-8"),
-                             "html.parser")
+    overview = soup_of(subpath_site, "kecamatan-kebasen/2023")
     assert overview.select_one('link[rel="canonical"]')["href"] == SITE_URL + "kecamatan-kebasen/2023/"
 
 
 def test_search_worker_resolves_from_a_page(subpath_site, subpath_url):
-    soup = BeautifulSoup((subpath_site / "kecamatan-kebasen/2023/index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = soup_of(subpath_site, "kecamatan-kebasen/2023")
     config = json.loads(soup.select_one("script#__config").get_text())
     page_url = subpath_url + "kecamatan-kebasen/2023/"
     assert urljoin(page_url, config["base"] + "/") == subpath_url

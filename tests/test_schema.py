@@ -15,7 +15,7 @@ from macros.model import Cascade
 import macros.schema as schema_module
 from macros.schema import SCHEMA_FILE, cascade_schema, render_schema
 
-from .conftest import KEBASEN, ROOT
+from .helpers import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +26,8 @@ def validator() -> Draft202012Validator:
 
 
 @pytest.fixture(scope="module")
-def data() -> dict:
-    return yaml.safe_load(KEBASEN.read_text(encoding="utf-8"))
+def data(kebasen_text) -> dict:
+    return yaml.safe_load(kebasen_text)
 
 
 def test_committed_schema_is_the_models():

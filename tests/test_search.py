@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.search import add_standard_spellings, indikator_rows_as_headings, page_for_index
 
-from .conftest import serve_folder
+from .helpers import serve
 
 PROGRAM_2 = "kecamatan-kebasen/2023/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
 PROGRAM_1 = "kecamatan-kebasen/2023/program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota/"
@@ -153,11 +152,8 @@ def test_search_is_reached_and_left_with_the_keyboard(page, site_url):
 
 
 @pytest.mark.browser
-def test_search_works_under_a_sub_path_and_loads_only_the_sites_files(page, site, tmp_path: Path):
-    (tmp_path / "cascading").symlink_to(site, target_is_directory=True)
-    server, root = serve_folder(tmp_path)
-    try:
-        base = root + "cascading/"
+def test_search_works_under_a_sub_path_and_loads_only_the_sites_files(page, site):
+    with serve(site, prefix="/cascading/") as base:
         page.goto(base + PROGRAM_5)
         page.wait_for_load_state("networkidle")
         before = len(page.requested_urls)
@@ -172,5 +168,3 @@ def test_search_works_under_a_sub_path_and_loads_only_the_sites_files(page, site
             .map(entry => entry.encodedBodySize)""")
         assert 0 < sum(sizes) <= 500_000, sizes
         assert page.console_errors == []
-    finally:
-        server.shutdown()

@@ -6,7 +6,6 @@ import gzip
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,23 +13,15 @@ from bs4 import BeautifulSoup
 from macros.naming import program_slug
 from macros.render.export import to_json
 
-from .conftest import ROOT
+from .helpers import ROOT, article_text, soup_of
 
 pytestmark = pytest.mark.slow
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def text_of(soup: BeautifulSoup) -> str:
-    return " ".join(soup.select_one("article").get_text(" ").split())
 
 
 def test_every_item_and_indicator_is_on_its_program_page(site, kebasen):
     rows = kebasen.tree.indikator
     for program in kebasen.programs:
-        text = text_of(page(site, f"kecamatan-kebasen/2023/program/{program_slug(program)}"))
+        text = article_text(soup_of(site, f"kecamatan-kebasen/2023/program/{program_slug(program)}"))
         assert program.uraian in text
         for kegiatan in program.kegiatan:
             assert kegiatan.uraian in text and kegiatan.sasaran in text
@@ -43,8 +34,8 @@ def test_every_item_and_indicator_is_on_its_program_page(site, kebasen):
 
 
 def test_overview_lists_levels_with_indicators_and_links(site, kebasen):
-    soup = page(site, "kecamatan-kebasen/2023")
-    text = text_of(soup)
+    soup = soup_of(site, "kecamatan-kebasen/2023")
+    text = article_text(soup)
     tujuan = kebasen.cascade.tujuan[0]
     assert tujuan.uraian in text and tujuan.indikator[0].uraian in text
     assert tujuan.sasaran[0].indikator[0].uraian in text
@@ -60,14 +51,14 @@ def test_json_download_is_the_export(site, kebasen):
 
 
 def test_home_lists_perangkat_daerah_and_years(site):
-    soup = page(site, ".")
+    soup = soup_of(site, ".")
     links = {a.get_text(" ", strip=True): a["href"] for a in soup.select("article a[href]")}
     assert links["Kecamatan Kebasen"] == "kecamatan-kebasen/"
     assert links["2023"] == "kecamatan-kebasen/2023/"
 
 
 def test_navigation_groups_by_perangkat_daerah_and_year(site):
-    nav = page(site, "kecamatan-kebasen/2023").select_one("nav.md-nav--primary")
+    nav = soup_of(site, "kecamatan-kebasen/2023").select_one("nav.md-nav--primary")
     labels = [" ".join(label.get_text(" ").split()) for label in nav.select("label.md-nav__link, a.md-nav__link")]
     assert "Kecamatan Kebasen" in labels and "2023" in labels
     assert labels.index("Kecamatan Kebasen") < labels.index("2023") < labels.index(
@@ -146,7 +137,7 @@ def test_make_build_replaces_the_site_on_success(tmp_path):
 def test_program_pages_carry_the_diagram_as_svg_without_the_mermaid_runtime(site, kebasen):
     for program in kebasen.programs:
         folder = site / f"kecamatan-kebasen/2023/program/{program_slug(program)}"
-        soup = page(site, f"kecamatan-kebasen/2023/program/{program_slug(program)}")
+        soup = soup_of(site, f"kecamatan-kebasen/2023/program/{program_slug(program)}")
         figure = soup.select_one("figure.diagram")
         labels = " ".join(figure.select_one("svg").get_text(" ").split())
         for kegiatan in program.kegiatan:

@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from macros.compare import compare_years
 from macros.load import load_cascades
 from macros.render.pages import group_by_perangkat_daerah
 
-from .conftest import DATA, ROOT, build_site
+from .helpers import DATA, ROOT, article_text, build_site, soup_of
 
 SCRIPT = [sys.executable, str(ROOT / "scripts/make_synthetic.py")]
 
@@ -78,23 +77,22 @@ def test_site_builds_strictly_from_synthetic_data(synthetic, tmp_path):
     result = build_site(site, synthetic)
     assert result.returncode == 0, result.stderr
 
-    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = soup_of(site, "")
     rows = [[" ".join(td.get_text(" ").split()) for td in tr.select("td")] for tr in home.select("article tbody tr")]
     assert ["Dinas Kesehatan", "2022", "2021"] in rows and ["Dinas Pendidikan", "2022", "2021"] in rows
 
-    pd_page = BeautifulSoup((site / "dinas-pendidikan/index.html").read_text(encoding="utf-8"), "html.parser")
+    pd_page = soup_of(site, "dinas-pendidikan")
     buttons = {a.get_text(" ", strip=True): a["href"] for a in pd_page.select("article a.md-button")}
     assert buttons == {"Lihat cascade terbaru: tahun 2022": "2022/", "Perbandingan antartahun": "perbandingan/"}
 
-    older = BeautifulSoup((site / "dinas-pendidikan/2021/index.html").read_text(encoding="utf-8"), "html.parser")
-    text = " ".join(older.select_one("article").get_text(" ").split())
+    older = soup_of(site, "dinas-pendidikan/2021")
+    text = article_text(older)
     assert "Tahun cascade: 2022 (terbaru) · 2021 (sedang dilihat) · Perbandingan antartahun" in text
     assert "Bukan tahun terbaru" in text
 
-    comparison = BeautifulSoup((site / "dinas-pendidikan/perbandingan/index.html").read_text(encoding="utf-8"),
-                               "html.parser")
+    comparison = soup_of(site, "dinas-pendidikan/perbandingan")
     assert comparison.select_one("article h2").get_text(" ", strip=True).startswith("2021 → 2022")
     (expected,) = compare_years(group_by_perangkat_daerah(load_cascades(synthetic))["dinas-pendidikan"])
-    shown = " ".join(comparison.select_one("article").get_text(" ").split())
+    shown = article_text(comparison)
     for change in expected.changes:
         assert " ".join(change.uraian.split()) in shown

@@ -41,10 +41,14 @@ def yaml_string(text: str) -> Markup:
 
 
 def mermaid_label(text: str, width: int = 34) -> str:
-    """A Mermaid node label: every character but letters, digits and spaces as an entity code.
+    """Text for a quoted Mermaid label (`id["..."]`), shown literally in an SVG-text label, on lines of about `width`.
 
-    Long text is wrapped at word boundaries into lines of about `width` characters, since Mermaid's
-    SVG labels do not wrap by themselves.
+    Long text is wrapped at word boundaries (Mermaid's SVG labels do not wrap by themselves) and the lines
+    joined with `<br/>`. Everything else stays literal except what Mermaid 11 would read as syntax:
+    `&`, `<`, `>` become `&amp;`, `&lt;`, `&gt;` (Mermaid decodes these itself); `"`, `#`, `` ` ``, `\\`
+    and a `%` before another `%` become Mermaid entity codes (`#34;`), which the SVG renderer shows as the
+    character (`macros.diagram_svg`). Mermaid's own entity markers (`ﬂ°`, `¶ß`) cannot be shown: Mermaid
+    rewrites them in its output however they are written.
     """
     lines: list[str] = []
     for word in _NEWLINES.sub(" ", text).split():
@@ -52,8 +56,17 @@ def mermaid_label(text: str, width: int = 34) -> str:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<br/>".join("".join(_mermaid_char(c) for c in line) for line in lines)
+    return "<br/>".join(_MERMAID_SPECIAL.sub(_mermaid_escape, line) for line in lines)
 
 
-def _mermaid_char(char: str) -> str:
-    return char if char.isalnum() and char.isascii() or char == " " else f"#{ord(char)};"
+# What a quoted label cannot hold literally, found by rendering every ASCII punctuation character with the
+# pinned Mermaid: `"` ends the string; `#word;` is an entity code; a label in backticks is Markdown;
+# `\n` breaks the line; `%%{...}%%` anywhere is a directive; `&lt;`/`&gt;`/`&amp;` are decoded, `<...>` is a
+# tag and `>` a word break.
+_MERMAID_SPECIAL = re.compile(r'[&<>"#`\\]|%(?=%)')
+_MERMAID_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _mermaid_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _MERMAID_NAMED.get(char) or f"#{ord(char)};"

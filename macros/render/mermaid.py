@@ -13,7 +13,8 @@ _STYLES = """\
 
 
 def program_diagram(sasaran: Sasaran, program: Program) -> str:
-    """Mermaid flowchart source of a program's hierarchy; every label is escaped as Mermaid entity codes."""
+    """Mermaid flowchart source of a program's hierarchy, one node per item; each label is a heading and the
+    item's text, escaped once for Mermaid by `mermaid_label`."""
     lines = [
         "flowchart LR",
         f'    s["{_label("SASARAN", sasaran.uraian)}"]:::sasaran',

@@ -1,0 +1,158 @@
+"""Parsed YAML → `Cascade`, with every pydantic error turned into a `Problem` staff can act on.
+
+Each message is in Indonesian, names the field and its line, and says what was expected: the allowed
+values, the allowed keys (with the likely one for a typo), or the kind of value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Cascade, Loc
+from .problems import CascadeError, Problem, field_path
+from .yaml_source import ParsedYaml
+
+_UNION_LABELS = {"str", "int", "float", "constrained-str", "function-after", "list", "dict"}
+
+
+def validate_cascade(parsed: ParsedYaml, shown: str) -> Cascade:
+    """Validate parsed data against the model, or raise `CascadeError` with the parse problems and every
+    validation problem, in line order, each at the line of the field it concerns."""
+    try:
+        cascade = Cascade.model_validate(parsed.data)
+        problems: list[Problem] = []
+    except ValidationError as error:
+        problems = [_problem_from_pydantic(e, parsed, shown) for e in error.errors(include_url=False)]
+    # A field already reported while parsing would only be reported again as "empty".
+    parse_fields = {p.field for p in parsed.problems}
+    problems = parsed.problems + [p for p in problems if p.field not in parse_fields]
+    if problems:
+        raise CascadeError(sorted(_unique(problems), key=lambda p: p.line or 0))
+    return cascade
+
+
+def _problem_from_pydantic(error: dict[str, Any], parsed: ParsedYaml, shown: str) -> Problem:
+    loc = _data_loc(error["loc"], parsed.data)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return Problem(shown, _unknown_key_message(loc), parsed.key_lines.get(loc), field=field_path(loc))
+    if kind == "missing":
+        return Problem(shown, "wajib diisi tetapi tidak ada", parsed.lines.get(loc[:-1]), field=field_path(loc))
+    line = parsed.lines.get(loc, parsed.lines.get(loc[:-1]))
+    return Problem(shown, _value_message(error, loc), line, field=field_path(loc))
+
+
+def _data_loc(pydantic_loc: tuple[Any, ...], data: Any) -> Loc:
+    """Keep the parts of a pydantic location that are keys or indexes of the data (drop union-branch labels)."""
+    loc: list[str | int] = []
+    node = data
+    for i, part in enumerate(pydantic_loc):
+        last = i == len(pydantic_loc) - 1
+        if isinstance(node, dict) and part in node:
+            loc.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part.isdigit() and int(part) in node:
+            loc.append(int(part))
+            node = node[int(part)]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            loc.append(part)
+            node = node[part]
+        elif last and isinstance(node, dict) and isinstance(part, str) and part not in _UNION_LABELS:
+            loc.append(part)
+    return tuple(loc)
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `loc`, found by following the field annotations."""
+    model: Any = Cascade
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
+        if field is None:
+            return None
+        model = _unwrap(field.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if get_origin(annotation) is list or (args and get_origin(annotation) is not dict and len(args) == 1):
+            annotation = args[0]
+        elif hasattr(annotation, "__metadata__"):
+            annotation = annotation.__origin__
+        else:
+            return annotation
+
+
+def _unknown_key_message(loc: Loc) -> str:
+    model = _model_at(loc[:-1])
+    allowed = list(model.model_fields) if model else []
+    message = f"kunci '{loc[-1]}' tidak dikenal"
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+    if close:
+        message += f" (maksudnya '{close[0]}'?)"
+    if allowed:
+        message += f". Kunci yang boleh: {', '.join(allowed)}"
+    return message
+def _value_message(error: dict[str, Any], loc: Loc) -> str:
+    kind, value = error["type"], error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"{_short(value)} harus salah satu dari: {', '.join(allowed)}"
+    if kind == "string_type":
+        return f"harus berupa teks, bukan {_describe(value)}" + (
+            " (beri tanda kutip agar dibaca sebagai teks)" if isinstance(value, (int, float, bool)) else "")
+    if kind == "list_type":
+        return f"harus berupa daftar (butir diawali '- '), bukan {_describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"harus berupa pemetaan 'kunci: nilai', bukan {_describe(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"harus berupa bilangan bulat, bukan {_describe(value)}"
+    if kind == "string_unicode":
+        return f"teks {_short(value)} memuat karakter Unicode yang tidak sah; ketik ulang teks ini"
+    if kind == "invalid_key":
+        return "kunci harus berupa teks, bukan angka atau nilai ya/tidak"
+    if kind == "string_too_short":
+        return "tidak boleh kosong"
+    if kind == "string_too_long":
+        return f"teks terlalu panjang ({len(value)} karakter; paling banyak {ctx.get('max_length')})"
+    if kind == "too_short":
+        return "harus berisi paling sedikit satu butir"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"{_short(value)} di luar rentang tahun yang masuk akal (2000–2100)"
+    return f"nilai {_short(value)} tidak valid ({error['msg']})"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nilai kosong"
+    if isinstance(value, bool):
+        return f"nilai ya/tidak ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"angka ({value})"
+    if isinstance(value, list):
+        return "daftar"
+    if isinstance(value, dict):
+        return "pemetaan 'kunci: nilai'"
+    return f"teks {_short(value)}"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    if isinstance(value, str):
+        # Invisible and unencodable characters are shown as escapes, so the message prints and can be read.
+        text = "'" + "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else f"\\u{ord(c):04x}"
+                             for c in value) + "'"
+    else:
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…'"
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))

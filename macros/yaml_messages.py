@@ -1,0 +1,64 @@
+"""PyYAML's parser errors as staff read them: in Indonesian, at the line where the mistake is."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .problems import Problem
+
+_YAML_MESSAGES = [
+    ("found character '\\t' that cannot start any token",
+     "karakter tab tidak boleh dipakai di YAML; gunakan spasi untuk indentasi"),
+    ("mapping values are not allowed here",
+     "tanda ':' tidak terduga; periksa indentasi, atau beri tanda kutip pada teks yang memuat ': '"),
+    ("could not find expected ':'", "baris ini tidak berbentuk 'kunci: nilai'; periksa indentasi dan tanda ':'"),
+    ("did not find expected key", "indentasi tidak rata dengan baris di atasnya"),
+    ("did not find expected '-' indicator", "indentasi butir daftar ('- ') tidak rata"),
+    ("expected <block end>", "indentasi tidak rata dengan baris di atasnya"),
+    ("but found another document", "berkas hanya boleh berisi satu dokumen YAML (hapus '---' kedua)"),
+]
+
+_QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?[^\s#'"][^:#]*:\s+|\s*-\s+)(["'])(.*)$""")
+
+
+def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
+    """The problem staff read for a PyYAML error raised while reading `text`, the file shown as `shown`."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        unclosed = _unclosed_quote(text)
+        if unclosed and (mark is None or unclosed[0] <= mark.line + 1):
+            # YAML lets a quote run on over many lines, so it fails far below the real mistake.
+            return Problem(shown, "YAML tidak valid: tanda kutip tidak ditutup: tambahkan tanda "
+                                  "kutip penutup di akhir teks", *unclosed)
+        return Problem(shown, _yaml_message(error), mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        return Problem(shown, f"karakter kendali U+{error.character:04X} tidak boleh ada di berkas; "
+                              "hapus karakter ini (biasanya terbawa saat menyalin teks)", line, column)
+    return Problem(shown, f"YAML tidak valid: {error}")
+
+
+def _unclosed_quote(text: str) -> tuple[int, int] | None:
+    """Line and column of the first quoted value that does not close on its own line, if any."""
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.group(2), match.group(3)
+        closing = re.sub(r'\\.', "", rest) if quote == '"' else rest.replace("''", "")
+        if quote not in closing:
+            return number, len(match.group(1)) + 1
+    return None
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = f"{error.context or ''} {error.problem or ''}"
+    for needle, message in _YAML_MESSAGES:
+        if needle in problem:
+            if "tab" in message or "\t" in needle:
+                return message
+            return f"YAML tidak valid: {message}"
+    return f"YAML tidak valid: {problem.strip()}"

@@ -1,0 +1,199 @@
+"""One YAML data file → plain Python data and the line of every value, read safely.
+
+Safely: no alias is expanded, no tag constructs an object, nesting is bounded and duplicate keys are
+refused; each refusal is a `Problem` at the line where it is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .model import Loc
+from .problems import CascadeError, Problem, field_path
+from .source_lines import SourceLines, SourceLinesBuilder
+from .yaml_messages import parse_error
+
+MAX_DEPTH = 60
+
+# Tag of the placeholder an alias (*name) is composed into: it is reported, never expanded.
+_ALIAS_TAG = "!alias"
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+_TOO_DEEP = (f"YAML tidak valid: isi berkas bersarang lebih dari {MAX_DEPTH} tingkat; "
+             "periksa tanda '[' dan '{' yang tidak ditutup")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that composes each alias as a placeholder at the alias's own position.
+
+    Nothing is expanded, so a "billion laughs" file costs no more than its size, and each alias is
+    reported where it is written rather than where its anchor is.
+    """
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            return yaml.ScalarNode(_ALIAS_TAG, event.anchor, event.start_mark, event.end_mark)
+        # A cascade nests about a dozen levels; stop a bracket bomb long before Python's recursion limit.
+        if self.depth >= MAX_DEPTH:
+            raise _TooDeep(self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
+@dataclass(frozen=True)
+class ParsedYaml:
+    """Plain Python data from a YAML document, with the line of every value and of every mapping key."""
+
+    data: Any
+    lines: SourceLines
+    key_lines: SourceLines
+    # Problems found while parsing (duplicate keys, aliases, tags): reported together with validation's.
+    problems: list[Problem]
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """The file's bytes as text (UTF-8, with or without BOM); `CascadeError` at the first byte that is not."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise CascadeError([Problem(shown, "berkas bukan teks UTF-8 (simpan ulang sebagai UTF-8); "
+                                    f"byte 0x{raw[error.start]:02x} tidak dikenali", line, column)]) from None
+
+
+def parse_yaml(text: str, shown: str) -> ParsedYaml:
+    """Parse one YAML document safely into plain data plus lines; refuse aliases, tags and duplicate keys.
+
+    Raises `CascadeError` when the text is not one well-formed YAML document; refused aliases, tags and
+    keys are returned in `problems` instead, so validation can report its own problems beside them.
+    """
+    try:
+        root = _compose_fast(text) or yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        raise CascadeError([parse_error(error, text, shown)]) from None
+    except _TooDeep as error:
+        raise CascadeError([Problem(shown, _TOO_DEEP, error.mark.line + 1, error.mark.column + 1)]) from None
+    except RecursionError:
+        raise CascadeError([Problem(shown, _TOO_DEEP)]) from None
+    if root is None:
+        raise CascadeError([Problem(shown, "berkas kosong: tidak ada data cascade")])
+    lines = SourceLinesBuilder()
+    problems: list[Problem] = []
+    try:
+        data = _to_python(root, (), root.start_mark.line + 1, lines, problems, shown)
+    except RecursionError:
+        raise CascadeError([Problem(shown, _TOO_DEEP)]) from None
+    return ParsedYaml(data, lines.value_lines(), lines.key_lines(), _summarise_aliases(problems, shown))
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """The document composed by libyaml (several times faster), or None when only `_Loader` may read it.
+
+    None for a document with an error or an alias (libyaml shares the aliased node): `_Loader` then composes
+    it again and reports its problems exactly as without this shortcut.
+    """
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return None
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return None
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return None
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return root
+
+
+def _summarise_aliases(problems: list[Problem], shown: str) -> list[Problem]:
+    """The first alias in full and the rest in one line: an alias bomb holds thousands."""
+    aliases: list[Problem] = []
+    others: list[Problem] = []
+    for problem in problems:
+        (aliases if problem.message.startswith("alias YAML '*") else others).append(problem)
+    if len(aliases) <= 1:
+        return problems
+    lines = sorted({p.line for p in aliases[1:] if p.line is not None})
+    shown_lines = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    return others + [aliases[0], Problem(shown, f"{len(aliases) - 1} alias YAML lain juga tidak diizinkan "
+                                                f"(baris {shown_lines})", aliases[1].line)]
+
+
+def _to_python(node: yaml.Node, loc: Loc, key_line: int, lines: SourceLinesBuilder, problems: list[Problem],
+               shown: str) -> Any:
+    line = node.start_mark.line + 1
+    index = lines.add(loc[-1] if loc else None, line, key_line)
+    if node.tag == _ALIAS_TAG:
+        problems.append(Problem(shown, f"alias YAML '*{node.value}' tidak diizinkan; tulis isinya secara lengkap",
+                                line, field=field_path(loc) or None))
+        return None
+    if node.tag not in _SAFE_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(Problem(shown, f"tag YAML '{tag}' tidak diizinkan; tulis nilai biasa tanpa tanda '!'",
+                                line, field=field_path(loc) or None))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            simple = isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SAFE_TAGS
+            key = _scalar(key_node) if simple else None
+            key_line = key_node.start_mark.line + 1
+            if key is None or isinstance(key, (list, dict)):
+                problems.append(Problem(shown, "kunci harus berupa teks sederhana", key_line,
+                                        field=field_path(loc) or None))
+                continue
+            if key in first_line:
+                problems.append(Problem(shown, f"kunci '{key}' ditulis dua kali (pertama di baris {first_line[key]}); "
+                                        "hapus salah satunya", key_line, field=field_path(loc + (key,))))
+                continue
+            first_line[key] = key_line
+            result[key] = _to_python(value_node, loc + (key,), key_line, lines, problems, shown)
+        lines.close(index)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = [_to_python(item, loc + (i,), item.start_mark.line + 1, lines, problems, shown)
+                 for i, item in enumerate(node.value)]
+        lines.close(index)
+        return items
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        # A date-like value is still the text the staff member typed.
+        return node.value
+    return yaml.SafeLoader("").construct_object(node)
