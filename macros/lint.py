@@ -8,10 +8,14 @@ returns `Issue`s located by field path; `lint_files` adds the file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
 from dataclasses import dataclass
 
+from .capaian import TRIWULAN
+from .kinerja import years_of
 from .model import LEVEL_LABELS, CascadeFile, Item, Loc
+from .nilai import Angka, NilaiTidakTerbaca, format_angka, parse_nilai
 from .problems import field_path
 from .spelling import SPELLING_VARIANTS
 from .tree import CascadeTree
@@ -59,6 +63,7 @@ CHECK_TITLES: dict[str, str] = {
     "gabungan": "Beberapa indikator dalam satu isian",
     "penomoran": "Penomoran dalam nama",
     "formulasi": "Formulasi sama dengan indikatornya",
+    "target": "Realisasi tanpa target, atau target triwulan yang tidak cocok dengan target tahunan",
 }
 
 
@@ -203,6 +208,45 @@ def check_formulasi_repeats_uraian(tree: CascadeTree) -> list[Issue]:
     ]
 
 
+def check_target(tree: CascadeTree) -> list[Issue]:
+    """Realisasi of a year without a target, and quarterly targets that do not make the year's target
+    (kumulatif: their sum; non kumulatif: the fourth quarter's)."""
+    issues = []
+    for row in tree.indikator:
+        ind = row.indikator
+        for year in years_of(ind):
+            quarters = (ind.target_triwulan or {}).get(year, {})
+            target = (ind.target or {}).get(year)
+            realisasi_field = "realisasi" if year in (ind.realisasi or {}) else "realisasi_triwulan"
+            if target is None and not quarters and year in (getattr(ind, realisasi_field) or {}):
+                issues.append(Issue("target", row.loc + (realisasi_field, year),
+                                    f'Indikator "{_short(ind.uraian)}" punya realisasi {year} tetapi belum '
+                                    f"punya target {year}; capaiannya tidak dapat dihitung"))
+            expected = _year_from_quarters(ind.tipe_penghitungan, quarters)
+            if target is not None and expected is not None and _number(target) not in (None, expected):
+                how = "jumlah target triwulan" if ind.tipe_penghitungan == "kumulatif" else "target triwulan IV"
+                issues.append(Issue("target", row.loc + ("target_triwulan", year),
+                                    f'Indikator "{_short(ind.uraian)}": {how} {year} ({format_angka(expected)}) '
+                                    f"tidak sama dengan target tahun {year} ({target})"))
+    return issues
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        value = parse_nilai(text)
+    except NilaiTidakTerbaca:
+        return None
+    return value.value if isinstance(value, Angka) else None
+
+
+def _year_from_quarters(tipe: str | None, quarters: Mapping[str, str]) -> Decimal | None:
+    """The year's target that the four quarters' targets make, when all four are numbers and tipe is stated."""
+    numbers = [_number(quarters[q]) for q in TRIWULAN if q in quarters]
+    if len(numbers) < len(TRIWULAN) or None in numbers or tipe is None:
+        return None
+    return sum(numbers, Decimal(0)) if tipe == "kumulatif" else numbers[-1]
+
+
 CHECKS: list[Callable[[CascadeTree], list[Issue]]] = [
     check_repeated_indikator,
     check_empty_fields,
@@ -211,6 +255,7 @@ CHECKS: list[Callable[[CascadeTree], list[Issue]]] = [
     check_packed_indikator,
     check_numbering,
     check_formulasi_repeats_uraian,
+    check_target,
 ]
 
 

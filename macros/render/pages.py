@@ -25,6 +25,7 @@ from ..naming import (
     source_link,
     xlsx_path,
 )
+from ..kinerja import KinerjaTahun, RingkasanPredikat, kinerja_tahun, summarise
 from ..tree import IndikatorRow, Node
 from .escape import html_text, md_inline, yaml_string
 
@@ -38,6 +39,12 @@ class Section:
 
     node: Node
     rows: list[IndikatorRow]
+    kinerja: list[KinerjaTahun]
+
+    @property
+    def entries(self) -> list[tuple[IndikatorRow, KinerjaTahun]]:
+        """Each indicator with its target, realisasi and capaian of the cascade's year."""
+        return list(zip(self.rows, self.kinerja))
 
     @property
     def level_label(self) -> str:
@@ -80,6 +87,8 @@ def _environment() -> Environment:
         tipe=TIPE_LABELS.__getitem__,
         polaritas=POLARITAS_LABELS.__getitem__,
         istilah=explain,
+        triwulan=lambda values: Markup(" · ").join(Markup("{}: {}").format(key, html_text(value))
+                                                    for key, value in values.items()),
     )
     return env
 
@@ -89,9 +98,18 @@ def render_template(template: str, **context: object) -> str:
     return _environment().get_template(template).render(**context)
 
 
+def _section(cf: CascadeFile, node: Node) -> Section:
+    rows = cf.tree.rows_of(node)
+    return Section(node, rows, [kinerja_tahun(row.indikator, cf.tahun, cf.aturan) for row in rows])
+
+
 def _sections(cf: CascadeFile, nodes: list[Node]) -> list[Section]:
     """The given items of a cascade with their indicator rows."""
-    return [Section(node, cf.tree.rows_of(node)) for node in nodes]
+    return [_section(cf, node) for node in nodes]
+
+
+def _summary(cf: CascadeFile, sections: list[Section]) -> RingkasanPredikat:
+    return summarise((kinerja for section in sections for kinerja in section.kinerja), cf.aturan)
 
 
 def _program_nodes(program: Node) -> list[Node]:
@@ -112,6 +130,7 @@ def render_program_page(cf: CascadeFile, program: Node, diagram: str) -> str:
     page = program_page(cf, program.item)
     return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
                            program=program.item, nomor=program.number, sections=sections, diagram=diagram,
+                           summary=_summary(cf, sections),
                            tree=tree, root=site_root(page), overview_link=source_link(page, overview_page(cf)))
 
 
@@ -127,9 +146,10 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
         sasaran=node.parent,
         link=source_link(page, program_page(cf, node.item)),
         sub_count=sum(len(k.sub_kegiatan) for k in node.item.kegiatan),
-        section=Section(node, cf.tree.rows_of(node)),
+        section=_section(cf, node),
     ) for node in cf.tree.programs]
     return render_template("overview.md.j2", cf=cf, programs=programs, root=site_root(page),
+                   summary=_summary(cf, _sections(cf, cf.tree.nodes)),
                    sections=_sections(cf, [n for n in cf.tree.nodes if n.level in ("tujuan", "sasaran")]),
                    downloads=[(label, source_link(page, path)) for label, path in (
                        ("JSON", json_path(cf)), ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)), ("semua cascade (ZIP)", ARCHIVE_PATH))],
