@@ -74,6 +74,28 @@ ISTILAH: list[Istilah] = [
     Istilah("sumber-data", "Sumber Data",
             "Dari mana angka sebuah indikator diambil, misalnya laporan, buku pelayanan, atau data sebuah "
             "seksi di kantor."),
+    Istilah("baseline", "Baseline",
+            "Nilai sebuah indikator sebelum periode rencana dimulai (\u201ckondisi awal\u201d), sebagai titik "
+            "pembanding target dan realisasi."),
+    Istilah("target", "Target",
+            "Nilai indikator yang dijanjikan untuk satu tahun, seperti tertulis di Rencana Strategis (Renstra) "
+            "atau Perjanjian Kinerja yang ditandatangani pejabatnya. Target bisa berupa angka, rentang "
+            "(misalnya 7\u20138) atau peringkat (misalnya opini WTP)."),
+    Istilah("triwulan", "Triwulan",
+            "Tiga bulan: satu tahun dibagi menjadi triwulan I sampai IV. Target tahunan dapat dipecah per "
+            "triwulan (rencana aksi), dan realisasi dilaporkan per triwulan. Nilai setiap triwulan adalah nilai "
+            "triwulan itu sendiri, bukan jumlah berjalan."),
+    Istilah("realisasi", "Realisasi",
+            "Nilai indikator yang benar-benar tercapai. Bila baru sebagian triwulan dilaporkan, realisasi "
+            "sampai saat itu dihitung menurut tipe penghitungannya: kumulatif dijumlahkan, non kumulatif "
+            "diambil nilai triwulan terakhir."),
+    Istilah("capaian", "Capaian",
+            "Seberapa jauh target tercapai, dalam persen. Polaritas positif: realisasi dibagi target dikali 100. "
+            "Polaritas negatif: (2 \u2212 realisasi dibagi target) dikali 100. Bila target, realisasi atau "
+            "cara menghitungnya tidak ada, capaian tidak dapat dihitung dan alasannya disebutkan."),
+    Istilah("predikat", "Predikat",
+            "Golongan capaian menurut Permendagri 86 Tahun 2017: lebih dari 90% Sangat Tinggi, 76\u201390% "
+            "Tinggi, 66\u201375% Sedang, 51\u201365% Rendah, 50% atau kurang Sangat Rendah."),
 ]
 
 BY_ID: dict[str, Istilah] = {istilah.id: istilah for istilah in ISTILAH}

@@ -8,10 +8,14 @@ returns `Issue`s located by field path; `lint_files` adds the file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
 from dataclasses import dataclass
 
+from .capaian import TRIWULAN
+from .kinerja import years_of
 from .model import LEVEL_LABELS, CascadeFile, Item, Loc
+from .nilai import Angka, NilaiTidakTerbaca, format_angka, parse_nilai
 from .problems import field_path
 from .source_lines import SourceLines, SourceRemark
 from .spelling import SPELLING_VARIANTS
@@ -64,6 +68,7 @@ CHECK_TITLES: dict[str, str] = {
     "penomoran": "Penomoran dalam nama",
     "formulasi": "Formulasi sama dengan indikatornya",
     "excel": "Sisa kode Excel (_x0002_)",
+    "target": "Realisasi tanpa target, atau target triwulan yang tidak cocok dengan target tahunan",
     "komentar": "Teks terpotong oleh tanda #",
     "tak_terlihat": "Karakter tak terlihat yang dihapus",
 }
@@ -210,6 +215,45 @@ def check_formulasi_repeats_uraian(tree: CascadeTree) -> list[Issue]:
     ]
 
 
+def check_target(tree: CascadeTree) -> list[Issue]:
+    """Realisasi of a year without a target, and quarterly targets that do not make the year's target
+    (kumulatif: their sum; non kumulatif: the fourth quarter's)."""
+    issues = []
+    for row in tree.indikator:
+        ind = row.indikator
+        for year in years_of(ind):
+            quarters = (ind.target_triwulan or {}).get(year, {})
+            target = (ind.target or {}).get(year)
+            realisasi_field = "realisasi" if year in (ind.realisasi or {}) else "realisasi_triwulan"
+            if target is None and not quarters and year in (getattr(ind, realisasi_field) or {}):
+                issues.append(Issue("target", row.loc + (realisasi_field, year),
+                                    f'Indikator "{_short(ind.uraian)}" punya realisasi {year} tetapi belum '
+                                    f"punya target {year}; capaiannya tidak dapat dihitung"))
+            expected = _year_from_quarters(ind.tipe_penghitungan, quarters)
+            if target is not None and expected is not None and _number(target) not in (None, expected):
+                how = "jumlah target triwulan" if ind.tipe_penghitungan == "kumulatif" else "target triwulan IV"
+                issues.append(Issue("target", row.loc + ("target_triwulan", year),
+                                    f'Indikator "{_short(ind.uraian)}": {how} {year} ({format_angka(expected)}) '
+                                    f"tidak sama dengan target tahun {year} ({target})"))
+    return issues
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        value = parse_nilai(text)
+    except NilaiTidakTerbaca:
+        return None
+    return value.value if isinstance(value, Angka) else None
+
+
+def _year_from_quarters(tipe: str | None, quarters: Mapping[str, str]) -> Decimal | None:
+    """The year's target that the four quarters' targets make, when all four are numbers and tipe is stated."""
+    numbers = [_number(quarters[q]) for q in TRIWULAN if q in quarters]
+    if len(numbers) < len(TRIWULAN) or None in numbers or tipe is None:
+        return None
+    return sum(numbers, Decimal(0)) if tipe == "kumulatif" else numbers[-1]
+
+
 def check_excel_escapes(tree: CascadeTree) -> list[Issue]:
     """Excel's escapes of control characters (`_x0002_`) left in a text copied out of a workbook."""
     codes = [(node.loc + ("kode",), getattr(node.item, "kode", None)) for node in tree.nodes]
@@ -265,6 +309,7 @@ CHECKS: list[Callable[[CascadeTree], list[Issue]]] = [
     check_numbering,
     check_formulasi_repeats_uraian,
     check_excel_escapes,
+    check_target,
 ]
 # Checks of how a file is written (remarked by the YAML reader), not of the cascade: they need the loaded file.
 SOURCE_CHECKS: list[Callable[[CascadeFile], list[Issue]]] = [

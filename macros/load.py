@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
+from .capaian_aturan import AturanCapaian, AturanTidakSah
 from .model import CascadeFile
 from .naming import SLUG_PATTERN, program_slug
 from .problems import CascadeError, Problem, field_path
@@ -23,9 +25,18 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
 
 
-def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None) -> list[CascadeFile]:
-    """Load every `<perangkat-daerah>/<tahun>.yaml` under `data_dir`, or raise `CascadeError` with all problems."""
+def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
+                  capaian: Mapping[str, object] | None = None) -> list[CascadeFile]:
+    """Load every `<perangkat-daerah>/<tahun>.yaml` under `data_dir`, or raise `CascadeError` with all problems.
+
+    `capaian` is the site's way of computing capaian (`macros.capaian_aturan`, from mkdocs.yml `extra.capaian`);
+    a cascade's own `capaian:` settings override it key by key.
+    """
     base = shown_relative_to or Path.cwd()
+    try:
+        AturanCapaian.from_settings(capaian)
+    except AturanTidakSah as error:
+        raise CascadeError([Problem("mkdocs.yml", str(error), field="extra.capaian")]) from None
     problems: list[Problem] = []
     loaded: list[CascadeFile] = []
     if not data_dir.is_dir():
@@ -45,7 +56,7 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None) -> l
             if path.name.startswith("."):
                 continue
             try:
-                loaded.append(load_cascade_file(path, entry.name, base))
+                loaded.append(load_cascade_file(path, entry.name, base, capaian))
             except CascadeError as error:
                 problems.extend(error.problems)
     problems.extend(_check_names_across_files(loaded, base))
@@ -54,7 +65,8 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None) -> l
     return loaded
 
 
-def load_cascade_file(path: Path, slug: str, base: Path | None = None) -> CascadeFile:
+def load_cascade_file(path: Path, slug: str, base: Path | None = None,
+                      capaian: Mapping[str, object] | None = None) -> CascadeFile:
     """Read, parse and validate one cascade file, or raise `CascadeError` with every problem found in it.
 
     `base` is the folder paths are shown relative to (the current folder by default); the returned file
@@ -79,7 +91,8 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None) -> Cascad
     if cascade.tahun != int(match.group(1)):
         problems.append(Problem(shown, f"tahun {cascade.tahun} tidak sama dengan nama berkas '{path.name}'",
                                 parsed.lines.get(("tahun",)), field="tahun"))
-    loaded = CascadeFile(slug=slug, path=path, cascade=cascade, lines=parsed.lines)
+    aturan = AturanCapaian.from_settings({**(capaian or {}), **(cascade.capaian or {})})
+    loaded = CascadeFile(slug=slug, path=path, cascade=cascade, lines=parsed.lines, aturan=aturan)
     problems.extend(_check_program_urls(loaded, shown))
     if problems:
         raise CascadeError(problems)

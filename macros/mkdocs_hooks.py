@@ -63,7 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # like any plugin, so that nothing of one build is left in this module for the next.
     project = Path(config.config_file_path).parent
     try:
-        cascades = load_cascades(data_dir(config), shown_relative_to=project)
+        cascades = load_cascades(data_dir(config), shown_relative_to=project, capaian=config.extra.get("capaian"))
     except CascadeError as error:
         raise Abort(error.report("perbaiki lalu bangun ulang")) from None
     try:

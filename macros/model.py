@@ -8,7 +8,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
+
+from .capaian_aturan import AturanCapaian, AturanTidakSah
+from .nilai import NilaiTidakTerbaca, parse_nilai
 
 if TYPE_CHECKING:
     from .tree import CascadeTree
@@ -21,6 +25,22 @@ TeksBolehKosong = Annotated[str, StringConstraints(strip_whitespace=True, max_le
 Kode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 TipePenghitungan = Literal["kumulatif", "non_kumulatif"]
 Polaritas = Literal["positif", "negatif"]
+Triwulan = Literal["I", "II", "III", "IV"]
+
+
+def _readable_nilai(text: str) -> str:
+    """A target, realisasi or baseline as typed, refused when `macros.nilai`'s rule cannot read it."""
+    try:
+        parse_nilai(text)
+    except NilaiTidakTerbaca as error:
+        raise PydanticCustomError("nilai_tidak_terbaca", "{pesan}", {"pesan": error.message}) from None
+    return text
+
+
+# A value as staff typed it ("98,5%", "7-8", "WTP"); numbers are derived from it by `macros.nilai`.
+Nilai = Annotated[Teks, AfterValidator(_readable_nilai)]
+NilaiPerTahun = dict[int, Nilai]
+NilaiPerTriwulan = dict[int, dict[Triwulan, Nilai]]
 
 
 class _Model(BaseModel):
@@ -36,29 +56,31 @@ class Indikator(_Model):
     sumber_data: TeksBolehKosong
     kode: Kode | None = None
     satuan: Teks | None = None
-    target: dict[int, Teks | int | float] | None = None
+    baseline: NilaiPerTahun | None = None
+    target: NilaiPerTahun | None = None
+    target_triwulan: NilaiPerTriwulan | None = None
+    realisasi: NilaiPerTahun | None = None
+    realisasi_triwulan: NilaiPerTriwulan | None = None
 
 
-class SubKegiatan(_Model):
+class _Anggaran(_Model):
+    """What a program, kegiatan and sub kegiatan share: a budget item of Permendagri 90/2019."""
+
     uraian: Teks
     sasaran: Teks | None = None
     kode: Kode | None = None
     indikator: list[Indikator] = []
 
 
-class Kegiatan(_Model):
-    uraian: Teks
-    sasaran: Teks | None = None
-    kode: Kode | None = None
-    indikator: list[Indikator] = []
+class SubKegiatan(_Anggaran):
+    pass
+
+
+class Kegiatan(_Anggaran):
     sub_kegiatan: list[SubKegiatan] = []
 
 
-class Program(_Model):
-    uraian: Teks
-    sasaran: Teks | None = None
-    kode: Kode | None = None
-    indikator: list[Indikator] = []
+class Program(_Anggaran):
     kegiatan: list[Kegiatan] = []
 
 
@@ -77,7 +99,18 @@ class Tujuan(_Model):
 class Cascade(_Model):
     perangkat_daerah: Teks
     tahun: Annotated[int, Field(ge=2000, le=2100)]
+    # How this cascade's capaian is computed, where it departs from the site's settings (`macros.capaian_aturan`).
+    capaian: dict[str, object] | None = None
     tujuan: Annotated[list[Tujuan], Field(min_length=1)]
+
+    @field_validator("capaian")
+    @classmethod
+    def _usable_settings(cls, settings: dict[str, object] | None) -> dict[str, object] | None:
+        try:
+            AturanCapaian.from_settings(settings)
+        except AturanTidakSah as error:
+            raise PydanticCustomError("aturan_tidak_sah", "{pesan}", {"pesan": str(error)}) from None
+        return settings
 
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
@@ -106,6 +139,8 @@ class CascadeFile:
     path: Path
     cascade: Cascade
     lines: Mapping[Loc, int] = field(default_factory=dict, compare=False, repr=False)
+    # How its capaian is computed: the site's settings with the cascade's own `capaian:` over them.
+    aturan: AturanCapaian = field(default_factory=AturanCapaian, compare=False, repr=False)
 
     def line(self, loc: Loc) -> int | None:
         """The line of the value at `loc`, or of the nearest enclosing value the file writes (a missing list,

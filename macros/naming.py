@@ -60,16 +60,9 @@ def anchor(identifier: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", identifier.lower()))
 
 
-def json_path(item: CascadeFile) -> str:
-    return f"data/{item.slug}/{item.tahun}.json"
-
-
-def csv_path(item: CascadeFile) -> str:
-    return f"data/{item.slug}/{item.tahun}.csv"
-
-
-def xlsx_path(item: CascadeFile) -> str:
-    return f"data/{item.slug}/{item.tahun}.xlsx"
+def download_path(item: CascadeFile, extension: str) -> str:
+    """A cascade's download: 'data/<pd>/<tahun>.<extension>' (json, csv, xlsx)."""
+    return f"data/{item.slug}/{item.tahun}.{extension}"
 
 
 # Every cascade's downloads in one file; inside it each keeps its path below data/.

@@ -15,14 +15,30 @@ from .model import Cascade
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema" / "cascade.schema.json"
 
-_SASARAN_OF = "Sasaran {level}: hasil yang hendak dicapai {level} ini (opsional)."
-_KODE_OF = "Kode {level} menurut nomenklatur Permendagri 90/2019 (opsional), mis. '7.01.01'."
+
+def _anggaran(level: str, about: str, uraian: str, children: dict[str, str]) -> dict[str, str]:
+    """The descriptions a program, kegiatan and sub kegiatan share (the model's `_Anggaran`), and their own."""
+    return {
+        "": about,
+        "uraian": uraian,
+        "sasaran": f"Sasaran {level}: hasil yang hendak dicapai {level} ini (opsional).",
+        "kode": f"Kode {level} menurut nomenklatur Permendagri 90/2019 (opsional), mis. '7.01.01'.",
+        "indikator": f"Indikator kinerja {level}.",
+        **children,
+    }
+
+
+_NILAI = ("seperti diketik staf, sebagai teks (mis. \"98,5\", \"7-8\", \"WTP\"); desimal dengan koma, ribuan "
+          "dengan titik")
+_TRIWULAN = "per tahun lalu per triwulan I–IV, nilai triwulan itu sendiri (bukan jumlah berjalan)"
 # Shown by editors on hover and while completing; keyed by the model's class, then its field.
 DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Cascade": {
         "": "Cascading kinerja satu perangkat daerah untuk satu tahun (cascade_data/<perangkat-daerah>/<tahun>.yaml).",
         "perangkat_daerah": "Nama perangkat daerah, mis. 'Kecamatan Kebasen'.",
         "tahun": "Tahun cascade; sama dengan nama berkas.",
+        "capaian": "Cara menghitung capaian cascade ini bila berbeda dari situs (opsional): negatif (\"2-R/T\" atau "
+                   "\"T/R\"), batas_atas (%), predikat (daftar {lebih_dari, predikat}).",
         "tujuan": "Tujuan perangkat daerah (Eselon II); minimal satu.",
     },
     "Tujuan": {
@@ -37,29 +53,13 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "indikator": "Indikator kinerja sasaran.",
         "program": "Program (Eselon IV) yang mendukung sasaran ini.",
     },
-    "Program": {
-        "": "Program anggaran (nomenklatur Permendagri 90/2019).",
-        "uraian": "Nama program, mis. 'Program Penunjang Urusan Pemerintahan Daerah Kabupaten / Kota'.",
-        "sasaran": _SASARAN_OF.format(level="program"),
-        "kode": _KODE_OF.format(level="program"),
-        "indikator": "Indikator kinerja program.",
-        "kegiatan": "Kegiatan di dalam program ini.",
-    },
-    "Kegiatan": {
-        "": "Kegiatan di dalam program.",
-        "uraian": "Nama kegiatan.",
-        "sasaran": _SASARAN_OF.format(level="kegiatan"),
-        "kode": _KODE_OF.format(level="kegiatan"),
-        "indikator": "Indikator kinerja kegiatan.",
-        "sub_kegiatan": "Sub kegiatan di dalam kegiatan ini.",
-    },
-    "SubKegiatan": {
-        "": "Sub kegiatan: satuan tempat anggaran dibelanjakan.",
-        "uraian": "Nama sub kegiatan.",
-        "sasaran": _SASARAN_OF.format(level="sub kegiatan"),
-        "kode": _KODE_OF.format(level="sub kegiatan"),
-        "indikator": "Indikator kinerja sub kegiatan.",
-    },
+    "Program": _anggaran("program", "Program anggaran (nomenklatur Permendagri 90/2019).",
+                         "Nama program, mis. 'Program Penunjang Urusan Pemerintahan Daerah Kabupaten / Kota'.",
+                         {"kegiatan": "Kegiatan di dalam program ini."}),
+    "Kegiatan": _anggaran("kegiatan", "Kegiatan di dalam program.", "Nama kegiatan.",
+                          {"sub_kegiatan": "Sub kegiatan di dalam kegiatan ini."}),
+    "SubKegiatan": _anggaran("sub kegiatan", "Sub kegiatan: satuan tempat anggaran dibelanjakan.",
+                             "Nama sub kegiatan.", {}),
     "Indikator": {
         "": "Indikator kinerja: apa yang diukur, cara menghitung dan asal datanya.",
         "uraian": "Apa yang diukur, mis. 'Jumlah ASN yang terbayarkan gaji dan tunjangannya'.",
@@ -71,7 +71,11 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sumber_data": "Asal angka, mis. 'Data Subag Umum dan Kepegawaian'; kosong bila sumber tidak mencantumkan.",
         "kode": "Kode indikator (opsional); bila ada, menjadi ID tetap indikator di situs dan berkas unduhan.",
         "satuan": "Satuan ukuran (opsional), mis. 'persen', 'dokumen'.",
-        "target": "Target per tahun (opsional), mis. {2024: \"80\"}.",
+        "baseline": f"Nilai sebelum periode rencana, per tahun (opsional), {_NILAI}; mis. {{2022: \"20\"}}.",
+        "target": f"Target per tahun (opsional), {_NILAI}; mis. {{2024: \"80\"}}.",
+        "target_triwulan": f"Target {_TRIWULAN} (opsional); mis. {{2024: {{I: \"6\", II: \"6\"}}}}.",
+        "realisasi": f"Realisasi per tahun (opsional), {_NILAI}; bila ada, mengalahkan jumlah triwulan.",
+        "realisasi_triwulan": f"Realisasi {_TRIWULAN} (opsional).",
     },
 }
 

@@ -107,6 +107,8 @@ def _unknown_key_message(loc: Loc) -> str:
 def _value_message(error: dict[str, Any], loc: Loc) -> str:
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
+    if kind in ("nilai_tidak_terbaca", "aturan_tidak_sah"):
+        return ctx["pesan"]
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return f"{_short(value)} harus salah satu dari: {', '.join(allowed)}"

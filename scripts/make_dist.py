@@ -23,8 +23,9 @@ def make_dist(site: Path, out_dir: Path, day: dt.date) -> Path:
     partial = target.with_suffix(".zip.part")
     stamp = (day.year, day.month, day.day, 0, 0, 0)
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{name}/{path.relative_to(site).as_posix()}", date_time=stamp)
+        # Sorted by the names the archive lists ('cari.js' before 'cari/…'), not by path parts.
+        for relative, path in sorted((p.relative_to(site).as_posix(), p) for p in site.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{name}/{relative}", date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())

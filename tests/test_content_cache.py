@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.content_cache import ContentCache
 from macros.render.export import cascade_downloads, xlsx_cache
-from macros.naming import xlsx_path
+from macros.naming import download_path
 
 
 def test_output_is_made_once_per_text_and_version(tmp_path):
@@ -32,8 +32,8 @@ def test_cached_workbook_is_the_workbook_and_follows_the_data(tmp_path, kebasen)
     data = kebasen.cascade.model_dump()
     data["tujuan"][0]["uraian"] = "Tujuan yang diubah"
     changed = type(kebasen)(kebasen.slug, kebasen.path, type(kebasen.cascade).model_validate(data))
-    assert cascade_downloads(changed, cache)[xlsx_path(changed)] == cascade_downloads(changed)[xlsx_path(changed)]
-    assert cascade_downloads(changed, cache)[xlsx_path(changed)] != uncached[xlsx_path(kebasen)]
+    assert cascade_downloads(changed, cache)[download_path(changed, "xlsx")] == cascade_downloads(changed)[download_path(changed, "xlsx")]
+    assert cascade_downloads(changed, cache)[download_path(changed, "xlsx")] != uncached[download_path(kebasen, "xlsx")]
     assert len(list(tmp_path.glob("*.xlsx"))) == 2
 
 

@@ -62,12 +62,12 @@ def test_typed_text_that_yaml_would_misread_survives_the_round_trip(tmp_path):
     text = (DATA / "kecamatan-kebasen" / "2023.yaml").read_text(encoding="utf-8").replace(
         "tipe_penghitungan: non_kumulatif\n        sumber_data: Laporan hasil survey kepuasan masyarakat",
         "tipe_penghitungan: non_kumulatif\n        sumber_data: 'Gerakan #AyoUrusKTP: no'\n        kode: '007'\n"
-        "        target: {2024: '1:20', 2025: '=1+1', 2026: 'yes'}", 1)
+        "        target: {2024: '1.500', 2025: '-5%', 2026: 'yes'}", 1)
     cf = loaded_from(text, tmp_path / "src", "kecamatan-kebasen", 2023)
     again = round_trip(cf, tmp_path)
     first = again.cascade.tujuan[0].indikator[0]
     assert (first.sumber_data, first.kode, first.target) == (
-        "Gerakan #AyoUrusKTP: no", "007", {2024: "1:20", 2025: "=1+1", 2026: "yes"})
+        "Gerakan #AyoUrusKTP: no", "007", {2024: "1.500", 2025: "-5%", 2026: "yes"})
 
 
 def renstra_workbook(path: Path) -> Path:
@@ -133,7 +133,7 @@ def test_a_renstra_matrix_imports_every_program_kegiatan_indicator_and_target(tm
     assert [(i.uraian, i.target) for i in program.indikator] == [
         ("Nilai SAKIP", {2025: "BB", 2026: "A"}), ("Persentase dokumen tepat waktu", {2025: "95", 2026: "100"})]
     assert (kegiatan.uraian, kegiatan.kode, kegiatan.indikator[0].target) == (
-        "Perencanaan Contoh", "X.XX.01.2.01", {2025: "6", 2026: "1.5"})
+        "Perencanaan Contoh", "X.XX.01.2.01", {2025: "6", 2026: "1,5"})
     assert (sub.uraian, sub.kode, sub.indikator[0].target) == (
         "Penyusunan Dokumen Contoh", "X.XX.01.2.01.0001", {2025: "2", 2026: "2"})
     text = imported.text
@@ -152,8 +152,8 @@ def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
         "Tujuan;Sasaran;Kode;Program/Kegiatan/Sub Kegiatan;Indikator Kinerja;Satuan;Tipe penghitungan;Polaritas;"
         "Target 2025;Pagu Indikatif 2025\n"
         "Tujuan A;Sasaran A;;;Indeks A;poin;non kumulatif;positif;3,5;\n"
-        "Tujuan A;Sasaran A;X.XX.01;Program A;Persentase A;%;Kumulatif;negatif;01.02;1.000.000\n"
-        "Tujuan A;Sasaran A;X.XX.01;Program A;Jumlah A;dokumen;;;1:20;\n",
+        "Tujuan A;Sasaran A;X.XX.01;Program A;Persentase A;%;Kumulatif;negatif;007;1.000.000\n"
+        "Tujuan A;Sasaran A;X.XX.01;Program A;Jumlah A;dokumen;;;1.500;\n",
         encoding="utf-8-sig")
     imported = import_spreadsheet(csv_file, "Kecamatan Contoh", 2025)
     cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.tahun)
@@ -161,8 +161,8 @@ def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
     assert [(i.uraian, i.target) for i in sasaran.indikator] == [("Indeks A", {2025: "3,5"})]
     (program,) = sasaran.program
     assert [(i.uraian, i.tipe_penghitungan, i.polaritas, i.satuan, i.target) for i in program.indikator] == [
-        ("Persentase A", "kumulatif", "negatif", "%", {2025: "01.02"}),
-        ("Jumlah A", "non_kumulatif", "positif", "dokumen", {2025: "1:20"})]
+        ("Persentase A", "kumulatif", "negatif", "%", {2025: "007"}),
+        ("Jumlah A", "non_kumulatif", "positif", "dokumen", {2025: "1.500"})]
     assert "# pagu 2025 di renja!J3: 1.000.000 (format belum mendukung pagu)" in imported.text
     assert "# polaritas tidak tercantum: dibaca positif (bawaan); positif | negatif" in imported.text
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from macros.lint import (
+    check_target,
     CHECK_TITLES,
     CHECKS,
     SOURCE_CHECKS,
@@ -141,6 +142,17 @@ def excel_escape(data):
 
 
 # For every check of `make lint`, a change to the clean cascade that it must report.
+def realisasi_without_target(data):
+    data["tujuan"][0]["indikator"][0]["realisasi"] = {2024: "82,5"}
+
+
+def quarters_off_target(tipe: str, quarters: dict[str, str], target: str):
+    def change(data):
+        indikator = data["tujuan"][0]["indikator"][0]
+        indikator.update(tipe_penghitungan=tipe, target={2024: target}, target_triwulan={2024: quarters})
+    return change
+
+
 EXAMPLES = {
     check_repeated_indikator: copy_sibling,
     check_empty_fields: empty,
@@ -150,6 +162,7 @@ EXAMPLES = {
     check_numbering: numbered("1.", "3."),
     check_formulasi_repeats_uraian: formulasi_repeats,
     check_excel_escapes: excel_escape,
+    check_target: realisasi_without_target,
 }
 
 
@@ -409,3 +422,23 @@ def test_the_report_page_lists_the_findings_and_is_linked_from_the_footer_only(s
     home = soup_of(site, "")
     assert home.select_one("footer a[href='laporan-kualitas-data/']").get_text() == "Laporan kualitas data"
     assert not [a for a in home.select("nav.md-nav a") if "laporan-kualitas-data" in a.get("href", "")]
+
+
+def test_realisasi_without_a_target_is_reported_at_the_realisasi():
+    (issue,) = check_target(cascade_with(realisasi_without_target))
+    assert fields([issue]) == ["tujuan[0].indikator[0].realisasi[2024]"]
+    assert issue.message == ('Indikator "Indeks Kepuasan Masyarakat" punya realisasi 2024 tetapi belum punya '
+                             "target 2024; capaiannya tidak dapat dihitung")
+
+
+def test_quarterly_targets_must_make_the_years_target():
+    quarters = {"I": "6", "II": "6", "III": "7", "IV": "7"}
+    (kumulatif,) = check_target(cascade_with(quarters_off_target("kumulatif", quarters, "25")))
+    assert fields([kumulatif]) == ["tujuan[0].indikator[0].target_triwulan[2024]"]
+    assert "jumlah target triwulan 2024 (26) tidak sama dengan target tahun 2024 (25)" in kumulatif.message
+    (level,) = check_target(cascade_with(quarters_off_target("non_kumulatif", quarters, "6")))
+    assert "target triwulan IV 2024 (7) tidak sama dengan target tahun 2024 (6)" in level.message
+    assert check_target(cascade_with(quarters_off_target("kumulatif", quarters, "26"))) == []
+    assert check_target(cascade_with(quarters_off_target("non_kumulatif", quarters, "7,0"))) == []
+    # Three quarters of four do not make a year: nothing to compare yet.
+    assert check_target(cascade_with(quarters_off_target("kumulatif", {"I": "6", "II": "6", "III": "7"}, "99"))) == []

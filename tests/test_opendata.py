@@ -21,7 +21,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 
 from macros.data_dates import last_changes
 from macros.load import load_cascades
-from macros.naming import DATAPACKAGE_PATH, DCAT_CATALOG_PATH, csv_path, json_path, page_url, xlsx_path
+from macros.naming import DATAPACKAGE_PATH, DCAT_CATALOG_PATH, download_path, page_url
 from macros.opendata_settings import LICENCES, SettingsError, read_settings
 from macros.render.datapackage import cascade_csv_column
 from macros.render.export import indikator_table
@@ -151,7 +151,7 @@ def test_dcat_catalog_lists_each_cascade_and_every_download_resolves(site, casca
             assert graph.value(dataset, DCTERMS.publisher) is not None
             assert str(graph.value(dataset, DCAT.landingPage)) == base + page_url(f"{cf.slug}/{cf.tahun}/index.md")
             urls = {str(graph.value(d, DCAT.downloadURL)) for d in graph.objects(dataset, DCAT.distribution)}
-            assert {base + path for path in (json_path(cf), csv_path(cf), xlsx_path(cf))} < urls
+            assert {base + path for path in (download_path(cf, "json"), download_path(cf, "csv"), download_path(cf, "xlsx"))} < urls
             assert len(urls) == 4  # and the ZIP of every cascade
         for distribution in set(graph.subjects(RDF.type, DCAT.Distribution)):
             with urllib.request.urlopen(str(graph.value(distribution, DCAT.downloadURL))) as response:

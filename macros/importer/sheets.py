@@ -1,7 +1,7 @@
 """A workbook or CSV file as grids of text cells, each cell with its address as staff see it (`Renstra!D14`).
 
-Cells are read as text: a number cell becomes the shortest text that gives the same number back (`98.5`,
-`7742388142`), a date cell its ISO date. A merged range's value is given to every cell it covers, with a mark
+Cells are read as text: a whole number cell becomes its digits (`7742388142`), any other number the way staff
+type it and `macros.nilai` reads it back, with a decimal comma (`98,5`); a date cell its ISO date. A merged range's value is given to every cell it covers, with a mark
 that the cell was filled from the merge (a repeated parent, not a new row of its own).
 """
 
@@ -12,10 +12,13 @@ import datetime
 import io
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+
+from ..nilai import format_angka
 
 
 class SpreadsheetError(Exception):
@@ -96,13 +99,17 @@ def _read_csv(path: Path) -> Sheet:
 
 
 def cell_text(value: object) -> str:
-    """A cell's value as text: numbers without a trailing '.0', dates as YYYY-MM-DD, nothing as ''."""
+    """A cell's value as text: whole numbers as digits, others with a decimal comma, dates as YYYY-MM-DD,
+    nothing as ''."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
+    if isinstance(value, float):
+        # repr is the shortest text that gives the same float back: 1.5, not 1.5000000000000002.
+        return format_angka(Decimal(repr(value)))
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()
     if isinstance(value, (datetime.date, datetime.time)):

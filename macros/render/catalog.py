@@ -10,16 +10,14 @@ from ..naming import (
     CATALOG_ALL_PAGE,
     anchor,
     catalog_page,
-    csv_path,
-    json_path,
     overview_page,
     program_page,
     relative_url,
     source_link,
-    xlsx_path,
 )
+from ..kinerja import BELUM_DAPAT_DIHITUNG, KinerjaTahun, kinerja_tahun
 from ..tree import IndikatorRow
-from .pages import TIPE_LABELS, group_by_perangkat_daerah, render_template
+from .pages import TIPE_LABELS, download_links, group_by_perangkat_daerah, render_template
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,7 @@ class CatalogRow:
     owner: str
     owner_link: str
     indikator: Indikator
+    kinerja: KinerjaTahun
     cascade: str = ""
     cascade_link: str = ""
 
@@ -55,6 +54,7 @@ def catalog_rows(cf: CascadeFile, page: str, qualified: bool = False) -> list[Ca
             owner=row.owner.item.uraian,
             owner_link=relative_url(page, _owner_page(cf, row), anchor(row.owner.position)),
             indikator=row.indikator,
+            kinerja=kinerja_tahun(row.indikator, cf.tahun, cf.aturan),
             cascade=name if qualified else "",
             cascade_link=relative_url(page, catalog_page(cf), anchor(row.id)) if qualified else "",
         ))
@@ -64,12 +64,10 @@ def catalog_rows(cf: CascadeFile, page: str, qualified: bool = False) -> list[Ca
 def render_catalog_page(cf: CascadeFile) -> str:
     """A cascade's indicator catalog page."""
     page = catalog_page(cf)
-    downloads = [(label, source_link(page, path)) for label, path in (
-        ("JSON", json_path(cf)), ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)))]
     return render_template("katalog.md.j2", title=f"Katalog indikator {cf.cascade.perangkat_daerah} {cf.tahun}",
-                   cf=cf, rows=catalog_rows(cf, page), qualified=False, downloads=downloads,
+                   cf=cf, rows=catalog_rows(cf, page), qualified=False, downloads=download_links(cf, page),
                    overview=source_link(page, overview_page(cf)), all_link=source_link(page, CATALOG_ALL_PAGE),
-                   levels=LEVEL_LABELS, tipes=TIPE_LABELS)
+                   levels=LEVEL_LABELS, tipes=TIPE_LABELS, predikat=_predikat_choices([cf]))
 
 
 def render_catalog_all_page(files: list[CascadeFile]) -> str:
@@ -78,10 +76,15 @@ def render_catalog_all_page(files: list[CascadeFile]) -> str:
     Latest year only: with every year a Kabupaten's catalog grows by one page's worth of rows per year and
     soon stops being usable in a browser; earlier years keep their own catalogs.
     """
-    rows: list[CatalogRow] = []
-    for group in group_by_perangkat_daerah(files).values():
-        rows += catalog_rows(max(group, key=lambda cf: cf.tahun), CATALOG_ALL_PAGE, qualified=True)
+    latest = [max(group, key=lambda cf: cf.tahun) for group in group_by_perangkat_daerah(files).values()]
+    rows = [row for cf in latest for row in catalog_rows(cf, CATALOG_ALL_PAGE, qualified=True)]
     downloads = [("semua cascade (ZIP)", source_link(CATALOG_ALL_PAGE, ARCHIVE_PATH))]
     return render_template("katalog.md.j2", title="Katalog indikator semua perangkat daerah (tahun terbaru)", cf=None, rows=rows,
                    qualified=True, downloads=downloads, overview="", all_link="",
-                   levels=LEVEL_LABELS, tipes=TIPE_LABELS)
+                   levels=LEVEL_LABELS, tipes=TIPE_LABELS, predikat=_predikat_choices(latest))
+
+
+def _predikat_choices(files: list[CascadeFile]) -> list[str]:
+    """The predikat the filter offers: those of the cascades' settings, highest first, then 'Belum dapat dihitung'."""
+    bands = [band.predikat for cf in files for band in cf.aturan.predikat]
+    return [*dict.fromkeys(bands), BELUM_DAPAT_DIHITUNG]

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import LEVEL_LABELS, CascadeFile
-from ..naming import DATAPACKAGE_PATH, csv_path, indikator_csv_path, json_path
+from ..naming import DATAPACKAGE_PATH, download_path, indikator_csv_path
 from ..opendata_settings import OpenDataSettings
 from .export import indikator_table
 from .indikator_csv import INDIKATOR_COLUMNS, INDIKATOR_PRIMARY_KEY, Column
@@ -84,14 +84,14 @@ def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> 
     temporal = {"start": f"{cf.tahun}-01-01", "end": f"{cf.tahun}-12-31"}
     columns = [cascade_csv_column(header) for header in indikator_table(cf.tree).columns]
     resources = [
-        {"name": resource_name(cf, "json"), "path": _local(json_path(cf)), "profile": "data-resource",
+        {"name": resource_name(cf, "json"), "path": _local(download_path(cf, "json")), "profile": "data-resource",
          "title": f"Cascading kinerja {name} {cf.tahun} (JSON)", "format": "json", "mediatype": "application/json",
          "encoding": "utf-8", "description": "Seluruh cascade dengan kunci berkas data berbahasa Indonesia.",
-         "temporal": temporal, **_integrity(downloads[json_path(cf)])},
-        {"name": resource_name(cf, "csv"), "path": _local(csv_path(cf)), "profile": "tabular-data-resource",
+         "temporal": temporal, **_integrity(downloads[download_path(cf, "json")])},
+        {"name": resource_name(cf, "csv"), "path": _local(download_path(cf, "csv")), "profile": "tabular-data-resource",
          "title": f"Indikator kinerja {name} {cf.tahun} (CSV)", "format": "csv", "mediatype": "text/csv",
          "encoding": "utf-8-sig", "description": "Satu baris per indikator, dengan item di atasnya.",
-         "temporal": temporal, **_integrity(downloads[csv_path(cf)]),
+         "temporal": temporal, **_integrity(downloads[download_path(cf, "csv")]),
          "schema": {"fields": [_field(column) for column in columns], "primaryKey": ["ID indikator"]}},
     ]
     parts = [indikator_csv_path(cf, row.id) for row in cf.tree.indikator]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import CascadeFile
-from ..naming import ARCHIVE_PATH, DCAT_CATALOG_PATH, csv_path, file_link, json_path, overview_page, xlsx_path
+from ..naming import ARCHIVE_PATH, DCAT_CATALOG_PATH, download_path, file_link, overview_page
 from ..opendata_settings import OpenDataSettings
 from .datapackage import KEYWORDS
 
@@ -104,7 +104,7 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
                          "dcat:endDate": _typed(f"{tahun}-12-31", "date")},
         "dcat:distribution": [
             _distribution(path, downloads[path], kind, f"{name} {tahun} ({_FORMATS[kind][0]})", licence)
-            for kind, path in (("json", json_path(cf)), ("csv", csv_path(cf)), ("xlsx", xlsx_path(cf)))
+            for kind, path in (("json", download_path(cf, "json")), ("csv", download_path(cf, "csv")), ("xlsx", download_path(cf, "xlsx")))
         ] + [{"@id": "#arsip"}],
     }
     if modified is not None:

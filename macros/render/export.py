@@ -8,7 +8,6 @@ import hashlib
 import io
 import json
 import re
-import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +16,15 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from .. import model, tree as tree_module
 from ..content_cache import ContentCache
 from ..model import LEVEL_LABELS, Cascade, CascadeFile, Item, Level
-from ..naming import csv_path, json_path, xlsx_path
+from ..naming import download_path
+from ..capaian import TRIWULAN
+from ..capaian_aturan import AturanCapaian
+from ..kinerja import KinerjaTahun, kinerja_tahun, years_of
 from ..tree import LEVELS, CascadeTree
+
+DEFAULT_ATURAN = AturanCapaian()
 
 # Spreadsheet programs run a cell that starts with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,19 +62,33 @@ def _level_cells(item: Item | None, level: Level) -> list[Cell]:
     return [item.uraian, item.kode or "", item.sasaran or ""]
 
 
-def _target_years(tree: CascadeTree) -> list[int]:
-    return sorted({year for row in tree.indikator for year in (row.indikator.target or {})})
+def _years(tree: CascadeTree) -> tuple[list[int], list[int]]:
+    """The years of the cascade's baselines, and of its targets and realisasi."""
+    baseline = {year for row in tree.indikator for year in (row.indikator.baseline or {})}
+    kinerja = {year for row in tree.indikator for year in years_of(row.indikator)}
+    return sorted(baseline), sorted(kinerja)
 
 
-def indikator_table(tree: CascadeTree) -> Table:
-    """Every indicator on its own row, with the names of the items above it and its stable identifier."""
+def _kinerja_cells(kinerja: KinerjaTahun) -> list[Cell]:
+    """Target, realisasi, capaian (a number, %), predikat and why there is none, for one year."""
+    capaian = kinerja.capaian
+    return [kinerja.target or "", kinerja.realisasi or "", "" if capaian.persen is None else float(capaian.persen),
+            capaian.predikat or "", capaian.alasan or ""]
+
+
+def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> Table:
+    """Every indicator on its own row, with the names of the items above it and its stable identifier, then its
+    baselines and, per year, its target, realisasi (to date) and capaian under `aturan`."""
     cascade = tree.cascade
-    years = _target_years(tree)
+    baseline_years, years = _years(tree)
     columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Tahun"]
     for level in LEVELS:
         columns += _level_columns(level)
     columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan",
-                "Sumber data", *(f"Target {year}" for year in years)]
+                "Sumber data", *(f"Baseline {year}" for year in baseline_years)]
+    for year in years:
+        columns += [f"Target {year}", f"Realisasi {year}", f"Capaian {year} (%)", f"Predikat {year}",
+                    f"Keterangan capaian {year}"]
     rows: list[list[Cell]] = []
     for row in tree.indikator:
         lineage = row.owner.lineage
@@ -81,9 +98,24 @@ def indikator_table(tree: CascadeTree) -> Table:
             node = lineage.get(level)
             cells += _level_cells(node.item if node else None, level)
         cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan, ind.polaritas,
-                  ind.satuan or "", ind.sumber_data, *((ind.target or {}).get(year, "") for year in years)]
+                  ind.satuan or "", ind.sumber_data, *((ind.baseline or {}).get(year, "") for year in baseline_years)]
+        for year in years:
+            cells += _kinerja_cells(kinerja_tahun(ind, year, aturan))
         rows.append(cells)
     return Table(columns, rows)
+
+
+def triwulan_table(tree: CascadeTree) -> Table:
+    """Every quarter's target and realisasi as typed, one row per indicator, year and quarter that has either."""
+    rows: list[list[Cell]] = []
+    for row in tree.indikator:
+        ind = row.indikator
+        for year in years_of(ind):
+            targets = (ind.target_triwulan or {}).get(year, {})
+            realisasi = (ind.realisasi_triwulan or {}).get(year, {})
+            rows += [[row.id, ind.uraian, year, triwulan, targets.get(triwulan, ""), realisasi.get(triwulan, "")]
+                     for triwulan in TRIWULAN if triwulan in targets or triwulan in realisasi]
+    return Table(["ID indikator", "Indikator", "Tahun", "Triwulan", "Target", "Realisasi"], rows)
 
 
 def item_table(tree: CascadeTree, level: Level) -> Table:
@@ -116,9 +148,9 @@ def neutralise(value: Cell) -> Cell:
     return value
 
 
-def to_csv(tree: CascadeTree) -> str:
+def to_csv(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> str:
     """The indicator table as CSV, starting with a byte order mark so that Excel reads it as UTF-8."""
-    table = indikator_table(tree)
+    table = indikator_table(tree, aturan)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.columns)
@@ -126,8 +158,9 @@ def to_csv(tree: CascadeTree) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def to_xlsx(tree: CascadeTree) -> bytes:
-    """An Excel workbook: the flat "Indikator" sheet first, then one sheet of items per level."""
+def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
+    """An Excel workbook: the flat "Indikator" sheet first, then the quarters' values, then one sheet of items
+    per level."""
     cascade = tree.cascade
     out = io.BytesIO()
     with xlsxwriter.Workbook(out, {"in_memory": True}) as workbook:
@@ -144,7 +177,8 @@ def to_xlsx(tree: CascadeTree) -> bytes:
             # Text that looks like a formula gets the leading apostrophe Excel itself sets for typed text.
             quoted=workbook.add_format({**wrapped, "quote_prefix": True}),
         )
-        _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(tree), styles)
+        _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(tree, aturan), styles)
+        _fill_sheet(workbook.add_worksheet("Triwulan"), triwulan_table(tree), styles)
         for level in LEVELS:
             _fill_sheet(workbook.add_worksheet(LEVEL_LABELS[level]), item_table(tree, level), styles)
     return out.getvalue()
@@ -192,19 +226,20 @@ def cascade_downloads(cf: CascadeFile, xlsx_cache: ContentCache | None = None) -
     """A cascade's download files by their path in the site: JSON, CSV and XLSX.
 
     Writing a workbook is the slow part of a large site's build; with a cache, a cascade whose JSON (all of
-    its data) is unchanged reuses its workbook.
+    its data) and settings of capaian are unchanged reuses its workbook.
     """
     data = to_json(cf.cascade)
     if xlsx_cache is None:
-        xlsx = to_xlsx(cf.tree)
+        xlsx = to_xlsx(cf.tree, cf.aturan)
     else:
-        xlsx = xlsx_cache.get(data, lambda: to_xlsx(cf.tree))
-    return {json_path(cf): data, csv_path(cf): to_csv(cf.tree), xlsx_path(cf): xlsx}
+        xlsx = xlsx_cache.get(f"{data}\0{cf.aturan!r}", lambda: to_xlsx(cf.tree, cf.aturan))
+    return {download_path(cf, "json"): data, download_path(cf, "csv"): to_csv(cf.tree, cf.aturan), download_path(cf, "xlsx"): xlsx}
 
 
 def xlsx_cache(folder: Path) -> ContentCache:
     """A cache of workbooks in folder, versioned by the code that writes them and XlsxWriter's version."""
-    code = b"".join(Path(module.__file__).read_bytes() for module in (sys.modules[__name__], model, tree_module))
+    # Any module of the core may change what a workbook holds (the model, the walk, the capaian engine...).
+    code = b"".join(path.read_bytes() for path in sorted(Path(__file__).parents[1].rglob("*.py")))
     return ContentCache(folder, ".xlsx", f"{hashlib.sha256(code).hexdigest()} xlsxwriter {xlsxwriter.__version__}")
 
 

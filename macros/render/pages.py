@@ -18,17 +18,16 @@ from ..naming import (
     anchor,
     catalog_page,
     comparison_page,
-    csv_path,
+    download_path,
     indikator_csv_path,
-    json_path,
     overview_page,
     perangkat_daerah_page,
     program_page,
     relative_url,
     site_root,
     source_link,
-    xlsx_path,
 )
+from ..kinerja import KinerjaTahun, RingkasanPredikat, kinerja_tahun, summarise
 from ..tree import IndikatorRow, Node
 from .escape import html_name, html_text, md_inline, yaml_string
 
@@ -42,6 +41,12 @@ class Section:
 
     node: Node
     rows: list[IndikatorRow]
+    kinerja: list[KinerjaTahun]
+
+    @property
+    def entries(self) -> list[tuple[IndikatorRow, KinerjaTahun]]:
+        """Each indicator with its target, realisasi and capaian of the cascade's year."""
+        return list(zip(self.rows, self.kinerja))
 
     @property
     def level_label(self) -> str:
@@ -85,6 +90,8 @@ def _environment() -> Environment:
         tipe=TIPE_LABELS.__getitem__,
         polaritas=POLARITAS_LABELS.__getitem__,
         istilah=explain,
+        triwulan=lambda values: Markup(" · ").join(Markup("{}: {}").format(key, html_text(value))
+                                                    for key, value in values.items()),
     )
     return env
 
@@ -94,9 +101,18 @@ def render_template(template: str, **context: object) -> str:
     return _environment().get_template(template).render(**context)
 
 
+def _section(cf: CascadeFile, node: Node) -> Section:
+    rows = cf.tree.rows_of(node)
+    return Section(node, rows, [kinerja_tahun(row.indikator, cf.tahun, cf.aturan) for row in rows])
+
+
 def _sections(cf: CascadeFile, nodes: list[Node]) -> list[Section]:
     """The given items of a cascade with their indicator rows."""
-    return [Section(node, cf.tree.rows_of(node)) for node in nodes]
+    return [_section(cf, node) for node in nodes]
+
+
+def _summary(cf: CascadeFile, sections: list[Section]) -> RingkasanPredikat:
+    return summarise((kinerja for section in sections for kinerja in section.kinerja), cf.aturan)
 
 
 def _csv_links(cf: CascadeFile, page: str) -> dict[str, str]:
@@ -122,6 +138,7 @@ def render_program_page(cf: CascadeFile, program: Node, diagram: str) -> str:
     page = program_page(cf, program.item)
     return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
                            program=program.item, nomor=program.number, sections=sections, diagram=diagram,
+                           summary=_summary(cf, sections),
                            tree=tree, root=site_root(page), csv_links=_csv_links(cf, page), overview_link=source_link(page, overview_page(cf)))
 
 
@@ -137,20 +154,25 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
         sasaran=node.parent,
         link=source_link(page, program_page(cf, node.item)),
         sub_count=sum(len(k.sub_kegiatan) for k in node.item.kegiatan),
-        section=Section(node, cf.tree.rows_of(node)),
+        section=_section(cf, node),
     ) for node in cf.tree.programs]
     return render_template("overview.md.j2", cf=cf, programs=programs, root=site_root(page),
                    csv_links=_csv_links(cf, page),
+                   summary=_summary(cf, _sections(cf, cf.tree.nodes)),
                    sections=_sections(cf, [n for n in cf.tree.nodes if n.level in ("tujuan", "sasaran")]),
-                   downloads=[(label, source_link(page, path)) for label, path in (
-                       ("JSON", json_path(cf)), ("CSV", csv_path(cf)), ("XLSX", xlsx_path(cf)), ("semua cascade (ZIP)", ARCHIVE_PATH))],
-                   xlsx_link=source_link(page, xlsx_path(cf)),
+                   downloads=[*download_links(cf, page), ("semua cascade (ZIP)", source_link(page, ARCHIVE_PATH))],
+                   xlsx_link=source_link(page, download_path(cf, "xlsx")),
                    metadata=[("Data Package", source_link(page, DATAPACKAGE_PATH)),
                              ("katalog DCAT (JSON-LD)", source_link(page, DCAT_CATALOG_PATH))],
                    years=[(other.tahun, source_link(page, overview_page(other)))
                           for other in sorted(years, key=lambda other: other.tahun)],
                    catalog_link=source_link(page, catalog_page(cf)),
                    comparison_link=source_link(page, comparison_page(cf.slug)))
+
+
+def download_links(cf: CascadeFile, page: str) -> list[tuple[str, str]]:
+    """A cascade's downloads as (label, link from `page`): JSON, CSV, XLSX."""
+    return [(extension.upper(), source_link(page, download_path(cf, extension))) for extension in ("json", "csv", "xlsx")]
 
 
 def render_perangkat_daerah_page(files: list[CascadeFile]) -> str:

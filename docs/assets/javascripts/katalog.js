@@ -1,4 +1,4 @@
-/* Indicator catalog filter: a text box and level/tipe selects that hide non-matching rows.
+/* Indicator catalog filter: a text box and level/tipe/predikat selects that hide non-matching rows.
    Progressive enhancement: the form ships hidden and the full table shows until this script runs. */
 (function () {
   "use strict";
@@ -22,9 +22,11 @@
       var words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
       var level = form.elements.level.value;
       var tipe = form.elements.tipe.value;
+      var predikat = form.elements.predikat.value;
       var shown = 0;
       rows.forEach(function (row, i) {
         var match = (!level || row.dataset.level === level) && (!tipe || row.dataset.tipe === tipe) &&
+          (!predikat || row.dataset.predikat === predikat) &&
           words.every(function (word) { return texts[i].indexOf(word) !== -1; });
         row.hidden = !match;
         if (match) shown += 1;

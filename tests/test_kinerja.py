@@ -1,0 +1,171 @@
+"""Targets, realisasi and capaian as staff and citizens meet them: refused when unreadable, computed the documented
+way, shown on every indicator row with its predikat, summarised per page, carried in the downloads."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from macros.load import load_cascades
+from macros.problems import CascadeError
+from macros.render.export import to_csv
+
+from .helpers import ROOT, build_site, soup_of
+
+CONTOH = ROOT / "tests/fixtures/capaian/cascade_data"
+PD = "kecamatan-contoh"
+
+# Each indicator of the fixture, with the capaian worked out by hand from the rules in the README.
+EXPECTED_ROWS = {
+    "T1.I1": "Target: 7-8 Realisasi: 6,5 Capaian: 107,1% Sangat Tinggi",
+    "T1.I2": "Target: 7–8 Realisasi: 9 Capaian: 87,5% Tinggi",
+    "T1.S1.I1": "Target: I: 10 · II: 10 · III: 10 · IV: 10 Realisasi: I: 8 · II: 12 · III: 9 "
+                "Capaian: 96,7% (s.d. triwulan III) Sangat Tinggi",
+    "T1.S1.I2": "Target: WTP Realisasi: WDP Capaian: 75,0% Sedang",
+    "T1.S1.P1.I1": "Target: 80 Realisasi: I: 70 · II: 75 Capaian: 93,8% (s.d. triwulan II) Sangat Tinggi",
+    "T1.S1.P1.I2": "Target: 50 Realisasi: 20 Capaian: 40,0% Sangat Rendah",
+    "T1.S1.P1.I3": "Target: belum ditetapkan Realisasi: 5 Capaian: tidak dapat dihitung: target belum ditetapkan",
+    "T1.S1.P1.I4": "Target: 0 Realisasi: 3 Capaian: tidak dapat dihitung: target bernilai 0, sehingga tidak "
+                   "dapat menjadi pembagi",
+}
+
+
+def write_cascade(folder: Path, indikator: str, extra: str = "") -> Path:
+    """A one-indicator cascade file under `folder`, with the indicator's YAML lines as given (6 spaces in)."""
+    path = folder / "kecamatan-x" / "2024.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "perangkat_daerah: Kecamatan X\ntahun: 2024\n" + extra +
+        "tujuan:\n  - uraian: Tujuan\n    indikator:\n      - uraian: Lama layanan\n        formulasi: Hari\n"
+        "        tipe_penghitungan: kumulatif\n        polaritas: negatif\n        sumber_data: Register\n" +
+        indikator, encoding="utf-8")
+    return path
+
+
+def problems(folder: Path, **options) -> list[str]:
+    with pytest.raises(CascadeError) as caught:
+        load_cascades(folder, shown_relative_to=folder, **options)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def row_text(cell) -> str:
+    """The cell's text as read, without the formula folded away under "Cara menghitung"."""
+    cell = copy.copy(cell)
+    for formula in cell.select("details"):
+        formula.decompose()
+    return " ".join(cell.get_text(" ").split())
+
+
+@pytest.fixture(scope="module")
+def contoh_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("contoh")
+    result = build_site(site, CONTOH)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.mark.slow
+def test_every_row_shows_the_years_target_realisasi_capaian_and_predikat(contoh_site):
+    soup = soup_of(contoh_site, f"{PD}/2024/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik")
+    overview = soup_of(contoh_site, f"{PD}/2024")
+    shown = {}
+    for page in (overview, soup):
+        for row in page.select("tr[id]"):
+            shown[row.select_one(".indikator-id").get_text()] = row_text(row.select_one("td.kinerja"))
+    assert shown == EXPECTED_ROWS
+    # The predikat is written out, its colour only repeats it.
+    badge = soup.select_one("tr#t1-s1-p1-i2 .predikat")
+    assert badge.get_text() == "Sangat Rendah" and badge["data-predikat"] == "sangat-rendah"
+
+
+@pytest.mark.slow
+def test_the_formula_that_gave_the_capaian_is_on_the_page_in_words(contoh_site):
+    row = soup_of(contoh_site, f"{PD}/2024").select_one("tr#t1-i1 details.rumus")
+    assert " ".join(row.get_text(" ").split()) == (
+        "Cara menghitung realisasi 6,5 di bawah rentang target 7–8, dibandingkan dengan batas bawah 7: "
+        "(2 − realisasi / target) × 100 = (2 − 6,5 / 7) × 100 = 107,1%")
+
+
+@pytest.mark.slow
+def test_overview_and_program_pages_open_with_a_summary_by_predikat(contoh_site):
+    def summary(url: str) -> str:
+        return " ".join(soup_of(contoh_site, url).select_one(".ringkasan-predikat").get_text(" ").split())
+
+    assert summary(f"{PD}/2024") == ("Capaian 8 indikator tahun 2024 menurut predikat : Sangat Tinggi 3 Tinggi 1 "
+                                     "Sedang 1 Rendah 0 Sangat Rendah 1 Belum dapat dihitung 2")
+    assert summary(f"{PD}/2024/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik") == (
+        "Capaian 4 indikator tahun 2024 menurut predikat : Sangat Tinggi 1 Tinggi 0 Sedang 0 Rendah 0 "
+        "Sangat Rendah 1 Belum dapat dihitung 2")
+
+
+@pytest.mark.slow
+def test_kebasen_has_no_targets_and_says_so(site):
+    cells = soup_of(site, "kecamatan-kebasen/2023").select("td.kinerja")
+    assert cells and {cell.get_text() for cell in cells} == {"Target belum ditetapkan; realisasi belum dilaporkan."}
+
+
+def test_a_value_the_rule_cannot_read_is_refused_with_its_line_and_a_suggestion(tmp_path):
+    write_cascade(tmp_path, '        target: {2024: "1.5"}\n        realisasi: {2024: "1:20"}\n')
+    assert problems(tmp_path) == [
+        "kecamatan-x/2024.yaml:11 tujuan[0].indikator[0].target[2024]: Nilai '1.5' tidak terbaca: titik hanya "
+        "dipakai sebagai pemisah ribuan (diikuti tepat tiga angka). Tulis desimal dengan koma, misalnya '1,5'.",
+        "kecamatan-x/2024.yaml:12 tujuan[0].indikator[0].realisasi[2024]: Nilai '1:20' tidak terbaca: "
+        "perbandingan (':') tidak dapat dibandingkan dengan target. Tulis hasil baginya sebagai satu angka, "
+        "misalnya '0,05', atau tulis teksnya di uraian indikator.",
+    ]
+
+
+def test_an_unquoted_number_is_never_published_as_yaml_read_it(tmp_path):
+    """YAML 1.1 reads `1:20` as 80 and `1.500` as 1.5: each is kept as typed, then read by the rule (or refused)."""
+    write_cascade(tmp_path, "        target: {2024: 1.500}\n        realisasi: {2024: 1:20}\n")
+    (problem,) = problems(tmp_path)
+    assert problem.startswith("kecamatan-x/2024.yaml:12 tujuan[0].indikator[0].realisasi[2024]: Nilai '1:20' tidak terbaca")
+    write_cascade(tmp_path, "        target: {2024: 1.500}\n        realisasi: {2024: 1.250}\n")
+    (cf,) = load_cascades(tmp_path)
+    indikator = cf.cascade.tujuan[0].indikator[0]
+    assert (indikator.target, indikator.realisasi) == ({2024: "1.500"}, {2024: "1.250"})
+
+
+def test_quarters_must_be_named_i_to_iv(tmp_path):
+    write_cascade(tmp_path, '        realisasi_triwulan: {2024: {I: "5", V: "3"}}\n')
+    assert problems(tmp_path) == ["kecamatan-x/2024.yaml:11 tujuan[0].indikator[0].realisasi_triwulan[2024].V: "
+                                  "'V' harus salah satu dari: I, II, III, IV"]
+
+
+def test_a_cascade_and_the_site_may_choose_how_negatif_capaian_is_computed(tmp_path):
+    values = '        target: {2024: "7"}\n        realisasi: {2024: "6,5"}\n'
+    write_cascade(tmp_path, values)
+    (default,) = load_cascades(tmp_path)
+    (site_wide,) = load_cascades(tmp_path, capaian={"negatif": "T/R"})
+    write_cascade(tmp_path, values, extra="capaian: {batas_atas: 105}\n")
+    (own,) = load_cascades(tmp_path, capaian={"negatif": "T/R"})
+
+    def capaian(cf) -> str:
+        return next(row for row in csv.DictReader(io.StringIO(to_csv(cf.tree, cf.aturan).lstrip("\ufeff"))))[
+            "Capaian 2024 (%)"]
+
+    assert [capaian(cf) for cf in (default, site_wide, own)] == ["107.1", "107.7", "105.0"]
+
+
+def test_unknown_capaian_settings_are_refused_where_they_are_written(tmp_path):
+    write_cascade(tmp_path, "", extra="capaian: {batas_ats: 120}\n")
+    assert problems(tmp_path) == ["kecamatan-x/2024.yaml:3 capaian: Pengaturan capaian: 'batas_ats' tidak dikenal. "
+                                  "Yang dikenal: batas_atas, negatif, predikat."]
+    write_cascade(tmp_path, "")
+    assert problems(tmp_path, capaian={"negatif": "R/T"}) == [
+        "mkdocs.yml extra.capaian: Pengaturan capaian 'negatif' tidak dikenal: 'R/T'. Pilih salah satu: '2-R/T', 'T/R'."]
+
+
+def test_downloads_carry_baseline_target_realisasi_capaian_and_predikat_per_year():
+    (cf,) = load_cascades(CONTOH)
+    records = list(csv.DictReader(io.StringIO(to_csv(cf.tree, cf.aturan).lstrip("\ufeff"))))
+    first = records[0]
+    assert (first["Satuan"], first["Baseline 2023"], first["Target 2024"], first["Realisasi 2024"],
+            first["Capaian 2024 (%)"], first["Predikat 2024"]) == ("bulan", "9", "7-8", "6,5", "107.1", "Sangat Tinggi")
+    no_target = next(r for r in records if r["ID indikator"] == "T1.S1.P1.I3")
+    assert (no_target["Capaian 2024 (%)"], no_target["Predikat 2024"], no_target["Keterangan capaian 2024"]) == (
+        "", "", "target belum ditetapkan")
