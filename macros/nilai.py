@@ -10,8 +10,10 @@ taken as one space:
 1. Kosong: '', '-', '–', '—', 'n/a', 'na' (any case) mean "no value" → `BukanAngka(kosong=True)`.
 2. Peringkat: a grade of a scale of `SKALA` (case ignored; full names such as 'Wajar Tanpa Pengecualian'
    too) → `Peringkat`. A grade found on more than one scale is refused unless the caller names the scale.
-3. Teks: any other text without a digit ('Tersedia', 'Ada') → `BukanAngka`, kept as typed.
-4. Angka or Rentang: a text with a digit must be one number or a range of two, with at most a leading 'Rp',
+3. Teks: any other text without a digit ('Tersedia', 'Ada'), and a text with digits that is not shaped like a
+   number or a range (4. below: '1:20', '1/2', 'Perda Nomor 3 Tahun 2024') → `BukanAngka`, kept as typed:
+   it is published as written and gives no capaian, since it is no quantity.
+4. Angka or Rentang: a number or a range of two, with at most a leading 'Rp',
    a '%' before or after the number (or after each bound) and one satuan after a space, made of words
    without digits ('26 dokumen', '7-8 bulan', '3 kali/tahun'). A number is
    - digits with an optional decimal comma: '26', '98,5', '0,125';
@@ -20,14 +22,13 @@ taken as one space:
    - with an optional sign ('-', '−', '+') written against the first number: '-2,5'.
    A range joins two numbers, low first, with '-', '–', '—', 's.d.', 's/d', 'sampai (dengan)' or 'hingga':
    '7-8', '7 – 8', '7 s.d. 8' → `Rentang`. One number → `Angka`.
-5. Refused, each with a suggestion:
+5. Refused, each with a suggestion, when a text is shaped like a number but its digits could be read two ways:
    - a dot not followed by exactly three digits, or a first group that is not 1-999: '1.5', '1.50', '0.5'
      are decimals in English style → "tulis desimal dengan koma, misalnya '1,5'";
    - 1-3 digits, a comma and exactly three digits: '1,500' is seribu lima ratus in English style or satu koma
      lima → write '1.500' or '1,5' (three decimals are written with a fourth: '1,1250');
    - several commas, or a comma before a dot: '1,500,000', '1,500.25' (English style);
-   - a ratio or a fraction, '1:20', '1/2': not comparable with a target → write the quotient ('0,05', '0,5');
-   - a range whose low bound is above its high bound ('8-7'), and anything else with a digit.
+   - a range whose low bound is above its high bound ('8-7'), and any other mix of digits, dots and commas.
 
 Numbers are `decimal.Decimal`, exact as typed; `format_angka` writes one back the same way, so that
 `parse_nilai(format_angka(x))` reads x again.
@@ -143,7 +144,6 @@ _GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
 _ENGLISH_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")
 _ENGLISH_DECIMAL = re.compile(r"\d+\.\d+")
 _ENGLISH_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
-_RATIO = re.compile(r"\d\s*([:/])\s*\d")
 
 
 def parse_nilai(text: str, skala: str | None = None) -> Nilai:
@@ -179,7 +179,7 @@ def _read_words(text: str, flat: str, skala: str | None) -> Nilai:
 def _read_number_text(text: str, flat: str) -> Nilai:
     shape = _SHAPE.fullmatch(flat)
     if shape is None:
-        raise NilaiTidakTerbaca(text, _unreadable_message(text, flat))
+        return BukanAngka(text)
     low = _read_number(shape["low"], text)
     if shape["sign"] in ("-", "−"):
         low = -low
@@ -227,27 +227,6 @@ def _read_number(token: str, text: str) -> Decimal:
     raise NilaiTidakTerbaca(text, (
         f"Nilai '{text}' tidak terbaca: '{token}' bukan angka yang dikenali. Tulis ribuan dengan titik yang diikuti "
         f"tepat tiga angka dan desimal dengan koma, misalnya '1.500' atau '98,5'."))
-
-
-def _unreadable_message(text: str, flat: str) -> str:
-    ratio = _RATIO.search(flat)
-    if ratio:
-        kind = "perbandingan" if ratio[1] == ":" else "pecahan"
-        return (f"Nilai '{text}' tidak terbaca: {kind} ('{ratio[1]}') tidak dapat dibandingkan dengan target. "
-                f"Tulis hasil baginya sebagai satu angka{_quotient_example(flat, ratio[1])}, "
-                f"atau tulis teksnya di uraian indikator.")
-    return (f"Nilai '{text}' tidak terbaca sebagai angka. Tulis satu angka atau rentang, boleh dengan '%' atau "
-            f"satuan sesudahnya, misalnya '98,5%', '1.500', '7-8 bulan' atau '26 dokumen'.")
-
-
-def _quotient_example(flat: str, sign: str) -> str:
-    parts = re.fullmatch(rf"\s*(\d+)\s*{re.escape(sign)}\s*(\d+)\s*", flat)
-    if parts is None or int(parts[2]) == 0:
-        return ", misalnya '0,05' untuk 1:20"
-    quotient = Decimal(parts[1]) / Decimal(parts[2])
-    if quotient != quotient.quantize(Decimal("0.0001")):
-        return f", misalnya '{format_angka(quotient.quantize(Decimal('0.0001')))}' (dibulatkan)"
-    return f", misalnya '{format_angka(quotient)}'"
 
 
 def format_angka(value: Decimal) -> str:

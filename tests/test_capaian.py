@@ -193,8 +193,7 @@ NOT_COMPUTED = [
      "realisasi: Nilai '1.5' tidak terbaca: titik hanya dipakai sebagai pemisah ribuan (diikuti tepat tiga angka). "
      "Tulis desimal dengan koma, misalnya '1,5'."),
     (("kumulatif", "positif", "10", None, None, {"I": "1:20"}, "2-R/T"),
-     "realisasi triwulan I: Nilai '1:20' tidak terbaca: perbandingan (':') tidak dapat dibandingkan dengan target. "
-     "Tulis hasil baginya sebagai satu angka, misalnya '0,05', atau tulis teksnya di uraian indikator."),
+     "realisasi triwulan I '1:20' bukan angka, sehingga tidak dapat dijumlahkan"),
     (("kumulatif", "positif", "1,500", None, "1", None, "2-R/T"), "target: Nilai '1,500' tidak terbaca"),
 ]
 

@@ -117,7 +117,8 @@ def test_every_catalog_across_cascades_links_to_each_cascade_catalog(site, kebas
 @pytest.mark.slow
 def test_catalog_is_linked_from_overview_and_navigation(site):
     overview = soup_of(site, "kecamatan-kebasen/2023")
-    links = {a.get_text(" ", strip=True): a["href"] for a in overview.select("article a[href]")}
+    # The cascade's downloads, not the CSV link of each indicator's row.
+    links = {a.get_text(" ", strip=True): a["href"] for a in overview.select("article a[href]:not(.indikator-csv)")}
     assert links["semua indikator cascade ini dalam satu tabel"] == "katalog/"
     nav = overview.select_one("nav.md-nav--primary")
     assert any(a["href"].rstrip("/").endswith("katalog") and a.get_text(strip=True) == "Katalog indikator"
@@ -131,7 +132,8 @@ def test_catalog_is_linked_from_overview_and_navigation(site):
 @pytest.mark.slow
 def test_overview_downloads_open_and_hold_the_cascade(site, kebasen):
     overview = soup_of(site, "kecamatan-kebasen/2023")
-    links = {a.get_text(" ", strip=True): a["href"] for a in overview.select("article a[href]")}
+    # The cascade's downloads, not the CSV link of each indicator's row.
+    links = {a.get_text(" ", strip=True): a["href"] for a in overview.select("article a[href]:not(.indikator-csv)")}
     files = {label: resolve(site, "kecamatan-kebasen/2023/", links[label])[0]
              for label in ("JSON", "CSV", "XLSX", "semua cascade (ZIP)")}
     assert json.loads(files["JSON"].read_text(encoding="utf-8")) == json.loads(to_json(kebasen.cascade))

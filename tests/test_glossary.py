@@ -52,7 +52,8 @@ def test_table_terms_on_a_program_page_link_to_glossary_entries_that_exist(site,
     glossary = soup_of(site, "glosarium")
     headers = soup.select(".indikator-table thead th")
     explained = {th.get_text(): th.select_one("a.istilah") for th in headers if th.select_one("a.istilah")}
-    assert set(explained) == {"Indikator kinerja", "Formulasi", "Tipe penghitungan", "Polaritas", "Sumber data"}
+    assert set(explained) == {"Indikator kinerja", "Formulasi", "Tipe penghitungan", "Polaritas", "Sumber data",
+                              "Target, realisasi dan capaian 2023"}
     values = soup.select(".indikator-table tbody td a.istilah")
     assert {a.get_text() for a in values} >= {"Kumulatif", "Positif (makin tinggi makin baik)"}
     for link in [*explained.values(), *values]:

@@ -109,25 +109,26 @@ def test_kebasen_has_no_targets_and_says_so(site):
 
 
 def test_a_value_the_rule_cannot_read_is_refused_with_its_line_and_a_suggestion(tmp_path):
-    write_cascade(tmp_path, '        target: {2024: "1.5"}\n        realisasi: {2024: "1:20"}\n')
+    write_cascade(tmp_path, '        target: {2024: "1.5"}\n        realisasi: {2024: "1,500"}\n')
     assert problems(tmp_path) == [
         "kecamatan-x/2024.yaml:11 tujuan[0].indikator[0].target[2024]: Nilai '1.5' tidak terbaca: titik hanya "
         "dipakai sebagai pemisah ribuan (diikuti tepat tiga angka). Tulis desimal dengan koma, misalnya '1,5'.",
-        "kecamatan-x/2024.yaml:12 tujuan[0].indikator[0].realisasi[2024]: Nilai '1:20' tidak terbaca: "
-        "perbandingan (':') tidak dapat dibandingkan dengan target. Tulis hasil baginya sebagai satu angka, "
-        "misalnya '0,05', atau tulis teksnya di uraian indikator.",
+        "kecamatan-x/2024.yaml:12 tujuan[0].indikator[0].realisasi[2024]: Nilai '1,500' tidak terbaca: koma yang "
+        "diikuti tepat tiga angka bisa berarti ribuan (gaya Inggris) atau desimal. Tulis '1.500' bila maksudnya "
+        "ribuan, atau '1,5' bila maksudnya desimal.",
     ]
 
 
 def test_an_unquoted_number_is_never_published_as_yaml_read_it(tmp_path):
-    """YAML 1.1 reads `1:20` as 80 and `1.500` as 1.5: each is kept as typed, then read by the rule (or refused)."""
+    """YAML 1.1 reads `1:20` as 80 and `1.500` as 1.5: both are kept as typed; a ratio is no quantity, so it
+    gives no capaian, and says why."""
     write_cascade(tmp_path, "        target: {2024: 1.500}\n        realisasi: {2024: 1:20}\n")
-    (problem,) = problems(tmp_path)
-    assert problem.startswith("kecamatan-x/2024.yaml:12 tujuan[0].indikator[0].realisasi[2024]: Nilai '1:20' tidak terbaca")
-    write_cascade(tmp_path, "        target: {2024: 1.500}\n        realisasi: {2024: 1.250}\n")
     (cf,) = load_cascades(tmp_path)
     indikator = cf.cascade.tujuan[0].indikator[0]
-    assert (indikator.target, indikator.realisasi) == ({2024: "1.500"}, {2024: "1.250"})
+    assert (indikator.target, indikator.realisasi) == ({2024: "1.500"}, {2024: "1:20"})
+    record = next(csv.DictReader(io.StringIO(to_csv(cf.tree, cf.aturan).lstrip("\ufeff"))))
+    assert (record["Target 2024"], record["Realisasi 2024"], record["Capaian 2024 (%)"]) == ("1.500", "1:20", "")
+    assert record["Keterangan capaian 2024"] == "realisasi '1:20' bukan angka"
 
 
 def test_quarters_must_be_named_i_to_iv(tmp_path):

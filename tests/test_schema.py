@@ -98,7 +98,7 @@ def test_schema_and_model_both_refuse_a_mistake(validator, data, mistake):
 def test_schema_and_model_both_accept_optional_fields(validator, data):
     extended = copy.deepcopy(data)
     _sub_kegiatan_indikator(extended).update(kode="1.01", satuan="persen", polaritas="negatif",
-                                             target={2024: "80", 2025: 85})
+                                             target={2024: "80", 2025: "85"})
     extended["tujuan"][0]["sasaran"][0]["program"][0]["kode"] = "7.01.01"
     Cascade.model_validate(extended)
     assert list(validator.iter_errors(extended)) == []

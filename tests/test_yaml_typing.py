@@ -82,8 +82,8 @@ def test_a_date_is_the_text_typed(tmp_path):
 
 
 def test_numbers_in_a_text_keep_their_form(tmp_path):
-    found = indikator(tmp_path, uraian="100", target="{2024: 98.50, 2025: 1.500, 2026: 0.5}")
-    assert found.uraian == "100" and found.target == {2024: "98.50", 2025: "1.500", 2026: "0.5"}
+    found = indikator(tmp_path, uraian="100", target="{2024: 26.000, 2025: 1.500, 2026: 007}")
+    assert found.uraian == "100" and found.target == {2024: "26.000", 2025: "1.500", 2026: "007"}
 
 
 @pytest.mark.parametrize("typed", ["~", "null", "NULL"])
