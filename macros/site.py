@@ -23,7 +23,7 @@ from .naming import (
 from .render.catalog import render_catalog_all_page, render_catalog_page
 from .render.comparison import render_comparison_page
 from .render.export import cascade_downloads, to_archive, xlsx_cache
-from .render.mermaid import program_diagram
+from .render.mermaid import Diagram, program_page_diagrams
 from .render.pages import (
     group_by_perangkat_daerah,
     render_overview_page,
@@ -43,19 +43,19 @@ class GeneratedFile:
     in_nav: bool = True
 
 
-def program_diagrams(files: list[CascadeFile]) -> dict[str, str]:
-    """The Mermaid source of every program page's diagram, by the page's path relative to the docs folder."""
-    return {program_page(cf, node.item): program_diagram(node.parent.item, node.item)
-            for cf in files for node in cf.tree.programs}
+def program_diagrams(files: list[CascadeFile]) -> dict[str, list[Diagram]]:
+    """Every program page's diagrams (overview first, then one per kegiatan), by the page's path relative to the
+    docs folder."""
+    return {program_page(cf, node.item): program_page_diagrams(node) for cf in files for node in cf.tree.programs}
 
 
-def generate_files(files: list[CascadeFile], diagrams: Mapping[str, str],
+def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram]],
                    cache: Path | None = None) -> Iterator[GeneratedFile]:
     """Every generated file, one at a time: a large site's pages are written out as they come instead of all
     being held.
 
-    `diagrams` are the program pages' Mermaid sources (`program_diagrams`), computed once for the pages and the
-    diagram renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`).
+    `diagrams` are the program pages' diagrams (`program_diagrams`), computed once for the pages and the diagram
+    renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`).
     """
     workbooks = xlsx_cache(cache / "xlsx") if cache else None
     downloads: dict[str, str | bytes] = {}
