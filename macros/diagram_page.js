@@ -40,7 +40,7 @@ const finish = (markup) => {
 };
 
 // The SVG drawn at PNG_SCALE times its size on white, as base64 PNG: the same glyphs as the SVG, since this
-// browser drew both.
+// browser drew both. The PNG is encoded off the main thread (toBlob), while the next diagram is laid out.
 const PNG_SCALE = 2;
 const toPng = async (xml) => {
   const svg = new DOMParser().parseFromString(xml, 'image/svg+xml').documentElement;
@@ -49,37 +49,48 @@ const toPng = async (xml) => {
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+  let canvas;
   try {
     const image = new Image();
     image.src = url;
     await image.decode();
-    const canvas = document.createElement('canvas');
+    canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
     const context = canvas.getContext('2d');
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, width, height);
     context.drawImage(image, 0, 0, width, height);
-    return canvas.toDataURL('image/png').slice('data:image/png;base64,'.length);
   } finally {
     URL.revokeObjectURL(url);
   }
+  const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  const dataUrl = await new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(png);
+  });
+  return dataUrl.slice(dataUrl.indexOf(',') + 1);
 };
 
+const failure = (e) => ({ error: String((e && (e.message || e.str)) || e) });
+
 window.__mmdRenderBatch = async (items) => {
+  // One diagram at a time through Mermaid (it keeps state between renders); their PNGs are awaited at the end.
   const out = [];
   for (const [id, src] of items) {
     if (/#\d+;/.test(src)) labelWatcher.observe(document.body, { childList: true, subtree: true });
     try {
       const { svg } = await mermaid.render(id, src);
       const xml = finish(svg);
-      out.push({ svg: xml, png: await toPng(xml) });
+      out.push(toPng(xml).then((png) => ({ svg: xml, png }), failure));
     } catch (e) {
-      out.push({ error: String((e && (e.message || e.str)) || e) });
+      out.push(failure(e));
     } finally {
       labelWatcher.disconnect();
       for (const leftover of document.querySelectorAll('#d' + id + ', #i' + id + ', #' + id)) leftover.remove();
     }
   }
-  return out;
+  return Promise.all(out);
 };

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
+# The height of the SVG's drawing, in its own px (Mermaid's SVG: viewBox="x y width height").
+_HEIGHT = re.compile(r'<svg\b[^>]*?\sviewBox="\S+ \S+ \S+ ([\d.]+)"')
 # An opening, self-closing or closing <g> tag of the serialised SVG (label text cannot hold '<': it is escaped).
 _G_TAG = re.compile(r"<g\b[^>]*?(/?)>|</g>")
 
@@ -46,15 +48,19 @@ def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href:
     source. The SVG is shown at its own size, or narrower to fit the column (its labels stay legible: see
     macros/render/mermaid.py).
 
-    The Mermaid source stays in the page in a plain `<pre>` (not `.mermaid`), so no Mermaid runtime loads.
+    The figure carries the drawing's own height (`--diagram-height`), for print.css to keep it at half its
+    size or more. The Mermaid source stays in the page in a plain `<pre>` (not `.mermaid`), so no Mermaid runtime
+    loads.
     """
+    height = _HEIGHT.search(svg)
     return str(Markup(
-        '<figure class="diagram">\n'
+        '<figure class="diagram" style="--diagram-height: {height}px">\n'
         '<div class="diagram-canvas">{svg}</div>\n'
-        '<figcaption>{caption}. Unduh diagram ini: <a href="{svg_href}" download>SVG</a> · '
-        '<a href="{png_href}" download>PNG</a></figcaption>\n'
+        '<figcaption>{caption}.<span class="diagram-downloads"> Unduh diagram ini: '
+        '<a href="{svg_href}" download>SVG</a> · <a href="{png_href}" download>PNG</a></span></figcaption>\n'
         '</figure>\n'
         '<details class="diagram-source"><summary>Sumber diagram (Mermaid)</summary>'
         '<pre><code>{source}</code></pre></details>\n'
-    ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, png_href=png_href, source=source))
+    ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, png_href=png_href, source=source,
+             height=round(float(height.group(1))) if height else 0))
 
