@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from macros.naming import program_slug
 from macros.render.export import to_json
 
-from .helpers import ROOT, article_text, soup_of
+from .helpers import ROOT, article_text, program_of, soup_of
 
 pytestmark = pytest.mark.slow
 
