@@ -1,7 +1,9 @@
-"""Build-time rendering of Mermaid diagrams to static SVG with headless Chromium, kept in a content-hash cache."""
+"""Build-time rendering of Mermaid diagrams to static SVG and PNG with headless Chromium, kept in a content-hash
+cache."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import multiprocessing
@@ -32,8 +34,9 @@ DEFAULT_CONFIG = {
     "flowchart": {"htmlLabels": False, "useMaxWidth": True},
 }
 
-# Bump when the page helper below changes what it makes of Mermaid's output, so old SVGs are not reused.
-CACHE_FORMAT = "2"
+# Bump when this module changes what it keeps of the page's output, so old files are not reused (a change of the
+# page script itself is seen by its hash).
+CACHE_FORMAT = "3"
 
 BATCH_SIZE = 25
 
@@ -44,58 +47,8 @@ MAX_WORKERS = 2
 
 _PAGE_HTML = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body></body></html>'
 
-_PAGE_HELPER = r"""
-// With SVG-text labels Mermaid 11 writes its entity codes as text ("#34;" shows "&#34;"). Show the character
-// instead, as soon as Mermaid writes a label, so node sizes (measured after the text is set) fit the real
-// glyphs. mermaid_label (macros/render/escape.py) writes '&' and '#' of the data escaped, so "&#NN;" in a
-// label's text comes only from a code. Each text node is decoded once (a node reached again through a later
-// record must not be decoded twice). Only sources with codes are watched: walking every node costs time.
-const showCodes = (text) => text.replace(/&#(\d+);/g,
-  (code, number) => (Number(number) <= 0x10FFFF ? String.fromCodePoint(Number(number)) : code));
-let decoded = new WeakSet();
-const labelWatcher = new MutationObserver((records) => {
-  for (const record of records) {
-    for (const node of record.addedNodes) {
-      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      for (let text = node.nodeType === Node.TEXT_NODE ? node : walker.nextNode(); text;
-           text = walker.nextNode()) {
-        if (!decoded.has(text) && text.parentNode && text.parentNode.localName !== 'style') {
-          decoded.add(text);
-          const shown = showCodes(text.data);
-          if (shown !== text.data) text.data = shown;
-        }
-      }
-    }
-  }
-});
-window.__mmdRenderBatch = async (items) => {
-  const finish = (markup) => {
-    // mermaid returns HTML-serialised markup (e.g. &nbsp;), so re-serialise it as XML.
-    const svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
-    // Edge geometry kept only for mermaid's client-side interactivity.
-    for (const el of svg.querySelectorAll('[data-points]')) el.removeAttribute('data-points');
-    const xml = new XMLSerializer().serializeToString(svg);
-    // Braces in label text become character references so the markup stays inert if a
-    // template engine (Jinja in mkdocs-macros) ever sees it; the CSS in <style> needs them raw.
-    return xml.replace(/(<style\b[^>]*>[^<]*)|>([^<]+)/g, (match, style, text) =>
-      style !== undefined ? style : '>' + text.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;'));
-  };
-  const out = [];
-  for (const [id, src] of items) {
-    if (/#\d+;/.test(src)) labelWatcher.observe(document.body, { childList: true, subtree: true });
-    try {
-      const { svg } = await mermaid.render(id, src);
-      out.push({ svg: finish(svg) });
-    } catch (e) {
-      out.push({ error: String((e && (e.message || e.str)) || e) });
-    } finally {
-      labelWatcher.disconnect();
-      for (const leftover of document.querySelectorAll('#d' + id + ', #i' + id + ', #' + id)) leftover.remove();
-    }
-  }
-  return out;
-};
-"""
+# The page script that renders batches: macros/diagram_page.js.
+_PAGE_HELPER = Path(__file__).with_name("diagram_page.js")
 
 
 @dataclass(frozen=True)
@@ -156,9 +109,12 @@ def _render_chunk(
 
 
 class MermaidSvgRenderer:
-    """Renders Mermaid sources to SVG in one reused headless Chromium (or a few, in worker processes), keeping each
-    SVG in a ContentCache (`cache_dir`, one `.svg` file per source) versioned by Mermaid, its config and the page
-    helper. Labels are expected as `macros.render.escape.mermaid_label` writes them.
+    """Renders Mermaid sources to SVG and PNG in one reused headless Chromium (or a few, in worker processes),
+    keeping each in a ContentCache (`cache_dir`, one `.svg` and one `.png` file per source) versioned by Mermaid,
+    its config and the page script. Labels are expected as `macros.render.escape.mermaid_label` writes them.
+
+    The SVG carries `xml:space="preserve"` (its word spaces survive outside browsers); the PNG is the SVG drawn
+    by the same browser at twice its size on white.
     """
 
     def __init__(
@@ -180,8 +136,10 @@ class MermaidSvgRenderer:
         self._playwright = None
         self._browser = None
         self._page = None
-        version = "\0".join([CACHE_FORMAT, self._mermaid_version(), json.dumps(self.config, sort_keys=True)])
+        helper = hashlib.sha256(_PAGE_HELPER.read_bytes()).hexdigest()
+        version = "\0".join([CACHE_FORMAT, self._mermaid_version(), json.dumps(self.config, sort_keys=True), helper])
         self.cache = ContentCache(cache_dir, ".svg", version)
+        self.png_cache = ContentCache(cache_dir, ".png", version)
 
     def __enter__(self) -> MermaidSvgRenderer:
         """Return self; the browser starts only when a diagram is not cached."""
@@ -206,12 +164,17 @@ class MermaidSvgRenderer:
         """Return the file in the cache that holds (or will hold) the SVG for source."""
         return self.cache.path(source)
 
+    def png_path(self, source: str) -> Path:
+        """Return the file in the cache that holds (or will hold) the PNG for source."""
+        return self.png_cache.path(source)
+
     def dom_id(self, source: str) -> str:
         """Return the SVG element id of source's diagram (from its cache key, so unique per source)."""
         return "mmd-" + self.svg_path(source).stem[:12]
 
     def render_files(self, sources: list[str]) -> dict[str, Path]:
-        """Return each source's SVG file in the cache, rendering only the sources not cached yet.
+        """Return each source's SVG file in the cache (its PNG: `png_path`), rendering only the sources not cached
+        yet.
 
         The SVGs are not kept in memory: a large site reads each back when it writes the page that shows it.
         Raises MermaidRenderError naming every source Mermaid could not render (by its index in `sources`).
@@ -222,7 +185,7 @@ class MermaidSvgRenderer:
             if source in files:
                 continue
             files[source] = self.svg_path(source)
-            if files[source].is_file():
+            if files[source].is_file() and self.png_path(source).is_file():
                 self.cache_hits += 1
             else:
                 pending.append((index, source))
@@ -250,6 +213,8 @@ class MermaidSvgRenderer:
                 if "error" in output:
                     failures.append(DiagramFailure(index, self.dom_id(source), source, output["error"].strip()))
                     continue
+                # The PNG first: a source counts as cached once its SVG is there.
+                self.png_cache.put(source, base64.b64decode(output["png"]))
                 self.cache.put(source, output["svg"].encode("utf-8"))
                 self.rendered_count += 1
         return failures
@@ -311,7 +276,7 @@ class MermaidSvgRenderer:
             page.route("**/*", lambda route: route.abort())
             page.set_content(_PAGE_HTML)
             page.add_script_tag(path=str(self.mermaid_js))
-            page.add_script_tag(content=_PAGE_HELPER)
+            page.add_script_tag(path=str(_PAGE_HELPER))
             page.evaluate("config => mermaid.initialize(config)", self.config)
         except BaseException:
             self.close()

@@ -6,7 +6,6 @@ only hands their results to MkDocs.
 
 from __future__ import annotations
 
-import html as html_module
 import logging
 import os
 import re
@@ -31,17 +30,20 @@ from macros.csp import add_policy
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
 from macros.load import load_cascades
 from macros.model import CascadeFile
-from macros.naming import DCAT_CATALOG_PATH, diagram_svg_link, diagram_svg_path
+from macros.naming import DCAT_CATALOG_PATH, diagram_link, diagram_path
 from macros.opendata_settings import OpenDataSettings, SettingsError, read_settings
 from macros.problems import CascadeError
-from macros.render.diagram import diagram_figure
+from macros.render.diagram import diagram_figure, link_nodes
 from macros.search import build_search_index
+from macros.render.mermaid import Diagram
 from macros.site import generate_files, navigation, pages_left_out_of_search, program_diagrams, search_labels
 
 log = logging.getLogger("mkdocs.hooks.cascade")
 
 _MERMAID_BLOCK = re.compile(r'<pre\s+class="mermaid"\s*><code>.*?</code></pre>', re.S)
-_DIAGRAM_MARKER = "<!--cascade-diagram-->"
+# Where the n-th diagram of a page goes, between on_page_content and post_page.
+_DIAGRAM_MARKER = "<!--cascade-diagram-{}-->"
+_DIAGRAM_MARKERS = re.compile(r"<!--cascade-diagram-(\d+)-->")
 _ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
 
 
@@ -80,16 +82,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 class CascadeBuild:
-    """One build's state: the cascades, each program page's Mermaid source (computed once, for the page and for
-    its SVG), the SVG files and the background job rendering them, the folder of generated files, and the
-    open-data settings the Data Package and DCAT catalog state."""
+    """One build's state: the cascades, each program page's diagrams (computed once, for the page and for their
+    SVG and PNG), whether they are rendered at build, the background job rendering them, the folder of generated
+    files, and the open-data settings the Data Package and DCAT catalog state."""
 
     def __init__(self, cascades: list[CascadeFile], opendata: OpenDataSettings):
         self.cascades = cascades
         self.opendata = opendata
-        # Program page src_uri → Mermaid source; and → its SVG file in the diagram cache, when rendered at build.
-        self.diagrams = program_diagrams(cascades)
-        self.svg_files: dict[str, Path] = {}
+        # Program page src_uri → its diagrams.
+        self.diagrams: dict[str, list[Diagram]] = program_diagrams(cascades)
+        self.renderer: MermaidSvgRenderer | None = None
         self.diagram_job: Future[None] | None = None
         self.staging: tempfile.TemporaryDirectory[str] | None = None
 
@@ -109,13 +111,18 @@ class CascadeBuild:
                 path.write_text(generated.content, encoding="utf-8")
             inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion))
-        for src_uri, svg_file in self.svg_files.items():
-            files.append(File.generated(config, diagram_svg_path(src_uri), abs_src_path=str(svg_file)))
+        if self.renderer is not None:
+            for src_uri, diagrams in self.diagrams.items():
+                for diagram in diagrams:
+                    for suffix, file in (("svg", self.renderer.svg_path(diagram.source)),
+                                         ("png", self.renderer.png_path(diagram.source))):
+                        path = diagram_path(src_uri, diagram.kegiatan, suffix)
+                        files.append(File.generated(config, path, abs_src_path=str(file)))
         return files
 
     def start_diagrams(self, config: MkDocsConfig) -> None:
-        """Know every program diagram's SVG file in the cache (content hash) and start the background job that
-        renders the missing ones in headless Chromium.
+        """Know every program diagram's SVG and PNG files in the cache (content hash) and start the background job
+        that renders the missing ones in headless Chromium.
 
         Without Chromium or the Mermaid package there are none: the pages keep their Mermaid blocks, which
         mermaid2 then renders in the reader's browser.
@@ -128,16 +135,17 @@ class CascadeBuild:
                      "diagram akan dirender di browser pembaca")
             return
         renderer = MermaidSvgRenderer(mermaid_js, cache_dir(config) / "mermaid-svg", browser_path=browser,
-                                      config={"flowchart": {"wrappingWidth": 400}})
+                                      config={"flowchart": {"wrappingWidth": 400, "rankSpacing": 32}})
+        sources = list(dict.fromkeys(diagram.source for diagrams in self.diagrams.values() for diagram in diagrams))
 
         def render() -> None:
             with renderer:
-                renderer.render_files(list(dict.fromkeys(self.diagrams.values())))
+                renderer.render_files(sources)
 
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagram")
         self.diagram_job = executor.submit(render)
         executor.shutdown(wait=False)  # no more jobs; this one runs on
-        self.svg_files = {page: renderer.svg_path(source) for page, source in self.diagrams.items()}
+        self.renderer = renderer
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # MkDocs copies the diagram files right after this event: they must all be rendered by now.
@@ -145,34 +153,38 @@ class CascadeBuild:
             try:
                 self.diagram_job.result()
             except MermaidRenderError as error:
-                pages = {source: page for page, source in self.diagrams.items()}
+                pages = {diagram.source: page for page, diagrams in self.diagrams.items() for diagram in diagrams}
                 raise Abort(error.report(pages)) from None
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Right after Markdown, whatever the plugins do: only reads ids and swaps the Mermaid block for a marker.
+        # Right after Markdown, whatever the plugins do: only reads ids and swaps the Mermaid blocks for markers.
         # The indicator tables pass Markdown unparsed (macros/verbatim_html.py), so MkDocs has not seen their rows'
         # ids; links to them from other pages are checked against these.
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(_ID_ATTRIBUTE.findall(html))
         # Only a marker for now: the SVG goes in at post_page, after mermaid2's, which would otherwise
         # re-parse every page holding the word "mermaid" (the SVG's styles do) with BeautifulSoup.
-        if page.file.src_uri not in self.svg_files:
+        if self.renderer is None or page.file.src_uri not in self.diagrams:
             return html
-        return _MERMAID_BLOCK.sub(_DIAGRAM_MARKER, html, count=1)
+        count = iter(range(len(self.diagrams[page.file.src_uri])))
+        return _MERMAID_BLOCK.sub(lambda block: _DIAGRAM_MARKER.format(next(count)), html)
 
     @event_priority(-50)
     def insert_diagram(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Late (after mermaid2's post_page, priority 0): the page mermaid2 sees holds the marker, not the SVG."""
-        svg_file = self.svg_files.get(page.file.src_uri)
-        if svg_file is None:
+        src_uri = page.file.src_uri
+        if self.renderer is None or src_uri not in self.diagrams:
             return output
-        source = self.diagrams[page.file.src_uri]
-        # page.title is HTML (the front matter title is escaped for the theme): unescape it, diagram_figure escapes.
-        caption = f"Diagram hierarki {html_module.unescape(page.title)}"
-        figure = diagram_figure(svg_file.read_text(encoding="utf-8"), source, caption,
-                                diagram_svg_link(page.file.src_uri))
-        return output.replace(_DIAGRAM_MARKER, figure, 1)
+        renderer, diagrams = self.renderer, self.diagrams[src_uri]
+
+        def figure(marker: re.Match[str]) -> str:
+            diagram = diagrams[int(marker.group(1))]
+            svg = link_nodes(renderer.svg_path(diagram.source).read_text(encoding="utf-8"), diagram.links)
+            return diagram_figure(svg, diagram.source, diagram.caption, diagram_link(src_uri, diagram.kegiatan, "svg"),
+                                  diagram_link(src_uri, diagram.kegiatan, "png"))
+
+        return _DIAGRAM_MARKERS.sub(figure, output)
 
     @event_priority(-100)
     def add_page_policy(self, output: str, page: Page, config: MkDocsConfig) -> str:

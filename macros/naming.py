@@ -98,14 +98,16 @@ REPORT_PAGE = "laporan-kualitas-data.md"
 GLOSSARY_PAGE = "glosarium.md"
 
 
-def diagram_svg_path(page_src_uri: str) -> str:
-    """The downloadable SVG of a program page's diagram, in the page's own folder: '.../program/<slug>/diagram.svg'."""
-    return page_src_uri.removesuffix(".md") + "/diagram.svg"
+def diagram_path(page_src_uri: str, kegiatan: int | None, suffix: str) -> str:
+    """A program page's diagram file in the page's own folder, `suffix` 'svg' or 'png': the overview's
+    '.../program/<slug>/diagram.svg', kegiatan 3's '.../program/<slug>/diagram-kegiatan-3.svg'."""
+    name = "diagram" if kegiatan is None else f"diagram-kegiatan-{kegiatan}"
+    return f"{page_src_uri.removesuffix('.md')}/{name}.{suffix}"
 
 
-def diagram_svg_link(page_src_uri: str) -> str:
-    """The link from a program page to its diagram's SVG: 'diagram.svg'."""
-    return relative_url(page_src_uri, diagram_svg_path(page_src_uri))
+def diagram_link(page_src_uri: str, kegiatan: int | None, suffix: str) -> str:
+    """The link from a program page to one of its diagram files: 'diagram.svg', 'diagram-kegiatan-3.png'."""
+    return relative_url(page_src_uri, diagram_path(page_src_uri, kegiatan, suffix))
 
 
 def page_url(src_uri: str) -> str:

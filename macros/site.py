@@ -34,7 +34,7 @@ from .render.datapackage import to_datapackage
 from .render.dcat import to_dcat_catalog
 from .render.export import cascade_downloads, to_archive, xlsx_cache
 from .render.indikator_csv import indikator_csv_files
-from .render.mermaid import program_diagram
+from .render.mermaid import Diagram, program_page_diagrams
 from .render.pages import (
     group_by_perangkat_daerah,
     render_overview_page,
@@ -55,19 +55,19 @@ class GeneratedFile:
     in_nav: bool = True
 
 
-def program_diagrams(files: list[CascadeFile]) -> dict[str, str]:
-    """The Mermaid source of every program page's diagram, by the page's path relative to the docs folder."""
-    return {program_page(cf, node.item): program_diagram(node.parent.item, node.item)
-            for cf in files for node in cf.tree.programs}
+def program_diagrams(files: list[CascadeFile]) -> dict[str, list[Diagram]]:
+    """Every program page's diagrams (overview first, then one per kegiatan), by the page's path relative to the
+    docs folder."""
+    return {program_page(cf, node.item): program_page_diagrams(node) for cf in files for node in cf.tree.programs}
 
 
-def generate_files(files: list[CascadeFile], diagrams: Mapping[str, str], cache: Path | None = None,
+def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram]], cache: Path | None = None,
                    opendata: OpenDataSettings | None = None) -> Iterator[GeneratedFile]:
     """Every generated file, one at a time: a large site's pages are written out as they come instead of all
     being held.
 
-    `diagrams` are the program pages' Mermaid sources (`program_diagrams`), computed once for the pages and the
-    diagram renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`);
+    `diagrams` are the program pages' diagrams (`program_diagrams`), computed once for the pages and the diagram
+    renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`);
     `opendata` the licence and publisher the Data Package and DCAT catalog state (default: `read_settings`'s).
     """
     opendata = opendata or read_settings({}, "Cascading Kinerja")

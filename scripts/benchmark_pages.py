@@ -180,7 +180,7 @@ def median_run(url: str, runs: int, workdir: Path, name: str) -> dict:
 def default_page() -> str:
     """The program page with the largest diagram: the worst case for both builds."""
     diagrams = program_diagrams(load_cascades(ROOT / "cascade_data"))
-    src_uri = max(diagrams, key=lambda uri: len(diagrams[uri]))
+    src_uri = max(diagrams, key=lambda uri: sum(len(diagram.source) for diagram in diagrams[uri]))
     return src_uri.removesuffix(".md") + "/"
 
 

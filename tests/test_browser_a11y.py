@@ -59,30 +59,28 @@ def test_axe_finds_no_violations_in_search_results(open_page, site_url, scheme):
     assert page.console_errors == []
 
 
-def test_keyboard_reaches_the_diagram_its_zoom_and_the_hierarchy_list(page, site_url, page_paths):
+def test_keyboard_reaches_the_diagrams_links_and_the_hierarchy_list(page, site_url, page_paths):
     page.goto(site_url + page_paths["program"])
     page.wait_for_load_state("networkidle")
     reached = []
-    while len(reached) < 200 and not any("|SUMMARY|Hierarki" in r for r in reached):
+    while len(reached) < 300 and not any("|SUMMARY|Hierarki" in r for r in reached):
         page.keyboard.press("Tab")
         reached.append(page.evaluate("""() => {
           const e = document.activeElement;
-          return [e.classList.contains('diagram-canvas') ? 'diagram-canvas' : '', e.tagName,
-                  (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60)].join('|');
+          return [e.closest('figure.diagram svg') ? 'diagram' : '', e.tagName.toUpperCase(),
+                  e.getAttribute('href') || '', (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60)
+                 ].join('|');
         }"""))
-    assert any(r.startswith("diagram-canvas|DIV|") for r in reached), reached
-    assert any("|BUTTON|Perbesar" in r for r in reached), reached
-    assert any("|SUMMARY|Hierarki dalam bentuk daftar" in r for r in reached), reached
-    # Focus order follows the page: zoom buttons, then the diagram box, then the hierarchy list.
-    first = {key: next(i for i, r in enumerate(reached) if key in r)
-             for key in ("|BUTTON|Perbesar", "diagram-canvas|DIV|", "|SUMMARY|Hierarki dalam bentuk daftar")}
-    assert first["|BUTTON|Perbesar"] < first["diagram-canvas|DIV|"] < first["|SUMMARY|Hierarki dalam bentuk daftar"]
-    # The keys the box announces work from the keyboard.
-    canvas = page.locator(".diagram-canvas")
-    canvas.focus()
-    before = canvas.locator("svg").bounding_box()["width"]
-    page.keyboard.press("+")
-    assert canvas.locator("svg").bounding_box()["width"] == pytest.approx(before * 1.25, rel=0.01)
+    in_diagram = [r for r in reached if r.startswith("diagram|A|#")]
+    assert in_diagram, reached
+    assert any("|SUMMARY|" in r and "Hierarki dalam bentuk daftar" in r for r in reached), reached
+    # Focus order follows the page: the diagrams' kegiatan and sub kegiatan, then the hierarchy list.
+    summary = next(i for i, r in enumerate(reached) if "Hierarki dalam bentuk daftar" in r)
+    assert reached.index(in_diagram[-1]) < summary
+    # Enter on a kegiatan follows its link to the kegiatan's indicators.
+    page.locator("figure.diagram svg a").first.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == page.locator("figure.diagram svg a").first.get_attribute("href")
 
 
 @pytest.mark.parametrize("kind", ["home", "about", "overview", "program"])

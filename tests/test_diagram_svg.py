@@ -1,12 +1,15 @@
 """Tests for build-time Mermaid to SVG rendering."""
 
+import math
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
+from macros.render.diagram import link_nodes
 from macros.render.escape import mermaid_label
 
 BROWSER = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -179,3 +182,35 @@ def test_parallel_render_matches_serial(renderer, tmp_path):
     assert result == expected
     assert len({ET.fromstring(svg).get("id") for svg in result.values()}) == 45
     assert not list((tmp_path / "parallel").glob("*.tmp"))
+
+
+def test_the_svg_keeps_its_word_spaces_outside_browsers(svg):
+    # Mermaid writes each word of a label as a tspan starting with its space; without xml:space="preserve"
+    # librsvg and other SVG 1.1 readers drop those spaces ("3.1Penyediaan").
+    root = ET.fromstring(svg)
+    assert root.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    words = [word.text for word in root.iter(SVG_NS + "tspan") if "text-inner-tspan" in word.get("class", "")]
+    assert any(word.startswith(" ") for word in words)
+
+
+def test_each_diagram_has_a_png_twice_its_size(renderer, svg):
+    png = renderer.png_path(hostile_source()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    box = [float(n) for n in ET.fromstring(svg).get("viewBox").split()]
+    assert (width, height) == (math.ceil(box[2] * 2), math.ceil(box[3] * 2))
+    # Drawn, not blank: a white page with the diagram's colours on it is far larger than a blank one.
+    assert len(png) > 5000
+
+
+def test_linked_nodes_are_wrapped_in_links_and_the_rest_untouched(renderer, svg):
+    source = hostile_source()
+    linked = link_nodes(svg, [("B", "t1-s1-p1-k1"), ("D", "t1-s1-p1-k1-sk1"), ("Z", "nowhere")])
+    root = ET.fromstring(linked)
+    links = {a.get("href"): a for a in root.iter(SVG_NS + "a")}
+    assert sorted(links) == ["#t1-s1-p1-k1", "#t1-s1-p1-k1-sk1"]
+    (node,) = links["#t1-s1-p1-k1"]
+    assert node.get("id").startswith(f"{renderer.dom_id(source)}-flowchart-B-") and "node" in node.get("class")
+    assert "".join(links["#t1-s1-p1-k1-sk1"].itertext()).startswith(D_HEADING)
+    # Everything else as it was: the links only wrap.
+    assert re.sub(r'<a href="[^"]*">|</a>', "", linked) == svg

@@ -63,15 +63,58 @@ def test_a_program_page_prints_on_a4_with_its_content_url_and_date_and_no_chrome
     assert_printed_cleanly(pages, url, site, [r for r in kebasen.tree.indikator if program_of(r) is program])
 
 
-def test_the_diagram_fits_within_the_printed_page(page, site_url, kebasen):
-    page.goto(f"{site_url}kecamatan-kebasen/2023/program/{program_slug(kebasen.programs[0])}/")
-    page.emulate_media(media="print")
-    # A4 minus the 12 mm side margins of print.css, at 96 CSS pixels per inch.
-    page.set_viewport_size({"width": round((210 - 24) / 25.4 * 96), "height": 1000})
-    box = page.locator("figure.diagram svg").bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"] + 1
-    assert box["height"] <= 240 / 25.4 * 96 + 1
-    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+def printed_text(page, url: str) -> list[list[tuple[str, float, float]]]:
+    """The page printed on A4 by Chromium: each PDF page's text runs as (text, its top in points from the page's
+    top, its drawn size in points)."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    pages = []
+    for pdf_page in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages:
+        height = float(pdf_page.mediabox.height)
+        runs: list[tuple[str, float, float]] = []
+
+        def visit(text, cm, tm, font, size, runs=runs, height=height):
+            if text.strip():
+                # The text matrix times the current transformation: the run's place and scale on the page.
+                c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+                f = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                runs.append((text, height - f, size * (c * c + d * d) ** 0.5))
+
+        pdf_page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+@pytest.mark.parametrize("which", range(5), ids=lambda n: f"program-{n + 1}")
+def test_a_program_page_starts_with_its_title_and_diagram_with_labels_of_6_pt_and_the_caption_below(
+        page, site_url, kebasen, which):
+    program = kebasen.tree.programs[which]
+    pages = printed_text(page, f"{site_url}kecamatan-kebasen/2023/program/{program_slug(program.item)}/")
+    first = pages[0]
+    text = flat(" ".join(run for run, _, _ in first))
+    assert text.startswith(flat(program.item.uraian))
+    # Page 1 holds the overview: the sasaran, the program and every kegiatan, each at 6 pt or more.
+    for kegiatan in program.children:
+        assert flat(f"{kegiatan.number} {kegiatan.item.uraian}") in text
+    # Between the section's heading and the caption: the legend and the overview's labels, all at 6 pt or more.
+    heading, caption = (top for run, top, _ in first if run.startswith("Diagram hierarki"))
+    drawn = [(run, top, size) for run, top, size in first if heading < top < caption]
+    assert drawn and all(size >= 6 for _, _, size in drawn), drawn
+    # The caption is below the whole diagram: the last kegiatan's label is above it.
+    last = flat(program.children[-1].item.uraian).split()[0]
+    assert any(last in run for run, _, _ in drawn), (last, drawn)
+    # Every diagram's labels, on every page, print at 6 pt or more; the smallest text anywhere is the tables'.
+    sizes = [size for runs in pages for _, _, size in runs]
+    assert min(sizes) >= 6, min(sizes)
+
+
+def test_a_table_that_runs_onto_the_next_page_repeats_its_header_row(page, site_url, kebasen):
+    # The catalog holds every indicator of the cascade in tables long enough to run over pages.
+    pages = printed_text(page, f"{site_url}kecamatan-kebasen/2023/katalog/")
+    assert len(pages) > 2
+    for runs in pages[1:]:
+        top = [run for run, _, _ in sorted(runs, key=lambda run: run[1])][:12]
+        assert "Formulasi" in " ".join(top), top
 
 
 def test_the_catalog_prints_every_indicator_whole(page, site_url, site, kebasen):

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from macros.model import Cascade
 from macros.render.escape import md_inline, yaml_string
 from macros.render.export import to_json
-from macros.render.mermaid import program_diagram
+from macros.render.mermaid import LABEL_WIDTH, program_page_diagrams
+from macros.tree import walk
 
 from .helpers import flat, markdown_to_html, visible_text
 
@@ -22,7 +23,6 @@ from .helpers import flat, markdown_to_html, visible_text
 LABEL = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80).filter(
     lambda t: t.strip() and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]", t))
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-LABEL_WIDTH = 34  # characters per line of a diagram label
 
 
 def decode(text: str) -> str:
@@ -64,19 +64,22 @@ def test_front_matter_value_loads_back_as_the_label_escaped_for_html(label):
 @given(LABEL)
 @example("Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik Kantor Kecamatan (Kumulatif)")
 def test_mermaid_source_keeps_labels_in_their_strings_and_decodes_to_the_label(label):
-    cascade = cascade_with(label)
-    sasaran = cascade.tujuan[0].sasaran[0]
-    source = program_diagram(sasaran, sasaran.program[0])
-    labels = re.findall(r'^    (\w+)\["([^"]*)"\]:::\w+$', source, re.M)
-    assert [node for node, _ in labels] == ["s", "p", "k1", "k1s1"]
-    # Nothing but the node statements, edges and class definitions: no label leaks into the syntax.
-    other = [line for line in source.splitlines()[1:] if not re.match(r'    (\w+\[".*"\]:::\w+|\w+ --> \w+|classDef \w+ .*)$', line)]
+    (program,) = walk(cascade_with(label)).programs
+    overview, kegiatan = program_page_diagrams(program)
+    node = r'    (\w+)(?:\(\["|\["|\("|\[\[")([^"]*)(?:"\]\)|"\]|"\)|"\]\]):::\w+'
+    labels = re.findall(rf"^{node}$", overview.source + kegiatan.source, re.M)
+    assert [node for node, _ in labels] == ["s", "p", "k1", "k1", "k1s1"]
+    # Nothing but node statements, edges, groups and styles: no label leaks into the syntax.
+    syntax = rf'{node}|    \w+ (-->|~~~) \w+|    subgraph \w+\["[\w ]+"\]|    direction TB|    end|    (classDef|style) \w+ .*'
+    other = [line for diagram in (overview, kegiatan) for line in diagram.source.splitlines()[1:]
+             if not re.fullmatch(syntax, line)]
     assert other == []
-    for _, text in labels:
+    for node_id, text in labels:
         assert not re.search(r'["`\\]|%%', text)
-        body = text.split("<br/>", 1)[1]
-        lines = [decode(line) for line in body.split("<br/>")]
-        assert " ".join(lines) == flat(label)
+        lines = [decode(line) for line in text.split("<br/>")]
+        # Kegiatan and sub kegiatan show their number before the text.
+        number = {"k1": "1 ", "k1s1": "1.1 "}.get(node_id, "")
+        assert " ".join(lines) == number + flat(label)
         # Wrapped at word boundaries into as few lines as fit: a line is longer than the width only when it is
         # one long word, and the next line's first word would not have fitted on it.
         for line, following in zip(lines, lines[1:] + [None]):

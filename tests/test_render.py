@@ -13,7 +13,7 @@ import yaml
 from macros.model import Cascade, CascadeFile
 from macros.render.escape import html_text, md_inline, mermaid_label, yaml_string
 from macros.render.export import to_json
-from macros.render.mermaid import program_diagram
+from macros.render.mermaid import program_page_diagrams
 from macros.render.pages import render_program_page
 from macros.naming import anchor
 from macros.site import generate_files, program_diagrams
@@ -54,20 +54,32 @@ def test_mermaid_label_wraps_long_text_at_word_boundaries():
         "Penyediaan Jasa<br/>Komunikasi Sumber<br/>Daya Air Dan Listrik")
 
 
-def test_program_diagram_has_every_item_of_the_program(kebasen):
-    sasaran = kebasen.cascade.tujuan[0].sasaran[0]
-    program = sasaran.program[0]
-    source = program_diagram(sasaran, program)
-    assert source.startswith("flowchart LR\n")
-    nodes = re.findall(r'^    (\w+)\["', source, flags=re.M)
-    assert len(nodes) == 2 + len(program.kegiatan) + sum(len(k.sub_kegiatan) for k in program.kegiatan)
-    assert "    k3 --> k3s6" in source
+def test_program_diagrams_grow_downwards_an_overview_then_one_per_kegiatan(kebasen):
+    program = kebasen.tree.programs[0]
+    overview, *per_kegiatan = program_page_diagrams(program)
+    assert all(diagram.source.startswith("flowchart TB\n") for diagram in [overview, *per_kegiatan])
+    # The overview: sasaran, program and every kegiatan, one under the other (chained by invisible links).
+    assert re.findall(r"^    (\w+)\W", overview.source, flags=re.M)[:2] == ["s", "p"]
+    kegiatan = program.children
+    assert [f"k{k.number}" for k in kegiatan] == re.findall(r"^    (k\d+)\(", overview.source, flags=re.M)
+    assert overview.source.count(" ~~~ ") == len(kegiatan) - 1
+    # Then one diagram per kegiatan with sub kegiatan: the kegiatan above its sub kegiatan.
+    assert [d.kegiatan for d in per_kegiatan] == [k.number for k in kegiatan if k.children]
+    third = per_kegiatan[2]
+    assert third.source.count("[[") == len(kegiatan[2].children) == 6
+    assert "    k3 --> sk" in third.source and "    k3s5 ~~~ k3s6" in third.source
+    # Labels: the number and the name, never the level's word (the level is the node's shape and colour).
+    assert '    k3s1[["3.1 Penyediaan Komponen<br/>Instalasi Listrik/Penerangan<br/>' in third.source
+    assert not re.search(r"PROGRAM|KEGIATAN|SASARAN", overview.source + third.source)
+    # Each kegiatan and sub kegiatan node links to its heading on the page.
+    assert dict(third.links) == {"k3": "t1-s1-p1-k3", **{f"k3s{n}": f"t1-s1-p1-k3-sk{n}" for n in range(1, 7)}}
+    assert dict(overview.links) == {"p": "t1-s1-p1", **{f"k{k.number}": f"t1-s1-p1-k{k.number}" for k in kegiatan}}
 
 
 def test_program_page_matches_golden(kebasen):
     """The Markdown of one program page; review a diff here like code (UPDATE_GOLDEN=1 rewrites it)."""
     program = kebasen.tree.programs[4]
-    page = render_program_page(kebasen, program, program_diagram(program.parent.item, program.item))
+    page = render_program_page(kebasen, program, program_page_diagrams(program))
     golden = GOLDEN / "program-pembinaan-dan-pengawasan-pemerintahan-desa.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from macros.naming import program_slug
 from macros.render.export import to_json
 
-from .helpers import ROOT, article_text, soup_of, program_of
+from .helpers import ROOT, article_text, program_of, soup_of
 
 pytestmark = pytest.mark.slow
 
@@ -141,11 +141,16 @@ def test_program_pages_carry_the_diagram_as_svg_without_the_mermaid_runtime(site
     for program in kebasen.programs:
         folder = site / f"kecamatan-kebasen/2023/program/{program_slug(program)}"
         soup = soup_of(site, f"kecamatan-kebasen/2023/program/{program_slug(program)}")
-        figure = soup.select_one("figure.diagram")
-        labels = " ".join(figure.select_one("svg").get_text(" ").split())
+        overview, *per_kegiatan = soup.select("figure.diagram")
+        labels = " ".join(overview.select_one("svg").get_text(" ").split())
         for kegiatan in program.kegiatan:
             assert " ".join(kegiatan.uraian.split()[:2]) in labels
         assert not soup.select("pre.mermaid") and "mermaid.min.js" not in str(soup)
-        assert "flowchart LR" in soup.select_one("details.diagram-source code").get_text()
-        assert figure.select_one("a[download]")["href"] == "diagram.svg"
-        assert (folder / "diagram.svg").read_text(encoding="utf-8").startswith("<svg")
+        assert "flowchart TB" in soup.select_one("details.diagram-source code").get_text()
+        # Each diagram downloads as SVG and PNG, from the page's own folder.
+        numbers = [n for n, kegiatan in enumerate(program.kegiatan, 1) if kegiatan.sub_kegiatan]
+        assert len(per_kegiatan) == len(numbers)
+        for figure, name in zip([overview, *per_kegiatan], ["diagram", *(f"diagram-kegiatan-{n}" for n in numbers)]):
+            assert [a["href"] for a in figure.select("a[download]")] == [f"{name}.svg", f"{name}.png"]
+            assert (folder / f"{name}.svg").read_text(encoding="utf-8").startswith("<svg")
+            assert (folder / f"{name}.png").read_bytes().startswith(b"\x89PNG")

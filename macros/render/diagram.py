@@ -1,22 +1,66 @@
-"""The HTML that shows a program's diagram: the build-time SVG, its download link, and its Mermaid source."""
+"""The HTML that shows one diagram of a program page: the build-time SVG with its nodes linked to the page's
+indicators, its downloads, and its Mermaid source."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from markupsafe import Markup
 
+# The height of the SVG's drawing, in its own px (Mermaid's SVG: viewBox="x y width height").
+_HEIGHT = re.compile(r'<svg\b[^>]*?\sviewBox="\S+ \S+ \S+ ([\d.]+)"')
+# An opening, self-closing or closing <g> tag of the serialised SVG (label text cannot hold '<': it is escaped).
+_G_TAG = re.compile(r"<g\b[^>]*?(/?)>|</g>")
 
-def diagram_figure(svg: str, source: str, caption: str, svg_href: str) -> str:
-    """A figure with the pre-rendered SVG (trusted: made by the renderer from escaped labels) and its source.
 
-    The Mermaid source stays in the page in a plain `<pre>` (not `.mermaid`), so no Mermaid runtime loads.
+def link_nodes(svg: str, links: Iterable[tuple[str, str]]) -> str:
+    """The SVG with each listed node's group wrapped in `<a href="#anchor">`, for (Mermaid node id, anchor) pairs.
+
+    Mermaid names a node's group '<svg id>-flowchart-<node id>-<n>'; a node id not found is left unlinked.
+    Links are added to the page's copy only: in the downloaded SVG they would lead nowhere.
     """
+    for node_id, target in links:
+        opening = re.search(rf'<g class="node\b[^"]*" id="[^"]*-flowchart-{re.escape(node_id)}-\d+"', svg)
+        if opening is None:
+            continue
+        end = _element_end(svg, opening.start())
+        link = Markup('<a href="#{}">').format(target)
+        svg = f"{svg[:opening.start()]}{link}{svg[opening.start():end]}</a>{svg[end:]}"
+    return svg
+
+
+def _element_end(svg: str, start: int) -> int:
+    """The index just past the </g> that closes the <g> opening at `start`."""
+    depth = 0
+    for tag in _G_TAG.finditer(svg, start):
+        if tag.group().startswith("</"):
+            depth -= 1
+        elif not tag.group(1):
+            depth += 1
+        if depth == 0:
+            return tag.end()
+    raise ValueError("unclosed <g> in the diagram's SVG")
+
+
+def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href: str) -> str:
+    """A figure with the pre-rendered SVG (trusted: made by the renderer from escaped labels), its downloads and its
+    source. The SVG is shown at its own size, or narrower to fit the column (its labels stay legible: see
+    macros/render/mermaid.py).
+
+    The figure carries the drawing's own height (`--diagram-height`), for print.css to keep it at half its
+    size or more. The Mermaid source stays in the page in a plain `<pre>` (not `.mermaid`), so no Mermaid runtime
+    loads.
+    """
+    height = _HEIGHT.search(svg)
     return str(Markup(
-        '<figure class="diagram" aria-label="{caption}">\n'
-        '<div class="diagram-canvas" tabindex="0" role="region" aria-label="{caption} (dapat digulir)">{svg}</div>\n'
-        '<figcaption>{caption}. <a href="{href}" download>Unduh diagram (SVG)</a></figcaption>\n'
+        '<figure class="diagram" style="--diagram-height: {height}px">\n'
+        '<div class="diagram-canvas">{svg}</div>\n'
+        '<figcaption>{caption}.<span class="diagram-downloads"> Unduh diagram ini: '
+        '<a href="{svg_href}" download>SVG</a> · <a href="{png_href}" download>PNG</a></span></figcaption>\n'
         '</figure>\n'
         '<details class="diagram-source"><summary>Sumber diagram (Mermaid)</summary>'
         '<pre><code>{source}</code></pre></details>\n'
-    ).format(caption=caption, svg=Markup(svg), href=svg_href, source=source))
-
+    ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, png_href=png_href, source=source,
+             height=round(float(height.group(1))) if height else 0))
 

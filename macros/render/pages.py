@@ -30,6 +30,7 @@ from ..naming import (
 from ..kinerja import KinerjaTahun, RingkasanPredikat, kinerja_tahun, summarise
 from ..tree import IndikatorRow, Node
 from .escape import html_name, html_text, md_inline, yaml_string
+from .mermaid import Diagram
 
 TIPE_LABELS = {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}
 POLARITAS_LABELS = {"positif": "Positif (makin tinggi makin baik)", "negatif": "Negatif (makin rendah makin baik)"}
@@ -125,9 +126,9 @@ def _program_nodes(program: Node) -> list[Node]:
     return [program, *(node for kegiatan in program.children for node in (kegiatan, *kegiatan.children))]
 
 
-def render_program_page(cf: CascadeFile, program: Node, diagram: str) -> str:
-    """The page of one program: hierarchy diagram (`diagram`, its Mermaid source), its text version, and
-    indicator tables per level."""
+def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram]) -> str:
+    """The page of one program: its hierarchy diagrams (`diagrams`, as `program_page_diagrams` makes them), their
+    text version, and indicator tables per level."""
     sections = _sections(cf, _program_nodes(program))
     lineage = program.lineage
     tree = [TreeLine(0, "Sasaran", lineage["sasaran"].item.uraian), TreeLine(1, "Program", program.item.uraian)]
@@ -137,7 +138,7 @@ def render_program_page(cf: CascadeFile, program: Node, diagram: str) -> str:
         tree.append(TreeLine(depth, label, section.node.item.uraian))
     page = program_page(cf, program.item)
     return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
-                           program=program.item, nomor=program.number, sections=sections, diagram=diagram,
+                           program=program.item, nomor=program.number, sections=sections, diagrams=diagrams,
                            summary=_summary(cf, sections),
                            tree=tree, root=site_root(page), csv_links=_csv_links(cf, page), overview_link=source_link(page, overview_page(cf)))
 

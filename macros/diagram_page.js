@@ -1,0 +1,96 @@
+// The page in headless Chromium that renders Mermaid diagrams for macros/diagram_svg.py, a batch per call.
+
+// With SVG-text labels Mermaid 11 writes its entity codes as text ("#34;" shows "&#34;"). Show the character
+// instead, as soon as Mermaid writes a label, so node sizes (measured after the text is set) fit the real
+// glyphs. mermaid_label (macros/render/escape.py) writes '&' and '#' of the data escaped, so "&#NN;" in a
+// label's text comes only from a code. Each text node is decoded once (a node reached again through a later
+// record must not be decoded twice). Only sources with codes are watched: walking every node costs time.
+const showCodes = (text) => text.replace(/&#(\d+);/g,
+  (code, number) => (Number(number) <= 0x10FFFF ? String.fromCodePoint(Number(number)) : code));
+let decoded = new WeakSet();
+const labelWatcher = new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let text = node.nodeType === Node.TEXT_NODE ? node : walker.nextNode(); text;
+           text = walker.nextNode()) {
+        if (!decoded.has(text) && text.parentNode && text.parentNode.localName !== 'style') {
+          decoded.add(text);
+          const shown = showCodes(text.data);
+          if (shown !== text.data) text.data = shown;
+        }
+      }
+    }
+  }
+});
+
+const finish = (markup) => {
+  // mermaid returns HTML-serialised markup (e.g. &nbsp;), so re-serialise it as XML.
+  const svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
+  // Edge geometry kept only for mermaid's client-side interactivity.
+  for (const el of svg.querySelectorAll('[data-points]')) el.removeAttribute('data-points');
+  // Mermaid puts each word of a label in a tspan of its own, the space between them as text of its own:
+  // outside browsers (librsvg, Inkscape) SVG's default whitespace handling drops those spaces.
+  svg.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
+  const xml = new XMLSerializer().serializeToString(svg);
+  // Braces in label text become character references so the markup stays inert if a
+  // template engine (Jinja in mkdocs-macros) ever sees it; the CSS in <style> needs them raw.
+  return xml.replace(/(<style\b[^>]*>[^<]*)|>([^<]+)/g, (match, style, text) =>
+    style !== undefined ? style : '>' + text.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;'));
+};
+
+// The SVG drawn at PNG_SCALE times its size on white, as base64 PNG: the same glyphs as the SVG, since this
+// browser drew both. The PNG is encoded off the main thread (toBlob), while the next diagram is laid out.
+const PNG_SCALE = 2;
+const toPng = async (xml) => {
+  const svg = new DOMParser().parseFromString(xml, 'image/svg+xml').documentElement;
+  const box = svg.viewBox.baseVal;
+  const width = Math.ceil(box.width * PNG_SCALE), height = Math.ceil(box.height * PNG_SCALE);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+  let canvas;
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    context.drawImage(image, 0, 0, width, height);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  const dataUrl = await new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(png);
+  });
+  return dataUrl.slice(dataUrl.indexOf(',') + 1);
+};
+
+const failure = (e) => ({ error: String((e && (e.message || e.str)) || e) });
+
+window.__mmdRenderBatch = async (items) => {
+  // One diagram at a time through Mermaid (it keeps state between renders); their PNGs are awaited at the end.
+  const out = [];
+  for (const [id, src] of items) {
+    if (/#\d+;/.test(src)) labelWatcher.observe(document.body, { childList: true, subtree: true });
+    try {
+      const { svg } = await mermaid.render(id, src);
+      const xml = finish(svg);
+      out.push(toPng(xml).then((png) => ({ svg: xml, png }), failure));
+    } catch (e) {
+      out.push(failure(e));
+    } finally {
+      labelWatcher.disconnect();
+      for (const leftover of document.querySelectorAll('#d' + id + ', #i' + id + ', #' + id)) leftover.remove();
+    }
+  }
+  return Promise.all(out);
+};
