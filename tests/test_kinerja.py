@@ -170,3 +170,13 @@ def test_downloads_carry_baseline_target_realisasi_capaian_and_predikat_per_year
     no_target = next(r for r in records if r["ID indikator"] == "T1.S1.P1.I3")
     assert (no_target["Capaian 2024 (%)"], no_target["Predikat 2024"], no_target["Keterangan capaian 2024"]) == (
         "", "", "target belum ditetapkan")
+
+
+@pytest.mark.slow
+def test_each_indicator_csv_has_a_row_per_year_and_quarter_with_the_years_capaian(contoh_site):
+    text = (contoh_site / f"data/{PD}/2024/indikator/t1-s1-i1.csv").read_text(encoding="utf-8-sig")
+    rows = [(r["Tahun"], r["Triwulan"], r["Target"], r["Realisasi"], r["Capaian (%)"], r["Predikat"])
+            for r in csv.DictReader(io.StringIO(text))]
+    assert rows == [("2024", "setahun", "", "", "96.7", "Sangat Tinggi"), ("2024", "I", "10", "8", "", ""),
+                    ("2024", "II", "10", "12", "", ""), ("2024", "III", "10", "9", "", ""),
+                    ("2024", "IV", "10", "", "", "")]

@@ -215,6 +215,6 @@ def test_each_indicator_row_links_to_its_own_csv(site, cascades):
             link = row.select_one("a.indikator-csv")
             target = (site / url / link["href"]).resolve()
             header, *cells = csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")))
-            assert header[:3] == ["ID indikator", "Perangkat daerah", "Tahun"]
+            assert header[:3] == ["ID indikator", "Perangkat daerah", "Tahun cascade"]
             assert [cells[0][0], len(cells)] == [row.select_one("a.indikator-id").get_text(), 1], url
     assert any(soup_of(site, url).select("a.indikator-csv") for url in site_pages(cascades))

@@ -24,12 +24,26 @@ from .indikator_csv import INDIKATOR_COLUMNS, INDIKATOR_PRIMARY_KEY, Column
 
 KEYWORDS = ["SAKIP", "cascading kinerja", "indikator kinerja", "perangkat daerah", "Satu Data Indonesia"]
 _BY_NAME = {column.name: column for column in INDIKATOR_COLUMNS}
-_TARGET_YEAR = re.compile(r"Target (\d{4})")
+# The cascade CSV's columns per year (`macros.render.export.indikator_table`): header → (type, description).
+_YEAR_COLUMNS = {
+    "Baseline": ("string", "Baseline (nilai sebelum periode rencana) tahun {tahun}, sebagaimana ditulis staf."),
+    "Target": ("string", "Target tahun {tahun}, sebagaimana ditulis staf (teks: 1/2, 7-8, 98,5%); kosong bila "
+                         "tidak ada."),
+    "Realisasi": ("string", "Realisasi tahun {tahun} (tahunan, atau per triwulan di XLSX), sebagaimana ditulis "
+                            "staf; kosong bila belum dilaporkan."),
+    "Capaian": ("number", "Capaian tahun {tahun} sampai triwulan terakhir yang dilaporkan, dalam persen, satu "
+                          "desimal; kosong bila tidak dapat dihitung."),
+    "Predikat": ("string", "Predikat capaian tahun {tahun}; kosong bila tidak dapat dihitung."),
+    "Keterangan capaian": ("string", "Mengapa capaian tahun {tahun} tidak dapat dihitung; kosong bila dapat."),
+}
+_YEAR_COLUMN = re.compile(rf"({'|'.join(_YEAR_COLUMNS)}) (\d{{4}})(?: \(%\))?")
 
 
 def cascade_csv_column(name: str) -> Column:
     """The Table Schema field of a column of a cascade's CSV (`macros.render.export.indikator_table`), by its
     header; a header no rule knows is text without a description."""
+    if name == "Tahun":
+        return Column(name, "integer", "Tahun cascade.", "periode")
     if name in _BY_NAME:
         return _BY_NAME[name]
     for level, label in LEVEL_LABELS.items():
@@ -42,10 +56,10 @@ def cascade_csv_column(name: str) -> Column:
                                           f"staf (teks, bukan angka).")
         if name == f"Sasaran {lower}":
             return Column(name, "string", f"Sasaran {lower}: hasil yang hendak dicapai {lower} tersebut.")
-    year = _TARGET_YEAR.fullmatch(name)
+    year = _YEAR_COLUMN.fullmatch(name)
     if year:
-        return Column(name, "string", f"Target tahun {year[1]}, sebagaimana ditulis staf (teks: 1/2, 7-8, "
-                                      f"98,5%); kosong bila tidak ada.")
+        kind, description = _YEAR_COLUMNS[year[1]]
+        return Column(name, kind, description.format(tahun=year[2]))
     return Column(name, "string", "")
 
 

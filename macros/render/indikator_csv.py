@@ -1,5 +1,9 @@
 """One CSV per indicator: its definition, and one row per period it reports on, in the columns of one table.
 
+A period is a year of the indicator's targets and realisasi (the cascade's year when it has none; Triwulan
+'setahun'), then each quarter of that year with a value; the year's row carries the capaian to date
+(`macros.kinerja`).
+
 The columns are declared once, in `INDIKATOR_COLUMNS`: each with its header, Table Schema type, Indonesian
 description, the BPS MS-Ind metadata field it matches (if any) and how its cell is read from the indicator.
 The CSV writer and the Data Package's schema (`macros.render.datapackage`) both read that table, so a new
@@ -13,6 +17,8 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..capaian import TRIWULAN
+from ..kinerja import KinerjaTahun, kinerja_tahun, years_of
 from ..model import LEVEL_LABELS, CascadeFile
 from ..naming import indikator_csv_path
 from ..tree import IndikatorRow
@@ -33,50 +39,100 @@ class Column:
 
 
 @dataclass(frozen=True)
-class IndikatorColumn(Column):
-    """A column of the per-indicator CSV, with how its cell is read from the cascade and the indicator."""
+class Periode:
+    """One row's period: a year (`triwulan` None) or one of its quarters, and the year's values and capaian."""
 
-    value: Callable[[CascadeFile, IndikatorRow], Cell] = lambda cf, row: ""
+    tahun: int
+    triwulan: str | None
+    kinerja: KinerjaTahun
+
+    @property
+    def target(self) -> str:
+        values = self.kinerja.target_triwulan if self.triwulan else {"": self.kinerja.target or ""}
+        return values.get(self.triwulan or "", "")
+
+    @property
+    def realisasi(self) -> str:
+        values = self.kinerja.realisasi_triwulan if self.triwulan else {"": self.kinerja.realisasi or ""}
+        return values.get(self.triwulan or "", "")
+
+
+@dataclass(frozen=True)
+class IndikatorColumn(Column):
+    """A column of the per-indicator CSV, with how its cell is read from the cascade, the indicator and the
+    row's period."""
+
+    value: Callable[[CascadeFile, IndikatorRow, Periode], Cell] = lambda cf, row, periode: ""
 
 
 INDIKATOR_COLUMNS: tuple[IndikatorColumn, ...] = (
     IndikatorColumn("ID indikator", "string", "Pengenal indikator: kodenya bila ada, selain itu posisinya "
-                    "dalam cascade (T1.S1.P2.K1.SK2.I1).", value=lambda cf, row: row.id),
+                    "dalam cascade (T1.S1.P2.K1.SK2.I1).", value=lambda cf, row, periode: row.id),
     IndikatorColumn("Perangkat daerah", "string", "Perangkat daerah pemilik cascade.",
-                    value=lambda cf, row: cf.cascade.perangkat_daerah),
-    IndikatorColumn("Tahun", "integer", "Tahun cascade.", "periode", value=lambda cf, row: cf.tahun),
+                    value=lambda cf, row, periode: cf.cascade.perangkat_daerah),
+    IndikatorColumn("Tahun cascade", "integer", "Tahun cascade yang memuat indikator.",
+                    value=lambda cf, row, periode: cf.tahun),
     IndikatorColumn("Level", "string", "Level item pemilik indikator.", enum=tuple(LEVEL_LABELS),
-                    value=lambda cf, row: row.owner.level),
+                    value=lambda cf, row, periode: row.owner.level),
     IndikatorColumn("Nomor item", "string", "Posisi item pemilik indikator dalam cascade (T1.S1.P2).",
-                    value=lambda cf, row: row.owner.position),
+                    value=lambda cf, row, periode: row.owner.position),
     IndikatorColumn("Item", "string", "Uraian item (tujuan, sasaran, program, kegiatan atau sub kegiatan) "
-                    "pemilik indikator.", value=lambda cf, row: row.owner.item.uraian),
+                    "pemilik indikator.", value=lambda cf, row, periode: row.owner.item.uraian),
     IndikatorColumn("Indikator", "string", "Uraian indikator kinerja: apa yang diukur.", "nama indikator",
-                    value=lambda cf, row: row.indikator.uraian),
+                    value=lambda cf, row, periode: row.indikator.uraian),
     IndikatorColumn("Kode indikator", "string", "Kode indikator sebagaimana ditulis staf (teks, bukan angka).",
-                    value=lambda cf, row: row.indikator.kode or ""),
+                    value=lambda cf, row, periode: row.indikator.kode or ""),
     IndikatorColumn("Formulasi", "string", "Cara menghitung nilai indikator.", "rumus",
-                    value=lambda cf, row: row.indikator.formulasi),
+                    value=lambda cf, row, periode: row.indikator.formulasi),
     IndikatorColumn("Tipe penghitungan", "string", "Cara nilai antarperiode digabung: kumulatif (dijumlah) "
                     "atau non_kumulatif (nilai terakhir).", enum=("kumulatif", "non_kumulatif"),
-                    value=lambda cf, row: row.indikator.tipe_penghitungan),
+                    value=lambda cf, row, periode: row.indikator.tipe_penghitungan),
     IndikatorColumn("Polaritas", "string", "positif: makin tinggi makin baik; negatif: makin rendah makin baik.",
-                    "interpretasi", enum=("positif", "negatif"), value=lambda cf, row: row.indikator.polaritas),
+                    "interpretasi", enum=("positif", "negatif"), value=lambda cf, row, periode: row.indikator.polaritas),
     IndikatorColumn("Satuan", "string", "Satuan nilai indikator.", "satuan",
-                    value=lambda cf, row: row.indikator.satuan or ""),
+                    value=lambda cf, row, periode: row.indikator.satuan or ""),
     IndikatorColumn("Sumber data", "string", "Dari mana angka indikator diperoleh.", "sumber",
-                    value=lambda cf, row: row.indikator.sumber_data),
-    IndikatorColumn("Target", "string", "Target tahun cascade, sebagaimana ditulis staf (teks: 1/2, 7-8, "
-                    "98,5%); kosong bila tidak ada.",
-                    value=lambda cf, row: (row.indikator.target or {}).get(cf.tahun, "")),
+                    value=lambda cf, row, periode: row.indikator.sumber_data),
+    IndikatorColumn("Tahun", "integer", "Tahun nilai pada baris ini.", "periode",
+                    value=lambda cf, row, periode: periode.tahun),
+    IndikatorColumn("Triwulan", "string", "Triwulan nilai pada baris ini (I sampai IV), atau 'setahun'.",
+                    "periode", enum=("setahun", *TRIWULAN), value=lambda cf, row, periode: periode.triwulan or "setahun"),
+    IndikatorColumn("Target", "string", "Target periode ini, sebagaimana ditulis staf (teks: 1/2, 7-8, 98,5%); "
+                    "kosong bila tidak ada.", value=lambda cf, row, periode: periode.target),
+    IndikatorColumn("Realisasi", "string", "Realisasi periode ini, sebagaimana ditulis staf; kosong bila belum "
+                    "dilaporkan.", value=lambda cf, row, periode: periode.realisasi),
+    IndikatorColumn("Capaian (%)", "number", "Capaian setahun sampai triwulan terakhir yang dilaporkan, dalam "
+                    "persen, satu desimal; kosong bila tidak dapat dihitung dan pada baris triwulan.",
+                    value=lambda cf, row, periode: _capaian(periode)),
+    IndikatorColumn("Predikat", "string", "Predikat capaian (Permendagri 86/2017, atau aturan situs); kosong "
+                    "bila tidak dapat dihitung dan pada baris triwulan.",
+                    value=lambda cf, row, periode: "" if periode.triwulan else periode.kinerja.capaian.predikat or ""),
+    IndikatorColumn("Keterangan capaian", "string", "Mengapa capaian tidak dapat dihitung; kosong bila dapat.",
+                    value=lambda cf, row, periode: "" if periode.triwulan else periode.kinerja.capaian.alasan or ""),
 )
-# The columns that name a row of a per-indicator CSV; one row per indicator and year for now.
-INDIKATOR_PRIMARY_KEY: tuple[str, ...] = ("ID indikator", "Tahun")
+# The columns that name a row of a per-indicator CSV: the indicator, the year and the quarter.
+INDIKATOR_PRIMARY_KEY: tuple[str, ...] = ("ID indikator", "Tahun", "Triwulan")
+
+
+def _capaian(periode: Periode) -> Cell:
+    persen = periode.kinerja.capaian.persen
+    return "" if periode.triwulan or persen is None else float(persen)
+
+
+def periods(cf: CascadeFile, row: IndikatorRow) -> list[Periode]:
+    """The rows of one indicator: each year with values (the cascade's year when none), then its quarters."""
+    rows = []
+    for tahun in years_of(row.indikator) or [cf.tahun]:
+        kinerja = kinerja_tahun(row.indikator, tahun, cf.aturan)
+        rows.append(Periode(tahun, None, kinerja))
+        rows += [Periode(tahun, triwulan, kinerja) for triwulan in TRIWULAN
+                 if triwulan in kinerja.target_triwulan or triwulan in kinerja.realisasi_triwulan]
+    return rows
 
 
 def indikator_rows(cf: CascadeFile, row: IndikatorRow) -> list[list[Cell]]:
     """The cells of one indicator's CSV below its header: one list per period, in `INDIKATOR_COLUMNS` order."""
-    return [[column.value(cf, row) for column in INDIKATOR_COLUMNS]]
+    return [[column.value(cf, row, periode) for column in INDIKATOR_COLUMNS] for periode in periods(cf, row)]
 
 
 def indikator_csv(cf: CascadeFile, row: IndikatorRow) -> str:
