@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
+from tests.helpers import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 
 def served_size(path: Path) -> tuple[int, int]:
@@ -34,26 +34,22 @@ def first_search(site: Path, queries: list[str]) -> list[str]:
     """The site paths the browser fetched from opening the search to the results of the last query."""
     from playwright.sync_api import sync_playwright
 
-    server, url = serve_folder(site)
     fetched: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(url)
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        page.on("request", lambda request: fetched.append(unquote(urlsplit(request.url).path)))
+        page.keyboard.press("/")
+        field = page.get_by_role("dialog").get_by_placeholder("Cari")
+        for query in queries:
+            field.fill(query)
+            done = re.compile(rf"hasil untuk {re.escape(query)}$|^{re.escape(query)} tidak ditemukan")
+            page.locator(".pagefind-ui__message").filter(has_text=done).wait_for()
+            page.wait_for_function("!document.querySelector('.cari .pagefind-ui__loading')")
             page.wait_for_load_state("networkidle")
-            page.on("request", lambda request: fetched.append(unquote(urlsplit(request.url).path)))
-            page.keyboard.press("/")
-            field = page.get_by_role("dialog").get_by_placeholder("Cari")
-            for query in queries:
-                field.fill(query)
-                done = re.compile(rf"hasil untuk {re.escape(query)}$|^{re.escape(query)} tidak ditemukan")
-                page.locator(".pagefind-ui__message").filter(has_text=done).wait_for()
-                page.wait_for_function("!document.querySelector('.cari .pagefind-ui__loading')")
-                page.wait_for_load_state("networkidle")
-            browser.close()
-    finally:
-        server.shutdown()
+        browser.close()
     return list(dict.fromkeys(fetched))
 
 
