@@ -46,7 +46,7 @@ PAGEFIND_CONFIG = {
 }
 
 # An indicator row as `_indikator.html.j2` writes it: id, code cell, name cell, the other cells.
-_INDIKATOR_ROW = re.compile(r'<tr id="([^"]+)"><td>(.*?)</td><th scope="row">(.*?)</th>(.*?)</tr>')
+_INDIKATOR_ROW = re.compile(r'<tr id="([^"]+)"[^>]*><td[^>]*>(.*?)</td><th scope="row"[^>]*>(.*?)</th>(.*?)</tr>')
 _ARTICLE = '<article class="md-content__inner'
 _DIAGRAM = re.compile(r'<figure class="diagram".*?</figure>', re.S)
 _TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
