@@ -51,8 +51,9 @@ class _Model(BaseModel):
 class Indikator(_Model):
     uraian: Teks
     formulasi: TeksBolehKosong
-    tipe_penghitungan: TipePenghitungan
-    polaritas: Polaritas = "positif"
+    # Left out when the source does not state them: pages say "tidak tercantum", lint lists them.
+    tipe_penghitungan: TipePenghitungan | None = None
+    polaritas: Polaritas | None = None
     sumber_data: TeksBolehKosong
     kode: Kode | None = None
     satuan: Teks | None = None

@@ -66,8 +66,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "formulasi": "Cara menghitung, mis. 'Jumlah ... dibagi jumlah ... X 100%'; kosong bila sumber tidak "
                      "mencantumkan.",
         "tipe_penghitungan": "kumulatif: nilai per periode dijumlahkan; non_kumulatif: nilai tahunan adalah nilai "
-                             "terakhir, bukan jumlah.",
-        "polaritas": "positif (bawaan): makin tinggi makin baik; negatif: makin rendah makin baik.",
+                             "terakhir, bukan jumlah. Boleh ditiadakan bila sumber tidak mencantumkan: situs "
+                             "menulis 'tidak tercantum' dan laporan kualitas data mendaftarnya.",
+        "polaritas": "positif: makin tinggi makin baik; negatif: makin rendah makin baik. Tanpa nilai bawaan: "
+                     "boleh ditiadakan bila sumber tidak mencantumkan (capaian angka lalu tidak dihitung).",
         "sumber_data": "Asal angka, mis. 'Data Subag Umum dan Kepegawaian'; kosong bila sumber tidak mencantumkan.",
         "kode": "Kode indikator (opsional); bila ada, menjadi ID tetap indikator di situs dan berkas unduhan.",
         "satuan": "Satuan ukuran (opsional), mis. 'persen', 'dokumen'.",

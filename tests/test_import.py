@@ -60,8 +60,8 @@ def test_a_synthetic_kabupaten_body_round_trips(tmp_path):
 
 def test_typed_text_that_yaml_would_misread_survives_the_round_trip(tmp_path):
     text = (DATA / "kecamatan-kebasen" / "2023.yaml").read_text(encoding="utf-8").replace(
-        "tipe_penghitungan: non_kumulatif\n        sumber_data: Laporan hasil survey kepuasan masyarakat",
-        "tipe_penghitungan: non_kumulatif\n        sumber_data: 'Gerakan #AyoUrusKTP: no'\n        kode: '007'\n"
+        "polaritas: positif\n        sumber_data: Laporan hasil survey kepuasan masyarakat",
+        "polaritas: positif\n        sumber_data: 'Gerakan #AyoUrusKTP: no'\n        kode: '007'\n"
         "        target: {2024: '1.500', 2025: '-5%', 2026: 'yes'}", 1)
     cf = loaded_from(text, tmp_path / "src", "kecamatan-kebasen", 2023)
     again = round_trip(cf, tmp_path)
@@ -162,9 +162,9 @@ def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
     (program,) = sasaran.program
     assert [(i.uraian, i.tipe_penghitungan, i.polaritas, i.satuan, i.target) for i in program.indikator] == [
         ("Persentase A", "kumulatif", "negatif", "%", {2025: "007"}),
-        ("Jumlah A", "non_kumulatif", "positif", "dokumen", {2025: "1.500"})]
+        ("Jumlah A", "non_kumulatif", None, "dokumen", {2025: "1.500"})]
     assert "# pagu 2025 di renja!J3: 1.000.000 (format belum mendukung pagu)" in imported.text
-    assert "# polaritas tidak tercantum: dibaca positif (bawaan); positif | negatif" in imported.text
+    assert "# polaritas tidak tercantum: dibiarkan kosong; positif | negatif" in imported.text
 
 
 def test_a_broken_workbook_gets_sheet_and_cell_messages(tmp_path):

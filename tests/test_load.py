@@ -53,8 +53,8 @@ def test_the_loaded_file_keeps_the_line_of_every_value(kebasen, kebasen_text):
 
 def test_a_value_the_file_leaves_out_has_the_line_of_the_nearest_value_around_it(kebasen):
     indikator = ("tujuan", 0, "indikator", 0)
-    assert "polaritas" not in kebasen.cascade.tujuan[0].indikator[0].model_fields_set
-    assert kebasen.line(indikator + ("polaritas",)) == kebasen.lines[indikator]
+    assert "satuan" not in kebasen.cascade.tujuan[0].indikator[0].model_fields_set
+    assert kebasen.line(indikator + ("satuan",)) == kebasen.lines[indikator]
     assert kebasen.line(("tujuan", 7, "sasaran")) == kebasen.lines[("tujuan",)]
     assert kebasen.line(("keterangan",)) == kebasen.line(()) == kebasen.lines[()]
 

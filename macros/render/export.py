@@ -97,7 +97,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
         for level in LEVELS:
             node = lineage.get(level)
             cells += _level_cells(node.item if node else None, level)
-        cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan, ind.polaritas,
+        cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan or "", ind.polaritas or "",
                   ind.satuan or "", ind.sumber_data, *((ind.baseline or {}).get(year, "") for year in baseline_years)]
         for year in years:
             cells += _kinerja_cells(kinerja_tahun(ind, year, aturan))

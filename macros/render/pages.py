@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,13 @@ from .mermaid import Diagram
 
 TIPE_LABELS = {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}
 POLARITAS_LABELS = {"positif": "Positif (makin tinggi makin baik)", "negatif": "Negatif (makin rendah makin baik)"}
+# What a page shows for a tipe penghitungan or polaritas the source does not state (the field left out).
+TIDAK_TERCANTUM = "tidak tercantum"
+
+
+def _choice_label(labels: dict[str, str]) -> Callable[[str | None], str]:
+    """A filter: a choice's label, or "tidak tercantum" for None."""
+    return lambda value: TIDAK_TERCANTUM if value is None else labels[value]
 
 
 @dataclass(frozen=True)
@@ -88,8 +96,8 @@ def _environment() -> Environment:
         yaml_string=yaml_string,
         anchor=anchor,
         heading_id=lambda nomor: Markup(f"{{#{anchor(nomor)}}}"),
-        tipe=TIPE_LABELS.__getitem__,
-        polaritas=POLARITAS_LABELS.__getitem__,
+        tipe=_choice_label(TIPE_LABELS),
+        polaritas=_choice_label(POLARITAS_LABELS),
         istilah=explain,
         triwulan=lambda values: Markup(" · ").join(Markup("{}: {}").format(key, html_text(value))
                                                     for key, value in values.items()),
