@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
-from .nilai import NilaiTidakTerbaca, parse_nilai
+from .nilai import Angka, NilaiTidakTerbaca, parse_nilai
 
 if TYPE_CHECKING:
     from .tree import CascadeTree
@@ -37,9 +37,19 @@ def _readable_nilai(text: str) -> str:
     return text
 
 
+def _rupiah(text: str) -> str:
+    """A pagu as typed ("7.742.388.142"), refused unless `macros.nilai`'s rule reads it as one number."""
+    if not isinstance(parse_nilai(text), Angka):
+        raise PydanticCustomError("pagu_bukan_angka", "pagu harus berupa satu angka rupiah, mis. 7.742.388.142; "
+                                  "tertulis \"{teks}\"", {"teks": text})
+    return text
+
+
 # A value as staff typed it ("98,5%", "7-8", "WTP"); numbers are derived from it by `macros.nilai`.
 Nilai = Annotated[Teks, AfterValidator(_readable_nilai)]
 NilaiPerTahun = dict[int, Nilai]
+# A budget in Rupiah as typed ("7.742.388.142"), per year.
+PaguPerTahun = dict[int, Annotated[Nilai, AfterValidator(_rupiah)]]
 NilaiPerTriwulan = dict[int, dict[Triwulan, Nilai]]
 
 
@@ -62,6 +72,10 @@ class Indikator(_Model):
     target_triwulan: NilaiPerTriwulan | None = None
     realisasi: NilaiPerTahun | None = None
     realisasi_triwulan: NilaiPerTriwulan | None = None
+    # An Indikator Kinerja Utama of the perangkat daerah: highlighted, and a filter of the catalog.
+    iku: bool | None = None
+    # The condition at the end of the plan's period, as the Renstra states it.
+    target_akhir: Teks | None = None
 
 
 class _Anggaran(_Model):
@@ -70,6 +84,8 @@ class _Anggaran(_Model):
     uraian: Teks
     sasaran: Teks | None = None
     kode: Kode | None = None
+    penanggung_jawab: Teks | None = None
+    pagu: PaguPerTahun | None = None
     indikator: list[Indikator] = []
 
 
@@ -82,17 +98,20 @@ class Kegiatan(_Anggaran):
 
 
 class Program(_Anggaran):
+    bidang_urusan: Teks | None = None
     kegiatan: list[Kegiatan] = []
 
 
 class Sasaran(_Model):
     uraian: Teks
+    penanggung_jawab: Teks | None = None
     indikator: list[Indikator] = []
     program: list[Program] = []
 
 
 class Tujuan(_Model):
     uraian: Teks
+    penanggung_jawab: Teks | None = None
     indikator: list[Indikator] = []
     sasaran: list[Sasaran] = []
 

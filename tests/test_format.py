@@ -8,15 +8,19 @@ import io
 from collections.abc import Callable
 from dataclasses import replace
 
+import pytest
 from bs4 import BeautifulSoup
+from openpyxl import load_workbook
+from pydantic import ValidationError
 
 from macros.model import Cascade, CascadeFile
 from macros.naming import anchor
 from macros.render.catalog import render_catalog_page
-from macros.render.export import indikator_table, to_csv
-from macros.render.pages import render_overview_page
+from macros.render.export import indikator_table, to_csv, to_xlsx
+from macros.render.mermaid import program_page_diagrams
+from macros.render.pages import render_overview_page, render_program_page
 
-from .helpers import flat, markdown_to_html
+from .helpers import HOSTILE, flat, markdown_to_html, visible_text
 
 
 def changed(kebasen: CascadeFile, change: Callable[[dict], None]) -> CascadeFile:
@@ -66,3 +70,91 @@ def test_the_catalog_filters_indicators_whose_tipe_is_not_stated(kebasen):
     row = page.find("tr", id=anchor(cf.tree.indikator[0].id))
     assert row["data-tipe"] == "tidak_tercantum"
     assert flat(row.get_text(" ")).count("tidak tercantum") == 2
+
+
+def program_of(data: dict) -> dict:
+    return data["tujuan"][0]["sasaran"][0]["program"][0]
+
+
+def with_renstra_fields(data: dict) -> None:
+    """What a Renstra table carries beside the indicators: pagu, penanggung jawab, bidang urusan, IKU, end targets."""
+    data["tujuan"][0]["penanggung_jawab"] = "Camat"
+    program = program_of(data)
+    program.update(pagu={2023: "7.742.388.142", 2024: "8.000.000.000"}, penanggung_jawab="Sekretaris Kecamatan",
+                   bidang_urusan="2.17 Bidang Koperasi, Usaha Kecil dan Menengah")
+    kegiatan = program["kegiatan"][0]
+    kegiatan.update(pagu={2023: "1.250.000"}, penanggung_jawab=HOSTILE)
+    kegiatan["sub_kegiatan"][0].update(pagu={2023: "Rp 350.000"}, penanggung_jawab="Kasubbag Umum")
+    program["indikator"][0].update(iku=True, target_akhir="100% pada akhir periode (2026)")
+
+
+def program_page_of(cf: CascadeFile) -> BeautifulSoup:
+    program = cf.tree.programs[0]
+    return html_of(render_program_page(cf, program, program_page_diagrams(program)))
+
+
+def test_pagu_penanggung_jawab_and_bidang_urusan_are_shown_under_each_items_heading(kebasen):
+    cf = changed(kebasen, with_renstra_fields)
+    text = flat(visible_text(str(program_page_of(cf))))
+    assert ("Sasaran program: " in text and "Bidang urusan: 2.17 Bidang Koperasi, Usaha Kecil dan Menengah "
+            "Penanggung jawab: Sekretaris Kecamatan Pagu 2023: Rp 7.742.388.142 Pagu 2024: Rp 8.000.000.000" in text)
+    assert "Penanggung jawab: " + flat(HOSTILE) + " Pagu 2023: Rp 1.250.000" in text
+    # A pagu typed with its "Rp" is not given a second one.
+    assert "Penanggung jawab: Kasubbag Umum Pagu 2023: Rp 350.000" in text
+    overview = flat(visible_text(str(html_of(render_overview_page(cf, [cf])))))
+    assert "Penanggung jawab: Camat" in overview
+    assert "Penanggung jawab: Sekretaris Kecamatan Pagu 2023: Rp 7.742.388.142 Pagu 2024: Rp 8.000.000.000" in overview
+
+
+def test_the_optional_fields_are_text_never_markup(kebasen):
+    cf = changed(kebasen, with_renstra_fields)
+    page = program_page_of(cf)
+    assert page.find("script") is None and page.find("strong", string="tebal") is None
+
+
+def test_an_unreadable_pagu_is_refused_with_its_place():
+    def bad(data):
+        program_of(data)["pagu"] = {2023: "tujuh milyar"}
+
+    data = {"perangkat_daerah": "Kecamatan Contoh", "tahun": 2023, "tujuan": [{"uraian": "T", "sasaran": [
+        {"uraian": "S", "program": [{"uraian": "Program A"}]}]}]}
+    bad(data)
+    with pytest.raises(ValidationError) as caught:
+        Cascade.model_validate(data)
+    (error,) = caught.value.errors()
+    assert error["loc"] == ("tujuan", 0, "sasaran", 0, "program", 0, "pagu", 2023)
+    assert error["msg"] == 'pagu harus berupa satu angka rupiah, mis. 7.742.388.142; tertulis "tujuh milyar"'
+
+
+def test_an_iku_is_marked_in_its_row_and_its_end_of_period_target_is_in_the_kinerja_cell(kebasen):
+    cf = changed(kebasen, with_renstra_fields)
+    row = next(row for row in cf.tree.indikator if row.indikator.iku)
+    table_row = program_page_of(cf).find("tr", id=anchor(row.id))
+    assert flat(table_row.find("th").get_text(" ")).endswith(" IKU")
+    assert table_row.find("span", class_="iku")["title"] == "Indikator Kinerja Utama"
+    assert flat(table_row.find("td", class_="kinerja").get_text(" ")).endswith(
+        "Target akhir periode: 100% pada akhir periode (2026)")
+    others = [tr for tr in program_page_of(cf).find_all("tr", id=True) if tr["id"] != anchor(row.id)]
+    assert others and not any(tr.find("span", class_="iku") for tr in others)
+
+
+def test_the_catalog_offers_a_filter_for_iku(kebasen):
+    cf = changed(kebasen, with_renstra_fields)
+    page = html_of(render_catalog_page(cf))
+    box = page.find("input", attrs={"name": "iku", "type": "checkbox"})
+    assert flat(box.parent.get_text()) == "Hanya Indikator Kinerja Utama (IKU)"
+    marked = [tr["id"] for tr in page.find("table").find_all("tr", attrs={"data-iku": True})]
+    assert marked == [anchor(row.id) for row in cf.tree.indikator if row.indikator.iku] and len(marked) == 1
+
+
+def test_the_spreadsheet_lists_each_items_pagu_per_year_and_penanggung_jawab(kebasen):
+    cf = changed(kebasen, with_renstra_fields)
+    workbook = load_workbook(io.BytesIO(to_xlsx(cf.tree)))
+    sheet = workbook["Program"]
+    header = [cell.value for cell in sheet[1]]
+    first = dict(zip(header, [cell.value for cell in sheet[2]]))
+    assert (first["Bidang urusan"], first["Penanggung jawab"], first["Pagu 2023"], first["Pagu 2024"]) == (
+        "2.17 Bidang Koperasi, Usaha Kecil dan Menengah", "Sekretaris Kecamatan", "7.742.388.142", "8.000.000.000")
+    sub = dict(zip([c.value for c in workbook["Sub Kegiatan"][1]], [c.value for c in workbook["Sub Kegiatan"][2]]))
+    assert (sub["Penanggung jawab"], sub["Pagu 2023"]) == ("Kasubbag Umum", "Rp 350.000")
+    assert "Pagu 2023" not in [cell.value for cell in workbook["Tujuan"][1]]

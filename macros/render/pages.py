@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..glossary import explain
-from ..model import LEVEL_LABELS, CascadeFile
+from ..model import LEVEL_LABELS, CascadeFile, Item
 from ..naming import (
     ARCHIVE_PATH,
     DATAPACKAGE_PATH,
@@ -42,6 +42,23 @@ TIDAK_TERCANTUM = "tidak tercantum"
 def _choice_label(labels: dict[str, str]) -> Callable[[str | None], str]:
     """A filter: a choice's label, or "tidak tercantum" for None."""
     return lambda value: TIDAK_TERCANTUM if value is None else labels[value]
+
+
+def rupiah(pagu: str) -> str:
+    """A pagu as typed, shown in Rupiah: '7.742.388.142' → 'Rp 7.742.388.142' (a typed 'Rp' is kept, not doubled)."""
+    return pagu if pagu.casefold().startswith("rp") else f"Rp {pagu}"
+
+
+def item_facts(item: Item) -> list[tuple[str, str]]:
+    """An item's optional facts as (label, text) in the order shown under its heading: bidang urusan,
+    penanggung jawab, then the pagu of each year ('Pagu 2024', 'Rp 7.742.388.142'); [] when it has none."""
+    facts = []
+    for name, label in (("bidang_urusan", "Bidang urusan"), ("penanggung_jawab", "Penanggung jawab")):
+        value = getattr(item, name, None)
+        if value:
+            facts.append((label, value))
+    facts += [(f"Pagu {tahun}", rupiah(pagu)) for tahun, pagu in sorted((getattr(item, "pagu", None) or {}).items())]
+    return facts
 
 
 @dataclass(frozen=True)
@@ -99,6 +116,7 @@ def _environment() -> Environment:
         tipe=_choice_label(TIPE_LABELS),
         polaritas=_choice_label(POLARITAS_LABELS),
         istilah=explain,
+        facts=item_facts,
         triwulan=lambda values: Markup(" · ").join(Markup("{}: {}").format(key, html_text(value))
                                                     for key, value in values.items()),
     )
