@@ -143,6 +143,13 @@ LEVEL_LABELS: dict[str, str] = {
 }
 Item = Tujuan | Sasaran | Program | Kegiatan | SubKegiatan
 
+
+def with_kode(item: Item) -> str:
+    """An item's name as staff read it in a Renja: its Permendagri 90 code first when it has one
+    ('5.03.01 Program Penunjang ...'), otherwise its name alone."""
+    kode = getattr(item, "kode", None)
+    return f"{kode} {item.uraian}" if kode else item.uraian
+
 # A place in a data file as its keys and list indexes: ('tujuan', 0, 'sasaran', 0, 'indikator', 1, 'uraian').
 Loc = tuple[str | int, ...]
 

@@ -158,3 +158,46 @@ def test_the_spreadsheet_lists_each_items_pagu_per_year_and_penanggung_jawab(keb
     sub = dict(zip([c.value for c in workbook["Sub Kegiatan"][1]], [c.value for c in workbook["Sub Kegiatan"][2]]))
     assert (sub["Penanggung jawab"], sub["Pagu 2023"]) == ("Kasubbag Umum", "Rp 350.000")
     assert "Pagu 2023" not in [cell.value for cell in workbook["Tujuan"][1]]
+
+
+def test_programs_are_numbered_once_across_the_cascade(kebasen):
+    def two_sasaran(data):
+        sasaran = data["tujuan"][0]["sasaran"][0]
+        moved = sasaran["program"].pop()
+        data["tujuan"][0]["sasaran"].append({"uraian": "Sasaran kedua", "program": [moved]})
+
+    cf = changed(kebasen, two_sasaran)
+    count = len(cf.tree.programs)
+    assert [node.parent.item.uraian for node in cf.tree.programs][-1] == "Sasaran kedua"
+    headings = [flat(h.get_text(" ")) for h in html_of(render_overview_page(cf, [cf])).find_all("h3")]
+    assert [h.split(":")[0] for h in headings] == [f"Program {n}" for n in range(1, count + 1)]
+    last = cf.tree.programs[-1]
+    page = flat(visible_text(render_program_page(cf, last, program_page_diagrams(last))))
+    assert f"· Program {count} ·" in page
+
+
+def test_a_codes_is_shown_before_the_name_in_headings_diagrams_and_tables(kebasen):
+    def coded(data):
+        program = program_of(data)
+        program["kode"] = "7.01.02"
+        program["kegiatan"][0]["kode"] = "7.01.02.2.01"
+        program["kegiatan"][0]["sub_kegiatan"][0]["kode"] = "7.01.02.2.01.0005"
+
+    cf = changed(kebasen, coded)
+    program = cf.tree.programs[0]
+    page = program_page_of(cf)
+    assert flat(page.find("h1").get_text()) == "7.01.02 " + program.item.uraian
+    kegiatan, sub = program.children[0], program.children[0].children[0]
+    assert flat(page.find(id=anchor(kegiatan.position)).get_text()) == f"Kegiatan 1: 7.01.02.2.01 {kegiatan.item.uraian}"
+    assert flat(page.find(id=anchor(sub.position)).get_text()) == (
+        f"Sub kegiatan 1.1: 7.01.02.2.01.0005 {sub.item.uraian}")
+    overview, first_kegiatan, *_ = program_page_diagrams(program)
+    assert '["7.01.02 ' in overview.source and '("1 7.01.02.2.01 ' in overview.source
+    assert '[["1.1 7.01.02.2.01.0005 ' in first_kegiatan.source
+    assert [flat(c.get_text()) for c in page.find_all("caption")][:1] == [
+        "Indikator kinerja program: 7.01.02 " + program.item.uraian]
+    catalog = html_of(render_catalog_page(cf))
+    row = catalog.find("tr", id=anchor(cf.tree.rows_of(program)[0].id))
+    assert "7.01.02 " + program.item.uraian in [flat(a.get_text()) for a in row.find_all("a")]
+    overview_page = html_of(render_overview_page(cf, [cf]))
+    assert flat(overview_page.find(id=anchor(program.position)).get_text()).startswith("Program 1: 7.01.02 ")

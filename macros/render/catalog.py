@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import LEVEL_LABELS, CascadeFile, Indikator
+from ..model import LEVEL_LABELS, CascadeFile, Indikator, with_kode
 from ..naming import (
     ARCHIVE_PATH,
     CATALOG_ALL_PAGE,
@@ -51,7 +51,7 @@ def catalog_rows(cf: CascadeFile, page: str, qualified: bool = False) -> list[Ca
             id=row.id,
             level=row.owner.level,
             level_label=LEVEL_LABELS[row.owner.level],
-            owner=row.owner.item.uraian,
+            owner=with_kode(row.owner.item),
             owner_link=relative_url(page, _owner_page(cf, row), anchor(row.owner.position)),
             indikator=row.indikator,
             kinerja=kinerja_tahun(row.indikator, cf.tahun, cf.aturan),

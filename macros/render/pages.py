@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..glossary import explain
-from ..model import LEVEL_LABELS, CascadeFile, Item
+from ..model import LEVEL_LABELS, CascadeFile, Item, with_kode
 from ..naming import (
     ARCHIVE_PATH,
     DATAPACKAGE_PATH,
@@ -86,7 +86,7 @@ class Section:
 
     @property
     def caption(self) -> str:
-        return f"Indikator kinerja {self.level_label.lower()}: {self.node.item.uraian}"
+        return f"Indikator kinerja {self.level_label.lower()}: {with_kode(self.node.item)}"
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,7 @@ def _environment() -> Environment:
         polaritas=_choice_label(POLARITAS_LABELS),
         istilah=explain,
         facts=item_facts,
+        kode=with_kode,
         triwulan=lambda values: Markup(" · ").join(Markup("{}: {}").format(key, html_text(value))
                                                     for key, value in values.items()),
     )
@@ -152,19 +153,25 @@ def _program_nodes(program: Node) -> list[Node]:
     return [program, *(node for kegiatan in program.children for node in (kegiatan, *kegiatan.children))]
 
 
+def program_number(cf: CascadeFile, program: Node) -> int:
+    """A program's number across the whole cascade (1-based, in source order): two sasaran's programs never
+    share a number on one page."""
+    return next(n for n, node in enumerate(cf.tree.programs, 1) if node is program)
+
+
 def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram]) -> str:
     """The page of one program: its hierarchy diagrams (`diagrams`, as `program_page_diagrams` makes them), their
     text version, and indicator tables per level."""
     sections = _sections(cf, _program_nodes(program))
     lineage = program.lineage
-    tree = [TreeLine(0, "Sasaran", lineage["sasaran"].item.uraian), TreeLine(1, "Program", program.item.uraian)]
+    tree = [TreeLine(0, "Sasaran", lineage["sasaran"].item.uraian), TreeLine(1, "Program", with_kode(program.item))]
     for section in sections[1:]:
         depth = 2 if section.node.level == "kegiatan" else 3
         label = f"{'Kegiatan' if depth == 2 else 'Sub kegiatan'} {section.label}"
-        tree.append(TreeLine(depth, label, section.node.item.uraian))
+        tree.append(TreeLine(depth, label, with_kode(section.node.item)))
     page = program_page(cf, program.item)
     return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
-                           program=program.item, nomor=program.number, sections=sections, diagrams=diagrams,
+                           program=program.item, nomor=program_number(cf, program), sections=sections, diagrams=diagrams,
                            summary=_summary(cf, sections),
                            tree=tree, root=site_root(page), csv_links=_csv_links(cf, page), overview_link=source_link(page, overview_page(cf)))
 
@@ -177,7 +184,7 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
     page = overview_page(cf)
     programs = [dict(
         program=node.item,
-        nomor=node.number,
+        nomor=program_number(cf, node),
         sasaran=node.parent,
         link=source_link(page, program_page(cf, node.item)),
         sub_count=sum(len(k.sub_kegiatan) for k in node.item.kegiatan),
