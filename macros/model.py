@@ -119,6 +119,9 @@ class Tujuan(_Model):
 class Cascade(_Model):
     perangkat_daerah: Teks
     tahun: Annotated[int, Field(ge=2000, le=2100)]
+    # The file beside this one this cascade was transcribed from (a PDF): published and linked (`macros.load`
+    # checks that it is there).
+    dokumen_sumber: Teks | None = None
     # How this cascade's capaian is computed, where it departs from the site's settings (`macros.capaian_aturan`).
     capaian: dict[str, object] | None = None
     tujuan: Annotated[list[Tujuan], Field(min_length=1)]

@@ -43,6 +43,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "": "Cascading kinerja satu perangkat daerah untuk satu tahun (cascade_data/<perangkat-daerah>/<tahun>.yaml).",
         "perangkat_daerah": "Nama perangkat daerah, mis. 'Kecamatan Kebasen'.",
         "tahun": "Tahun cascade; sama dengan nama berkas.",
+        "dokumen_sumber": "Nama berkas dokumen sumber (opsional), mis. 'Renstra 2021-2026.pdf', yang diletakkan di "
+                          "folder perangkat daerah ini: diterbitkan apa adanya dan ditautkan dari ringkasan cascade.",
         "capaian": "Cara menghitung capaian cascade ini bila berbeda dari situs (opsional): negatif (\"2-R/T\" atau "
                    "\"T/R\"), batas_atas (%), predikat (daftar {lebih_dari, predikat}).",
         "tujuan": "Tujuan perangkat daerah (Eselon II); minimal satu.",

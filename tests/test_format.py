@@ -13,12 +13,14 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
+from macros.load import load_cascades
 from macros.model import Cascade, CascadeFile
 from macros.naming import anchor
 from macros.render.catalog import render_catalog_page
 from macros.render.export import indikator_table, to_csv, to_xlsx
 from macros.render.mermaid import program_page_diagrams
 from macros.render.pages import render_overview_page, render_program_page
+from macros.site import generate_files, program_diagrams
 
 from .helpers import HOSTILE, flat, markdown_to_html, visible_text
 
@@ -176,7 +178,7 @@ def test_programs_are_numbered_once_across_the_cascade(kebasen):
     assert f"· Program {count} ·" in page
 
 
-def test_a_codes_is_shown_before_the_name_in_headings_diagrams_and_tables(kebasen):
+def test_a_code_is_shown_before_the_name_in_headings_diagrams_and_tables(kebasen):
     def coded(data):
         program = program_of(data)
         program["kode"] = "7.01.02"
@@ -201,3 +203,23 @@ def test_a_codes_is_shown_before_the_name_in_headings_diagrams_and_tables(kebase
     assert "7.01.02 " + program.item.uraian in [flat(a.get_text()) for a in row.find_all("a")]
     overview_page = html_of(render_overview_page(cf, [cf]))
     assert flat(overview_page.find(id=anchor(program.position)).get_text()).startswith("Program 1: 7.01.02 ")
+
+
+def test_the_source_document_is_published_and_linked_from_the_overview(tmp_path, kebasen_text):
+    folder = tmp_path / "kecamatan-kebasen"
+    folder.mkdir()
+    (folder / "2023.yaml").write_text(
+        kebasen_text.replace("tahun: 2023\n", "tahun: 2023\ndokumen_sumber: Cascading Kinerja 2023.PDF\n", 1),
+        encoding="utf-8")
+    (folder / "Cascading Kinerja 2023.PDF").write_bytes(b"%PDF-1.4 isi dokumen")
+    (folder / "README.md").write_text("Catatan transkripsi\n", encoding="utf-8")
+    (cf,) = load_cascades(tmp_path)
+    published = {generated.path: generated.content for generated in generate_files([cf], program_diagrams([cf]))}
+    path = "data/kecamatan-kebasen/2023/dokumen-sumber/cascading-kinerja-2023.pdf"
+    assert published[path] == b"%PDF-1.4 isi dokumen"
+    page = html_of(published["kecamatan-kebasen/2023/index.md"])
+    link = page.find("a", string="Cascading Kinerja 2023.PDF")
+    assert link["href"] == "../../" + path
+    assert flat(link.parent.get_text(" ")).startswith("Dokumen sumber cascade ini: Cascading Kinerja 2023.PDF")
+    # It is the source, not data: the archive of every cascade's data leaves it out.
+    assert path.encode() not in published["data/cascading-kinerja.zip"]

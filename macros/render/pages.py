@@ -20,6 +20,7 @@ from ..naming import (
     catalog_page,
     comparison_page,
     download_path,
+    dokumen_sumber_path,
     indikator_csv_path,
     overview_page,
     perangkat_daerah_page,
@@ -201,6 +202,8 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
                    years=[(other.tahun, source_link(page, overview_page(other)))
                           for other in sorted(years, key=lambda other: other.tahun)],
                    catalog_link=source_link(page, catalog_page(cf)),
+                   dokumen_sumber=(cf.cascade.dokumen_sumber, source_link(page, dokumen_sumber_path(
+                       cf, cf.cascade.dokumen_sumber))) if cf.cascade.dokumen_sumber else None,
                    comparison_link=source_link(page, comparison_page(cf.slug)))
 
 
