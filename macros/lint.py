@@ -69,6 +69,7 @@ CHECK_TITLES: dict[str, str] = {
     "formulasi": "Formulasi sama dengan indikatornya",
     "excel": "Sisa kode Excel (_x0002_)",
     "target": "Realisasi tanpa target, atau target triwulan yang tidak cocok dengan target tahunan",
+    "tidak_tercantum": "Tipe penghitungan atau polaritas yang tidak tercantum",
     "komentar": "Teks terpotong oleh tanda #",
     "tak_terlihat": "Karakter tak terlihat yang dihapus",
 }
@@ -269,6 +270,23 @@ def check_excel_escapes(tree: CascadeTree) -> list[Issue]:
     return issues
 
 
+def check_unstated_choices(tree: CascadeTree) -> list[Issue]:
+    """Indicators whose tipe_penghitungan or polaritas is left out: the site shows "tidak tercantum" and cannot
+    combine quarters (tipe) or compute a numeric capaian (polaritas) without them."""
+    issues = []
+    for row in tree.indikator:
+        ind = row.indikator
+        if ind.tipe_penghitungan is None:
+            issues.append(Issue("tidak_tercantum", row.loc + ("tipe_penghitungan",),
+                                f'Indikator "{_short(ind.uraian)}" tidak mencantumkan tipe_penghitungan '
+                                "(kumulatif atau non_kumulatif); situs menulis \"tidak tercantum\""))
+        if ind.polaritas is None:
+            issues.append(Issue("tidak_tercantum", row.loc + ("polaritas",),
+                                f'Indikator "{_short(ind.uraian)}" tidak mencantumkan polaritas (positif atau '
+                                'negatif); situs menulis "tidak tercantum" dan capaian angkanya tidak dihitung'))
+    return issues
+
+
 def check_comment_after_text(cf: CascadeFile) -> list[Issue]:
     """Unquoted texts followed by ' #' on their line: YAML read the rest of the line as a comment."""
     return [
@@ -310,6 +328,7 @@ CHECKS: list[Callable[[CascadeTree], list[Issue]]] = [
     check_formulasi_repeats_uraian,
     check_excel_escapes,
     check_target,
+    check_unstated_choices,
 ]
 # Checks of how a file is written (remarked by the YAML reader), not of the cascade: they need the loaded file.
 SOURCE_CHECKS: list[Callable[[CascadeFile], list[Issue]]] = [

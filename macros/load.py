@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
-from .model import CascadeFile
+from .model import CascadeFile, Loc
 from .naming import SLUG_PATTERN, program_slug
 from .problems import CascadeError, Problem, field_path
 from .validation import validate_cascade
@@ -53,7 +53,8 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
                                     "angka dan tanda hubung, misalnya 'kecamatan-kebasen'"))
             continue
         for path in sorted(entry.iterdir()):
-            if path.name.startswith("."):
+            # Beside the cascades a folder may hold what they come from (a README, the source PDF).
+            if path.name.startswith(".") or (path.is_file() and path.suffix.lower() not in (".yaml", ".yml")):
                 continue
             try:
                 loaded.append(load_cascade_file(path, entry.name, base, capaian))
@@ -91,12 +92,29 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None,
     if cascade.tahun != int(match.group(1)):
         problems.append(Problem(shown, f"tahun {cascade.tahun} tidak sama dengan nama berkas '{path.name}'",
                                 parsed.lines.get(("tahun",)), field="tahun"))
+    problems.extend(_check_dokumen_sumber(cascade.dokumen_sumber, path, slug, shown, parsed.lines))
     aturan = AturanCapaian.from_settings({**(capaian or {}), **(cascade.capaian or {})})
     loaded = CascadeFile(slug=slug, path=path, cascade=cascade, lines=parsed.lines, aturan=aturan)
     problems.extend(_check_program_urls(loaded, shown))
     if problems:
         raise CascadeError(problems)
     return loaded
+
+
+def _check_dokumen_sumber(name: str | None, path: Path, slug: str, shown: str,
+                          lines: Mapping[Loc, int]) -> list[Problem]:
+    """The source document a cascade names is a file beside it in its folder (a name, never a path)."""
+    if name is None:
+        return []
+    where = dict(line=lines.get(("dokumen_sumber",)), field="dokumen_sumber")
+    if "/" in name or "\\" in name or name.startswith("."):
+        return [Problem(shown, f"tulis nama berkas saja, tanpa folder (mis. 'Renstra 2021-2026.pdf'); berkasnya "
+                        f"diletakkan di folder {slug}", **where)]
+    document = path.parent / name
+    if not document.is_file() or document.suffix.lower() in (".yaml", ".yml"):
+        return [Problem(shown, f"berkas '{name}' tidak ada di folder {slug}; letakkan berkas dokumen sumber di "
+                        f"samping {path.name} dengan nama persis itu, atau hapus isian dokumen_sumber", **where)]
+    return []
 
 
 def _check_program_urls(cf: CascadeFile, shown: str) -> list[Problem]:

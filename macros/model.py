@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
-from .nilai import NilaiTidakTerbaca, parse_nilai
+from .nilai import Angka, NilaiTidakTerbaca, parse_nilai
 
 if TYPE_CHECKING:
     from .tree import CascadeTree
@@ -37,9 +37,19 @@ def _readable_nilai(text: str) -> str:
     return text
 
 
+def _rupiah(text: str) -> str:
+    """A pagu as typed ("7.742.388.142"), refused unless `macros.nilai`'s rule reads it as one number."""
+    if not isinstance(parse_nilai(text), Angka):
+        raise PydanticCustomError("pagu_bukan_angka", "pagu harus berupa satu angka rupiah, mis. 7.742.388.142; "
+                                  "tertulis \"{teks}\"", {"teks": text})
+    return text
+
+
 # A value as staff typed it ("98,5%", "7-8", "WTP"); numbers are derived from it by `macros.nilai`.
 Nilai = Annotated[Teks, AfterValidator(_readable_nilai)]
 NilaiPerTahun = dict[int, Nilai]
+# A budget in Rupiah as typed ("7.742.388.142"), per year.
+PaguPerTahun = dict[int, Annotated[Nilai, AfterValidator(_rupiah)]]
 NilaiPerTriwulan = dict[int, dict[Triwulan, Nilai]]
 
 
@@ -51,8 +61,9 @@ class _Model(BaseModel):
 class Indikator(_Model):
     uraian: Teks
     formulasi: TeksBolehKosong
-    tipe_penghitungan: TipePenghitungan
-    polaritas: Polaritas = "positif"
+    # Left out when the source does not state them: pages say "tidak tercantum", lint lists them.
+    tipe_penghitungan: TipePenghitungan | None = None
+    polaritas: Polaritas | None = None
     sumber_data: TeksBolehKosong
     kode: Kode | None = None
     satuan: Teks | None = None
@@ -61,6 +72,10 @@ class Indikator(_Model):
     target_triwulan: NilaiPerTriwulan | None = None
     realisasi: NilaiPerTahun | None = None
     realisasi_triwulan: NilaiPerTriwulan | None = None
+    # An Indikator Kinerja Utama of the perangkat daerah: highlighted, and a filter of the catalog.
+    iku: bool | None = None
+    # The condition at the end of the plan's period, as the Renstra states it.
+    target_akhir: Teks | None = None
 
 
 class _Anggaran(_Model):
@@ -69,6 +84,8 @@ class _Anggaran(_Model):
     uraian: Teks
     sasaran: Teks | None = None
     kode: Kode | None = None
+    penanggung_jawab: Teks | None = None
+    pagu: PaguPerTahun | None = None
     indikator: list[Indikator] = []
 
 
@@ -81,17 +98,20 @@ class Kegiatan(_Anggaran):
 
 
 class Program(_Anggaran):
+    bidang_urusan: Teks | None = None
     kegiatan: list[Kegiatan] = []
 
 
 class Sasaran(_Model):
     uraian: Teks
+    penanggung_jawab: Teks | None = None
     indikator: list[Indikator] = []
     program: list[Program] = []
 
 
 class Tujuan(_Model):
     uraian: Teks
+    penanggung_jawab: Teks | None = None
     indikator: list[Indikator] = []
     sasaran: list[Sasaran] = []
 
@@ -99,6 +119,9 @@ class Tujuan(_Model):
 class Cascade(_Model):
     perangkat_daerah: Teks
     tahun: Annotated[int, Field(ge=2000, le=2100)]
+    # The file beside this one this cascade was transcribed from (a PDF): published and linked (`macros.load`
+    # checks that it is there).
+    dokumen_sumber: Teks | None = None
     # How this cascade's capaian is computed, where it departs from the site's settings (`macros.capaian_aturan`).
     capaian: dict[str, object] | None = None
     tujuan: Annotated[list[Tujuan], Field(min_length=1)]
@@ -122,6 +145,13 @@ LEVEL_LABELS: dict[str, str] = {
     "sub_kegiatan": "Sub Kegiatan",
 }
 Item = Tujuan | Sasaran | Program | Kegiatan | SubKegiatan
+
+
+def with_kode(item: Item) -> str:
+    """An item's name as staff read it in a Renja: its Permendagri 90 code first when it has one
+    ('5.03.01 Program Penunjang ...'), otherwise its name alone."""
+    kode = getattr(item, "kode", None)
+    return f"{kode} {item.uraian}" if kode else item.uraian
 
 # A place in a data file as its keys and list indexes: ('tujuan', 0, 'sasaran', 0, 'indikator', 1, 'uraian').
 Loc = tuple[str | int, ...]

@@ -65,6 +65,15 @@ def download_path(item: CascadeFile, extension: str) -> str:
     return f"data/{item.slug}/{item.tahun}.{extension}"
 
 
+def dokumen_sumber_path(item: CascadeFile, file_name: str) -> str:
+    """The published copy of a cascade's source document: 'data/<pd>/<tahun>/dokumen-sumber/<name as a slug>
+    <suffix>' ('Renstra 2021-2026.PDF' → '.../renstra-2021-2026.pdf')."""
+    stem, dot, suffix = file_name.rpartition(".")
+    if not dot or not stem or not re.fullmatch(r"[A-Za-z0-9]{1,8}", suffix):
+        stem, suffix = file_name, ""
+    return f"data/{item.slug}/{item.tahun}/dokumen-sumber/{slugify(stem)}{'.' + suffix.lower() if suffix else ''}"
+
+
 # Every cascade's downloads in one file; inside it each keeps its path below data/.
 ARCHIVE_PATH = "data/cascading-kinerja.zip"
 # The downloads described for machines: a Frictionless Data Package and a DCAT catalog (JSON-LD).

@@ -16,6 +16,9 @@ from .model import Cascade
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema" / "cascade.schema.json"
 
 
+_PENANGGUNG_JAWAB = "Pejabat atau unit yang bertanggung jawab (opsional), mis. 'Kepala Subbagian Umum'."
+
+
 def _anggaran(level: str, about: str, uraian: str, children: dict[str, str]) -> dict[str, str]:
     """The descriptions a program, kegiatan and sub kegiatan share (the model's `_Anggaran`), and their own."""
     return {
@@ -23,6 +26,9 @@ def _anggaran(level: str, about: str, uraian: str, children: dict[str, str]) -> 
         "uraian": uraian,
         "sasaran": f"Sasaran {level}: hasil yang hendak dicapai {level} ini (opsional).",
         "kode": f"Kode {level} menurut nomenklatur Permendagri 90/2019 (opsional), mis. '7.01.01'.",
+        "penanggung_jawab": _PENANGGUNG_JAWAB,
+        "pagu": f"Pagu anggaran {level} per tahun dalam rupiah (opsional), seperti diketik, mis. "
+                "{2024: \"7.742.388.142\"}; ditampilkan sebagai 'Rp 7.742.388.142'.",
         "indikator": f"Indikator kinerja {level}.",
         **children,
     }
@@ -37,6 +43,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "": "Cascading kinerja satu perangkat daerah untuk satu tahun (cascade_data/<perangkat-daerah>/<tahun>.yaml).",
         "perangkat_daerah": "Nama perangkat daerah, mis. 'Kecamatan Kebasen'.",
         "tahun": "Tahun cascade; sama dengan nama berkas.",
+        "dokumen_sumber": "Nama berkas dokumen sumber (opsional), mis. 'Renstra 2021-2026.pdf', yang diletakkan di "
+                          "folder perangkat daerah ini: diterbitkan apa adanya dan ditautkan dari ringkasan cascade.",
         "capaian": "Cara menghitung capaian cascade ini bila berbeda dari situs (opsional): negatif (\"2-R/T\" atau "
                    "\"T/R\"), batas_atas (%), predikat (daftar {lebih_dari, predikat}).",
         "tujuan": "Tujuan perangkat daerah (Eselon II); minimal satu.",
@@ -44,18 +52,22 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Tujuan": {
         "": "Tujuan perangkat daerah, dengan indikator dan sasaran yang mendukungnya.",
         "uraian": "Pernyataan tujuan, seperti tertulis di dokumen sumber.",
+        "penanggung_jawab": _PENANGGUNG_JAWAB,
         "indikator": "Indikator kinerja tujuan.",
         "sasaran": "Sasaran strategis (Eselon III) yang mendukung tujuan ini.",
     },
     "Sasaran": {
         "": "Sasaran strategis yang mendukung tujuan.",
         "uraian": "Pernyataan sasaran, seperti tertulis di dokumen sumber.",
+        "penanggung_jawab": _PENANGGUNG_JAWAB,
         "indikator": "Indikator kinerja sasaran.",
         "program": "Program (Eselon IV) yang mendukung sasaran ini.",
     },
     "Program": _anggaran("program", "Program anggaran (nomenklatur Permendagri 90/2019).",
                          "Nama program, mis. 'Program Penunjang Urusan Pemerintahan Daerah Kabupaten / Kota'.",
-                         {"kegiatan": "Kegiatan di dalam program ini."}),
+                         {"kegiatan": "Kegiatan di dalam program ini.",
+                          "bidang_urusan": "Bidang urusan pemerintahan program ini (opsional), dengan kodenya "
+                                           "seperti tertulis, mis. '2.17 Bidang Koperasi, Usaha Kecil dan Menengah'."}),
     "Kegiatan": _anggaran("kegiatan", "Kegiatan di dalam program.", "Nama kegiatan.",
                           {"sub_kegiatan": "Sub kegiatan di dalam kegiatan ini."}),
     "SubKegiatan": _anggaran("sub kegiatan", "Sub kegiatan: satuan tempat anggaran dibelanjakan.",
@@ -66,8 +78,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "formulasi": "Cara menghitung, mis. 'Jumlah ... dibagi jumlah ... X 100%'; kosong bila sumber tidak "
                      "mencantumkan.",
         "tipe_penghitungan": "kumulatif: nilai per periode dijumlahkan; non_kumulatif: nilai tahunan adalah nilai "
-                             "terakhir, bukan jumlah.",
-        "polaritas": "positif (bawaan): makin tinggi makin baik; negatif: makin rendah makin baik.",
+                             "terakhir, bukan jumlah. Boleh ditiadakan bila sumber tidak mencantumkan: situs "
+                             "menulis 'tidak tercantum' dan laporan kualitas data mendaftarnya.",
+        "polaritas": "positif: makin tinggi makin baik; negatif: makin rendah makin baik. Tanpa nilai bawaan: "
+                     "boleh ditiadakan bila sumber tidak mencantumkan (capaian angka lalu tidak dihitung).",
         "sumber_data": "Asal angka, mis. 'Data Subag Umum dan Kepegawaian'; kosong bila sumber tidak mencantumkan.",
         "kode": "Kode indikator (opsional); bila ada, menjadi ID tetap indikator di situs dan berkas unduhan.",
         "satuan": "Satuan ukuran (opsional), mis. 'persen', 'dokumen'.",
@@ -76,6 +90,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "target_triwulan": f"Target {_TRIWULAN} (opsional); mis. {{2024: {{I: \"6\", II: \"6\"}}}}.",
         "realisasi": f"Realisasi per tahun (opsional), {_NILAI}; bila ada, mengalahkan jumlah triwulan.",
         "realisasi_triwulan": f"Realisasi {_TRIWULAN} (opsional).",
+        "iku": "true bila indikator ini Indikator Kinerja Utama (IKU) perangkat daerah (opsional): "
+               "ditandai 'IKU' dan dapat disaring di katalog.",
+        "target_akhir": "Kondisi kinerja pada akhir periode rencana (opsional), seperti tertulis di Renstra.",
     },
 }
 

@@ -22,6 +22,7 @@ from .naming import (
     REPORT_PAGE,
     built_file,
     catalog_page,
+    dokumen_sumber_path,
     comparison_page,
     overview_page,
     perangkat_daerah_page,
@@ -85,6 +86,10 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
                 yield GeneratedFile(path, content)
             for path, content in indikator_csv_files(cf).items():
                 yield GeneratedFile(path, content)
+            if cf.cascade.dokumen_sumber:
+                # Published as it is, beside the downloads but not among the data (archive, Data Package).
+                yield GeneratedFile(dokumen_sumber_path(cf, cf.cascade.dokumen_sumber),
+                                    (cf.path.parent / cf.cascade.dokumen_sumber).read_bytes())
             for node in cf.tree.programs:
                 page = program_page(cf, node.item)
                 yield GeneratedFile(page, render_program_page(cf, node, diagrams[page]))

@@ -50,8 +50,7 @@ def _indikator(rng: random.Random, level: str, subject: str, sumber: str) -> dic
         formulasi = f"Jumlah {noun} yang {verb} dalam satu tahun anggaran"
         tipe, satuan = "kumulatif", noun.capitalize()
     indikator: dict[str, Any] = {"uraian": uraian, "formulasi": formulasi, "tipe_penghitungan": tipe}
-    if rng.random() < 0.08:
-        indikator["polaritas"] = "negatif"
+    indikator["polaritas"] = "negatif" if rng.random() < 0.08 else "positif"
     indikator.update(sumber_data=f"Data {sumber}", satuan=satuan)
     return indikator
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from .helpers import DATA, build_site, serve
 
 pytestmark = pytest.mark.browser
 
@@ -81,3 +85,31 @@ def test_the_filter_ignores_invisible_characters_in_the_query(page, site_url):
     for hidden in ("\u00ad", "\u200b", "\u2060"):
         field.fill(f"ap{hidden}bdes")
         assert visible_rows(page).all_inner_texts() == plain, repr(hidden)
+
+
+@pytest.fixture(scope="module")
+def iku_site_url(tmp_path_factory):
+    """The real cascade with two of its indicators marked as IKU, built and served."""
+    folder = tmp_path_factory.mktemp("iku")
+    text = (DATA / "kecamatan-kebasen" / "2023.yaml").read_text(encoding="utf-8")
+    marked = re.sub(r"^( *)polaritas: positif\n", r"\g<0>\1iku: true\n", text, count=2, flags=re.MULTILINE)
+    assert marked.count("iku: true") == 2
+    (folder / "data" / "kecamatan-kebasen").mkdir(parents=True)
+    (folder / "data" / "kecamatan-kebasen" / "2023.yaml").write_text(marked, encoding="utf-8")
+    built = build_site(folder / "site", folder / "data", with_chromium=False)
+    assert built.returncode == 0, built.stderr
+    with serve(folder / "site") as url:
+        yield url
+
+
+def test_the_iku_box_shows_only_the_indikator_kinerja_utama(page, iku_site_url):
+    page.goto(iku_site_url + CATALOG)
+    rows = visible_rows(page)
+    assert rows.count() == 45
+    page.get_by_label("Hanya Indikator Kinerja Utama (IKU)").check()
+    assert rows.count() == 2
+    assert [text.endswith("IKU") for text in rows.locator("th").all_inner_texts()] == [True, True]
+    assert page.locator(".katalog-count").inner_text() == "2 dari 45 indikator ditampilkan"
+    page.get_by_label("Hanya Indikator Kinerja Utama (IKU)").uncheck()
+    assert rows.count() == 45
+    assert page.console_errors == []

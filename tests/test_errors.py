@@ -39,7 +39,7 @@ def expected(case: str) -> list[str]:
 def test_corpus_covers_every_case_of_the_issue():
     assert {"yaml-tab-indentation", "yaml-unclosed-quote", "yaml-bad-indentation", "duplicate-key", "unknown-key",
             "missing-field", "list-instead-of-text", "text-instead-of-list", "invalid-enum", "empty-file", "not-utf8",
-            "non-yaml-file", "same-program-address", "file-name-not-a-year", "year-folder", "label-100kb",
+            "dokumen-sumber-not-found", "same-program-address", "file-name-not-a-year", "year-folder", "label-100kb",
             "alias-bomb", "python-object-tag", "several-problems"} <= set(CASES)
     assert set(THROUGH_MAKE_BUILD) <= set(CASES)
 

@@ -66,7 +66,7 @@ def assert_records_match_model(records: list[dict[str, object]], cf: CascadeFile
         assert record["Nomor item"] == row.owner.position
         assert (record["Indikator"], record["Formulasi"], record["Sumber data"]) == (
             ind.uraian, ind.formulasi, ind.sumber_data)
-        assert (record["Tipe penghitungan"], record["Polaritas"]) == (ind.tipe_penghitungan, ind.polaritas)
+        assert (record["Tipe penghitungan"], record["Polaritas"]) == (ind.tipe_penghitungan or "", ind.polaritas or "")
         assert record["Perangkat daerah"] == cf.cascade.perangkat_daerah
         for column in LEVEL_NAME_COLUMNS:
             assert record[column] == lineage[row.id].get(column, ""), (row.id, column)

@@ -162,9 +162,9 @@ def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
     (program,) = sasaran.program
     assert [(i.uraian, i.tipe_penghitungan, i.polaritas, i.satuan, i.target) for i in program.indikator] == [
         ("Persentase A", "kumulatif", "negatif", "%", {2025: "007"}),
-        ("Jumlah A", "non_kumulatif", "positif", "dokumen", {2025: "1.500"})]
+        ("Jumlah A", "non_kumulatif", None, "dokumen", {2025: "1.500"})]
     assert "# pagu 2025 di renja!J3: 1.000.000 (format belum mendukung pagu)" in imported.text
-    assert "# polaritas tidak tercantum: dibaca positif (bawaan); positif | negatif" in imported.text
+    assert "# polaritas tidak tercantum: dibiarkan kosong; positif | negatif" in imported.text
 
 
 def test_a_broken_workbook_gets_sheet_and_cell_messages(tmp_path):

@@ -14,6 +14,7 @@ import yaml
 
 from macros.lint import (
     check_target,
+    check_unstated_choices,
     CHECK_TITLES,
     CHECKS,
     SOURCE_CHECKS,
@@ -39,7 +40,8 @@ from .helpers import DATA, ROOT, soup_of
 
 
 def indikator(uraian: str, formulasi: str = "Jumlah yang dihitung", sumber: str = "Data Subag Umum") -> dict:
-    return {"uraian": uraian, "formulasi": formulasi, "tipe_penghitungan": "kumulatif", "sumber_data": sumber}
+    return {"uraian": uraian, "formulasi": formulasi, "tipe_penghitungan": "kumulatif", "polaritas": "positif",
+            "sumber_data": sumber}
 
 
 def sub(uraian: str, *indikators: dict) -> dict:
@@ -153,6 +155,10 @@ def quarters_off_target(tipe: str, quarters: dict[str, str], target: str):
     return change
 
 
+def unstated(data):
+    del data["tujuan"][0]["indikator"][0]["polaritas"]
+
+
 EXAMPLES = {
     check_repeated_indikator: copy_sibling,
     check_empty_fields: empty,
@@ -163,6 +169,7 @@ EXAMPLES = {
     check_formulasi_repeats_uraian: formulasi_repeats,
     check_excel_escapes: excel_escape,
     check_target: realisasi_without_target,
+    check_unstated_choices: unstated,
 }
 
 
@@ -327,6 +334,7 @@ def test_findings_carry_the_line_of_the_field_in_the_file(tmp_path):
         "      - uraian: Presentase layanan\n"
         "        formulasi: ''\n"
         "        tipe_penghitungan: kumulatif\n"
+        "        polaritas: positif\n"
         "        sumber_data: Data\n"
         "  - uraian: Tujuan kedua\n", encoding="utf-8")
     findings = lint_files(load_cascades(tmp_path / "cascade_data"))
@@ -334,7 +342,7 @@ def test_findings_carry_the_line_of_the_field_in_the_file(tmp_path):
         ["cascade_data/kecamatan-contoh/2024.yaml", "6 tujuan[0].indikator[0].uraian"],
         ["cascade_data/kecamatan-contoh/2024.yaml", "7 tujuan[0].indikator[0].formulasi"],
         # No `indikator:` key in the file: the finding points at the item itself.
-        ["cascade_data/kecamatan-contoh/2024.yaml", "10 tujuan[1].indikator"],
+        ["cascade_data/kecamatan-contoh/2024.yaml", "11 tujuan[1].indikator"],
     ]
 
 
@@ -442,3 +450,18 @@ def test_quarterly_targets_must_make_the_years_target():
     assert check_target(cascade_with(quarters_off_target("non_kumulatif", quarters, "7,0"))) == []
     # Three quarters of four do not make a year: nothing to compare yet.
     assert check_target(cascade_with(quarters_off_target("kumulatif", {"I": "6", "II": "6", "III": "7"}, "99"))) == []
+
+
+def test_an_indicator_without_tipe_or_polaritas_is_listed_with_what_the_site_shows():
+    def neither(data):
+        del data["tujuan"][0]["indikator"][0]["tipe_penghitungan"]
+        del data["tujuan"][0]["indikator"][0]["polaritas"]
+
+    issues = check_unstated_choices(cascade_with(neither))
+    assert fields(issues) == ["tujuan[0].indikator[0].tipe_penghitungan", "tujuan[0].indikator[0].polaritas"]
+    assert [issue.message for issue in issues] == [
+        'Indikator "Indeks Kepuasan Masyarakat" tidak mencantumkan tipe_penghitungan (kumulatif atau '
+        'non_kumulatif); situs menulis "tidak tercantum"',
+        'Indikator "Indeks Kepuasan Masyarakat" tidak mencantumkan polaritas (positif atau negatif); situs menulis '
+        '"tidak tercantum" dan capaian angkanya tidak dihitung',
+    ]

@@ -53,8 +53,8 @@ def test_the_loaded_file_keeps_the_line_of_every_value(kebasen, kebasen_text):
 
 def test_a_value_the_file_leaves_out_has_the_line_of_the_nearest_value_around_it(kebasen):
     indikator = ("tujuan", 0, "indikator", 0)
-    assert "polaritas" not in kebasen.cascade.tujuan[0].indikator[0].model_fields_set
-    assert kebasen.line(indikator + ("polaritas",)) == kebasen.lines[indikator]
+    assert "satuan" not in kebasen.cascade.tujuan[0].indikator[0].model_fields_set
+    assert kebasen.line(indikator + ("satuan",)) == kebasen.lines[indikator]
     assert kebasen.line(("tujuan", 7, "sasaran")) == kebasen.lines[("tujuan",)]
     assert kebasen.line(("keterangan",)) == kebasen.line(()) == kebasen.lines[()]
 
@@ -182,10 +182,36 @@ def test_file_whose_name_is_not_a_year(tmp_path, name, kebasen_text):
         f"kecamatan-x/{name}: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
 
 
-def test_file_that_is_not_yaml(tmp_path, kebasen_text):
-    assert problems_for(tmp_path, kebasen_text, name="catatan.txt") == [
-        "kecamatan-x/catatan.txt: bukan berkas data YAML; folder perangkat daerah hanya boleh berisi berkas "
-        "<tahun>.yaml: pindahkan berkas ini keluar dari folder data"]
+def test_other_files_beside_the_cascades_are_allowed_and_not_read(tmp_path, kebasen_text):
+    folder = tmp_path / "kecamatan-x"
+    folder.mkdir()
+    (folder / "2023.yaml").write_text(kebasen_text, encoding="utf-8")
+    (folder / "README.md").write_text("# Catatan\n\ntujuan: bukan data\n", encoding="utf-8")
+    (folder / "Renstra 2021-2026.pdf").write_bytes(b"%PDF-1.4 \xff\xfe")
+    (loaded,) = load_cascades(tmp_path)
+    assert loaded.path.name == "2023.yaml"
+
+
+def test_a_yaml_file_not_named_by_a_year_is_still_refused(tmp_path, kebasen_text):
+    assert problems_for(tmp_path, kebasen_text, name="catatan.yaml") == [
+        "kecamatan-x/catatan.yaml: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
+
+
+def test_the_source_document_a_cascade_names_must_be_in_its_folder(tmp_path, kebasen_text):
+    named = kebasen_text.replace("tahun: 2023\n", "tahun: 2023\ndokumen_sumber: Renstra 2021-2026.pdf\n", 1)
+    assert problems_for(tmp_path, named) == [
+        "kecamatan-x/2023.yaml:5 dokumen_sumber: berkas 'Renstra 2021-2026.pdf' tidak ada di folder kecamatan-x; "
+        "letakkan berkas dokumen sumber di samping 2023.yaml dengan nama persis itu, atau hapus isian dokumen_sumber"]
+    (tmp_path / "kecamatan-x" / "Renstra 2021-2026.pdf").write_bytes(b"%PDF-1.4")
+    (loaded,) = load_cascades(tmp_path)
+    assert loaded.cascade.dokumen_sumber == "Renstra 2021-2026.pdf"
+
+
+def test_the_source_document_is_a_file_name_not_a_path(tmp_path, kebasen_text):
+    named = kebasen_text.replace("tahun: 2023\n", "tahun: 2023\ndokumen_sumber: ../rahasia.pdf\n", 1)
+    assert problems_for(tmp_path, named) == [
+        "kecamatan-x/2023.yaml:5 dokumen_sumber: tulis nama berkas saja, tanpa folder (mis. 'Renstra 2021-2026.pdf'); "
+        "berkasnya diletakkan di folder kecamatan-x"]
 
 
 def test_year_in_file_must_match_its_name(tmp_path, kebasen_text):

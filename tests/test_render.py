@@ -89,16 +89,8 @@ def test_program_page_matches_golden(kebasen):
 def test_json_export_equals_the_yaml_data(kebasen, kebasen_text):
     from_yaml = yaml.safe_load(kebasen_text)
 
-    def with_defaults(node):
-        if isinstance(node, dict):
-            if "tipe_penghitungan" in node:
-                node.setdefault("polaritas", "positif")
-            return {k: with_defaults(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [with_defaults(v) for v in node]
-        return node
 
-    assert json.loads(to_json(kebasen.cascade)) == with_defaults(from_yaml)
+    assert json.loads(to_json(kebasen.cascade)) == from_yaml
 
 
 def test_json_export_has_lists_at_every_level_and_source_order(kebasen):
@@ -107,7 +99,7 @@ def test_json_export_has_lists_at_every_level_and_source_order(kebasen):
     program = exported["tujuan"][0]["sasaran"][0]["program"][0]
     assert list(program) == ["uraian", "sasaran", "indikator", "kegiatan"]
     assert list(program["kegiatan"][0]["sub_kegiatan"][0]["indikator"][0]) == [
-        "uraian", "formulasi", "tipe_penghitungan", "polaritas", "sumber_data"]
+        "uraian", "formulasi", "tipe_penghitungan", "sumber_data"]
     assert [k["uraian"] for k in program["kegiatan"]][:2] == [
         "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "Administrasi Keuangan Perangkat Daerah"]
 

@@ -256,3 +256,58 @@ def test_the_root_map_sends_affixed_forms_to_their_root_and_stays_small(site):
     assert "ketenteraman" in roots.values() or roots.get("ketenteraman") == "tenteram"
     # Loaded with the search UI on first use: a few kilobytes for a Kecamatan.
     assert (site / "pagefind/akar-kata.json").stat().st_size < 20_000
+
+
+KODE_DATA = """\
+perangkat_daerah: Kecamatan Contoh
+tahun: 2024
+tujuan:
+  - uraian: Mewujudkan pelayanan prima
+    sasaran:
+      - uraian: Meningkatnya pelayanan
+        program:
+          - uraian: Program Penunjang Urusan Pemerintahan Daerah
+            kode: 7.01.01
+          - uraian: Program Penyelenggaraan Pemerintahan dan Pelayanan Publik
+            kode: 7.01.02
+            kegiatan:
+              - uraian: Pelayanan Langsung dan Tidak Langsung
+                kode: 7.01.02.2.01
+                sub_kegiatan:
+                  - uraian: Penyelenggaraan Pelayanan Non Perizinan
+                    kode: 7.01.02.2.01.0005
+"""
+KODE_PROGRAM = "/kecamatan-contoh/2024/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
+
+
+@pytest.fixture(scope="module")
+def kode_site_url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kode")
+    (folder / "data" / "kecamatan-contoh").mkdir(parents=True)
+    (folder / "data" / "kecamatan-contoh" / "2024.yaml").write_text(KODE_DATA, encoding="utf-8")
+    built = build_site(folder / "site", folder / "data", with_chromium=False)
+    assert built.returncode == 0, built.stderr
+    with serve(folder / "site") as url:
+        yield url
+
+
+# Pagefind keeps a dotted code as one word and matches a query's last word as a prefix: a program's code finds
+# its kegiatan and sub kegiatan with no help from the indexed copy (checked here, so an upgrade that splits codes
+# at their dots would show).
+@pytest.mark.browser
+def test_a_code_is_found_whole_and_by_the_codes_it_belongs_to(page, kode_site_url):
+    page.goto(kode_site_url)
+    open_search(page)
+    sub = search(page, "7.01.02.2.01.0005")
+    assert sub.get(KODE_PROGRAM + "#t1-s1-p2-k1-sk1", "").startswith("Sub kegiatan 1.1: 7.01.02.2.01.0005 "), sub
+    kegiatan = search(page, "7.01.02.2.01")
+    assert kegiatan.get(KODE_PROGRAM + "#t1-s1-p2-k1", "").startswith("Kegiatan 1: 7.01.02.2.01 "), kegiatan
+    # A part of a code that no heading writes out finds the items under it.
+    part = search(page, "7.01.02.2")
+    assert part.get(KODE_PROGRAM + "#t1-s1-p2-k1-sk1", "").startswith("Sub kegiatan 1.1: 7.01.02.2.01.0005 "), part
+    program = search(page, "7.01.02")
+    assert program.get(KODE_PROGRAM, "").startswith("7.01.02 Program Penyelenggaraan"), program
+    # Another program's code is another query.
+    assert not any("penunjang" in address for address in program), program
+    assert any("penunjang" in address for address in search(page, "7.01.01"))
+    assert page.console_errors == []

@@ -268,7 +268,7 @@ def _indikator(sheet: Sheet, row: int, columns: Columns, uraian: str) -> Draft:
         draft.set("polaritas", header_key(polaritas))
     else:
         shown = f" (tertulis '{polaritas}' di {sheet.ref(row, polaritas_column)})" if polaritas_column is not None else ""
-        draft.note("polaritas", f"polaritas tidak tercantum{shown}: dibaca positif (bawaan); positif | negatif")
+        draft.note("polaritas", f"polaritas tidak tercantum{shown}: dibiarkan kosong; positif | negatif")
     satuan, _ = _text(sheet, row, columns.of("satuan"))
     if satuan:
         draft.set("satuan", satuan)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import LEVEL_LABELS, CascadeFile, Indikator
+from ..model import LEVEL_LABELS, CascadeFile, Indikator, with_kode
 from ..naming import (
     ARCHIVE_PATH,
     CATALOG_ALL_PAGE,
@@ -51,7 +51,7 @@ def catalog_rows(cf: CascadeFile, page: str, qualified: bool = False) -> list[Ca
             id=row.id,
             level=row.owner.level,
             level_label=LEVEL_LABELS[row.owner.level],
-            owner=row.owner.item.uraian,
+            owner=with_kode(row.owner.item),
             owner_link=relative_url(page, _owner_page(cf, row), anchor(row.owner.position)),
             indikator=row.indikator,
             kinerja=kinerja_tahun(row.indikator, cf.tahun, cf.aturan),
@@ -60,6 +60,9 @@ def catalog_rows(cf: CascadeFile, page: str, qualified: bool = False) -> list[Ca
         ))
     return rows
 
+# The tipe filter's choices: the stated ones and, for indicators whose source states none, "tidak tercantum".
+TIPE_FILTER = {**TIPE_LABELS, "tidak_tercantum": "Tidak tercantum"}
+
 
 def render_catalog_page(cf: CascadeFile) -> str:
     """A cascade's indicator catalog page."""
@@ -67,7 +70,7 @@ def render_catalog_page(cf: CascadeFile) -> str:
     return render_template("katalog.md.j2", title=f"Katalog indikator {cf.cascade.perangkat_daerah} {cf.tahun}",
                    cf=cf, rows=catalog_rows(cf, page), qualified=False, downloads=download_links(cf, page),
                    overview=source_link(page, overview_page(cf)), all_link=source_link(page, CATALOG_ALL_PAGE),
-                   levels=LEVEL_LABELS, tipes=TIPE_LABELS, predikat=_predikat_choices([cf]))
+                   levels=LEVEL_LABELS, tipes=TIPE_FILTER, predikat=_predikat_choices([cf]))
 
 
 def render_catalog_all_page(files: list[CascadeFile]) -> str:
@@ -81,7 +84,7 @@ def render_catalog_all_page(files: list[CascadeFile]) -> str:
     downloads = [("semua cascade (ZIP)", source_link(CATALOG_ALL_PAGE, ARCHIVE_PATH))]
     return render_template("katalog.md.j2", title="Katalog indikator semua perangkat daerah (tahun terbaru)", cf=None, rows=rows,
                    qualified=True, downloads=downloads, overview="", all_link="",
-                   levels=LEVEL_LABELS, tipes=TIPE_LABELS, predikat=_predikat_choices(latest))
+                   levels=LEVEL_LABELS, tipes=TIPE_FILTER, predikat=_predikat_choices(latest))
 
 
 def _predikat_choices(files: list[CascadeFile]) -> list[str]:

@@ -97,7 +97,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
         for level in LEVELS:
             node = lineage.get(level)
             cells += _level_cells(node.item if node else None, level)
-        cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan, ind.polaritas,
+        cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan or "", ind.polaritas or "",
                   ind.satuan or "", ind.sumber_data, *((ind.baseline or {}).get(year, "") for year in baseline_years)]
         for year in years:
             cells += _kinerja_cells(kinerja_tahun(ind, year, aturan))
@@ -124,13 +124,21 @@ def item_table(tree: CascadeTree, level: Level) -> Table:
     columns = ["Nomor item"]
     for each in upto:
         columns += _level_columns(each)
-    columns += ["Jumlah indikator", "ID indikator"]
+    nodes = tree.at(level)
+    # Pagu years of the level's own items; a cascade without pagu gets no such column.
+    pagu_years = sorted({year for node in nodes for year in (getattr(node.item, "pagu", None) or {})})
+    extra = ["Bidang urusan"] if level == "program" else []
+    columns += [*extra, "Penanggung jawab", *(f"Pagu {year}" for year in pagu_years), "Jumlah indikator",
+                "ID indikator"]
     rows: list[list[Cell]] = []
-    for node in tree.at(level):
+    for node in nodes:
         lineage = node.lineage
         cells: list[Cell] = [node.position]
         for each in upto:
             cells += _level_cells(lineage[each].item, each)
+        cells += [getattr(node.item, name, None) or "" for name in ("bidang_urusan",) if level == "program"]
+        pagu = getattr(node.item, "pagu", None) or {}
+        cells += [node.item.penanggung_jawab or "", *(pagu.get(year, "") for year in pagu_years)]
         ids = [row.id for row in tree.rows_of(node)]
         rows.append([*cells, len(ids), "\n".join(ids)])
     return Table(columns, rows)

@@ -85,10 +85,11 @@ INDIKATOR_COLUMNS: tuple[IndikatorColumn, ...] = (
     IndikatorColumn("Formulasi", "string", "Cara menghitung nilai indikator.", "rumus",
                     value=lambda cf, row, periode: row.indikator.formulasi),
     IndikatorColumn("Tipe penghitungan", "string", "Cara nilai antarperiode digabung: kumulatif (dijumlah) "
-                    "atau non_kumulatif (nilai terakhir).", enum=("kumulatif", "non_kumulatif"),
-                    value=lambda cf, row, periode: row.indikator.tipe_penghitungan),
-    IndikatorColumn("Polaritas", "string", "positif: makin tinggi makin baik; negatif: makin rendah makin baik.",
-                    "interpretasi", enum=("positif", "negatif"), value=lambda cf, row, periode: row.indikator.polaritas),
+                    "atau non_kumulatif (nilai terakhir); kosong bila tidak tercantum.", enum=("kumulatif", "non_kumulatif"),
+                    value=lambda cf, row, periode: row.indikator.tipe_penghitungan or ""),
+    IndikatorColumn("Polaritas", "string", "positif: makin tinggi makin baik; negatif: makin rendah makin baik; kosong bila "
+                    "tidak tercantum.",
+                    "interpretasi", enum=("positif", "negatif"), value=lambda cf, row, periode: row.indikator.polaritas or ""),
     IndikatorColumn("Satuan", "string", "Satuan nilai indikator.", "satuan",
                     value=lambda cf, row, periode: row.indikator.satuan or ""),
     IndikatorColumn("Sumber data", "string", "Dari mana angka indikator diperoleh.", "sumber",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import with_kode
 from ..naming import anchor
 from ..tree import Node
 from .escape import mermaid_label
@@ -47,12 +48,12 @@ def overview_diagram(program: Node) -> Diagram:
     """Sasaran → program → the program's kegiatan, stacked in one column; program and kegiatan link to their
     indicators."""
     sasaran = program.parent
-    lines = ["flowchart TB", _node("s", "sasaran", sasaran.item.uraian), _node("p", "program", program.item.uraian),
+    lines = ["flowchart TB", _node("s", "sasaran", sasaran.item.uraian), _node("p", "program", with_kode(program.item)),
              "    s --> p"]
     links = [("p", anchor(program.position))]
     if program.children:
         ids = [f"k{kegiatan.number}" for kegiatan in program.children]
-        lines += _column("kg", "Kegiatan", [_node(node_id, "kegiatan", kegiatan.item.uraian, str(kegiatan.number))
+        lines += _column("kg", "Kegiatan", [_node(node_id, "kegiatan", with_kode(kegiatan.item), str(kegiatan.number))
                                             for node_id, kegiatan in zip(ids, program.children)], ids)
         lines.append("    p --> kg")
         links += [(node_id, anchor(kegiatan.position)) for node_id, kegiatan in zip(ids, program.children)]
@@ -65,8 +66,8 @@ def kegiatan_diagram(kegiatan: Node) -> Diagram:
     """A kegiatan → its sub kegiatan, stacked in one column; each links to its indicators."""
     number = kegiatan.number
     ids = [f"k{number}s{sub.number}" for sub in kegiatan.children]
-    lines = ["flowchart TB", _node(f"k{number}", "kegiatan", kegiatan.item.uraian, str(number))]
-    lines += _column("sk", "Sub kegiatan", [_node(node_id, "sub", sub.item.uraian, f"{number}.{sub.number}")
+    lines = ["flowchart TB", _node(f"k{number}", "kegiatan", with_kode(kegiatan.item), str(number))]
+    lines += _column("sk", "Sub kegiatan", [_node(node_id, "sub", with_kode(sub.item), f"{number}.{sub.number}")
                                             for node_id, sub in zip(ids, kegiatan.children)], ids)
     lines += [f"    k{number} --> sk", _STYLES]
     links = [(f"k{number}", anchor(kegiatan.position)),

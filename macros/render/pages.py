@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..glossary import explain
-from ..model import LEVEL_LABELS, CascadeFile
+from ..model import LEVEL_LABELS, CascadeFile, Item, with_kode
 from ..naming import (
     ARCHIVE_PATH,
     DATAPACKAGE_PATH,
@@ -19,6 +20,7 @@ from ..naming import (
     catalog_page,
     comparison_page,
     download_path,
+    dokumen_sumber_path,
     indikator_csv_path,
     overview_page,
     perangkat_daerah_page,
@@ -34,6 +36,30 @@ from .mermaid import Diagram
 
 TIPE_LABELS = {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}
 POLARITAS_LABELS = {"positif": "Positif (makin tinggi makin baik)", "negatif": "Negatif (makin rendah makin baik)"}
+# What a page shows for a tipe penghitungan or polaritas the source does not state (the field left out).
+TIDAK_TERCANTUM = "tidak tercantum"
+
+
+def _choice_label(labels: dict[str, str]) -> Callable[[str | None], str]:
+    """A filter: a choice's label, or "tidak tercantum" for None."""
+    return lambda value: TIDAK_TERCANTUM if value is None else labels[value]
+
+
+def rupiah(pagu: str) -> str:
+    """A pagu as typed, shown in Rupiah: '7.742.388.142' → 'Rp 7.742.388.142' (a typed 'Rp' is kept, not doubled)."""
+    return pagu if pagu.casefold().startswith("rp") else f"Rp {pagu}"
+
+
+def item_facts(item: Item) -> list[tuple[str, str]]:
+    """An item's optional facts as (label, text) in the order shown under its heading: bidang urusan,
+    penanggung jawab, then the pagu of each year ('Pagu 2024', 'Rp 7.742.388.142'); [] when it has none."""
+    facts = []
+    for name, label in (("bidang_urusan", "Bidang urusan"), ("penanggung_jawab", "Penanggung jawab")):
+        value = getattr(item, name, None)
+        if value:
+            facts.append((label, value))
+    facts += [(f"Pagu {tahun}", rupiah(pagu)) for tahun, pagu in sorted((getattr(item, "pagu", None) or {}).items())]
+    return facts
 
 
 @dataclass(frozen=True)
@@ -61,7 +87,7 @@ class Section:
 
     @property
     def caption(self) -> str:
-        return f"Indikator kinerja {self.level_label.lower()}: {self.node.item.uraian}"
+        return f"Indikator kinerja {self.level_label.lower()}: {with_kode(self.node.item)}"
 
 
 @dataclass(frozen=True)
@@ -88,9 +114,11 @@ def _environment() -> Environment:
         yaml_string=yaml_string,
         anchor=anchor,
         heading_id=lambda nomor: Markup(f"{{#{anchor(nomor)}}}"),
-        tipe=TIPE_LABELS.__getitem__,
-        polaritas=POLARITAS_LABELS.__getitem__,
+        tipe=_choice_label(TIPE_LABELS),
+        polaritas=_choice_label(POLARITAS_LABELS),
         istilah=explain,
+        facts=item_facts,
+        kode=with_kode,
         triwulan=lambda values: Markup(" · ").join(Markup("{}: {}").format(key, html_text(value))
                                                     for key, value in values.items()),
     )
@@ -126,19 +154,25 @@ def _program_nodes(program: Node) -> list[Node]:
     return [program, *(node for kegiatan in program.children for node in (kegiatan, *kegiatan.children))]
 
 
+def program_number(cf: CascadeFile, program: Node) -> int:
+    """A program's number across the whole cascade (1-based, in source order): two sasaran's programs never
+    share a number on one page."""
+    return next(n for n, node in enumerate(cf.tree.programs, 1) if node is program)
+
+
 def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram]) -> str:
     """The page of one program: its hierarchy diagrams (`diagrams`, as `program_page_diagrams` makes them), their
     text version, and indicator tables per level."""
     sections = _sections(cf, _program_nodes(program))
     lineage = program.lineage
-    tree = [TreeLine(0, "Sasaran", lineage["sasaran"].item.uraian), TreeLine(1, "Program", program.item.uraian)]
+    tree = [TreeLine(0, "Sasaran", lineage["sasaran"].item.uraian), TreeLine(1, "Program", with_kode(program.item))]
     for section in sections[1:]:
         depth = 2 if section.node.level == "kegiatan" else 3
         label = f"{'Kegiatan' if depth == 2 else 'Sub kegiatan'} {section.label}"
-        tree.append(TreeLine(depth, label, section.node.item.uraian))
+        tree.append(TreeLine(depth, label, with_kode(section.node.item)))
     page = program_page(cf, program.item)
     return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
-                           program=program.item, nomor=program.number, sections=sections, diagrams=diagrams,
+                           program=program.item, nomor=program_number(cf, program), sections=sections, diagrams=diagrams,
                            summary=_summary(cf, sections),
                            tree=tree, root=site_root(page), csv_links=_csv_links(cf, page), overview_link=source_link(page, overview_page(cf)))
 
@@ -151,7 +185,7 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
     page = overview_page(cf)
     programs = [dict(
         program=node.item,
-        nomor=node.number,
+        nomor=program_number(cf, node),
         sasaran=node.parent,
         link=source_link(page, program_page(cf, node.item)),
         sub_count=sum(len(k.sub_kegiatan) for k in node.item.kegiatan),
@@ -168,6 +202,8 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
                    years=[(other.tahun, source_link(page, overview_page(other)))
                           for other in sorted(years, key=lambda other: other.tahun)],
                    catalog_link=source_link(page, catalog_page(cf)),
+                   dokumen_sumber=(cf.cascade.dokumen_sumber, source_link(page, dokumen_sumber_path(
+                       cf, cf.cascade.dokumen_sumber))) if cf.cascade.dokumen_sumber else None,
                    comparison_link=source_link(page, comparison_page(cf.slug)))
 
 

@@ -1,4 +1,5 @@
-/* Indicator catalog filter: a text box and level/tipe/predikat selects that hide non-matching rows.
+/* Indicator catalog filter: a text box, level/tipe/predikat selects and an "IKU only" box that hide non-matching
+   rows.
    Progressive enhancement: the form ships hidden and the full table shows until this script runs. */
 (function () {
   "use strict";
@@ -23,10 +24,11 @@
       var level = form.elements.level.value;
       var tipe = form.elements.tipe.value;
       var predikat = form.elements.predikat.value;
+      var ikuOnly = form.elements.iku.checked;
       var shown = 0;
       rows.forEach(function (row, i) {
         var match = (!level || row.dataset.level === level) && (!tipe || row.dataset.tipe === tipe) &&
-          (!predikat || row.dataset.predikat === predikat) &&
+          (!predikat || row.dataset.predikat === predikat) && (!ikuOnly || "iku" in row.dataset) &&
           words.every(function (word) { return texts[i].indexOf(word) !== -1; });
         row.hidden = !match;
         if (match) shown += 1;
