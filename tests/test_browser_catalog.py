@@ -92,7 +92,7 @@ def iku_site_url(tmp_path_factory):
     """The real cascade with two of its indicators marked as IKU, built and served."""
     folder = tmp_path_factory.mktemp("iku")
     text = (DATA / "kecamatan-kebasen" / "2023.yaml").read_text(encoding="utf-8")
-    marked = re.sub(r"^( *)polaritas: positif\n", r"\g<0>\1iku: true\n", text, count=2, flags=re.MULTILINE)
+    marked = re.sub(r"^( *)tipe_penghitungan: \w+\n", r"\g<0>\1iku: true\n", text, count=2, flags=re.MULTILINE)
     assert marked.count("iku: true") == 2
     (folder / "data" / "kecamatan-kebasen").mkdir(parents=True)
     (folder / "data" / "kecamatan-kebasen" / "2023.yaml").write_text(marked, encoding="utf-8")

@@ -69,7 +69,7 @@ def test_catalog_lists_all_45_indicators_once_with_their_fields(site, kebasen):
         assert cells[3] == " ".join(row.owner.item.uraian.split())
         assert cells[4] == " ".join(ind.formulasi.split()) and cells[7] == " ".join(ind.sumber_data.split())
         assert cells[5] == {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}[ind.tipe_penghitungan]
-        assert cells[6].startswith(ind.polaritas.capitalize())
+        assert cells[6].startswith(ind.polaritas.capitalize() if ind.polaritas else "tidak tercantum")
     levels = [tr["data-level"] for tr in rows]
     programs = kebasen.programs
     kegiatan = [k for p in programs for k in p.kegiatan]
