@@ -160,6 +160,20 @@ def serve(folder: Path, prefix: str = "/") -> Iterator[str]:
         server.server_close()
 
 
+@contextlib.contextmanager
+def built_and_served(folder: Path, data: dict[str, str]) -> Iterator[str]:
+    """`data` (path below the data folder → YAML text) built strictly, without diagrams, into `folder` and served
+    on 127.0.0.1; yields the base URL."""
+    for path, text in data.items():
+        target = folder / "data" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    built = build_site(folder / "site", folder / "data", with_chromium=False)
+    assert built.returncode == 0, built.stderr
+    with serve(folder / "site") as url:
+        yield url
+
+
 # Opening Chromium
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .helpers import DATA, build_site, serve
+from .helpers import DATA, built_and_served
 
 pytestmark = pytest.mark.browser
 
@@ -90,15 +90,10 @@ def test_the_filter_ignores_invisible_characters_in_the_query(page, site_url):
 @pytest.fixture(scope="module")
 def iku_site_url(tmp_path_factory):
     """The real cascade with two of its indicators marked as IKU, built and served."""
-    folder = tmp_path_factory.mktemp("iku")
     text = (DATA / "kecamatan-kebasen" / "2023.yaml").read_text(encoding="utf-8")
     marked = re.sub(r"^( *)tipe_penghitungan: \w+\n", r"\g<0>\1iku: true\n", text, count=2, flags=re.MULTILINE)
     assert marked.count("iku: true") == 2
-    (folder / "data" / "kecamatan-kebasen").mkdir(parents=True)
-    (folder / "data" / "kecamatan-kebasen" / "2023.yaml").write_text(marked, encoding="utf-8")
-    built = build_site(folder / "site", folder / "data", with_chromium=False)
-    assert built.returncode == 0, built.stderr
-    with serve(folder / "site") as url:
+    with built_and_served(tmp_path_factory.mktemp("iku"), {"kecamatan-kebasen/2023.yaml": marked}) as url:
         yield url
 
 

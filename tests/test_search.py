@@ -11,7 +11,7 @@ import pytest
 
 from macros.search import add_standard_spellings, indikator_rows_as_headings, page_for_index
 
-from .helpers import ROOT, build_site, serve
+from .helpers import ROOT, built_and_served, serve
 
 PROGRAM_2 = "kecamatan-kebasen/2023/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
 PROGRAM_1 = "kecamatan-kebasen/2023/program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota/"
@@ -181,9 +181,7 @@ def kabupaten_url(tmp_path_factory):
                            "--perangkat-daerah", "7", "--years", "2", "--seed", "1"], capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     # The diagrams are not what is tested here: the build leaves them to the reader's browser.
-    built = build_site(folder / "site", folder / "data", with_chromium=False)
-    assert built.returncode == 0, built.stderr
-    with serve(folder / "site") as url:
+    with built_and_served(folder, {}) as url:
         yield url
 
 
@@ -282,12 +280,7 @@ KODE_PROGRAM = "/kecamatan-contoh/2024/program/penyelenggaraan-pemerintahan-dan-
 
 @pytest.fixture(scope="module")
 def kode_site_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("kode")
-    (folder / "data" / "kecamatan-contoh").mkdir(parents=True)
-    (folder / "data" / "kecamatan-contoh" / "2024.yaml").write_text(KODE_DATA, encoding="utf-8")
-    built = build_site(folder / "site", folder / "data", with_chromium=False)
-    assert built.returncode == 0, built.stderr
-    with serve(folder / "site") as url:
+    with built_and_served(tmp_path_factory.mktemp("kode"), {"kecamatan-contoh/2024.yaml": KODE_DATA}) as url:
         yield url
 
 
