@@ -130,23 +130,22 @@ def render_template(template: str, **context: object) -> str:
     return _environment().get_template(template).render(**context)
 
 
-def _section(cf: CascadeFile, node: Node) -> Section:
-    rows = cf.tree.rows_of(node)
-    return Section(node, rows, [kinerja_tahun(row.indikator, cf.tahun, cf.aturan) for row in rows])
-
-
 def _sections(cf: CascadeFile, nodes: list[Node]) -> list[Section]:
-    """The given items of a cascade with their indicator rows."""
-    return [_section(cf, node) for node in nodes]
+    """The given items of a cascade with their indicator rows and those rows' year in the cascade."""
+    sections = []
+    for node in nodes:
+        rows = cf.tree.rows_of(node)
+        sections.append(Section(node, rows, [kinerja_tahun(row.indikator, cf.tahun, cf.aturan) for row in rows]))
+    return sections
 
 
 def _summary(cf: CascadeFile, sections: list[Section]) -> RingkasanPredikat:
     return summarise((kinerja for section in sections for kinerja in section.kinerja), cf.aturan)
 
 
-def _csv_links(cf: CascadeFile, page: str) -> dict[str, str]:
-    """Links from a page to the CSV of each of the cascade's indicators, by indicator id."""
-    return {row.id: relative_url(page, indikator_csv_path(cf, row.id)) for row in cf.tree.indikator}
+def _csv_links(cf: CascadeFile, page: str, sections: list[Section]) -> dict[str, str]:
+    """Links from a page to the CSV of each indicator its sections show, by indicator id."""
+    return {row.id: relative_url(page, indikator_csv_path(cf, row.id)) for section in sections for row in section.rows}
 
 
 def _program_nodes(program: Node) -> list[Node]:
@@ -174,7 +173,8 @@ def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram])
     return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
                            program=program.item, nomor=program_number(cf, program), sections=sections, diagrams=diagrams,
                            summary=_summary(cf, sections),
-                           tree=tree, root=site_root(page), csv_links=_csv_links(cf, page), overview_link=source_link(page, overview_page(cf)))
+                           tree=tree, root=site_root(page), csv_links=_csv_links(cf, page, sections),
+                           overview_link=source_link(page, overview_page(cf)))
 
 
 def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
@@ -183,18 +183,21 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
     `years` are the perangkat daerah's cascades, this one among them, for the links between years.
     """
     page = overview_page(cf)
+    # Every item's section once: the summary counts them all; the page shows tujuan, sasaran and programs.
+    every_section = _sections(cf, cf.tree.nodes)
+    shown = [section for section in every_section if section.node.level in ("tujuan", "sasaran", "program")]
     programs = [dict(
-        program=node.item,
-        nomor=program_number(cf, node),
-        sasaran=node.parent,
-        link=source_link(page, program_page(cf, node.item)),
-        sub_count=sum(len(k.sub_kegiatan) for k in node.item.kegiatan),
-        section=_section(cf, node),
-    ) for node in cf.tree.programs]
+        program=section.node.item,
+        nomor=program_number(cf, section.node),
+        sasaran=section.node.parent,
+        link=source_link(page, program_page(cf, section.node.item)),
+        sub_count=sum(len(k.sub_kegiatan) for k in section.node.item.kegiatan),
+        section=section,
+    ) for section in shown if section.node.level == "program"]
     return render_template("overview.md.j2", cf=cf, programs=programs, root=site_root(page),
-                   csv_links=_csv_links(cf, page),
-                   summary=_summary(cf, _sections(cf, cf.tree.nodes)),
-                   sections=_sections(cf, [n for n in cf.tree.nodes if n.level in ("tujuan", "sasaran")]),
+                   csv_links=_csv_links(cf, page, shown),
+                   summary=_summary(cf, every_section),
+                   sections=[section for section in shown if section.node.level != "program"],
                    downloads=[*download_links(cf, page), ("semua cascade (ZIP)", source_link(page, ARCHIVE_PATH))],
                    xlsx_link=source_link(page, download_path(cf, "xlsx")),
                    metadata=[("Data Package", source_link(page, DATAPACKAGE_PATH)),
