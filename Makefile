@@ -10,9 +10,9 @@ SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup chromium serve build dist test check lint import schema benchmark clean lock
+.PHONY: setup chromium java serve build dist test check lint import schema benchmark clean lock
 
-setup: $(VENV)/.installed $(MERMAID_JS) chromium
+setup: $(VENV)/.installed $(MERMAID_JS) chromium java
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,9 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -c "import sysconfig; print('$(CURDIR)')" > "$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/kinerja-cascade.pth"
 	touch $@
 
+# Puppeteer (pa11y's browser driver) would download a Chrome of its own on install; the tests use Debian's chromium.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(MERMAID_JS): node_modules/.installed
@@ -33,6 +34,10 @@ $(MERMAID_JS): node_modules/.installed
 # Debian's chromium renders the diagrams at build time and runs the browser tests.
 chromium:
 	@scripts/ensure-chromium.sh
+
+# Debian's headless Java runs the W3C Nu HTML checker of the tests (npm vnu-jar).
+java:
+	@scripts/ensure-java.sh
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

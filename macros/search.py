@@ -7,7 +7,10 @@ the indexed text gets its standard spelling beside it, and the browser maps a qu
 (`assets/javascripts/cari.js` reads `pagefind/varian-ejaan.json`, written here from `SPELLING_VARIANTS`).
 Nor does Snowball know that meN-/peN- drop a root's first letter ("Penetapan" from "tetap"): forms of the root
 go beside such words, and the browser maps a query word, or a word still being typed, to its root with
-`pagefind/akar-kata.json` (macros/search_words.py).
+`pagefind/akar-kata.json` (macros/search_words.py). The added words are searchable but never read: they sit
+between markers (`ADDED_OPEN`, `ADDED_CLOSE`) that the search dialog's engine (`cari/pagefind.js`) cuts out of
+every excerpt with what lies between them. (Pagefind has no attribute for that: `data-pagefind-index-attrs` adds
+an attribute's text to the page's content, excerpts included; `data-pagefind-meta` is not tied to a section.)
 
 Each page of a cascade names its perangkat daerah and year to Pagefind (`SearchLabel`): shown under its results
 and ordering results of equal relevance newest year first (cari.js). Staff pages are not
@@ -32,6 +35,14 @@ from .spelling import SPELLING_VARIANTS
 BUNDLE_DIR = "pagefind"
 VARIANTS_FILE = "varian-ejaan.json"
 ROOTS_FILE = "akar-kata.json"
+
+# Around the words added for search: Unicode noncharacters, which it keeps for a program's internal use and no
+# text means to show. Each stands as a word of its own, so Pagefind counts it as one word of the content (excerpts
+# are cut by word positions) and the added words are indexed at full weight. The opening marker says whose words
+# they are: the word just before (the dialog highlights that word when only they matched), or a heading's (after
+# the heading, whose last word may not be theirs). cari/pagefind.js knows all three.
+ADDED_OPEN, HEADING_ADDED_OPEN, ADDED_CLOSE = "\ufdd0", "\ufdd2", "\ufdd1"
+_MARKERS = re.compile(f"[{ADDED_OPEN}{HEADING_ADDED_OPEN}{ADDED_CLOSE}]")
 
 # What Pagefind reads of a page: the article only (not navigation), without the diagram, its Mermaid
 # source and the diagram's text version, which repeat the sections below them and would make results point
@@ -78,7 +89,8 @@ class SearchLabel:
 
 
 def add_standard_spellings(html: str) -> str:
-    """`html` with the standard spelling, in brackets, after each variant word of its text (never in its tags).
+    """`html` with the standard spelling, between the markers, after each variant word of its text (never in its
+    tags).
 
     In a heading the spellings go after the heading, which Pagefind shows as a result's title unchanged.
     """
@@ -99,9 +111,10 @@ def search_words(roots: WordRoots) -> Callable[[str], list[str]]:
 
 
 def add_search_words(html: str, additions: Callable[[str], list[str]]) -> str:
-    """`html` with `additions(word)` (a lower-case word → words), in brackets, after each word of its text that
-    has some; never inside a tag. In a heading they go after the heading, whose text Pagefind shows unchanged
-    as a result's title."""
+    """`html` with `additions(word)` (a lower-case word → words), between `ADDED_OPEN` and `ADDED_CLOSE`, after
+    each word of its text that has some; never inside a tag. In a heading they go after the heading (opened by
+    `HEADING_ADDED_OPEN`), whose text Pagefind shows unchanged as a result's title. A marker the text itself
+    holds is dropped from this copy, so only added words are ever cut from an excerpt."""
     parts: list[str] = []
     pending: list[str] = []  # additions of the open heading's words
     in_heading = False
@@ -114,9 +127,11 @@ def add_search_words(html: str, additions: Callable[[str], list[str]]) -> str:
             elif in_heading and _HEADING_CLOSE.match(text):
                 in_heading = False
                 if pending:
-                    parts.append(f" ({' '.join(pending)})")
+                    parts.append(_marked(pending, HEADING_ADDED_OPEN))
                     pending = []
-        elif in_heading:
+            continue
+        text = _MARKERS.sub("", text)
+        if in_heading:
             parts.append(text)
             for word in WORD.finditer(text):
                 pending += additions(word[0].lower())
@@ -126,7 +141,11 @@ def add_search_words(html: str, additions: Callable[[str], list[str]]) -> str:
 
 
 def _with_additions(word: str, added: list[str]) -> str:
-    return f"{word} ({' '.join(added)})" if added else word
+    return word + _marked(added, ADDED_OPEN) if added else word
+
+
+def _marked(added: list[str], opening: str) -> str:
+    return f" {opening} {' '.join(added)} {ADDED_CLOSE}"
 
 
 def indikator_rows_as_headings(html: str) -> str:

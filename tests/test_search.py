@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from macros.search import add_standard_spellings, indikator_rows_as_headings, page_for_index
+from macros.search import (ADDED_CLOSE, ADDED_OPEN, HEADING_ADDED_OPEN, add_standard_spellings,
+                           indikator_rows_as_headings, page_for_index)
 
 from .helpers import ROOT, built_and_served, serve
 
@@ -19,15 +20,27 @@ PROGRAM_3 = "kecamatan-kebasen/2023/program/pemberdayaan-masyarakat-desa-dan-kel
 PROGRAM_5 = "kecamatan-kebasen/2023/program/pembinaan-dan-pengawasan-pemerintahan-desa/"
 
 
+def added(*words: str, opening: str = ADDED_OPEN) -> str:
+    """Words the index gets beside a word (or after a heading), marked for the search dialog to leave out."""
+    return f" {opening} {' '.join(words)} {ADDED_CLOSE}"
+
+
 def test_variant_spellings_get_the_standard_spelling_beside_them_in_text_only():
     html = '<p>Presentase Realisasi PBB, <a href="../presentase-x/">tipe Komulatif</a></p>'
-    assert add_standard_spellings(html) == (
-        '<p>Presentase (persentase) Realisasi PBB, <a href="../presentase-x/">tipe Komulatif (kumulatif)</a></p>')
+    assert add_standard_spellings(html) == (f'<p>Presentase{added("persentase")} Realisasi PBB, '
+                                            f'<a href="../presentase-x/">tipe Komulatif{added("kumulatif")}</a></p>')
 
 
 def test_headings_keep_their_text_and_get_the_standard_spelling_after_them():
     html = '<h4 id="t1-s1-i1">Presentase Layanan</h4><td>Komulatif</td>'
-    assert add_standard_spellings(html) == '<h4 id="t1-s1-i1">Presentase Layanan</h4> (persentase)<td>Komulatif (kumulatif)</td>'
+    assert add_standard_spellings(html) == (
+        f'<h4 id="t1-s1-i1">Presentase Layanan</h4>{added("persentase", opening=HEADING_ADDED_OPEN)}'
+        f'<td>Komulatif{added("kumulatif")}</td>')
+
+
+def test_markers_typed_in_the_data_are_dropped_so_only_added_words_are_ever_cut_from_an_excerpt():
+    html = f"<p>Presentase {ADDED_OPEN}Layanan{ADDED_CLOSE}{HEADING_ADDED_OPEN}</p>"
+    assert add_standard_spellings(html) == f'<p>Presentase{added("persentase")} Layanan</p>'
 
 
 def test_words_that_only_contain_a_variant_are_left_alone():
@@ -41,7 +54,7 @@ def test_indicator_rows_of_a_built_page_become_headings_with_the_rows_id(site, k
     # Every indicator row of the page became a heading; nothing else changed.
     assert indexed.count("<h4 id=") == html.count('<tr id="t1-')
     assert indikator_rows_as_headings(indexed) == indexed
-    assert "Presentase Realisasi PBB</h4> (persentase)" in page_for_index(html)
+    assert "Presentase Realisasi PBB</h4>" + added("persentase", opening=HEADING_ADDED_OPEN) in page_for_index(html)
 
 
 def test_the_search_bundle_is_built_for_indonesian_with_the_variant_map(site):
@@ -51,7 +64,8 @@ def test_the_search_bundle_is_built_for_indonesian_with_the_variant_map(site):
     variants = json.loads((site / "pagefind/varian-ejaan.json").read_text(encoding="utf-8"))
     assert variants["presentase"] == "persentase" and variants["komulatif"] == "kumulatif"
     # The published pages keep the source's spelling.
-    assert "Presentase (persentase)" not in (site / PROGRAM_2 / "index.html").read_text(encoding="utf-8")
+    published = (site / PROGRAM_2 / "index.html").read_text(encoding="utf-8")
+    assert "Presentase Realisasi PBB" in published and ADDED_OPEN not in published and "persentase)" not in published
 
 
 def open_search(page):
@@ -237,6 +251,47 @@ def test_the_same_program_in_two_years_is_shown_newest_year_first(page, kabupate
     program = "/dinas-pendidikan/{}/program/pengembangan-kurikulum/"
     assert program.format(2022) in addresses and program.format(2021) in addresses, addresses
     assert addresses.index(program.format(2022)) < addresses.index(program.format(2021))
+
+
+def shown_excerpts(page) -> dict[str, str]:
+    """Each result's and section's excerpt as shown, by its link's address; highlighted words as <mark>word</mark>."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll(
+        '.cari .pagefind-ui__result-link')].map(link => {
+            const box = link.closest('.pagefind-ui__result-nested') || link.closest('.pagefind-ui__result');
+            const excerpt = box.querySelector('.pagefind-ui__result-excerpt');
+            return [link.getAttribute('href'), excerpt ? excerpt.innerHTML : ''];
+        }))""")
+
+
+# What the index adds beside the page's words (standard spellings, forms of roots), a citizen never reads.
+ADDED_FOR_SEARCH = re.compile(r"[\ufdd0-\ufdd2]|\((persentase|kumulatif|menetap|tetap|ditetap)\b")
+
+
+@pytest.mark.browser
+def test_excerpts_show_the_pages_words_not_the_words_added_for_search(page, site_url, kabupaten_url):
+    page.goto(site_url)
+    open_search(page)
+    search(page, "ditetapkan")
+    excerpts = shown_excerpts(page)
+    assert "Target belum <mark>ditetapkan</mark>; realisasi belum" in "".join(excerpts.values()), excerpts
+    search(page, "presentase")
+    excerpts = shown_excerpts(page)
+    # Found by the standard spelling the index holds beside the variant; shown as the data writes it.
+    assert excerpts["/" + PROGRAM_2 + "#t1-s1-p2-k1-sk2-i1"].startswith("Presentase Realisasi PBB."), excerpts
+    assert not [text for text in excerpts.values() if ADDED_FOR_SEARCH.search(text)], excerpts
+    # A word found only through its root is the word highlighted: "ditangani" finds "penanganan" (root tangan)
+    # in a formulasi; in a name (a heading) nothing is highlighted rather than the wrong word.
+    search(page, "ditangani")
+    excerpts = shown_excerpts(page)
+    assert any("Jumlah <mark>penanganan</mark>" in text for text in excerpts.values()), excerpts
+    assert not [text for text in excerpts.values() if re.search(r"<mark>(SOP|APBDES|Desa)\.", text)], excerpts
+    page.goto(kabupaten_url)
+    open_search(page)
+    search(page, "ditetapkan")
+    excerpts = shown_excerpts(page)
+    assert any(text.startswith("Penetapan Kurikulum Muatan Lokal.") for text in excerpts.values()), excerpts
+    assert not [text for text in excerpts.values() if ADDED_FOR_SEARCH.search(text)], excerpts
+    assert page.console_errors == []
 
 
 @pytest.mark.browser
