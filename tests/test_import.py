@@ -136,14 +136,18 @@ def test_a_renstra_matrix_imports_every_program_kegiatan_indicator_and_target(tm
         "Perencanaan Contoh", "X.XX.01.2.01", {2025: "6", 2026: "1,5"})
     assert (sub.uraian, sub.kode, sub.indikator[0].target) == (
         "Penyusunan Dokumen Contoh", "X.XX.01.2.01.0001", {2025: "2", 2026: "2"})
+    # Pagu per year and penanggung jawab are data of the item whose row they are on; a bidang urusan row names
+    # the programs below it; a baseline column without a year is read as the year before the first target.
+    assert (program.pagu, program.penanggung_jawab, program.bidang_urusan) == (
+        {2025: "7742388142", 2026: "8000000000"}, "Sekretariat", "X.XX Urusan contoh")
+    assert (kegiatan.pagu, kegiatan.penanggung_jawab) == ({2025: "150000000"}, "Subbag Program")
+    assert sub.pagu == {2025: "50000000", 2026: "55000000"}
+    assert [i.baseline for i in program.indikator] == [{2024: "B"}, {2024: "90"}]
     text = imported.text
-    # What the format cannot hold yet is kept as comments naming the cell; every guess is a comment too.
-    assert "# pagu 2025 di Renstra!L10: 7742388142 (format belum mendukung pagu)" in text
-    assert "# pagu 2026 di Renstra!N13: 55000000 (format belum mendukung pagu)" in text
-    assert "# Unit Kerja Perangkat Daerah Penanggung Jawab di Renstra!O12: Subbag Program (format belum mendukung" in text
-    assert "# Data Capaian pada Tahun Awal Perencanaan di Renstra!J10: B (format belum mendukung kolom ini)" in text
-    assert "urusan/bidang urusan X.XX Urusan contoh (format belum mendukung bidang urusan)" in text
+    assert "# TEBAKAN, periksa: tahun baseline 2024 adalah tahun sebelum target pertama; judul kolom 'Data Capaian " \
+           "pada Tahun Awal Perencanaan' tidak memuat tahun" in text
     assert text.count("# TEBAKAN, periksa: tipe_penghitungan tidak tercantum") == 6
+    assert "format belum mendukung" not in text
 
 
 def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
@@ -163,7 +167,7 @@ def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
     assert [(i.uraian, i.tipe_penghitungan, i.polaritas, i.satuan, i.target) for i in program.indikator] == [
         ("Persentase A", "kumulatif", "negatif", "%", {2025: "007"}),
         ("Jumlah A", "non_kumulatif", None, "dokumen", {2025: "1.500"})]
-    assert "# pagu 2025 di renja!J3: 1.000.000 (format belum mendukung pagu)" in imported.text
+    assert program.pagu == {2025: "1.000.000"}
     assert "# polaritas tidak tercantum: dibiarkan kosong; positif | negatif" in imported.text
 
 

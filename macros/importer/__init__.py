@@ -16,7 +16,8 @@ from ..problems import CascadeError
 from ..validation import validate_cascade
 from ..yaml_source import parse_yaml
 from .emit import Draft, render_yaml
-from .matrix import find_header, read_matrix
+from .columns import find_header
+from .matrix import read_matrix
 from .own_export import is_own_export, read_own_export
 from .sheets import SpreadsheetError, read_sheets
 
