@@ -41,7 +41,7 @@ def _readable(sheet: Sheet, row: int, column: int, value: str, what: str, proble
     try:
         parsed = parse_nilai(value)
     except NilaiTidakTerbaca as error:
-        problems.append(f"{sheet.ref(row, column)}: {what} tidak terbaca: {error.message}")
+        problems.append(f"{sheet.ref(row, column)}: {what}: {error.message}")
         return False
     if what.startswith("pagu") and not isinstance(parsed, Angka):
         problems.append(f"{sheet.ref(row, column)}: {what} '{value}' bukan satu angka rupiah; tulis angkanya, "
