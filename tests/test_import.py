@@ -230,22 +230,35 @@ def test_a_missing_year_is_asked_for_without_a_traceback(tmp_path):
                              "tercantum di berkas; tambahkan PERANGKAT_DAERAH=... TAHUN=... pada perintah make import\n")
 
 
-def test_the_blank_template_has_drop_downs_an_example_row_and_imports(tmp_path):
+def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
     path = tmp_path / "templat.xlsx"
     path.write_bytes(template_workbook(2025))
-    sheet = load_workbook(path).active
+    workbook = load_workbook(path)
+    sheet = workbook.active
     header = [cell.value for cell in sheet[1]]
-    assert header[:11] == ["Tujuan", "Sasaran", "Kode", "Program / Kegiatan / Sub Kegiatan",
-                           "Sasaran Program / Kegiatan", "Indikator", "Formulasi", "Tipe penghitungan", "Polaritas",
-                           "Satuan", "Sumber data"]
-    assert "Target 2025" in header and "Pagu 2026 (Rp)" in header
+    assert header == ["Tujuan", "Sasaran", "Kode", "Program / Kegiatan / Sub Kegiatan", "Sasaran Program / Kegiatan",
+                      "Indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Sumber data", "IKU",
+                      "Baseline 2024", "Target 2025", "Target 2026", "Realisasi 2025", "Realisasi 2026",
+                      "Target akhir", "Pagu 2025 (Rp)", "Pagu 2026 (Rp)", "Penanggung jawab"]
     lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
-    assert lists == {"H2:H1001": '"kumulatif,non kumulatif"', "I2:I1001": '"positif,negatif"'}
+    assert lists == {"H2:H1001": '"kumulatif,non kumulatif"', "I2:I1001": '"positif,negatif"',
+                     "L2:L1001": '"ya,tidak"'}
+    # Staff fill in the example as they would their own row: a realisasi, and the IKU mark from the list.
+    sheet["P3"], sheet["L3"] = "1", "ya"
+    workbook.save(path)
     imported = import_spreadsheet(path, "Dinas Contoh", 2025)
     cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.tahun)
-    (kegiatan_as_program,) = cf.cascade.tujuan[0].sasaran[0].program
-    assert kegiatan_as_program.kode == "X.XX.01.2.01"
-    assert "tebakan: dibaca sebagai program karena belum ada program di atasnya (Renstra!D2)" in imported.text
+    (program,) = cf.cascade.tujuan[0].sasaran[0].program
+    assert (program.kode, program.uraian) == ("X.XX.01", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
+    (kegiatan,) = program.kegiatan
+    assert (kegiatan.kode, kegiatan.pagu, kegiatan.penanggung_jawab) == (
+        "X.XX.01.2.01", {2025: "100.000.000", 2026: "100.000.000"}, "(ganti dengan unit penanggung jawab)")
+    (indikator,) = kegiatan.indikator
+    assert (indikator.uraian, indikator.tipe_penghitungan, indikator.polaritas, indikator.satuan, indikator.iku) == (
+        "Jumlah Dokumen Perencanaan Perangkat Daerah", "non_kumulatif", "positif", "Dokumen", True)
+    assert (indikator.baseline, indikator.target, indikator.realisasi, indikator.target_akhir) == (
+        {2024: "2"}, {2025: "2", 2026: "2"}, {2025: "1"}, "2")
+    assert "TEBAKAN, periksa" not in imported.text and "# tebakan:" not in imported.text
 
 
 def test_the_template_is_linked_from_the_data_quality_report(site):
