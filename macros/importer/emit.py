@@ -27,15 +27,23 @@ class Draft:
 
     fields: dict[str, Value] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
+    # Keys in the order they were set or noted: a note about a field left out stays where the field would be.
+    order: list[str] = field(default_factory=list)
 
     def set(self, key: str, value: Value, note: str | None = None) -> None:
         self.fields[key] = value
+        self._place(key)
         if note:
             self.note(key, note)
 
     def note(self, key: str, text: str) -> None:
         """A comment line written above `key` (which need not be set: a note about a field left out)."""
         self.notes.setdefault(key, []).append(text)
+        self._place(key)
+
+    def _place(self, key: str) -> None:
+        if key not in self.order:
+            self.order.append(key)
 
 
 def scalar(value: str | int | bool) -> str:
@@ -69,7 +77,7 @@ def render_yaml(root: Draft, header: list[str]) -> str:
 
 def _mapping(draft: Draft, indent: int, lines: list[str], first_prefix: str) -> None:
     pad = " " * indent
-    keys = list(dict.fromkeys([*draft.fields, *draft.notes]))
+    keys = list(dict.fromkeys([*draft.order, *draft.fields, *draft.notes]))
     for number, key in enumerate(keys):
         # The first key of a list item shares the '- ' line; its notes go above the item.
         prefix = first_prefix if number == 0 else pad
