@@ -195,3 +195,22 @@ def test_the_command_line_writes_the_matrix_as_a_data_file(tmp_path):
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "data" / "dinas-pertanian-dan-pangan" / "2025.yaml").read_text(encoding="utf-8")
     assert "pagu:\n              2025: '2500000000'\n              2026: 2.750.000.000\n" in text
+
+
+def test_a_program_repeated_on_each_indicator_row_keeps_its_first_pagu_and_flags_another(tmp_path):
+    csv_file = tmp_path / "renja.csv"
+    csv_file.write_text(
+        "Tujuan;Sasaran;Kode;Program/Kegiatan;Indikator;Target 2025;Pagu 2025;Pagu 2026;Penanggung jawab\n"
+        "Tujuan A;Sasaran A;X.XX.01;Program A;Indikator 1;1;1.000.000;;Bidang A\n"
+        "Tujuan A;Sasaran A;X.XX.01;Program A;Indikator 2;2;1.000.000;2.000.000;Bidang A\n"
+        "Tujuan A;Sasaran A;X.XX.01;Program A;Indikator 3;3;1.500.000;;Bidang B\n",
+        encoding="utf-8")
+    imported = import_spreadsheet(csv_file, "Kecamatan Contoh", 2025)
+    (program,) = loaded(imported, tmp_path / "data").cascade.tujuan[0].sasaran[0].program
+    assert [i.uraian for i in program.indikator] == ["Indikator 1", "Indikator 2", "Indikator 3"]
+    # The same pagu again is a repeat; a year given only on a later row is still the program's.
+    assert (program.pagu, program.penanggung_jawab) == ({2025: "1.000.000", 2026: "2.000.000"}, "Bidang A")
+    assert ("# pagu di renja!G4: 1.500.000 (berbeda dari yang tertulis di baris pertama item ini: 1.000.000; "
+            "periksa)") in imported.text
+    assert "# penanggung_jawab di renja!I4: Bidang B (berbeda dari yang tertulis di baris pertama item ini: " \
+           "Bidang A; periksa)" in imported.text

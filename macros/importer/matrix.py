@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .columns import check_columns, find_header, is_column_numbers, read_columns
+from .columns import Columns, check_columns, find_header, is_column_numbers, read_columns
 from .emit import Draft
 from .row_values import first_text, indikator_values, item_values, keep_in_notes
 from .sheets import Sheet, SpreadsheetError, header_key
@@ -65,8 +65,7 @@ def read_matrix(sheet: Sheet) -> Draft:
     return state.root
 
 
-def _read_row(sheet: Sheet, row: int, columns, state: _State, problems: list[str]) -> None:
-    opened: list[str] = []
+def _read_row(sheet: Sheet, row: int, columns: Columns, state: _State, problems: list[str]) -> None:
     for level in ("tujuan", "sasaran"):
         text, column = first_text(sheet, row, columns.of(level))
         if not text or state.identity.get(level) == (text, ""):
@@ -74,28 +73,20 @@ def _read_row(sheet: Sheet, row: int, columns, state: _State, problems: list[str
         if level == "sasaran" and "tujuan" not in state.current:
             raise SpreadsheetError([f"{sheet.ref(row, column)}: sasaran tanpa tujuan di atasnya; isi kolom Tujuan"])
         _open(state, level, Draft(), (text, ""), uraian=text)
-        opened.append(level)
     code = ".".join(p for p in (sheet.cell(row, c).strip().strip(".") for c in columns.of("kode")) if p)
     name, name_column = first_text(sheet, row, columns.of("nama"))
-    owner, level = _owner(sheet, row, columns, state, code, name, name_column)
-    if level:
-        opened.append(level)
+    owner = _owner(sheet, row, columns, state, code, name, name_column)
     indikator, indikator_column = first_text(sheet, row, columns.of("indikator"))
     if indikator and owner is None:
         raise SpreadsheetError([f"{sheet.ref(row, indikator_column)}: indikator '{indikator}' tanpa tujuan, sasaran "
                                 "atau program di atasnya; isi kolom Tujuan dan Sasaran pada baris pertama"])
     if owner is None:
         return
+    level = next(lv for lv in reversed(_LEVELS) if state.current.get(lv) is owner)
+    item_values(sheet, row, columns, owner, level, problems)
     noted = ["catatan"] if indikator else ["catatan", "target", "realisasi", "baseline", "target_akhir"]
-    if opened and opened[-1] in ("program", "kegiatan", "sub_kegiatan"):
-        item_values(sheet, row, columns, owner, problems)
-    elif opened:
-        person, _ = first_text(sheet, row, [c for c in columns.of("penanggung_jawab") if (row, c) not in sheet.merged])
-        if person:
-            owner.set("penanggung_jawab", person)
+    if level in ("tujuan", "sasaran"):
         noted.append("pagu")
-    else:
-        noted += ["pagu", "penanggung_jawab"]
     if indikator:
         draft = indikator_values(sheet, row, columns, indikator, problems)
         owner.fields.setdefault("indikator", []).append(draft)  # type: ignore[union-attr]
@@ -115,20 +106,20 @@ def _open(state: _State, level: str, draft: Draft, identity: tuple[str, str], *,
     state.current[level], state.identity[level] = draft, identity
 
 
-def _owner(sheet: Sheet, row: int, columns, state: _State, code: str, name: str,
-           name_column: int | None) -> tuple[Draft | None, str | None]:
-    """The item this row's values belong to, and the level of the program, kegiatan or sub kegiatan the row
-    opens (None when it opens none)."""
+def _owner(sheet: Sheet, row: int, columns: Columns, state: _State, code: str, name: str,
+           name_column: int | None) -> Draft | None:
+    """The item this row's values belong to: the program, kegiatan or sub kegiatan it opens, or the deepest
+    item open above it."""
     deepest = next((state.current[lv] for lv in reversed(_LEVELS) if lv in state.current), None)
     if not name and not code:
-        return deepest, None
+        return deepest
     if name_column is not None and (row, name_column) in sheet.merged or (name, code) in state.identity.values():
-        return deepest, None  # a repeated parent: this row adds an indicator to the item above
+        return deepest  # a repeated parent: this row adds an indicator to the item above
     parts = [p for p in code.split(".") if p]
     level = "sub_kegiatan" if len(parts) >= 6 else _LEVEL_BY_PARTS.get(len(parts)) if parts else None
     if parts and level is None:
         _heading(sheet, row, state, deepest, code, name, name_column)
-        return None, None
+        return None
     guessed = None
     if level is None:
         level, guessed = _guess_level(name, state)
@@ -153,7 +144,7 @@ def _owner(sheet: Sheet, row: int, columns, state: _State, code: str, name: str,
         draft.set("sasaran", sasaran_item)
     if level == "program" and state.bidang and (not code or code.startswith(state.bidang[0] + ".")):
         draft.set("bidang_urusan", " ".join(p for p in state.bidang if p))
-    return draft, level
+    return draft
 
 
 def _heading(sheet: Sheet, row: int, state: _State, deepest: Draft | None, code: str, name: str,

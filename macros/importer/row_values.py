@@ -17,8 +17,7 @@ from ..nilai import Angka, NilaiTidakTerbaca, parse_nilai
 _TIPE = {"kumulatif": "kumulatif", "komulatif": "kumulatif", "non kumulatif": "non_kumulatif",
          "non komulatif": "non_kumulatif", "nonkumulatif": "non_kumulatif"}
 _IKU = {"ya": True, "iku": True, "tidak": False, "bukan": False}
-# Roles an item row (program, kegiatan, sub kegiatan) takes as its data; the rest go to its indicator.
-ITEM_ROLES = ("pagu", "penanggung_jawab")
+# Roles whose values belong to a row's indicator: on a row without one, they are kept as comments.
 INDIKATOR_ROLES = ("target", "realisasi", "baseline", "target_akhir")
 
 
@@ -59,18 +58,34 @@ def _per_year(sheet: Sheet, row: int, columns: Columns, role: str, problems: lis
     return dict(sorted(values.items()))
 
 
-def item_values(sheet: Sheet, row: int, columns: Columns, draft: Draft, problems: list[str]) -> None:
-    """The pagu per year and penanggung jawab of the program, kegiatan or sub kegiatan this row opens."""
-    person, _ = first_text(sheet, row, _own_columns(sheet, row, columns, "penanggung_jawab"))
-    if person:
-        draft.set("penanggung_jawab", person)
-    pagu = _per_year(sheet, row, columns, "pagu", problems)
+def item_values(sheet: Sheet, row: int, columns: Columns, draft: Draft, level: str, problems: list[str]) -> None:
+    """The penanggung jawab (any level) and pagu per year (program, kegiatan, sub kegiatan) this row gives the
+    item it opens or continues: a value the item has not yet is set, the same value again is a repeat, another
+    one is kept as a comment naming its cell."""
+    for column, person in _own_cells(sheet, row, columns, "penanggung_jawab")[:1]:
+        _give(sheet, row, column, draft, "penanggung_jawab", person, draft.fields.get("penanggung_jawab"))
+    if level not in ("program", "kegiatan", "sub_kegiatan"):
+        return
+    pagu: dict[int, str] = dict(draft.fields.get("pagu") or {})  # type: ignore[arg-type]
+    for column, value in _own_cells(sheet, row, columns, "pagu"):
+        year = columns.years[column]
+        if not _readable(sheet, row, column, value, f"pagu {year}", problems):
+            continue
+        if year in pagu:
+            _give(sheet, row, column, draft, "pagu", value, pagu[year])
+        else:
+            pagu[year] = value
     if pagu:
-        draft.set("pagu", pagu)  # type: ignore[arg-type]
+        draft.set("pagu", dict(sorted(pagu.items())))  # type: ignore[arg-type]
 
 
-def _own_columns(sheet: Sheet, row: int, columns: Columns, role: str) -> list[int]:
-    return [column for column, _ in _own_cells(sheet, row, columns, role)]
+def _give(sheet: Sheet, row: int, column: int, draft: Draft, key: str, value: str, current: object) -> None:
+    """Set `key` to `value` where it has none; where it has another, a comment naming the cell."""
+    if current is None:
+        draft.set(key, value)
+    elif current != value:
+        draft.note(key, f"{key} di {sheet.ref(row, column)}: {value} (berbeda dari yang tertulis di baris pertama "
+                        f"item ini: {current}; periksa)")
 
 
 def indikator_values(sheet: Sheet, row: int, columns: Columns, uraian: str, problems: list[str]) -> Draft:
@@ -128,9 +143,6 @@ def keep_in_notes(sheet: Sheet, row: int, columns: Columns, draft: Draft, roles:
                    "kegiatan dan sub kegiatan)"
         elif role in INDIKATOR_ROLES:
             text = f"{columns.labels[column]} di {sheet.ref(row, column)}: {value} (hanya pada baris indikator)"
-        elif role == "penanggung_jawab":
-            text = f"{columns.labels[column]} di {sheet.ref(row, column)}: {value} (item di atas sudah dibuka " \
-                   "di baris sebelumnya)"
         else:
             text = f"{columns.labels[column]} di {sheet.ref(row, column)}: {value} (format belum mendukung kolom ini)"
         draft.note("uraian" if "indikator" not in draft.fields else "indikator", text)
