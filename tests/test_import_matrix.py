@@ -86,6 +86,8 @@ def layout(path: Path, rows: list[list[object]] = ROWS, target_header: str | Non
         for column, value in enumerate(cells, 1):
             if value is not None:
                 ws.cell(number, column, value)
+        for column in (15, 16, 17):  # the pagu columns, formatted as money is: 2.500.000.000 on screen
+            ws.cell(number, column).number_format = "#,##0"
     # Repeated parents: the tujuan over all its rows, each sasaran over its rows, the first program's name,
     # codes, pagu and penanggung jawab over its two indicator rows.
     last = FIRST_DATA_ROW + len(rows) - 1
@@ -119,27 +121,27 @@ def test_every_program_kegiatan_indicator_target_and_pagu_arrives(tmp_path):
     (sarana,) = produksi.program
     assert (sarana.kode, sarana.uraian, sarana.bidang_urusan, sarana.penanggung_jawab) == (
         "3.27.03", "Program Penyediaan dan Pengembangan Sarana Pertanian", "3.27 PERTANIAN", "Bidang Sarana")
-    # An Excel number cell is written as its digits, a typed text as typed.
-    assert sarana.pagu == {2025: "2500000000", 2026: "2.750.000.000", 2027: "3000000000"}
+    # A number cell is written as Excel shows it (its format groups thousands), a text cell as typed.
+    assert sarana.pagu == {2025: "2.500.000.000", 2026: "2.750.000.000", 2027: "3.000.000.000"}
     assert [(i.uraian, i.satuan, i.baseline, i.target) for i in sarana.indikator] == [
         ("Persentase ketersediaan benih unggul", "%", {2024: "70"}, {2025: "75", 2026: "80", 2027: "85"}),
         ("Jumlah kelompok tani penerima alsintan", "kelompok", {2024: "8"}, {2025: "10", 2026: "12", 2027: "14"})]
     (pengelolaan,) = sarana.kegiatan
     assert (pengelolaan.kode, pengelolaan.pagu, pengelolaan.penanggung_jawab) == (
-        "3.27.03.2.01", {2025: "1200000000", 2026: "1300000000"}, "Seksi Alsintan")
+        "3.27.03.2.01", {2025: "1.200.000.000", 2026: "1.300.000.000"}, "Seksi Alsintan")
     assert pengelolaan.indikator[0].target == {2025: "5", 2026: "5", 2027: "6"}
     (benih,) = pengelolaan.sub_kegiatan
     assert (benih.kode, benih.uraian, benih.pagu) == (
         "3.27.03.2.01.0001", "Pengadaan Benih Tanaman Pangan",
-        {2025: "600000000", 2026: "650.000.000", 2027: "700000000"})
+        {2025: "600.000.000", 2026: "650.000.000", 2027: "700.000.000"})
     assert benih.indikator[0].target_akhir == "26"
     assert [i.uraian for i in kapasitas.indikator] == ["Persentase petani terlatih"]
     (penyuluhan,) = kapasitas.program
     assert (penyuluhan.kode, penyuluhan.pagu, penyuluhan.bidang_urusan) == (
-        "3.27.07", {2025: "900000000", 2026: "950000000", 2027: "1000000000"}, "3.27 PERTANIAN")
+        "3.27.07", {2025: "900.000.000", 2026: "950.000.000", 2027: "1.000.000.000"}, "3.27 PERTANIAN")
     (pelaksanaan,) = penyuluhan.kegiatan
     assert (pelaksanaan.kode, pelaksanaan.pagu, pelaksanaan.indikator[0].target) == (
-        "3.27.07.2.01", {2025: "400000000"}, {2025: "1.300", 2026: "1.400", 2027: "1.500"})
+        "3.27.07.2.01", {2025: "400.000.000"}, {2025: "1.300", 2026: "1.400", 2027: "1.500"})
     count = sum(len(item.indikator) for item in [tujuan, produksi, kapasitas, sarana, pengelolaan, benih,
                                                    penyuluhan, pelaksanaan])
     assert count == len(ROWS) - 1  # every row but the bidang urusan heading is an indicator
@@ -194,7 +196,7 @@ def test_the_command_line_writes_the_matrix_as_a_data_file(tmp_path):
                             env={**os.environ, "CASCADE_DATA": str(tmp_path / "data")}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "data" / "dinas-pertanian-dan-pangan" / "2025.yaml").read_text(encoding="utf-8")
-    assert "pagu:\n              2025: '2500000000'\n              2026: 2.750.000.000\n" in text
+    assert "pagu:\n              2025: 2.500.000.000\n              2026: 2.750.000.000\n" in text
 
 
 def test_a_program_repeated_on_each_indicator_row_keeps_its_first_pagu_and_flags_another(tmp_path):
