@@ -29,7 +29,8 @@ COLUMN_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("penanggung_jawab", re.compile(r"penanggung ?jawab|\bpj\b")),
     ("iku", re.compile(r"^iku\b")),
     ("realisasi", re.compile(r"^realisasi (tahun )?20\d\d$")),
-    ("catatan", re.compile(r"unit kerja|perangkat daerah|lokasi|sumber dana|keterangan|catatan|realisasi")),
+    ("catatan", re.compile(r"unit kerja|perangkat daerah|lokasi|sumber dana|keterangan|catatan|realisasi|^capaian|"
+                           r"\bpredikat\b")),
     ("formulasi", re.compile(r"formulasi|rumus|cara (per)?hitung")),
     ("tipe_penghitungan", re.compile(r"tipe|jenis penghitungan|sifat")),
     ("polaritas", re.compile(r"polaritas")),
