@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
-from macros.importer import import_spreadsheet
+from macros.importer import SpreadsheetError, import_spreadsheet
 from macros.load import load_cascades
 from macros.render.export import to_json, to_xlsx
 
@@ -88,3 +89,27 @@ def test_every_optional_field_arrives_in_the_imported_file(tmp_path):
     assert "# letakkan berkas 'Renstra contoh 2024-2026.pdf' di folder ini" in text
     # What the YAML file says is data, not a comment about data the format could not hold.
     assert "format belum mendukung" not in text and "pagu:\n" in text
+
+
+def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp_path):
+    (cf,) = load_cascades(CASCADES["every optional field"].parent.parent)
+    path = tmp_path / "diedit.xlsx"
+    path.write_bytes(to_xlsx(cf.tree, cf.aturan))
+    book = load_workbook(path)
+    program = book["Program"]
+    pagu = [cell.value for cell in program[1]].index("Pagu 2025") + 1
+    program.cell(2, pagu, "tujuh juta")
+    indikator = book["Indikator"]
+    header = [cell.value for cell in indikator[1]]
+    indikator.cell(2, header.index("Target 2025") + 1, "3.5")
+    indikator.cell(3, header.index("IKU") + 1, "mungkin")
+    book.save(path)
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path)
+    assert caught.value.problems == [
+        f"Program!{get_column_letter(pagu)}2: pagu 2025 'tujuh juta' bukan satu angka rupiah; tulis angkanya, mis. 7.742.388.142",
+        f"Indikator!{get_column_letter(header.index('Target 2025') + 1)}2: target 2025: Nilai '3.5' tidak terbaca: "
+        "titik hanya dipakai sebagai pemisah ribuan (diikuti tepat tiga angka). Tulis desimal dengan koma, "
+        "misalnya '3,5'.",
+        f"Indikator!{get_column_letter(header.index('IKU') + 1)}3: kolom IKU berisi 'mungkin'; isi ya, tidak, atau "
+        "kosongkan"]

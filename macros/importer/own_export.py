@@ -17,6 +17,7 @@ from ..model import LEVEL_LABELS
 from ..render.export import CASCADE_SHEET, IKU_CELL
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
+from .row_values import check_nilai
 from .sheets import Sheet, SpreadsheetError, header_key
 
 _PER_YEAR = re.compile(r"^(baseline|target|realisasi|pagu) (\d{4})$")
@@ -75,7 +76,7 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
             continue
         for row, cells in _records(sheet):
             position = cells.get("nomor item", "")
-            draft = _item(level, cells)
+            draft = _item(sheet, row, level, cells, problems)
             parent = position.rsplit(".", 1)[0] if "." in position else None
             if parent is None:
                 roots.append(draft)
@@ -105,14 +106,21 @@ def _level_of(position: str) -> str:
     return {"T": "tujuan", "S": "sasaran", "P": "program", "K": "kegiatan", "SK": "sub_kegiatan"}[letters]
 
 
-def _per_year(cells: dict[str, str], kind: str) -> dict[int, str]:
-    """The non-empty '<Kind> <year>' cells of a row, by year, oldest first."""
-    found = {int(m.group(2)): value for header, value in cells.items()
-             if (m := _PER_YEAR.match(header)) and m.group(1) == kind and value != ""}
+def _per_year(sheet: Sheet, row: int, cells: dict[str, str], kind: str, problems: list[str]) -> dict[int, str]:
+    """The non-empty '<Kind> <year>' cells of a row, by year, oldest first; a value the site cannot read (a pagu
+    that is not one Rupiah number) is a problem naming its cell instead."""
+    found = {}
+    for header, value in cells.items():
+        match = _PER_YEAR.match(header)
+        if not match or match.group(1) != kind or value == "":
+            continue
+        where = (sheet, row, _column(sheet, header), value, f"{kind} {match.group(2)}", problems)
+        if check_nilai(*where, rupiah=kind == "pagu"):
+            found[int(match.group(2))] = value
     return dict(sorted(found.items()))
 
 
-def _item(level: str, cells: dict[str, str]) -> Draft:
+def _item(sheet: Sheet, row: int, level: str, cells: dict[str, str], problems: list[str]) -> Draft:
     label = LEVEL_LABELS[level].lower()
     draft = Draft()
     draft.set("uraian", cells.get(label, ""))
@@ -122,7 +130,7 @@ def _item(level: str, cells: dict[str, str]) -> Draft:
                 draft.set(key, cells[header])
     if cells.get("penanggung jawab"):
         draft.set("penanggung_jawab", cells["penanggung jawab"])
-    pagu = _per_year(cells, "pagu")
+    pagu = _per_year(sheet, row, cells, "pagu", problems)
     if pagu:
         draft.set("pagu", pagu)  # type: ignore[arg-type]
     if level == "program" and cells.get("bidang urusan"):
@@ -144,7 +152,7 @@ def _indikator(sheet: Sheet, row: int, cells: dict[str, str], problems: list[str
         problems.append(f"{sheet.ref(row, _column(sheet, 'IKU'))}: kolom IKU berisi '{iku}'; isi ya, tidak, "
                         "atau kosongkan")
     for kind in ("baseline", "target", "realisasi"):
-        values = _per_year(cells, kind)
+        values = _per_year(sheet, row, cells, kind, problems)
         if values:
             draft.set(kind, values)  # type: ignore[arg-type]
     return draft

@@ -36,7 +36,7 @@ def _own_cells(sheet: Sheet, row: int, columns: Columns, role: str) -> list[tupl
             if sheet.cell(row, c).strip() and (row, c) not in sheet.merged]
 
 
-def _readable(sheet: Sheet, row: int, column: int, value: str, what: str, problems: list[str], *,
+def check_nilai(sheet: Sheet, row: int, column: int, value: str, what: str, problems: list[str], *,
               rupiah: bool = False) -> bool:
     """Whether the site reads `value` (a Rupiah amount: one number); if not, a problem naming its cell."""
     try:
@@ -55,7 +55,7 @@ def _per_year(sheet: Sheet, row: int, columns: Columns, role: str, problems: lis
     values = {}
     for column, value in _own_cells(sheet, row, columns, role):
         year = columns.years[column]
-        if _readable(sheet, row, column, value, f"{role} {year}", problems, rupiah=role == "pagu"):
+        if check_nilai(sheet, row, column, value, f"{role} {year}", problems, rupiah=role == "pagu"):
             values[year] = value
     return dict(sorted(values.items()))
 
@@ -71,7 +71,7 @@ def item_values(sheet: Sheet, row: int, columns: Columns, draft: Draft, level: s
     pagu: dict[int, str] = dict(draft.fields.get("pagu") or {})  # type: ignore[arg-type]
     for column, value in _own_cells(sheet, row, columns, "pagu"):
         year = columns.years[column]
-        if not _readable(sheet, row, column, value, f"pagu {year}", problems, rupiah=True):
+        if not check_nilai(sheet, row, column, value, f"pagu {year}", problems, rupiah=True):
             continue
         if year in pagu:
             _give(sheet, row, column, draft, "pagu", value, pagu[year])
