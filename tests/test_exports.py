@@ -93,7 +93,8 @@ def test_csv_columns_are_indonesian_and_complete(kebasen):
 
 def test_xlsx_indikator_sheet_equals_the_model_and_the_csv(kebasen):
     workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
-    assert workbook.sheetnames == ["Indikator", "Triwulan", "Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"]
+    assert workbook.sheetnames == ["Indikator", "Triwulan", "Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan",
+                                  "Cascade"]
     records = sheet_records(workbook, "Indikator")
     assert_records_match_model(records, kebasen)
     assert all(r["Tahun"] == 2023 for r in records)

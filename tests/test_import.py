@@ -136,14 +136,18 @@ def test_a_renstra_matrix_imports_every_program_kegiatan_indicator_and_target(tm
         "Perencanaan Contoh", "X.XX.01.2.01", {2025: "6", 2026: "1,5"})
     assert (sub.uraian, sub.kode, sub.indikator[0].target) == (
         "Penyusunan Dokumen Contoh", "X.XX.01.2.01.0001", {2025: "2", 2026: "2"})
+    # Pagu per year and penanggung jawab are data of the item whose row they are on; a bidang urusan row names
+    # the programs below it; a baseline column without a year is read as the year before the first target.
+    assert (program.pagu, program.penanggung_jawab, program.bidang_urusan) == (
+        {2025: "7742388142", 2026: "8000000000"}, "Sekretariat", "X.XX Urusan contoh")
+    assert (kegiatan.pagu, kegiatan.penanggung_jawab) == ({2025: "150000000"}, "Subbag Program")
+    assert sub.pagu == {2025: "50000000", 2026: "55000000"}
+    assert [i.baseline for i in program.indikator] == [{2024: "B"}, {2024: "90"}]
     text = imported.text
-    # What the format cannot hold yet is kept as comments naming the cell; every guess is a comment too.
-    assert "# pagu 2025 di Renstra!L10: 7742388142 (format belum mendukung pagu)" in text
-    assert "# pagu 2026 di Renstra!N13: 55000000 (format belum mendukung pagu)" in text
-    assert "# Unit Kerja Perangkat Daerah Penanggung Jawab di Renstra!O12: Subbag Program (format belum mendukung" in text
-    assert "# Data Capaian pada Tahun Awal Perencanaan di Renstra!J10: B (format belum mendukung kolom ini)" in text
-    assert "urusan/bidang urusan X.XX Urusan contoh (format belum mendukung bidang urusan)" in text
+    assert "# TEBAKAN, periksa: tahun baseline 2024 adalah tahun sebelum target pertama; judul kolom 'Data Capaian " \
+           "pada Tahun Awal Perencanaan' tidak memuat tahun" in text
     assert text.count("# TEBAKAN, periksa: tipe_penghitungan tidak tercantum") == 6
+    assert "format belum mendukung" not in text
 
 
 def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
@@ -163,7 +167,7 @@ def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
     assert [(i.uraian, i.tipe_penghitungan, i.polaritas, i.satuan, i.target) for i in program.indikator] == [
         ("Persentase A", "kumulatif", "negatif", "%", {2025: "007"}),
         ("Jumlah A", "non_kumulatif", None, "dokumen", {2025: "1.500"})]
-    assert "# pagu 2025 di renja!J3: 1.000.000 (format belum mendukung pagu)" in imported.text
+    assert program.pagu == {2025: "1.000.000"}
     assert "# polaritas tidak tercantum: dibiarkan kosong; positif | negatif" in imported.text
 
 
@@ -226,22 +230,35 @@ def test_a_missing_year_is_asked_for_without_a_traceback(tmp_path):
                              "tercantum di berkas; tambahkan PERANGKAT_DAERAH=... TAHUN=... pada perintah make import\n")
 
 
-def test_the_blank_template_has_drop_downs_an_example_row_and_imports(tmp_path):
+def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
     path = tmp_path / "templat.xlsx"
     path.write_bytes(template_workbook(2025))
-    sheet = load_workbook(path).active
+    workbook = load_workbook(path)
+    sheet = workbook.active
     header = [cell.value for cell in sheet[1]]
-    assert header[:11] == ["Tujuan", "Sasaran", "Kode", "Program / Kegiatan / Sub Kegiatan",
-                           "Sasaran Program / Kegiatan", "Indikator", "Formulasi", "Tipe penghitungan", "Polaritas",
-                           "Satuan", "Sumber data"]
-    assert "Target 2025" in header and "Pagu 2026 (Rp)" in header
+    assert header == ["Tujuan", "Sasaran", "Kode", "Program / Kegiatan / Sub Kegiatan", "Sasaran Program / Kegiatan",
+                      "Indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Sumber data", "IKU",
+                      "Baseline 2024", "Target 2025", "Target 2026", "Realisasi 2025", "Realisasi 2026",
+                      "Target akhir", "Pagu 2025 (Rp)", "Pagu 2026 (Rp)", "Penanggung jawab"]
     lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
-    assert lists == {"H2:H1001": '"kumulatif,non kumulatif"', "I2:I1001": '"positif,negatif"'}
+    assert lists == {"H2:H1001": '"kumulatif,non kumulatif"', "I2:I1001": '"positif,negatif"',
+                     "L2:L1001": '"ya,tidak"'}
+    # Staff fill in the example as they would their own row: a realisasi, and the IKU mark from the list.
+    sheet["P3"], sheet["L3"] = "1", "ya"
+    workbook.save(path)
     imported = import_spreadsheet(path, "Dinas Contoh", 2025)
     cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.tahun)
-    (kegiatan_as_program,) = cf.cascade.tujuan[0].sasaran[0].program
-    assert kegiatan_as_program.kode == "X.XX.01.2.01"
-    assert "tebakan: dibaca sebagai program karena belum ada program di atasnya (Renstra!D2)" in imported.text
+    (program,) = cf.cascade.tujuan[0].sasaran[0].program
+    assert (program.kode, program.uraian) == ("X.XX.01", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
+    (kegiatan,) = program.kegiatan
+    assert (kegiatan.kode, kegiatan.pagu, kegiatan.penanggung_jawab) == (
+        "X.XX.01.2.01", {2025: "100.000.000", 2026: "100.000.000"}, "(ganti dengan unit penanggung jawab)")
+    (indikator,) = kegiatan.indikator
+    assert (indikator.uraian, indikator.tipe_penghitungan, indikator.polaritas, indikator.satuan, indikator.iku) == (
+        "Jumlah Dokumen Perencanaan Perangkat Daerah", "non_kumulatif", "positif", "Dokumen", True)
+    assert (indikator.baseline, indikator.target, indikator.realisasi, indikator.target_akhir) == (
+        {2024: "2"}, {2025: "2", 2026: "2"}, {2025: "1"}, "2")
+    assert "TEBAKAN, periksa" not in imported.text and "# tebakan:" not in imported.text
 
 
 def test_the_template_is_linked_from_the_data_quality_report(site):

@@ -16,7 +16,8 @@ from ..problems import CascadeError
 from ..validation import validate_cascade
 from ..yaml_source import parse_yaml
 from .emit import Draft, render_yaml
-from .matrix import find_header, read_matrix
+from .columns import find_header
+from .matrix import read_matrix
 from .own_export import is_own_export, read_own_export
 from .sheets import SpreadsheetError, read_sheets
 
@@ -60,7 +61,11 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
     root = Draft()
     root.set("perangkat_daerah", name)
     root.set("tahun", int(year))  # type: ignore[arg-type]
-    root.set("tujuan", body.fields["tujuan"])
+    for key, value in body.fields.items():  # dokumen_sumber and capaian (from the site's own download), then tujuan
+        root.set(key, value)
+    for key, notes in body.notes.items():
+        for text in notes:
+            root.note(key, text)
     text = render_yaml(root, [f"Diimpor dari {source} dengan make import.",
                               "Baris komentar di bawah menandai tebakan dan isi yang belum didukung format data:",
                               "periksa semuanya sebelum diterbitkan."])

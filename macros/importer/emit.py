@@ -13,7 +13,9 @@ from typing import Union
 
 import yaml
 
-Value = Union[str, int, dict[int, str], list["Draft"]]
+# A mapping is written one key per line, each value on its line: a year's text (`pagu`, `target`), a year's
+# quarters (`target_triwulan`), or the settings of `capaian:` as YAML flow collections.
+Value = Union[str, int, bool, dict[int, str], dict[int, dict[str, str]], dict[str, object], list["Draft"]]
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/cascade.schema.json"
 # YAML 1.1 ends a comment at any of these; a comment must stay one line.
 _LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]+")
@@ -25,24 +27,41 @@ class Draft:
 
     fields: dict[str, Value] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
+    # Keys in the order they were set or noted: a note about a field left out stays where the field would be.
+    order: list[str] = field(default_factory=list)
 
     def set(self, key: str, value: Value, note: str | None = None) -> None:
         self.fields[key] = value
+        self._place(key)
         if note:
             self.note(key, note)
 
     def note(self, key: str, text: str) -> None:
         """A comment line written above `key` (which need not be set: a note about a field left out)."""
         self.notes.setdefault(key, []).append(text)
+        self._place(key)
+
+    def _place(self, key: str) -> None:
+        if key not in self.order:
+            self.order.append(key)
 
 
-def scalar(value: str | int) -> str:
+def scalar(value: str | int | bool) -> str:
     """One scalar as YAML writes it, on one line: plain where that reads back as the same text, quoted otherwise."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     style = '"' if _LINE_BREAKS.search(value) or not value.isprintable() else None
     dumped = yaml.dump(value, allow_unicode=True, default_style=style, width=float("inf"))
     return dumped.removesuffix("\n...\n").rstrip("\n")
+
+
+def _inline(value: object) -> str:
+    """A value on the rest of one line: a scalar, or a collection in YAML's flow style, by PyYAML's emitter."""
+    if isinstance(value, (str, int)):
+        return scalar(value)
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=float("inf"), sort_keys=False).strip()
 
 
 def comment(text: str) -> str:
@@ -58,7 +77,7 @@ def render_yaml(root: Draft, header: list[str]) -> str:
 
 def _mapping(draft: Draft, indent: int, lines: list[str], first_prefix: str) -> None:
     pad = " " * indent
-    keys = list(dict.fromkeys([*draft.fields, *draft.notes]))
+    keys = list(dict.fromkeys([*draft.order, *draft.fields, *draft.notes]))
     for number, key in enumerate(keys):
         # The first key of a list item shares the '- ' line; its notes go above the item.
         prefix = first_prefix if number == 0 else pad
@@ -75,6 +94,6 @@ def _mapping(draft: Draft, indent: int, lines: list[str], first_prefix: str) -> 
                 _mapping(item, indent + 4, lines, first_prefix=" " * (indent + 2) + "- ")
         elif isinstance(value, dict):
             lines.append(f"{prefix}{key}:")
-            lines.extend(f"{pad}  {year}: {scalar(text)}" for year, text in value.items())
+            lines.extend(f"{pad}  {scalar(name)}: {_inline(inner)}" for name, inner in value.items())
         else:
             lines.append(f"{prefix}{key}: {scalar(value)}")

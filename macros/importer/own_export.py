@@ -1,22 +1,30 @@
 """The site's own XLSX download read back (`macros.render.export.to_xlsx`): export → import → export is the same.
 
 Items come from the sheets of each level (every item, with or without indicators, by its 'Nomor item'
-position); indicators from the "Indikator" sheet, attached to their owner by the same position.
+position, with its penanggung jawab, bidang urusan and pagu per year); indicators from the "Indikator" sheet,
+attached to their owner by the same position (baseline, target and realisasi per year, satuan, kode, IKU,
+target akhir); each quarter's target and realisasi from the "Triwulan" sheet, by 'ID indikator'; the source
+document and the settings of capaian from the "Cascade" sheet (a workbook downloaded before it existed has
+none: its "Indikator" sheet names the perangkat daerah and the year).
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 from ..model import LEVEL_LABELS
+from ..render.export import CASCADE_SHEET, IKU_CELL
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
+from .row_values import check_nilai
 from .sheets import Sheet, SpreadsheetError, header_key
 
-_TARGET = re.compile(r"^target (\d{4})$")
+_PER_YEAR = re.compile(r"^(baseline|target|realisasi|pagu) (\d{4})$")
 _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe penghitungan", "tipe_penghitungan"),
                      ("Polaritas", "polaritas"), ("Sumber data", "sumber_data"), ("Kode indikator", "kode"),
-                     ("Satuan", "satuan")]
+                     ("Satuan", "satuan"), ("Target akhir", "target_akhir")]
+_IKU = {text: value for value, text in IKU_CELL.items() if text}
 
 
 def is_own_export(sheets: list[Sheet]) -> bool:
@@ -28,9 +36,37 @@ def is_own_export(sheets: list[Sheet]) -> bool:
 
 
 def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, int | None]:
-    """The cascade of one of the site's workbooks: (draft, perangkat daerah, tahun); `SpreadsheetError` on a gap."""
+    """The cascade of one of the site's workbooks: (draft of its fields after perangkat_daerah and tahun,
+    perangkat daerah, tahun); `SpreadsheetError` listing every gap by sheet and cell."""
     by_name = {sheet.name: sheet for sheet in sheets}
     problems: list[str] = []
+    items, roots = _read_items(by_name, problems)
+    indikator = by_name["Indikator"]
+    perangkat_daerah, tahun = "", None
+    by_id: dict[str, Draft] = {}
+    for row, cells in _records(indikator):
+        perangkat_daerah = perangkat_daerah or cells.get("perangkat daerah", "")
+        tahun = tahun or (int(cells["tahun"]) if cells.get("tahun", "").isdigit() else None)
+        owner = items.get(cells.get("nomor item", ""))
+        if owner is None:
+            problems.append(f"{indikator.ref(row, 2)}: item '{cells.get('nomor item', '')}' tidak ada di lembar levelnya")
+            continue
+        draft = _indikator(indikator, row, cells, problems)
+        by_id[cells.get("id indikator", "")] = draft
+        owner.fields.setdefault("indikator", []).append(draft)  # type: ignore[union-attr]
+    if "Triwulan" in by_name:
+        _read_triwulan(by_name["Triwulan"], by_id, problems)
+    root = Draft()
+    if CASCADE_SHEET in by_name:
+        perangkat_daerah, tahun = _read_cascade(by_name[CASCADE_SHEET], root, problems, (perangkat_daerah, tahun))
+    if problems:
+        raise SpreadsheetError(problems)
+    root.set("tujuan", roots)
+    return root, perangkat_daerah, tahun
+
+
+def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[str, Draft], list[Draft]]:
+    """Every item of the level sheets by its position, and the tujuan (the roots) in order."""
     items: dict[str, Draft] = {}
     roots: list[Draft] = []
     for level in LEVELS:
@@ -40,7 +76,7 @@ def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, int | None]:
             continue
         for row, cells in _records(sheet):
             position = cells.get("nomor item", "")
-            draft = _item(level, cells)
+            draft = _item(sheet, row, level, cells, problems)
             parent = position.rsplit(".", 1)[0] if "." in position else None
             if parent is None:
                 roots.append(draft)
@@ -49,28 +85,20 @@ def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, int | None]:
             else:
                 problems.append(f"{sheet.ref(row, 0)}: item induk '{parent}' tidak ditemukan")
             items[position] = draft
-    indikator = by_name["Indikator"]
-    perangkat_daerah, tahun = "", None
-    for row, cells in _records(indikator):
-        perangkat_daerah = perangkat_daerah or cells.get("perangkat daerah", "")
-        tahun = tahun or (int(cells["tahun"]) if cells.get("tahun", "").isdigit() else None)
-        owner = items.get(cells.get("nomor item", ""))
-        if owner is None:
-            problems.append(f"{indikator.ref(row, 2)}: item '{cells.get('nomor item', '')}' tidak ada di lembar levelnya")
-            continue
-        owner.fields.setdefault("indikator", []).append(_indikator(cells))  # type: ignore[union-attr]
-    if problems:
-        raise SpreadsheetError(problems)
-    root = Draft()
-    root.set("tujuan", roots)
-    return root, perangkat_daerah, tahun
+    return items, roots
 
 
 def _records(sheet: Sheet) -> list[tuple[int, dict[str, str]]]:
     """Each data row as {header key: text}; where a header repeats (a parent's 'Sasaran'), the last one wins."""
     headers = [header_key(text) for text in sheet.rows[0]] if sheet.rows else []
-    return [(number, {header: cells[i] if i < len(cells) else "" for i, header in enumerate(headers)})
+    return [(number, {header: cells[i].strip() if i < len(cells) else "" for i, header in enumerate(headers)})
             for number, cells in enumerate(sheet.rows[1:], 1) if any(c.strip() for c in cells)]
+
+
+def _column(sheet: Sheet, header: str) -> int:
+    """The index of the last column headed `header` (compared as `header_key` compares)."""
+    keys = [header_key(text) for text in sheet.rows[0]]
+    return len(keys) - 1 - keys[::-1].index(header_key(header))
 
 
 def _level_of(position: str) -> str:
@@ -78,7 +106,21 @@ def _level_of(position: str) -> str:
     return {"T": "tujuan", "S": "sasaran", "P": "program", "K": "kegiatan", "SK": "sub_kegiatan"}[letters]
 
 
-def _item(level: str, cells: dict[str, str]) -> Draft:
+def _per_year(sheet: Sheet, row: int, cells: dict[str, str], kind: str, problems: list[str]) -> dict[int, str]:
+    """The non-empty '<Kind> <year>' cells of a row, by year, oldest first; a value the site cannot read (a pagu
+    that is not one Rupiah number) is a problem naming its cell instead."""
+    found = {}
+    for header, value in cells.items():
+        match = _PER_YEAR.match(header)
+        if not match or match.group(1) != kind or value == "":
+            continue
+        where = (sheet, row, _column(sheet, header), value, f"{kind} {match.group(2)}", problems)
+        if check_nilai(*where, rupiah=kind == "pagu"):
+            found[int(match.group(2))] = value
+    return dict(sorted(found.items()))
+
+
+def _item(sheet: Sheet, row: int, level: str, cells: dict[str, str], problems: list[str]) -> Draft:
     label = LEVEL_LABELS[level].lower()
     draft = Draft()
     draft.set("uraian", cells.get(label, ""))
@@ -86,18 +128,71 @@ def _item(level: str, cells: dict[str, str]) -> Draft:
         for key, header in (("sasaran", f"sasaran {label}"), ("kode", f"kode {label}")):
             if cells.get(header):
                 draft.set(key, cells[header])
+    if cells.get("penanggung jawab"):
+        draft.set("penanggung_jawab", cells["penanggung jawab"])
+    pagu = _per_year(sheet, row, cells, "pagu", problems)
+    if pagu:
+        draft.set("pagu", pagu)  # type: ignore[arg-type]
+    if level == "program" and cells.get("bidang urusan"):
+        draft.set("bidang_urusan", cells["bidang urusan"])
     draft.set("indikator", [])  # filled from the Indikator sheet; written before the items below, as staff write it
     return draft
 
 
-def _indikator(cells: dict[str, str]) -> Draft:
+def _indikator(sheet: Sheet, row: int, cells: dict[str, str], problems: list[str]) -> Draft:
     draft = Draft()
     for header, key in _INDIKATOR_FIELDS:
         value = cells.get(header_key(header), "")
         if value or key in ("formulasi", "sumber_data"):
             draft.set(key, value)
-    targets = {int(m.group(1)): value for header, value in cells.items()
-               if (m := _TARGET.match(header)) and value != ""}
-    if targets:
-        draft.set("target", targets)
+    iku = cells.get("iku", "")
+    if header_key(iku) in _IKU:
+        draft.set("iku", _IKU[header_key(iku)])  # type: ignore[arg-type]
+    elif iku:
+        problems.append(f"{sheet.ref(row, _column(sheet, 'IKU'))}: kolom IKU berisi '{iku}'; isi ya, tidak, "
+                        "atau kosongkan")
+    for kind in ("baseline", "target", "realisasi"):
+        values = _per_year(sheet, row, cells, kind, problems)
+        if values:
+            draft.set(kind, values)  # type: ignore[arg-type]
     return draft
+
+
+def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str]) -> None:
+    """Each quarter's target and realisasi onto its indicator, as target_triwulan / realisasi_triwulan."""
+    for row, cells in _records(sheet):
+        draft = by_id.get(cells.get("id indikator", ""))
+        if draft is None:
+            problems.append(f"{sheet.ref(row, 0)}: indikator '{cells.get('id indikator', '')}' tidak ada di lembar "
+                            "Indikator")
+            continue
+        year, triwulan = cells.get("tahun", ""), cells.get("triwulan", "")
+        if not year.isdigit() or triwulan not in ("I", "II", "III", "IV"):
+            problems.append(f"{sheet.ref(row, _column(sheet, 'Tahun'))}: tahun '{year}' atau triwulan '{triwulan}' "
+                            "tidak terbaca; tahun berupa angka (2024), triwulan I, II, III atau IV")
+            continue
+        for header, key in (("target", "target_triwulan"), ("realisasi", "realisasi_triwulan")):
+            if cells.get(header):
+                quarters = draft.fields.setdefault(key, {})
+                quarters.setdefault(int(year), {})[triwulan] = cells[header]  # type: ignore[union-attr, index]
+
+
+def _read_cascade(sheet: Sheet, root: Draft, problems: list[str],
+                  found: tuple[str, int | None]) -> tuple[str, int | None]:
+    """The source document and capaian settings onto `root`; the perangkat daerah and year this sheet names."""
+    records = _records(sheet)
+    if not records:
+        return found
+    row, cells = records[0]
+    if cells.get("dokumen sumber"):
+        root.set("dokumen_sumber", cells["dokumen sumber"],
+                 f"letakkan berkas '{cells['dokumen sumber']}' di folder ini, di samping berkas data ini")
+    settings = cells.get("pengaturan capaian", "")
+    if settings:
+        try:
+            root.set("capaian", json.loads(settings))
+        except json.JSONDecodeError:
+            problems.append(f"{sheet.ref(row, _column(sheet, 'Pengaturan capaian'))}: pengaturan capaian bukan JSON "
+                            "yang utuh; salin isi sel ini dari unduhan situs apa adanya")
+    year = cells.get("tahun", "")
+    return cells.get("perangkat daerah") or found[0], int(year) if year.isdigit() else found[1]

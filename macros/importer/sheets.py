@@ -1,8 +1,10 @@
 """A workbook or CSV file as grids of text cells, each cell with its address as staff see it (`Renstra!D14`).
 
-Cells are read as text: a whole number cell becomes its digits (`7742388142`), any other number the way staff
-type it and `macros.nilai` reads it back, with a decimal comma (`98,5`); a date cell its ISO date. A merged range's value is given to every cell it covers, with a mark
-that the cell was filled from the merge (a repeated parent, not a new row of its own).
+Cells are read as text: a whole number cell becomes its digits (`7742388142`), grouped by thousands with dots
+where its number format groups them (`7.742.388.142`, as Excel shows it), any other number the way staff type
+it and `macros.nilai` reads it back, with a decimal comma (`98,5`); a date cell its ISO date. A merged range's
+value is given to every cell it covers, with a mark that the cell was filled from the merge (a repeated parent,
+not a new row of its own).
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..nilai import format_angka
+
+
+# A number format that groups thousands: '#,##0', '#,##0.00', '_-* #,##0_-' (Excel's Accounting), '"Rp"#,##0'.
+_GROUPED = re.compile(r"#,##?0|0,000")
 
 
 class SpreadsheetError(Exception):
@@ -69,7 +75,7 @@ def _read_xlsx(path: Path) -> list[Sheet]:
             from None
     sheets = []
     for worksheet in workbook.worksheets:
-        rows = [[cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        rows = [[cell_text(cell.value, cell.number_format) for cell in row] for row in worksheet.iter_rows()]
         merged: set[tuple[int, int]] = set()
         for area in worksheet.merged_cells.ranges:
             top, left = area.min_row - 1, area.min_col - 1
@@ -98,15 +104,17 @@ def _read_csv(path: Path) -> Sheet:
     return Sheet(path.stem, rows)
 
 
-def cell_text(value: object) -> str:
-    """A cell's value as text: whole numbers as digits, others with a decimal comma, dates as YYYY-MM-DD,
-    nothing as ''."""
+def cell_text(value: object, number_format: str = "General") -> str:
+    """A cell's value as text: whole numbers as digits, grouped by thousands with dots where the cell's number
+    format groups them ('#,##0': 7.742.388.142, as Excel shows it in Indonesian), others with a decimal comma,
+    dates as YYYY-MM-DD, nothing as ''."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
+    if isinstance(value, (int, float)) and float(value).is_integer() and abs(value) < 1e15:
+        whole = int(value)
+        return f"{whole:,}".replace(",", ".") if _GROUPED.search(number_format) else str(whole)
     if isinstance(value, float):
         # repr is the shortest text that gives the same float back: 1.5, not 1.5000000000000002.
         return format_angka(Decimal(repr(value)))

@@ -36,6 +36,12 @@ _YEAR_COLUMNS = {
     "Predikat": ("string", "Predikat capaian tahun {tahun}; kosong bila tidak dapat dihitung."),
     "Keterangan capaian": ("string", "Mengapa capaian tahun {tahun} tidak dapat dihitung; kosong bila dapat."),
 }
+_INDIKATOR_EXTRA = {
+    "IKU": "ya bila indikator ini Indikator Kinerja Utama perangkat daerah, tidak bila data menyatakan bukan; "
+           "kosong bila tidak dinyatakan.",
+    "Target akhir": "Kondisi kinerja pada akhir periode rencana, sebagaimana tertulis di Renstra; kosong bila "
+                    "tidak ada.",
+}
 _YEAR_COLUMN = re.compile(rf"({'|'.join(_YEAR_COLUMNS)}) (\d{{4}})(?: \(%\))?")
 
 
@@ -46,6 +52,8 @@ def cascade_csv_column(name: str) -> Column:
         return Column(name, "integer", "Tahun cascade.", "periode")
     if name in _BY_NAME:
         return _BY_NAME[name]
+    if name in _INDIKATOR_EXTRA:
+        return Column(name, "string", _INDIKATOR_EXTRA[name])
     for level, label in LEVEL_LABELS.items():
         lower = label.lower()
         if name == label:

@@ -32,6 +32,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 
 Cell = str | int | float
+CASCADE_SHEET = "Cascade"
+# `iku` as the IKU column writes it: "ya", "tidak" where the data says false, empty where it says nothing.
+IKU_CELL: dict[bool | None, str] = {True: "ya", False: "tidak", None: ""}
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
     for level in LEVELS:
         columns += _level_columns(level)
     columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan",
-                "Sumber data", *(f"Baseline {year}" for year in baseline_years)]
+                "Sumber data", "IKU", "Target akhir", *(f"Baseline {year}" for year in baseline_years)]
     for year in years:
         columns += [f"Target {year}", f"Realisasi {year}", f"Capaian {year} (%)", f"Predikat {year}",
                     f"Keterangan capaian {year}"]
@@ -98,7 +101,8 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
             node = lineage.get(level)
             cells += _level_cells(node.item if node else None, level)
         cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan or "", ind.polaritas or "",
-                  ind.satuan or "", ind.sumber_data, *((ind.baseline or {}).get(year, "") for year in baseline_years)]
+                  ind.satuan or "", ind.sumber_data, IKU_CELL[ind.iku], ind.target_akhir or "",
+                  *((ind.baseline or {}).get(year, "") for year in baseline_years)]
         for year in years:
             cells += _kinerja_cells(kinerja_tahun(ind, year, aturan))
         rows.append(cells)
@@ -116,6 +120,14 @@ def triwulan_table(tree: CascadeTree) -> Table:
             rows += [[row.id, ind.uraian, year, triwulan, targets.get(triwulan, ""), realisasi.get(triwulan, "")]
                      for triwulan in TRIWULAN if triwulan in targets or triwulan in realisasi]
     return Table(["ID indikator", "Indikator", "Tahun", "Triwulan", "Target", "Realisasi"], rows)
+
+
+def cascade_table(cascade: Cascade) -> Table:
+    """The cascade's own fields on one row: perangkat daerah, tahun, source document and its settings of
+    capaian (as JSON, the way the data file's `capaian:` is written), so that the workbook holds all of its data."""
+    settings = json.dumps(cascade.capaian, ensure_ascii=False) if cascade.capaian is not None else ""
+    return Table(["Perangkat daerah", "Tahun", "Dokumen sumber", "Pengaturan capaian"],
+                 [[cascade.perangkat_daerah, cascade.tahun, cascade.dokumen_sumber or "", settings]])
 
 
 def item_table(tree: CascadeTree, level: Level) -> Table:
@@ -167,8 +179,8 @@ def to_csv(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> str:
 
 
 def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
-    """An Excel workbook: the flat "Indikator" sheet first, then the quarters' values, then one sheet of items
-    per level."""
+    """An Excel workbook: the flat "Indikator" sheet first, then the quarters' values, one sheet of items per
+    level, and the cascade's own fields last."""
     cascade = tree.cascade
     out = io.BytesIO()
     with xlsxwriter.Workbook(out, {"in_memory": True}) as workbook:
@@ -189,6 +201,7 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
         _fill_sheet(workbook.add_worksheet("Triwulan"), triwulan_table(tree), styles)
         for level in LEVELS:
             _fill_sheet(workbook.add_worksheet(LEVEL_LABELS[level]), item_table(tree, level), styles)
+        _fill_sheet(workbook.add_worksheet(CASCADE_SHEET), cascade_table(cascade), styles)
     return out.getvalue()
 
 

@@ -1,0 +1,150 @@
+"""The values one row of a Renstra/Renja matrix gives its indicator or its program, kegiatan or sub kegiatan.
+
+Values are kept as typed (`macros.importer.sheets` reads number cells as staff type them) and checked by the
+rule the data format reads them with (`macros.nilai`), so that a value the site would refuse is reported at its
+cell: a pagu must be one number in Rupiah, a target, realisasi or baseline readable. What the format cannot hold
+on that row (a pagu beside a tujuan, a target on a row without an indicator, a column not recognised) is kept as
+a YAML comment naming its cell.
+"""
+
+from __future__ import annotations
+
+from .columns import Columns
+from .emit import Draft
+from .sheets import Sheet, header_key
+from ..nilai import Angka, NilaiTidakTerbaca, parse_nilai
+
+_TIPE = {"kumulatif": "kumulatif", "komulatif": "kumulatif", "non kumulatif": "non_kumulatif",
+         "non komulatif": "non_kumulatif", "nonkumulatif": "non_kumulatif"}
+_IKU = {"ya": True, "iku": True, "tidak": False, "bukan": False}
+# Roles whose values belong to a row's indicator: on a row without one, they are kept as comments.
+INDIKATOR_ROLES = ("target", "realisasi", "baseline", "target_akhir")
+
+
+def first_text(sheet: Sheet, row: int, columns: list[int]) -> tuple[str, int | None]:
+    """The first non-empty cell of the given columns in a row, and its column."""
+    for column in columns:
+        value = sheet.cell(row, column).strip()
+        if value:
+            return value, column
+    return "", None
+
+
+def _own_cells(sheet: Sheet, row: int, columns: Columns, role: str) -> list[tuple[int, str]]:
+    """The row's own non-empty cells of a role: a cell filled from a merged range belongs to the row above."""
+    return [(c, sheet.cell(row, c).strip()) for c in columns.of(role)
+            if sheet.cell(row, c).strip() and (row, c) not in sheet.merged]
+
+
+def check_nilai(sheet: Sheet, row: int, column: int, value: str, what: str, problems: list[str], *,
+              rupiah: bool = False) -> bool:
+    """Whether the site reads `value` (a Rupiah amount: one number); if not, a problem naming its cell."""
+    try:
+        parsed = parse_nilai(value)
+    except NilaiTidakTerbaca as error:
+        problems.append(f"{sheet.ref(row, column)}: {what}: {error.message}")
+        return False
+    if rupiah and not isinstance(parsed, Angka):
+        problems.append(f"{sheet.ref(row, column)}: {what} '{value}' bukan satu angka rupiah; tulis angkanya, "
+                        "mis. 7.742.388.142")
+        return False
+    return True
+
+
+def _per_year(sheet: Sheet, row: int, columns: Columns, role: str, problems: list[str]) -> dict[int, str]:
+    values = {}
+    for column, value in _own_cells(sheet, row, columns, role):
+        year = columns.years[column]
+        if check_nilai(sheet, row, column, value, f"{role} {year}", problems, rupiah=role == "pagu"):
+            values[year] = value
+    return dict(sorted(values.items()))
+
+
+def item_values(sheet: Sheet, row: int, columns: Columns, draft: Draft, level: str, problems: list[str]) -> None:
+    """The penanggung jawab (any level) and pagu per year (program, kegiatan, sub kegiatan) this row gives the
+    item it opens or continues: a value the item has not yet is set, the same value again is a repeat, another
+    one is kept as a comment naming its cell."""
+    for column, person in _own_cells(sheet, row, columns, "penanggung_jawab")[:1]:
+        _give(sheet, row, column, draft, "penanggung_jawab", person, draft.fields.get("penanggung_jawab"))
+    if level not in ("program", "kegiatan", "sub_kegiatan"):
+        return
+    pagu: dict[int, str] = dict(draft.fields.get("pagu") or {})  # type: ignore[arg-type]
+    for column, value in _own_cells(sheet, row, columns, "pagu"):
+        year = columns.years[column]
+        if not check_nilai(sheet, row, column, value, f"pagu {year}", problems, rupiah=True):
+            continue
+        if year in pagu:
+            _give(sheet, row, column, draft, "pagu", value, pagu[year])
+        else:
+            pagu[year] = value
+    if pagu:
+        draft.set("pagu", dict(sorted(pagu.items())))  # type: ignore[arg-type]
+
+
+def _give(sheet: Sheet, row: int, column: int, draft: Draft, key: str, value: str, current: object) -> None:
+    """Set `key` to `value` where it has none; where it has another, a comment naming the cell."""
+    if current is None:
+        draft.set(key, value)
+    elif current != value:
+        draft.note(key, f"{key} di {sheet.ref(row, column)}: {value} (berbeda dari yang tertulis di baris pertama "
+                        f"item ini: {current}; periksa)")
+
+
+def indikator_values(sheet: Sheet, row: int, columns: Columns, uraian: str, problems: list[str]) -> Draft:
+    """The indicator written on this row, with every value the row gives it."""
+    draft = Draft()
+    draft.set("uraian", uraian)
+    for key in ("formulasi", "sumber_data"):
+        value, _ = first_text(sheet, row, columns.of(key))
+        draft.set(key, value, None if value else f"{key} tidak tercantum di {sheet.name} baris {row + 1}")
+    tipe, tipe_column = first_text(sheet, row, columns.of("tipe_penghitungan"))
+    if header_key(tipe) in _TIPE:
+        draft.set("tipe_penghitungan", _TIPE[header_key(tipe)])
+    else:
+        shown = f" (tertulis '{tipe}' di {sheet.ref(row, tipe_column)})" if tipe_column is not None else ""
+        draft.set("tipe_penghitungan", "non_kumulatif",
+                  f"TEBAKAN, periksa: tipe_penghitungan tidak tercantum{shown}; kumulatif | non_kumulatif")
+    polaritas, polaritas_column = first_text(sheet, row, columns.of("polaritas"))
+    if header_key(polaritas) in ("positif", "negatif"):
+        draft.set("polaritas", header_key(polaritas))
+    else:
+        shown = f" (tertulis '{polaritas}' di {sheet.ref(row, polaritas_column)})" if polaritas_column is not None else ""
+        draft.note("polaritas", f"polaritas tidak tercantum{shown}: dibiarkan kosong; positif | negatif")
+    for key in ("satuan", "target_akhir"):
+        value, _ = first_text(sheet, row, columns.of(key))
+        if value:
+            draft.set(key, value)
+    iku, iku_column = first_text(sheet, row, columns.of("iku"))
+    if header_key(iku) in _IKU:
+        draft.set("iku", _IKU[header_key(iku)])
+    elif iku_column is not None:
+        problems.append(f"{sheet.ref(row, iku_column)}: kolom IKU berisi '{iku}'; isi ya atau tidak, atau kosongkan")
+    _yearly_values(sheet, row, columns, draft, problems)
+    return draft
+
+
+def _yearly_values(sheet: Sheet, row: int, columns: Columns, draft: Draft, problems: list[str]) -> None:
+    for role in ("baseline", "target", "realisasi"):
+        values = _per_year(sheet, row, columns, role, problems)
+        if values:
+            draft.set(role, values)  # type: ignore[arg-type]
+    for column in columns.of("baseline"):
+        if column in columns.guessed_years and (row, column) not in sheet.merged and sheet.cell(row, column).strip():
+            draft.note("baseline", f"TEBAKAN, periksa: tahun baseline {columns.years[column]} adalah tahun sebelum "
+                                   f"target pertama; judul kolom '{columns.labels[column]}' tidak memuat tahun")
+
+
+def keep_in_notes(sheet: Sheet, row: int, columns: Columns, draft: Draft, roles: tuple[str, ...]) -> None:
+    """Cells the format cannot hold on this row, written as comments naming their cell so nothing is lost."""
+    for column, role in columns.roles.items():
+        value = sheet.cell(row, column).strip()
+        if role not in roles or not value or (row, column) in sheet.merged:
+            continue
+        if role == "pagu":
+            text = f"pagu {columns.years[column]} di {sheet.ref(row, column)}: {value} (pagu hanya pada program, " \
+                   "kegiatan dan sub kegiatan)"
+        elif role in INDIKATOR_ROLES:
+            text = f"{columns.labels[column]} di {sheet.ref(row, column)}: {value} (hanya pada baris indikator)"
+        else:
+            text = f"{columns.labels[column]} di {sheet.ref(row, column)}: {value} (format belum mendukung kolom ini)"
+        draft.note("uraian" if "indikator" not in draft.fields else "indikator", text)

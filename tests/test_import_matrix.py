@@ -1,0 +1,218 @@
+"""`make import` of a Renstra matrix laid out by another hand than `tests/test_import.py`'s: a title block
+above the table, a two-row header (codes split over urusan | bidang | program | kegiatan | sub kegiatan
+columns, a target column per year under "Target Kinerja", a pagu column per year under "Pagu Indikatif (Rp)",
+the baseline year in its header), merged cells for repeated parents, and penanggung jawab, satuan and
+end-of-period columns. Every program, kegiatan, indicator, target and pagu arrives as data; a broken copy gets
+`Lembar!Sel` messages in Indonesian and a non-zero exit, without a traceback. Names and numbers are invented.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from macros.importer import SpreadsheetError, import_spreadsheet
+from macros.load import load_cascades
+
+from .helpers import ROOT
+
+YEARS = (2025, 2026, 2027)
+# Columns: A Tujuan, B Sasaran, C-G Kode, H name, I Indikator, J Satuan, K baseline, L-N target per year,
+# O-Q pagu per year, R end of period, S penanggung jawab.
+ROWS = [
+    # row 8
+    ["Meningkatnya ketahanan pangan daerah", None, None, None, None, None, None, None, "Skor Pola Pangan Harapan",
+     "skor", "88,5", 89, 89.5, 90, None, None, None, "90", "Kepala Dinas"],
+    [None, "Meningkatnya produksi pertanian", None, None, None, None, None, None,
+     "Pertumbuhan PDRB sektor pertanian", "%", "2,1", "2,3", "2,4", "2,5", None, None, None, "2,5", "Sekretaris"],
+    [None, None, None, None, None, None, None, None, "Nilai Tukar Petani", "poin", "101", "102", "103", "104",
+     None, None, None, "104", None],
+    [None, None, "3", "27", None, None, None, "PERTANIAN", None, None, None, None, None, None, None, None, None,
+     None, None],
+    [None, None, "3", "27", "03", None, None, "Program Penyediaan dan Pengembangan Sarana Pertanian",
+     "Persentase ketersediaan benih unggul", "%", "70", "75", "80", "85", 2500000000, "2.750.000.000",
+     3000000000, "85", "Bidang Sarana"],
+    [None, None, None, None, None, None, None, None, "Jumlah kelompok tani penerima alsintan", "kelompok", "8",
+     "10", "12", "14", None, None, None, "14", None],
+    [None, None, "3", "27", "03", "2.01", None, "Pengelolaan Sarana Pendukung Pertanian",
+     "Jumlah paket sarana pertanian tersedia", "paket", "4", "5", "5", "6", 1200000000, 1300000000, None, "6",
+     "Seksi Alsintan"],
+    [None, None, "3", "27", "03", "2.01", "0001", "Pengadaan Benih Tanaman Pangan",
+     "Jumlah benih tanaman pangan disediakan", "ton", "20", "22", "24", "26", 600000000, "650.000.000",
+     700000000, "26", None],
+    [None, "Meningkatnya kapasitas petani", None, None, None, None, None, None, "Persentase petani terlatih", "%",
+     "30", "35", "40", "45", None, None, None, "45", "Sekretaris"],
+    [None, None, "3", "27", "07", None, None, "Program Penyuluhan Pertanian", "Persentase kelompok tani aktif",
+     "%", "60", "65", "70", "75", 900000000, 950000000, 1000000000, "75", "Bidang Penyuluhan"],
+    [None, None, "3", "27", "07", "2.01", None, "Pelaksanaan Penyuluhan Pertanian",
+     "Jumlah petani yang mengikuti penyuluhan", "orang", "1.200", "1.300", "1.400", "1.500", 400000000, None,
+     None, "1.500", None],
+]
+FIRST_DATA_ROW = 8
+
+
+def layout(path: Path, rows: list[list[object]] = ROWS, target_header: str | None = None) -> Path:
+    """The workbook as a Bappeda officer might lay it out; `target_header` replaces the 2026 target's header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renstra 2025-2029"
+    ws["A1"] = "RENCANA STRATEGIS DINAS PERTANIAN DAN PANGAN KABUPATEN CONTOH"
+    ws["A2"] = "Rencana Program, Kegiatan dan Pendanaan Tahun 2025-2027"
+    ws.merge_cells("A1:S1")
+    ws.merge_cells("A2:S2")
+    top = ["Tujuan", "Sasaran", "Kode", None, None, None, None, "Program/Kegiatan/Sub Kegiatan",
+           "Indikator Kinerja Program (Outcome) / Kegiatan (Output)", "Satuan", "Kondisi Kinerja Awal (2024)",
+           "Target Kinerja", None, None, "Pagu Indikatif (Rp)", None, None, "Kondisi Kinerja pada Akhir Periode",
+           "Penanggung Jawab"]
+    second = [None, None, "Urusan", "Bidang Urusan", "Program", "Kegiatan", "Sub Kegiatan", None, None, None, None,
+              *YEARS, *YEARS, None, None]
+    for column, (upper, lower) in enumerate(zip(top, second, strict=True), 1):
+        if upper is not None:
+            ws.cell(5, column, upper)
+        if lower is not None:
+            ws.cell(6, column, lower)
+    if target_header is not None:
+        ws.cell(6, 13, target_header)
+    for column in "ABHIJKRS":
+        ws.merge_cells(f"{column}5:{column}6")
+    for area in ("C5:G5", "L5:N5", "O5:Q5"):
+        ws.merge_cells(area)
+    for number, cells in enumerate(rows, FIRST_DATA_ROW):
+        for column, value in enumerate(cells, 1):
+            if value is not None:
+                ws.cell(number, column, value)
+        for column in (15, 16, 17):  # the pagu columns, formatted as money is: 2.500.000.000 on screen
+            ws.cell(number, column).number_format = "#,##0"
+    # Repeated parents: the tujuan over all its rows, each sasaran over its rows, the first program's name,
+    # codes, pagu and penanggung jawab over its two indicator rows.
+    last = FIRST_DATA_ROW + len(rows) - 1
+    if len(rows) == len(ROWS):
+        for area in (f"A8:A{last}", "B9:B15", f"B16:B{last}", "C12:C13", "D12:D13", "E12:E13", "H12:H13",
+                     "O12:O13", "P12:P13", "Q12:Q13", "S12:S13"):
+            ws.merge_cells(area)
+    wb.save(path)
+    return path
+
+
+def loaded(imported, folder: Path):
+    path = folder / imported.slug / f"{imported.tahun}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(imported.text, encoding="utf-8")
+    (cf,) = load_cascades(folder)
+    return cf
+
+
+def test_every_program_kegiatan_indicator_target_and_pagu_arrives(tmp_path):
+    imported = import_spreadsheet(layout(tmp_path / "renstra.xlsx"), "Dinas Pertanian dan Pangan", 2025)
+    cascade = loaded(imported, tmp_path / "data").cascade
+    (tujuan,) = cascade.tujuan
+    assert tujuan.uraian == "Meningkatnya ketahanan pangan daerah" and tujuan.penanggung_jawab == "Kepala Dinas"
+    (skor,) = tujuan.indikator
+    assert (skor.uraian, skor.satuan, skor.baseline, skor.target, skor.target_akhir) == (
+        "Skor Pola Pangan Harapan", "skor", {2024: "88,5"}, {2025: "89", 2026: "89,5", 2027: "90"}, "90")
+    produksi, kapasitas = tujuan.sasaran
+    assert [i.uraian for i in produksi.indikator] == ["Pertumbuhan PDRB sektor pertanian", "Nilai Tukar Petani"]
+    assert produksi.penanggung_jawab == "Sekretaris"
+    (sarana,) = produksi.program
+    assert (sarana.kode, sarana.uraian, sarana.bidang_urusan, sarana.penanggung_jawab) == (
+        "3.27.03", "Program Penyediaan dan Pengembangan Sarana Pertanian", "3.27 PERTANIAN", "Bidang Sarana")
+    # A number cell is written as Excel shows it (its format groups thousands), a text cell as typed.
+    assert sarana.pagu == {2025: "2.500.000.000", 2026: "2.750.000.000", 2027: "3.000.000.000"}
+    assert [(i.uraian, i.satuan, i.baseline, i.target) for i in sarana.indikator] == [
+        ("Persentase ketersediaan benih unggul", "%", {2024: "70"}, {2025: "75", 2026: "80", 2027: "85"}),
+        ("Jumlah kelompok tani penerima alsintan", "kelompok", {2024: "8"}, {2025: "10", 2026: "12", 2027: "14"})]
+    (pengelolaan,) = sarana.kegiatan
+    assert (pengelolaan.kode, pengelolaan.pagu, pengelolaan.penanggung_jawab) == (
+        "3.27.03.2.01", {2025: "1.200.000.000", 2026: "1.300.000.000"}, "Seksi Alsintan")
+    assert pengelolaan.indikator[0].target == {2025: "5", 2026: "5", 2027: "6"}
+    (benih,) = pengelolaan.sub_kegiatan
+    assert (benih.kode, benih.uraian, benih.pagu) == (
+        "3.27.03.2.01.0001", "Pengadaan Benih Tanaman Pangan",
+        {2025: "600.000.000", 2026: "650.000.000", 2027: "700.000.000"})
+    assert benih.indikator[0].target_akhir == "26"
+    assert [i.uraian for i in kapasitas.indikator] == ["Persentase petani terlatih"]
+    (penyuluhan,) = kapasitas.program
+    assert (penyuluhan.kode, penyuluhan.pagu, penyuluhan.bidang_urusan) == (
+        "3.27.07", {2025: "900.000.000", 2026: "950.000.000", 2027: "1.000.000.000"}, "3.27 PERTANIAN")
+    (pelaksanaan,) = penyuluhan.kegiatan
+    assert (pelaksanaan.kode, pelaksanaan.pagu, pelaksanaan.indikator[0].target) == (
+        "3.27.07.2.01", {2025: "400.000.000"}, {2025: "1.300", 2026: "1.400", 2027: "1.500"})
+    count = sum(len(item.indikator) for item in [tujuan, produksi, kapasitas, sarana, pengelolaan, benih,
+                                                   penyuluhan, pelaksanaan])
+    assert count == len(ROWS) - 1  # every row but the bidang urusan heading is an indicator
+    assert "format belum mendukung" not in imported.text
+
+
+def broken_rows() -> list[list[object]]:
+    rows = [list(row) for row in ROWS]
+    rows[4][14] = "tujuh juta"        # O13: the first program's pagu 2025
+    rows[6][11] = "12.5%"             # L15: a decimal point, which the site cannot read
+    # A first row with an indicator and nothing above it.
+    return [[None, None, None, None, None, None, None, None, "Indikator tanpa induk", "%", None, "1", "2", "3",
+             None, None, None, None, None], *rows]
+
+
+def test_a_broken_matrix_gets_every_problem_by_sheet_and_cell(tmp_path):
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(layout(tmp_path / "rusak.xlsx", broken_rows()), "Dinas Pertanian dan Pangan", 2025)
+    problems = caught.value.problems
+    assert problems[0] == ("Renstra 2025-2029!I8: indikator 'Indikator tanpa induk' tanpa tujuan, sasaran atau "
+                           "program di atasnya; isi kolom Tujuan dan Sasaran pada baris pertama")
+    assert ("Renstra 2025-2029!O13: pagu 2025 'tujuh juta' bukan satu angka rupiah; tulis angkanya, "
+            "mis. 7.742.388.142") in problems
+    assert ("Renstra 2025-2029!L15: target 2025: Nilai '12.5%' tidak terbaca: titik hanya dipakai sebagai pemisah "
+            "ribuan (diikuti tepat tiga angka). Tulis desimal dengan koma, misalnya '12,5'.") in problems
+    assert len(problems) == 3
+
+
+def test_a_target_column_without_a_year_is_refused_at_its_header_cell(tmp_path):
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(layout(tmp_path / "rusak.xlsx", target_header="Tahun ke-2"), "Dinas Contoh", 2025)
+    assert caught.value.problems == [
+        "Renstra 2025-2029!M6: judul kolom 'Target Kinerja / Tahun ke-2' tidak memuat tahun; tulis tahunnya di "
+        "judul kolom target itu, mis. 'Target 2025'"]
+
+
+def test_make_import_of_a_broken_matrix_lists_the_cells_and_fails(tmp_path):
+    source = layout(tmp_path / "rusak.xlsx", broken_rows())
+    result = subprocess.run(["make", "--no-print-directory", "-s", "-o", ".venv/.installed", "import",
+                             f"FILE={source}", "PERANGKAT_DAERAH=Dinas Pertanian dan Pangan", "TAHUN=2025"],
+                            cwd=ROOT, env={**os.environ, "CASCADE_DATA": str(tmp_path / "data"),
+                                           "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Impor gagal (3 masalah):\n  Renstra 2025-2029!I8: indikator")
+    assert "  Renstra 2025-2029!O13: pagu 2025 'tujuh juta' bukan satu angka rupiah" in result.stderr
+    assert not (tmp_path / "data").exists()
+
+
+def test_the_command_line_writes_the_matrix_as_a_data_file(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "macros.import_spreadsheet", str(layout(tmp_path / "r.xlsx")),
+                             "--perangkat-daerah", "Dinas Pertanian dan Pangan", "--tahun", "2025"], cwd=ROOT,
+                            env={**os.environ, "CASCADE_DATA": str(tmp_path / "data")}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "data" / "dinas-pertanian-dan-pangan" / "2025.yaml").read_text(encoding="utf-8")
+    assert "pagu:\n              2025: 2.500.000.000\n              2026: 2.750.000.000\n" in text
+
+
+def test_a_program_repeated_on_each_indicator_row_keeps_its_first_pagu_and_flags_another(tmp_path):
+    csv_file = tmp_path / "renja.csv"
+    csv_file.write_text(
+        "Tujuan;Sasaran;Kode;Program/Kegiatan;Indikator;Target 2025;Pagu 2025;Pagu 2026;Penanggung jawab\n"
+        "Tujuan A;Sasaran A;X.XX.01;Program A;Indikator 1;1;1.000.000;;Bidang A\n"
+        "Tujuan A;Sasaran A;X.XX.01;Program A;Indikator 2;2;1.000.000;2.000.000;Bidang A\n"
+        "Tujuan A;Sasaran A;X.XX.01;Program A;Indikator 3;3;1.500.000;;Bidang B\n",
+        encoding="utf-8")
+    imported = import_spreadsheet(csv_file, "Kecamatan Contoh", 2025)
+    (program,) = loaded(imported, tmp_path / "data").cascade.tujuan[0].sasaran[0].program
+    assert [i.uraian for i in program.indikator] == ["Indikator 1", "Indikator 2", "Indikator 3"]
+    # The same pagu again is a repeat; a year given only on a later row is still the program's.
+    assert (program.pagu, program.penanggung_jawab) == ({2025: "1.000.000", 2026: "2.000.000"}, "Bidang A")
+    assert ("# pagu di renja!G4: 1.500.000 (berbeda dari yang tertulis di baris pertama item ini: 1.000.000; "
+            "periksa)") in imported.text
+    assert "# penanggung_jawab di renja!I4: Bidang B (berbeda dari yang tertulis di baris pertama item ini: " \
+           "Bidang A; periksa)" in imported.text

@@ -1,0 +1,115 @@
+"""The site's own XLSX download comes back whole through `make import`: export → import → export is the same.
+
+A cascade that fills every optional field of the format (pagu per year, penanggung jawab on every level,
+bidang urusan, iku true and false, target akhir, kode, satuan, baseline/target/realisasi per year, quarters'
+targets and realisasi, the source document, its own settings of capaian) and the capaian fixture go through the
+workbook a citizen downloads and back; every sheet of the second workbook equals the first, cell by cell, and
+the two loaded cascades are equal field by field.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from macros.importer import SpreadsheetError, import_spreadsheet
+from macros.load import load_cascades
+from macros.render.export import to_json, to_xlsx
+
+from .helpers import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures"
+CASCADES = {
+    "every optional field": FIXTURES / "import" / "cascade_data" / "dinas-contoh-lengkap" / "2025.yaml",
+    "capaian fixture": FIXTURES / "capaian" / "cascade_data" / "kecamatan-contoh" / "2024.yaml",
+}
+
+
+def sheets_of(workbook: bytes) -> dict[str, list[tuple[object, ...]]]:
+    book = load_workbook(io.BytesIO(workbook))
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+
+
+def imported_again(source: Path, tmp_path: Path):
+    """(the cascade as loaded, the workbook the site offers, the cascade `make import` makes of that workbook)."""
+    (cf,) = load_cascades(source.parent.parent)
+    workbook = tmp_path / "unduhan.xlsx"
+    workbook.write_bytes(to_xlsx(cf.tree, cf.aturan))
+    imported = import_spreadsheet(workbook)
+    folder = tmp_path / "data" / imported.slug
+    # Staff keep the source document beside the data file, as the import's comment asks.
+    shutil.copytree(source.parent, folder, ignore=shutil.ignore_patterns("*.yaml"))
+    (folder / f"{imported.tahun}.yaml").write_text(imported.text, encoding="utf-8")
+    (again,) = load_cascades(tmp_path / "data")
+    return cf, workbook.read_bytes(), again, imported.text
+
+
+@pytest.mark.parametrize("name", CASCADES)
+def test_export_import_export_gives_the_same_workbook_and_the_same_cascade(name, tmp_path):
+    cf, first, again, _ = imported_again(CASCADES[name], tmp_path)
+    assert (again.slug, again.tahun) == (cf.slug, cf.tahun)
+    before, after = sheets_of(first), sheets_of(to_xlsx(again.tree, again.aturan))
+    assert list(after) == list(before)
+    for sheet in before:
+        assert len(after[sheet]) == len(before[sheet]), sheet
+        for number, (row, row_again) in enumerate(zip(before[sheet], after[sheet], strict=True), 1):
+            assert row_again == row, f"{sheet} baris {number}"
+    assert again.cascade == cf.cascade
+    assert to_json(again.cascade) == to_json(cf.cascade)
+    assert again.aturan == cf.aturan
+
+
+def test_every_optional_field_arrives_in_the_imported_file(tmp_path):
+    cf, _, again, text = imported_again(CASCADES["every optional field"], tmp_path)
+    tujuan = again.cascade.tujuan[0]
+    program = tujuan.sasaran[0].program[0]
+    kegiatan = program.kegiatan[0]
+    assert again.cascade.dokumen_sumber == "Renstra contoh 2024-2026.pdf"
+    # Settings are kept as typed too: the numbers are the characters of the data file.
+    assert again.cascade.capaian == {"negatif": "T/R", "batas_atas": "120",
+                                     "predikat": [{"lebih_dari": "85", "predikat": "Baik"}, {"predikat": "Kurang"}]}
+    first, second = tujuan.indikator
+    assert (first.iku, first.target_akhir, first.kode, first.satuan) == (True, "4,00 (B)", "IKU.01", "poin")
+    assert (first.baseline, first.target, first.realisasi) == (
+        {2023: "3,1", 2024: "3,2"}, {2025: "3,5", 2026: "3,6"}, {2025: "3,4"})
+    assert (second.iku, second.tipe_penghitungan, second.polaritas, second.target) == (False, None, None,
+                                                                                         {2025: "1:20"})
+    assert tujuan.penanggung_jawab == "Kepala Dinas" and tujuan.sasaran[0].penanggung_jawab == "Sekretaris"
+    assert tujuan.sasaran[0].indikator[0].realisasi_triwulan == {2025: {"I": "8", "II": "12", "III": "9"}}
+    assert (program.pagu, program.bidang_urusan, program.penanggung_jawab) == (
+        {2025: "7.742.388.142", 2026: "8.000.000.000"}, "X.XX Bidang Urusan Contoh", "Sekretariat")
+    assert kegiatan.indikator[0].target_triwulan == {2025: {"II": "2", "IV": "4"}}
+    assert kegiatan.sub_kegiatan[0].pagu == {2025: "50.000.000", 2026: "Rp 55.000.000"}
+    assert [k.uraian for k in program.kegiatan] == ["Perencanaan Contoh", "Kegiatan tanpa indikator contoh"]
+    assert "# letakkan berkas 'Renstra contoh 2024-2026.pdf' di folder ini" in text
+    # What the YAML file says is data, not a comment about data the format could not hold.
+    assert "format belum mendukung" not in text and "pagu:\n" in text
+
+
+def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp_path):
+    (cf,) = load_cascades(CASCADES["every optional field"].parent.parent)
+    path = tmp_path / "diedit.xlsx"
+    path.write_bytes(to_xlsx(cf.tree, cf.aturan))
+    book = load_workbook(path)
+    program = book["Program"]
+    pagu = [cell.value for cell in program[1]].index("Pagu 2025") + 1
+    program.cell(2, pagu, "tujuh juta")
+    indikator = book["Indikator"]
+    header = [cell.value for cell in indikator[1]]
+    indikator.cell(2, header.index("Target 2025") + 1, "3.5")
+    indikator.cell(3, header.index("IKU") + 1, "mungkin")
+    book.save(path)
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path)
+    assert caught.value.problems == [
+        f"Program!{get_column_letter(pagu)}2: pagu 2025 'tujuh juta' bukan satu angka rupiah; tulis angkanya, mis. 7.742.388.142",
+        f"Indikator!{get_column_letter(header.index('Target 2025') + 1)}2: target 2025: Nilai '3.5' tidak terbaca: "
+        "titik hanya dipakai sebagai pemisah ribuan (diikuti tepat tiga angka). Tulis desimal dengan koma, "
+        "misalnya '3,5'.",
+        f"Indikator!{get_column_letter(header.index('IKU') + 1)}3: kolom IKU berisi 'mungkin'; isi ya, tidak, atau "
+        "kosongkan"]
