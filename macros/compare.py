@@ -120,7 +120,13 @@ def compare_indikator(old: Sequence[Indikator], new: Sequence[Indikator], parent
 
 def compare_cascades(old: CascadeTree, new: CascadeTree) -> list[Change]:
     """Every difference from `old` to `new`: tujuan and sasaran, programs, kegiatan, sub kegiatan, indicators."""
-    changes = list(_compare_items("tujuan", old.roots, new.roots, ""))
+    if old.levels == new.levels:
+        changes = list(_compare_items(old.levels[0], old.roots, new.roots, ""))
+    else:
+        # One year lists tujuan and the other starts at sasaran (an IKU list): the tujuan were added or removed,
+        # and the sasaran are compared across the whole cascade.
+        changes = list(_compare_items("tujuan", old.at("tujuan"), new.at("tujuan"), ""))
+        changes += _compare_items("sasaran", old.at("sasaran"), new.at("sasaran"), "")
     changes += _compare_items("program", old.programs, new.programs, "")
     return changes
 

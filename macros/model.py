@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
@@ -124,7 +124,10 @@ class Cascade(_Model):
     dokumen_sumber: Teks | None = None
     # How this cascade's capaian is computed, where it departs from the site's settings (`macros.capaian_aturan`).
     capaian: dict[str, object] | None = None
-    tujuan: Annotated[list[Tujuan], Field(min_length=1)]
+    # A cascade starts at its tujuan; a document without tujuan (an IKU list) starts at its sasaran instead.
+    # Exactly one of the two is given (`_one_top_level`).
+    tujuan: Annotated[list[Tujuan], Field(min_length=1)] | None = None
+    sasaran: Annotated[list[Sasaran], Field(min_length=1)] | None = None
 
     @field_validator("capaian")
     @classmethod
@@ -134,6 +137,23 @@ class Cascade(_Model):
         except AturanTidakSah as error:
             raise PydanticCustomError("aturan_tidak_sah", "{pesan}", {"pesan": str(error)}) from None
         return settings
+
+    @model_validator(mode="after")
+    def _one_top_level(self) -> Cascade:
+        if self.tujuan is None and self.sasaran is None:
+            raise PydanticCustomError("tingkat_teratas", "{pesan}", {"kunci": "tujuan", "pesan": (
+                "wajib ada 'tujuan:' (daftar tujuan), atau 'sasaran:' di tingkat teratas untuk dokumen tanpa "
+                "tujuan seperti daftar IKU")})
+        if self.tujuan is not None and self.sasaran is not None:
+            raise PydanticCustomError("tingkat_teratas", "{pesan}", {"kunci": "sasaran", "pesan": (
+                "'sasaran:' di tingkat teratas hanya untuk dokumen tanpa tujuan; bila ada tujuan, letakkan "
+                "sasaran di bawah tujuannya")})
+        return self
+
+    @property
+    def top(self) -> list[Tujuan] | list[Sasaran]:
+        """The items the cascade starts at: its tujuan, or its sasaran when it has no tujuan."""
+        return self.tujuan if self.tujuan is not None else self.sasaran or []
 
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]

@@ -47,7 +47,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
                           "folder perangkat daerah ini: diterbitkan apa adanya dan ditautkan dari ringkasan cascade.",
         "capaian": "Cara menghitung capaian cascade ini bila berbeda dari situs (opsional): negatif (\"2-R/T\" atau "
                    "\"T/R\"), batas_atas (%), predikat (daftar {lebih_dari, predikat}).",
-        "tujuan": "Tujuan perangkat daerah (Eselon II); minimal satu.",
+        "tujuan": "Tujuan perangkat daerah (Eselon II); minimal satu. Dokumen tanpa tujuan (daftar IKU) memakai "
+                  "'sasaran' di tingkat teratas sebagai gantinya.",
+        "sasaran": "Hanya untuk dokumen tanpa tujuan (mis. daftar IKU): sasaran di tingkat teratas, masing-masing "
+                   "dengan indikatornya (dan programnya bila ada). Tidak boleh bersama 'tujuan'.",
     },
     "Tujuan": {
         "": "Tujuan perangkat daerah, dengan indikator dan sasaran yang mendukungnya.",
@@ -109,6 +112,7 @@ def cascade_schema() -> dict[str, Any]:
             if field in described:
                 prop["description"] = described[field]
     _tighten(schema)
+    _one_top_level(schema)
     schema["title"] = "Cascading kinerja"
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
@@ -126,6 +130,18 @@ def _tighten(node: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _tighten(value)
+
+
+def _one_top_level(schema: dict[str, Any]) -> None:
+    """The model's `Cascade._one_top_level`: a list of tujuan, or (without tujuan) a list of sasaran, not both."""
+    for name in ("tujuan", "sasaran"):
+        prop = schema["properties"][name]
+        # Optional in Python only so that one of the two can be absent: written empty, neither is allowed.
+        array = next(branch for branch in prop.pop("anyOf") if branch.get("type") == "array")
+        prop.pop("default", None)
+        prop.update(array)
+    schema["oneOf"] = [{"required": ["tujuan"], "not": {"required": ["sasaran"]}},
+                       {"required": ["sasaran"], "not": {"required": ["tujuan"]}}]
 
 
 def render_schema() -> str:

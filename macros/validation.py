@@ -38,6 +38,11 @@ def validate_cascade(parsed: ParsedYaml, shown: str) -> Cascade:
 def _problem_from_pydantic(error: dict[str, Any], parsed: ParsedYaml, shown: str) -> Problem:
     loc = _data_loc(error["loc"], parsed.data)
     kind = error["type"]
+    if kind == "tingkat_teratas":
+        # Said of the whole file, so placed at the top-level key it concerns (or the file's start).
+        key = (error["ctx"]["kunci"],)
+        return Problem(shown, error["ctx"]["pesan"], parsed.key_lines.get(key) or parsed.lines.get(()) or 1,
+                       field=key[0])
     if kind == "extra_forbidden":
         return Problem(shown, _unknown_key_message(loc), parsed.key_lines.get(loc), field=field_path(loc))
     if kind == "missing":

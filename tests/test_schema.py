@@ -82,6 +82,9 @@ BROKEN = {
     "blank name": lambda d: d["tujuan"][0].update(uraian="   "),
     "missing formulasi": lambda d: _sub_kegiatan_indikator(d).pop("formulasi"),
     "no tujuan": lambda d: d.update(tujuan=[]),
+    "neither tujuan nor sasaran": lambda d: d.pop("tujuan"),
+    "sasaran at the top beside tujuan": lambda d: d.update(sasaran=d["tujuan"][0]["sasaran"]),
+    "no sasaran at the top": lambda d: d.pop("tujuan") and d.update(sasaran=[]),
     "target year not a number": lambda d: _sub_kegiatan_indikator(d).update(target={"tahun depan": "80"}),
 }
 
@@ -102,3 +105,12 @@ def test_schema_and_model_both_accept_optional_fields(validator, data):
     extended["tujuan"][0]["sasaran"][0]["program"][0]["kode"] = "7.01.01"
     Cascade.model_validate(extended)
     assert list(validator.iter_errors(extended)) == []
+
+
+def test_schema_and_model_both_accept_a_document_without_tujuan(validator):
+    """An IKU list: sasaran at the top level, each with its indicators (and programs if any)."""
+    path = ROOT / "tests/fixtures/shapes/cascade_data/kecamatan-iku/2024.yaml"
+    iku = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "tujuan" not in iku
+    Cascade.model_validate(iku)
+    assert list(validator.iter_errors(iku)) == []

@@ -70,7 +70,8 @@ def render_catalog_page(cf: CascadeFile) -> str:
     return render_template("katalog.md.j2", title=f"Katalog indikator {cf.cascade.perangkat_daerah} {cf.tahun}",
                    cf=cf, rows=catalog_rows(cf, page), qualified=False, downloads=download_links(cf, page),
                    overview=source_link(page, overview_page(cf)), all_link=source_link(page, CATALOG_ALL_PAGE),
-                   levels=LEVEL_LABELS, tipes=TIPE_FILTER, predikat=_predikat_choices([cf]))
+                   levels={level: LEVEL_LABELS[level] for level in cf.tree.levels}, tipes=TIPE_FILTER,
+                   predikat=_predikat_choices([cf]))
 
 
 def render_catalog_all_page(files: list[CascadeFile]) -> str:

@@ -22,7 +22,7 @@ from ..naming import download_path
 from ..capaian import TRIWULAN
 from ..capaian_aturan import AturanCapaian
 from ..kinerja import KinerjaTahun, kinerja_tahun, years_of
-from ..tree import LEVELS, CascadeTree
+from ..tree import CascadeTree
 
 DEFAULT_ATURAN = AturanCapaian()
 
@@ -82,7 +82,8 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
     cascade = tree.cascade
     baseline_years, years = _years(tree)
     columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Tahun"]
-    for level in LEVELS:
+    # A document without tujuan gets no Tujuan column: an empty one would say it has tujuan left blank.
+    for level in tree.levels:
         columns += _level_columns(level)
     columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan",
                 "Sumber data", *(f"Baseline {year}" for year in baseline_years)]
@@ -94,7 +95,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
         lineage = row.owner.lineage
         ind = row.indikator
         cells: list[Cell] = [row.id, row.owner.level, row.owner.position, cascade.perangkat_daerah, cascade.tahun]
-        for level in LEVELS:
+        for level in tree.levels:
             node = lineage.get(level)
             cells += _level_cells(node.item if node else None, level)
         cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan or "", ind.polaritas or "",
@@ -120,7 +121,7 @@ def triwulan_table(tree: CascadeTree) -> Table:
 
 def item_table(tree: CascadeTree, level: Level) -> Table:
     """Every item of one level on its own row, with the items above it and the identifiers of its indicators."""
-    upto = LEVELS[: LEVELS.index(level) + 1]
+    upto = tree.levels[: tree.levels.index(level) + 1]
     columns = ["Nomor item"]
     for each in upto:
         columns += _level_columns(each)
@@ -187,7 +188,7 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
         )
         _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(tree, aturan), styles)
         _fill_sheet(workbook.add_worksheet("Triwulan"), triwulan_table(tree), styles)
-        for level in LEVELS:
+        for level in tree.levels:
             _fill_sheet(workbook.add_worksheet(LEVEL_LABELS[level]), item_table(tree, level), styles)
     return out.getvalue()
 

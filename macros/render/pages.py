@@ -170,7 +170,9 @@ def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram])
         label = f"{'Kegiatan' if depth == 2 else 'Sub kegiatan'} {section.label}"
         tree.append(TreeLine(depth, label, with_kode(section.node.item)))
     page = program_page(cf, program.item)
-    return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
+    tujuan = lineage.get("tujuan")  # None in a document without tujuan (an IKU list): the page names none
+    return render_template("program.md.j2", cf=cf, tujuan=tujuan.item if tujuan else None,
+                           sasaran=lineage["sasaran"].item,
                            program=program.item, nomor=program_number(cf, program), sections=sections, diagrams=diagrams,
                            summary=_summary(cf, sections),
                            tree=tree, root=site_root(page), csv_links=_csv_links(cf, page, sections),

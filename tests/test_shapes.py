@@ -1,0 +1,115 @@
+"""Real documents of other shapes than Kebasen's cascade: an IKU list without tujuan, programs with several
+outcomes or serving two sasaran, and a Renstra covering a period. Each is shown as its source has it, with
+nothing invented to fill a level it does not have."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from openpyxl import load_workbook
+
+from macros.compare import compare_cascades
+from macros.load import load_cascades
+from macros.model import CascadeFile
+from macros.naming import anchor
+from macros.render.catalog import render_catalog_page
+from macros.render.export import to_csv, to_xlsx
+from macros.render.mermaid import program_page_diagrams
+from macros.render.pages import render_overview_page, render_program_page
+
+from .helpers import article_text, build_site, flat, markdown_to_html, soup_of, visible_text
+
+SHAPES = Path(__file__).parent / "fixtures" / "shapes" / "cascade_data"
+
+
+@pytest.fixture(scope="module")
+def shapes() -> dict[str, CascadeFile]:
+    """The fixture cascades by '<perangkat daerah folder>/<file name without .yaml>'."""
+    return {f"{cf.slug}/{cf.path.stem}": cf for cf in load_cascades(SHAPES)}
+
+
+@pytest.fixture(scope="module")
+def iku(shapes) -> CascadeFile:
+    return shapes["kecamatan-iku/2024"]
+
+
+@pytest.fixture(scope="module")
+def shapes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture cascades built into a whole site in strict mode (diagrams left to the browser)."""
+    site = tmp_path_factory.mktemp("shapes") / "site"
+    built = build_site(site, SHAPES, with_chromium=False)
+    assert built.returncode == 0, built.stderr
+    return site
+
+
+def html_of(markdown_text: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown_to_html(markdown_text), "html.parser")
+
+
+def page_text(markdown_text: str) -> str:
+    return flat(visible_text(markdown_to_html(markdown_text)))
+
+
+# A document without tujuan (an IKU list)
+
+def test_an_iku_list_numbers_its_sasaran_from_the_top_without_an_invented_tujuan(iku):
+    assert [node.position for node in iku.tree.nodes] == ["S1", "S2", "S2.P1", "S2.P1.K1"]
+    assert [row.id for row in iku.tree.indikator] == ["S1.I1", "S2.I1", "S2.P1.I1", "S2.P1.K1.I1"]
+    assert iku.tree.at("tujuan") == [] and iku.tree.levels[0] == "sasaran"
+
+
+def test_the_overview_of_an_iku_list_shows_its_sasaran_and_no_tujuan_heading(iku):
+    page = html_of(render_overview_page(iku, [iku]))
+    headings = [flat(h.get_text(" ")) for h in page.find_all(["h2", "h3"])]
+    assert headings == ["Sasaran: Meningkatnya kualitas pelayanan publik kecamatan",
+                        "Sasaran: Meningkatnya tata kelola pemerintahan desa",
+                        "Program 1: 7.01.02 Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"]
+    text = flat(page.get_text(" "))
+    assert "Dokumen sumbernya tidak mencantumkan tujuan." in text
+    assert "Tujuan" not in text.replace("tidak mencantumkan tujuan", "")
+    assert page.find("tr", id=anchor("S1.I1")) is not None
+
+
+def test_a_program_page_of_an_iku_list_names_its_sasaran_and_no_tujuan(iku):
+    program = iku.tree.programs[0]
+    text = page_text(render_program_page(iku, program, program_page_diagrams(program)))
+    assert "Sasaran: Meningkatnya tata kelola pemerintahan desa" in text
+    assert "Tujuan" not in text
+
+
+def test_the_downloads_of_an_iku_list_have_no_tujuan_column_or_sheet(iku):
+    header, first, *_ = list(csv.reader(io.StringIO(to_csv(iku.tree))))
+    assert "Tujuan" not in header
+    assert header[header.index("Nomor item"):header.index("Nomor item") + 4] == [
+        "Nomor item", "Perangkat daerah", "Tahun", "Sasaran"]
+    assert first[header.index("Sasaran")] == "Meningkatnya kualitas pelayanan publik kecamatan"
+    workbook = load_workbook(io.BytesIO(to_xlsx(iku.tree)))
+    assert workbook.sheetnames == ["Indikator", "Triwulan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"]
+    assert [cell.value for cell in workbook["Program"][1]][:3] == ["Nomor item", "Sasaran", "Program"]
+
+
+def test_the_catalog_of_an_iku_list_offers_no_tujuan_level(iku):
+    page = html_of(render_catalog_page(iku))
+    levels = [option.get_text() for option in page.find("select", attrs={"name": "level"}).find_all("option")]
+    assert levels == ["Semua level", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"]
+    assert "dari sasaran sampai sub kegiatan" in flat(page.get_text(" "))
+
+
+@pytest.mark.slow
+def test_an_iku_list_builds_into_an_overview_and_program_pages(shapes_site, iku):
+    overview = article_text(soup_of(shapes_site, "kecamatan-iku/2024"))
+    assert "Indeks Kepuasan Masyarakat" in overview and "Tujuan:" not in overview
+    program = article_text(soup_of(shapes_site, "kecamatan-iku/2024/program/penyelenggaraan-pemerintahan-dan-"
+                                                "pelayanan-publik"))
+    assert "Jumlah laporan koordinasi" in program
+    csv_text = (shapes_site / "data/kecamatan-iku/2024.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].split(",")[:6] == ["ID indikator", "Level", "Nomor item", "Perangkat daerah",
+                                                      "Tahun", "Sasaran"]
+
+
+def test_two_years_of_an_iku_list_are_compared_from_their_sasaran(iku):
+    assert compare_cascades(iku.tree, iku.tree) == []
