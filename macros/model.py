@@ -82,11 +82,19 @@ class _Anggaran(_Model):
     """What a program, kegiatan and sub kegiatan share: a budget item of Permendagri 90/2019."""
 
     uraian: Teks
-    sasaran: Teks | None = None
+    # What the item is to achieve: one text, or a list of texts for an item with several outcomes.
+    sasaran: Teks | Annotated[list[Teks], Field(min_length=1)] | None = None
     kode: Kode | None = None
     penanggung_jawab: Teks | None = None
     pagu: PaguPerTahun | None = None
     indikator: list[Indikator] = []
+
+    @property
+    def outcomes(self) -> list[str]:
+        """The item's sasaran as a list of texts, in the order written: [] when none is written."""
+        if self.sasaran is None:
+            return []
+        return [self.sasaran] if isinstance(self.sasaran, str) else list(self.sasaran)
 
 
 class SubKegiatan(_Anggaran):

@@ -24,7 +24,8 @@ def _anggaran(level: str, about: str, uraian: str, children: dict[str, str]) -> 
     return {
         "": about,
         "uraian": uraian,
-        "sasaran": f"Sasaran {level}: hasil yang hendak dicapai {level} ini (opsional).",
+        "sasaran": f"Sasaran {level}: hasil yang hendak dicapai {level} ini (opsional); satu teks, atau daftar teks "
+                   f"bila {level} ini punya beberapa sasaran.",
         "kode": f"Kode {level} menurut nomenklatur Permendagri 90/2019 (opsional), mis. '7.01.01'.",
         "penanggung_jawab": _PENANGGUNG_JAWAB,
         "pagu": f"Pagu anggaran {level} per tahun dalam rupiah (opsional), seperti diketik, mis. "

@@ -26,13 +26,29 @@ def validate_cascade(parsed: ParsedYaml, shown: str) -> Cascade:
         cascade = Cascade.model_validate(parsed.data)
         problems: list[Problem] = []
     except ValidationError as error:
-        problems = [_problem_from_pydantic(e, parsed, shown) for e in error.errors(include_url=False)]
+        problems = [_problem_from_pydantic(e, parsed, shown) for e in _matching_branches(error.errors(include_url=False))]
     # A field already reported while parsing would only be reported again as "empty".
     parse_fields = {p.field for p in parsed.problems}
     problems = parsed.problems + [p for p in problems if p.field not in parse_fields]
     if problems:
         raise CascadeError(sorted(_unique(problems), key=lambda p: p.line or 0))
     return cascade
+
+
+# A value of the wrong kind for one branch of a union field (a text or a list of texts).
+_TYPE_MISMATCH = {"string_type", "list_type"}
+
+
+def _matching_branches(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For a field that takes a text or a list (`sasaran`), the errors of the branch the value has the kind of:
+    an empty list is "at least one item", not also "must be text"."""
+    def field(error: dict[str, Any]) -> tuple[Any, ...]:
+        # Branch labels ('constrained-str', 'list[constrained-str]') name no place in the data.
+        return tuple(part for part in error["loc"]
+                     if not (isinstance(part, str) and (part in _UNION_LABELS or "[" in part)))
+
+    matched = {field(e) for e in errors if e["type"] not in _TYPE_MISMATCH}
+    return [e for e in errors if e["type"] not in _TYPE_MISMATCH or field(e) not in matched]
 
 
 def _problem_from_pydantic(error: dict[str, Any], parsed: ParsedYaml, shown: str) -> Problem:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,11 +15,13 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from macros.compare import compare_cascades
+from macros.lint import check_spelling
 from macros.load import load_cascades
-from macros.model import CascadeFile
+from macros.model import Cascade, CascadeFile
 from macros.naming import anchor
+from macros.problems import CascadeError
 from macros.render.catalog import render_catalog_page
-from macros.render.export import to_csv, to_xlsx
+from macros.render.export import to_csv, to_json, to_xlsx
 from macros.render.mermaid import program_page_diagrams
 from macros.render.pages import render_overview_page, render_program_page
 
@@ -113,3 +117,63 @@ def test_an_iku_list_builds_into_an_overview_and_program_pages(shapes_site, iku)
 
 def test_two_years_of_an_iku_list_are_compared_from_their_sasaran(iku):
     assert compare_cascades(iku.tree, iku.tree) == []
+
+
+# A program with several outcomes
+
+@pytest.fixture(scope="module")
+def dinas(shapes) -> CascadeFile:
+    return shapes["dinas-contoh/2024"]
+
+
+def test_a_program_with_several_sasaran_shows_them_as_a_list_in_the_order_written(dinas):
+    program = dinas.tree.programs[0]
+    assert program.item.sasaran == ["Meningkatnya usaha mikro yang memiliki izin usaha",
+                                    "Meningkatnya omzet usaha mikro binaan"]
+    page = html_of(render_program_page(dinas, program, program_page_diagrams(program)))
+    label = page.find("strong", string="Sasaran program:")
+    assert [flat(li.get_text()) for li in label.find_parent("p").find_next_sibling("ul").find_all("li")] == \
+        program.item.sasaran
+    # The facts under the heading stay, after the list.
+    assert "Pagu 2024: Rp 1.250.000.000" in flat(page.get_text(" "))
+    kegiatan = page.find("strong", string="Sasaran kegiatan:").find_parent("p").find_next_sibling("ul")
+    assert [flat(li.get_text()) for li in kegiatan.find_all("li")] == [
+        "Meningkatnya kapasitas pelaku usaha mikro", "Meningkatnya akses pasar usaha mikro"]
+
+
+def test_the_overview_lists_a_programs_several_sasaran(dinas):
+    page = html_of(render_overview_page(dinas, [dinas]))
+    label = page.find("strong", string="Sasaran program:")
+    assert [flat(li.get_text()) for li in label.find_parent("p").find_next_sibling("ul").find_all("li")] == \
+        dinas.tree.programs[0].item.sasaran
+    assert "1 kegiatan, 0 sub kegiatan." in flat(page.get_text(" "))
+
+
+def test_several_sasaran_are_one_per_line_in_the_spreadsheet_cell_and_a_list_in_the_json(dinas):
+    header, *rows = list(csv.reader(io.StringIO(to_csv(dinas.tree))))
+    row = next(row for row in rows if row[0] == "T1.S1.P1.I1")
+    assert row[header.index("Sasaran program")] == (
+        "Meningkatnya usaha mikro yang memiliki izin usaha\nMeningkatnya omzet usaha mikro binaan")
+    assert json.loads(to_json(dinas.cascade))["tujuan"][0]["sasaran"][0]["program"][0]["sasaran"] == [
+        "Meningkatnya usaha mikro yang memiliki izin usaha", "Meningkatnya omzet usaha mikro binaan"]
+
+
+def test_an_empty_list_of_sasaran_is_refused_at_its_line(tmp_path):
+    text = (SHAPES / "dinas-contoh/2024.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "dinas-contoh"
+    broken.mkdir()
+    start = text.index("            sasaran:\n              - Meningkatnya usaha mikro yang memiliki izin usaha")
+    end = text.index("            pagu:")
+    (broken / "2024.yaml").write_text(text[:start] + "            sasaran: []\n" + text[end:], encoding="utf-8")
+    with pytest.raises(CascadeError) as caught:
+        load_cascades(tmp_path, shown_relative_to=tmp_path)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "dinas-contoh/2024.yaml:22 tujuan[0].sasaran[0].program[0].sasaran: harus berisi paling sedikit satu butir"]
+
+
+def test_lint_reads_each_of_several_sasaran_at_its_own_place(dinas):
+    data = dinas.cascade.model_dump(exclude_none=True)
+    data["tujuan"][0]["sasaran"][0]["program"][0]["sasaran"][1] = "Meningkatnya presentase omzet usaha mikro"
+    cf = replace(dinas, cascade=Cascade.model_validate(data), lines={})
+    assert [issue.loc for issue in check_spelling(cf.tree)] == [
+        ("tujuan", 0, "sasaran", 0, "program", 0, "sasaran", 1)]

@@ -59,7 +59,8 @@ def _level_cells(item: Item | None, level: Level) -> list[Cell]:
         return [""] * len(_level_columns(level))
     if level in ("tujuan", "sasaran"):
         return [item.uraian]
-    return [item.uraian, item.kode or "", item.sasaran or ""]
+    # Several outcomes share the cell, one per line, as a spreadsheet cell shows a list.
+    return [item.uraian, item.kode or "", "\n".join(item.outcomes)]
 
 
 def _years(tree: CascadeTree) -> tuple[list[int], list[int]]:
