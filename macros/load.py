@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
 from .model import CascadeFile, Loc
-from .naming import SLUG_PATTERN, program_slug
+from .naming import SLUG_PATTERN, cascade_dir, page_url, program_page
 from .problems import CascadeError, Problem, field_path
 from .validation import validate_cascade
 from .yaml_source import decode, parse_yaml
@@ -118,18 +118,19 @@ def _check_dokumen_sumber(name: str | None, path: Path, slug: str, shown: str,
 
 
 def _check_program_urls(cf: CascadeFile, shown: str) -> list[Problem]:
-    """Two programs of one cascade must not end up at the same page address."""
+    """Two programs of one cascade must not end up at the same page address (the same program under two
+    sasaran gets two: `naming.program_page`)."""
     problems: list[Problem] = []
     first: dict[str, str] = {}
     for program in cf.tree.programs:
-        slug = program_slug(program.item)
-        if slug in first:
+        address = page_url(program_page(cf, program)).removeprefix(f"{cascade_dir(cf)}/")
+        if address in first:
             loc = (*program.loc, "uraian")
-            problems.append(Problem(shown, f"alamat halaman 'program/{slug}/' sudah dipakai oleh "
-                                    f"{first[slug]}; bedakan uraian program ini",
+            problems.append(Problem(shown, f"alamat halaman '{address}' sudah dipakai oleh "
+                                    f"{first[address]} di bawah sasaran yang sama; bedakan uraian program ini",
                                     cf.lines.get(loc), field=field_path(loc)))
         else:
-            first[slug] = program.field_path
+            first[address] = program.field_path
     return problems
 
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from .model import CascadeFile, Program
+from .tree import Node
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PROGRAM_PREFIX = re.compile(r"^program-")
@@ -50,9 +51,19 @@ def overview_page(item: CascadeFile) -> str:
     return f"{cascade_dir(item)}/index.md"
 
 
-def program_page(item: CascadeFile, program: Program) -> str:
-    """Source path of a program page, relative to docs: '<pd>/<tahun>/program/<slug>.md'."""
-    return f"{cascade_dir(item)}/program/{program_slug(program)}.md"
+def program_page(item: CascadeFile, program: Node) -> str:
+    """Source path of a program page, relative to docs: '<pd>/<tahun>/program/<slug>.md'.
+
+    The same program serving a second sasaran (same name under another sasaran) gets that sasaran's position
+    after its name, '<slug>-t1-s2', so that both pages stay; the first one in the file keeps the plain address,
+    which is therefore the same before and after the program is added to another sasaran. Twice under the
+    same sasaran, a program gets one address for both pages, which `macros.load` refuses.
+    """
+    slug = program_slug(program.item)
+    first = next(node for node in item.tree.programs if program_slug(node.item) == slug)
+    if first is not program and first.parent is not program.parent and program.parent is not None:
+        slug = f"{slug}-{anchor(program.parent.position)}"
+    return f"{cascade_dir(item)}/program/{slug}.md"
 
 
 def anchor(identifier: str) -> str:

@@ -59,7 +59,7 @@ class GeneratedFile:
 def program_diagrams(files: list[CascadeFile]) -> dict[str, list[Diagram]]:
     """Every program page's diagrams (overview first, then one per kegiatan), by the page's path relative to the
     docs folder."""
-    return {program_page(cf, node.item): program_page_diagrams(node) for cf in files for node in cf.tree.programs}
+    return {program_page(cf, node): program_page_diagrams(node) for cf in files for node in cf.tree.programs}
 
 
 def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram]], cache: Path | None = None,
@@ -91,7 +91,7 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
                 yield GeneratedFile(dokumen_sumber_path(cf, cf.cascade.dokumen_sumber),
                                     (cf.path.parent / cf.cascade.dokumen_sumber).read_bytes())
             for node in cf.tree.programs:
-                page = program_page(cf, node.item)
+                page = program_page(cf, node)
                 yield GeneratedFile(page, render_program_page(cf, node, diagrams[page]))
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
@@ -120,7 +120,7 @@ def navigation(files: list[CascadeFile]) -> list[dict[str, Any]]:
         if len(group) > 1:
             years.append({"Perbandingan antartahun": comparison_page(slug)})
         for cf in sorted(group, key=lambda cf: cf.tahun, reverse=True):
-            programs = [{html.escape(node.item.uraian): program_page(cf, node.item)} for node in cf.tree.programs]
+            programs = [{html.escape(node.item.uraian): program_page(cf, node)} for node in cf.tree.programs]
             catalog = {"Katalog indikator": catalog_page(cf)}
             years.append({str(cf.tahun): [overview_page(cf), *programs, catalog]})
         # Themes insert nav titles into the HTML unescaped: a title is HTML, not text.
@@ -140,7 +140,7 @@ def search_labels(files: list[CascadeFile]) -> dict[str, SearchLabel]:
             label = SearchLabel(cf.cascade.perangkat_daerah, cf.tahun)
             labels[built_file(overview_page(cf))] = label
             for node in cf.tree.programs:
-                labels[built_file(program_page(cf, node.item))] = label
+                labels[built_file(program_page(cf, node))] = label
     return labels
 
 

@@ -225,7 +225,7 @@ def test_folder_name_must_be_a_slug(tmp_path, kebasen_text):
         "misalnya 'kecamatan-kebasen'"]
 
 
-def test_two_programs_with_the_same_address(tmp_path, kebasen_text):
+def test_two_programs_with_the_same_address_under_one_sasaran(tmp_path, kebasen_text):
     text = kebasen_text.replace("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
                          "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
     (problem,) = problems_for(tmp_path, text)
@@ -233,7 +233,7 @@ def test_two_programs_with_the_same_address(tmp_path, kebasen_text):
         f"kecamatan-x/2023.yaml:{line_of(text, 'Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota', 1)} "
         "tujuan[0].sasaran[0].program[1].uraian: alamat halaman "
         "'program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota/' sudah dipakai oleh "
-        "tujuan[0].sasaran[0].program[0]; bedakan uraian program ini")
+        "tujuan[0].sasaran[0].program[0] di bawah sasaran yang sama; bedakan uraian program ini")
 
 
 def test_text_of_100_kb_is_refused(tmp_path, kebasen_text):

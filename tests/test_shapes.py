@@ -18,7 +18,7 @@ from macros.compare import compare_cascades
 from macros.lint import check_spelling
 from macros.load import load_cascades
 from macros.model import Cascade, CascadeFile
-from macros.naming import anchor
+from macros.naming import anchor, program_page
 from macros.problems import CascadeError
 from macros.render.catalog import render_catalog_page
 from macros.render.export import to_csv, to_json, to_xlsx
@@ -177,3 +177,61 @@ def test_lint_reads_each_of_several_sasaran_at_its_own_place(dinas):
     cf = replace(dinas, cascade=Cascade.model_validate(data), lines={})
     assert [issue.loc for issue in check_spelling(cf.tree)] == [
         ("tujuan", 0, "sasaran", 0, "program", 0, "sasaran", 1)]
+
+
+# The same program serving two sasaran
+
+def _page_of(cf: CascadeFile, position: str) -> str:
+    return next(program_page(cf, node) for node in cf.tree.programs if node.position == position)
+
+
+def test_the_same_program_under_two_sasaran_keeps_both_pages_with_distinct_addresses(dinas):
+    first, second = (node for node in dinas.tree.programs if node.item.kode == "2.17.01")
+    assert (first.position, second.position) == ("T1.S1.P2", "T1.S2.P1")
+    assert program_page(dinas, first) == "dinas-contoh/2024/program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota.md"
+    assert program_page(dinas, second) == (
+        "dinas-contoh/2024/program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota-t1-s2.md")
+
+
+def test_the_first_of_the_two_keeps_the_address_it_had_before_it_served_a_second_sasaran(dinas):
+    data = dinas.cascade.model_dump(exclude_none=True)
+    del data["tujuan"][0]["sasaran"][1]["program"]
+    alone = replace(dinas, cascade=Cascade.model_validate(data), lines={})
+    assert _page_of(alone, "T1.S1.P2") == _page_of(dinas, "T1.S1.P2")
+
+
+def test_each_page_of_the_same_program_says_its_sasaran_and_links_the_other(dinas):
+    first, second = (node for node in dinas.tree.programs if node.item.kode == "2.17.01")
+    for node, own, other, link in ((first, "Meningkatnya usaha mikro yang naik kelas", "Meningkatnya koperasi yang sehat",
+                                    "penunjang-urusan-pemerintahan-daerah-kabupaten-kota-t1-s2/"),
+                                   (second, "Meningkatnya koperasi yang sehat", "Meningkatnya usaha mikro yang naik kelas",
+                                    "../penunjang-urusan-pemerintahan-daerah-kabupaten-kota/")):
+        markdown_text = render_program_page(dinas, node, program_page_diagrams(node))
+        text = page_text(markdown_text)
+        assert f"Sasaran: {own}" in text
+        assert f"Program yang sama juga mendukung sasaran lain: {other}" in text
+        assert markdown_text.count("(" + link.removesuffix("/").split("/")[-1] + ".md)") == 1
+
+
+def test_the_overview_lists_the_program_under_each_of_its_sasaran(dinas):
+    page = html_of(render_overview_page(dinas, [dinas]))
+    titles = [flat(h.get_text(" ")) for h in page.find_all(["h2", "h3"])]
+    assert titles[1:] == [
+        "Sasaran: Meningkatnya usaha mikro yang naik kelas",
+        "Program 1: 2.17.07 Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro",
+        "Program 2: 2.17.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "Sasaran: Meningkatnya koperasi yang sehat",
+        "Program 3: 2.17.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"]
+    links = [h.find("a")["href"] for h in page.find_all("h3")]
+    assert links[1:] == ["program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota.md",
+                         "program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota-t1-s2.md"]
+
+
+@pytest.mark.slow
+def test_both_pages_of_the_same_program_are_built_with_their_own_indicators(shapes_site):
+    first = article_text(soup_of(shapes_site, "dinas-contoh/2024/program/penunjang-urusan-pemerintahan-daerah-"
+                                              "kabupaten-kota"))
+    second = article_text(soup_of(shapes_site, "dinas-contoh/2024/program/penunjang-urusan-pemerintahan-daerah-"
+                                               "kabupaten-kota-t1-s2"))
+    assert "Nilai SAKIP dinas" in first and "Nilai SAKIP dinas" not in second
+    assert "Persentase layanan administrasi koperasi tepat waktu" in second

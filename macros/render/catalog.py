@@ -38,7 +38,7 @@ class CatalogRow:
 
 def _owner_page(cf: CascadeFile, row: IndikatorRow) -> str:
     program = row.owner.ancestor("program")
-    return overview_page(cf) if program is None else program_page(cf, program.item)
+    return overview_page(cf) if program is None else program_page(cf, program)
 
 
 def catalog_rows(cf: CascadeFile, page: str, qualified: bool = False) -> list[CatalogRow]:

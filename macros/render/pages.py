@@ -169,12 +169,15 @@ def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram])
         depth = 2 if section.node.level == "kegiatan" else 3
         label = f"{'Kegiatan' if depth == 2 else 'Sub kegiatan'} {section.label}"
         tree.append(TreeLine(depth, label, with_kode(section.node.item)))
-    page = program_page(cf, program.item)
+    page = program_page(cf, program)
+    # The same program serving other sasaran has a page under each: say so, and link them.
+    also = [(node.parent.item.uraian, source_link(page, program_page(cf, node))) for node in cf.tree.programs
+            if node is not program and node.parent is not None and with_kode(node.item) == with_kode(program.item)]
     tujuan = lineage.get("tujuan")  # None in a document without tujuan (an IKU list): the page names none
     return render_template("program.md.j2", cf=cf, tujuan=tujuan.item if tujuan else None,
                            sasaran=lineage["sasaran"].item,
                            program=program.item, nomor=program_number(cf, program), sections=sections, diagrams=diagrams,
-                           summary=_summary(cf, sections),
+                           summary=_summary(cf, sections), also=also,
                            tree=tree, root=site_root(page), csv_links=_csv_links(cf, page, sections),
                            overview_link=source_link(page, overview_page(cf)))
 
@@ -192,7 +195,7 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
         program=section.node.item,
         nomor=program_number(cf, section.node),
         sasaran=section.node.parent,
-        link=source_link(page, program_page(cf, section.node.item)),
+        link=source_link(page, program_page(cf, section.node)),
         sub_count=sum(len(k.sub_kegiatan) for k in section.node.item.kegiatan),
         section=section,
     ) for section in shown if section.node.level == "program"]
