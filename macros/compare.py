@@ -133,6 +133,7 @@ def compare_cascades(old: CascadeTree, new: CascadeTree) -> list[Change]:
 
 def compare_years(files: list[CascadeFile]) -> list[YearComparison]:
     """One perangkat daerah's consecutive years compared, newest pair first."""
-    ordered = sorted(files, key=lambda cf: cf.tahun)
+    # A period file (a Renstra) is not one of the years compared.
+    ordered = sorted((cf for cf in files if not cf.is_periode), key=lambda cf: cf.tahun)
     return [YearComparison(a.tahun, b.tahun, compare_cascades(a.tree, b.tree))
             for a, b in reversed(list(zip(ordered, ordered[1:])))]

@@ -43,7 +43,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Cascade": {
         "": "Cascading kinerja satu perangkat daerah untuk satu tahun (cascade_data/<perangkat-daerah>/<tahun>.yaml).",
         "perangkat_daerah": "Nama perangkat daerah, mis. 'Kecamatan Kebasen'.",
-        "tahun": "Tahun cascade; sama dengan nama berkas.",
+        "tahun": "Tahun cascade; sama dengan nama berkas (2023.yaml). Berkas Renstra satu periode memakai 'periode'.",
+        "periode": "Periode Renstra, tahun awal-tahun akhir (mis. 2021-2026), sebagai pengganti 'tahun'; sama dengan "
+                   "nama berkas (2021-2026.yaml). Target ditulis per tahun di dalam periode ini.",
         "dokumen_sumber": "Nama berkas dokumen sumber (opsional), mis. 'Renstra 2021-2026.pdf', yang diletakkan di "
                           "folder perangkat daerah ini: diterbitkan apa adanya dan ditautkan dari ringkasan cascade.",
         "capaian": "Cara menghitung capaian cascade ini bila berbeda dari situs (opsional): negatif (\"2-R/T\" atau "
@@ -134,15 +136,17 @@ def _tighten(node: Any) -> None:
 
 
 def _one_top_level(schema: dict[str, Any]) -> None:
-    """The model's `Cascade._one_top_level`: a list of tujuan, or (without tujuan) a list of sasaran, not both."""
-    for name in ("tujuan", "sasaran"):
+    """The model's `Cascade._one_top_level`: `tahun` or `periode`, not both; a list of tujuan, or (without
+    tujuan) a list of sasaran, not both."""
+    pairs = (("tahun", "periode"), ("tujuan", "sasaran"))
+    for name in (name for pair in pairs for name in pair):
         prop = schema["properties"][name]
         # Optional in Python only so that one of the two can be absent: written empty, neither is allowed.
-        array = next(branch for branch in prop.pop("anyOf") if branch.get("type") == "array")
+        branch = next(branch for branch in prop.pop("anyOf") if branch.get("type") != "null")
         prop.pop("default", None)
-        prop.update(array)
-    schema["oneOf"] = [{"required": ["tujuan"], "not": {"required": ["sasaran"]}},
-                       {"required": ["sasaran"], "not": {"required": ["tujuan"]}}]
+        prop.update(branch)
+    schema["allOf"] = [{"oneOf": [{"required": [a], "not": {"required": [b]}},
+                                  {"required": [b], "not": {"required": [a]}}]} for a, b in pairs]
 
 
 def render_schema() -> str:

@@ -37,7 +37,9 @@ from .render.export import cascade_downloads, to_archive, xlsx_cache
 from .render.indikator_csv import indikator_csv_files
 from .render.mermaid import Diagram, program_page_diagrams
 from .render.pages import (
+    file_title,
     group_by_perangkat_daerah,
+    newest_first,
     render_overview_page,
     render_perangkat_daerah_page,
     render_program_page,
@@ -76,8 +78,10 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     downloads: dict[str, str | bytes] = {}
     for slug, group in group_by_perangkat_daerah(files).items():
         yield GeneratedFile(perangkat_daerah_page(slug), render_perangkat_daerah_page(group))
-        if len(group) > 1:
-            yield GeneratedFile(comparison_page(slug), render_comparison_page(group))
+        # Years are compared with each other; a period file (a Renstra) stands beside them.
+        yearly = [cf for cf in group if not cf.is_periode]
+        if len(yearly) > 1:
+            yield GeneratedFile(comparison_page(slug), render_comparison_page(yearly))
         for cf in group:
             yield GeneratedFile(overview_page(cf), render_overview_page(cf, group))
             yield GeneratedFile(catalog_page(cf), render_catalog_page(cf))
@@ -99,7 +103,7 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
         yield GeneratedFile(ARCHIVE_PATH, archive)
         yield from _machine_readable(files, {**downloads, ARCHIVE_PATH: archive}, opendata)
     # The template's first year follows the data, so the same data gives the same file.
-    yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.tahun for cf in files), default=2025)))
+    yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.years[-1] for cf in files), default=2025)))
     # Always there: the footer of every page links to it.
     yield GeneratedFile(REPORT_PAGE, render_quality_report(lint_files(files), files), in_nav=False)
 
@@ -117,12 +121,12 @@ def navigation(files: list[CascadeFile]) -> list[dict[str, Any]]:
     nav: list[dict[str, Any]] = []
     for slug, group in group_by_perangkat_daerah(files).items():
         years: list[Any] = [perangkat_daerah_page(slug)]
-        if len(group) > 1:
+        if sum(not cf.is_periode for cf in group) > 1:
             years.append({"Perbandingan antartahun": comparison_page(slug)})
-        for cf in sorted(group, key=lambda cf: cf.tahun, reverse=True):
+        for cf in newest_first(group):
             programs = [{html.escape(node.item.uraian): program_page(cf, node)} for node in cf.tree.programs]
             catalog = {"Katalog indikator": catalog_page(cf)}
-            years.append({str(cf.tahun): [overview_page(cf), *programs, catalog]})
+            years.append({file_title(cf) if cf.is_periode else cf.label: [overview_page(cf), *programs, catalog]})
         # Themes insert nav titles into the HTML unescaped: a title is HTML, not text.
         nav.append({html.escape(group[0].cascade.perangkat_daerah): years})
     return nav
@@ -137,7 +141,7 @@ def search_labels(files: list[CascadeFile]) -> dict[str, SearchLabel]:
         labels[built_file(perangkat_daerah_page(slug))] = everyone
         labels[built_file(comparison_page(slug))] = everyone
         for cf in group:
-            label = SearchLabel(cf.cascade.perangkat_daerah, cf.tahun)
+            label = SearchLabel(cf.cascade.perangkat_daerah, cf.label)
             labels[built_file(overview_page(cf))] = label
             for node in cf.tree.programs:
                 labels[built_file(program_page(cf, node))] = label

@@ -179,7 +179,8 @@ def test_file_that_is_not_a_mapping(tmp_path):
 @pytest.mark.parametrize("name", ["2023.yml", "tahun-2023.yaml", "2023 (1).yaml"])
 def test_file_whose_name_is_not_a_year(tmp_path, name, kebasen_text):
     assert problems_for(tmp_path, kebasen_text, name=name) == [
-        f"kecamatan-x/{name}: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
+        f"kecamatan-x/{name}: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml', atau "
+        "periode Renstra, misalnya '2021-2026.yaml'"]
 
 
 def test_other_files_beside_the_cascades_are_allowed_and_not_read(tmp_path, kebasen_text):
@@ -194,7 +195,8 @@ def test_other_files_beside_the_cascades_are_allowed_and_not_read(tmp_path, keba
 
 def test_a_yaml_file_not_named_by_a_year_is_still_refused(tmp_path, kebasen_text):
     assert problems_for(tmp_path, kebasen_text, name="catatan.yaml") == [
-        "kecamatan-x/catatan.yaml: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
+        "kecamatan-x/catatan.yaml: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml', atau "
+        "periode Renstra, misalnya '2021-2026.yaml'"]
 
 
 def test_the_source_document_a_cascade_names_must_be_in_its_folder(tmp_path, kebasen_text):

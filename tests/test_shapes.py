@@ -14,16 +14,17 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from macros.compare import compare_cascades
+from macros.compare import compare_cascades, compare_years
 from macros.lint import check_spelling
 from macros.load import load_cascades
 from macros.model import Cascade, CascadeFile
-from macros.naming import anchor, program_page
+from macros.naming import anchor, download_path, overview_page, program_page
 from macros.problems import CascadeError
 from macros.render.catalog import render_catalog_page
 from macros.render.export import to_csv, to_json, to_xlsx
 from macros.render.mermaid import program_page_diagrams
-from macros.render.pages import render_overview_page, render_program_page
+from macros.render.pages import render_overview_page, render_perangkat_daerah_page, render_program_page
+from macros.site import navigation
 
 from .helpers import article_text, build_site, flat, markdown_to_html, soup_of, visible_text
 
@@ -235,3 +236,88 @@ def test_both_pages_of_the_same_program_are_built_with_their_own_indicators(shap
                                                "kabupaten-kota-t1-s2"))
     assert "Nilai SAKIP dinas" in first and "Nilai SAKIP dinas" not in second
     assert "Persentase layanan administrasi koperasi tepat waktu" in second
+
+
+# A Renstra covering a period
+
+@pytest.fixture(scope="module")
+def renstra(shapes) -> CascadeFile:
+    return shapes["dinas-contoh/2021-2026"]
+
+
+def test_a_period_file_is_named_by_its_period_and_has_its_own_addresses(renstra):
+    assert (renstra.label, renstra.years) == ("2021-2026", [2021, 2022, 2023, 2024, 2025, 2026])
+    assert overview_page(renstra) == "dinas-contoh/2021-2026/index.md"
+    assert program_page(renstra, renstra.tree.programs[0]) == (
+        "dinas-contoh/2021-2026/program/pengawasan-dan-pemeriksaan-koperasi.md")
+    assert download_path(renstra, "csv") == "data/dinas-contoh/2021-2026.csv"
+
+
+def _year_row(page: BeautifulSoup, indikator_id: str) -> dict[str, str]:
+    """One indicator's row of a period table: each year's cell text by its column's header."""
+    row = page.find("tr", id=anchor(indikator_id))
+    headers = [flat(th.get_text(" ")) for th in row.find_parent("table").find("thead").find_all("th")]
+    return dict(zip(headers, (flat(cell.get_text(" ")) for cell in row.find_all(["td", "th"]))))
+
+
+def test_the_overview_of_a_period_shows_each_indicator_as_a_row_of_years(renstra, shapes):
+    page = html_of(render_overview_page(renstra, [shapes["dinas-contoh/2024"], renstra]))
+    cells = _year_row(page, "T1.I1")
+    assert list(cells)[2:] == ["Baseline", "2021", "2022", "2023", "2024", "2025", "2026", "Target akhir periode"]
+    # The capaian only where a realisasi is reported: 3,2 / 3,5 and 4,4 / 4.
+    assert cells["2021"] == "3,5 Realisasi: 3,2 Capaian: 91,4% Sangat Tinggi"
+    assert cells["2022"] == "4 Realisasi: 4,4 Capaian: 110,0% Sangat Tinggi"
+    assert [cells[str(year)] for year in range(2023, 2027)] == ["4,5", "5", "5,5", "6"]
+    assert (cells["Baseline"], cells["Target akhir periode"]) == ("3", "6")
+    # An indicator without baseline or end target gets no such column rather than an empty one.
+    assert list(_year_row(page, "T1.S1.I1"))[2:] == ["2021", "2022", "2023", "2024", "2025", "2026"]
+    text = flat(page.get_text(" "))
+    assert "Tahun cascade: 2024 (terbaru) · Renstra: 2021-2026 (sedang dilihat)" in text
+    assert "Cascading kinerja Dinas Contoh 2021-2026" in text
+
+
+def test_a_program_page_of_a_period_shows_its_row_of_years(renstra):
+    program = renstra.tree.programs[0]
+    page = html_of(render_program_page(renstra, program, program_page_diagrams(program)))
+    cells = _year_row(page, "T1.S1.P1.I1")
+    assert cells["2021"] == "20 Realisasi: 22 Capaian: 110,0% Sangat Tinggi"
+    assert cells["2022"] == "25"
+    assert "Dinas Contoh · periode 2021-2026 · Program 1" in flat(page.get_text(" "))
+
+
+def test_the_years_of_a_perangkat_daerah_list_its_renstra_beside_them(renstra, shapes):
+    group = [shapes["dinas-contoh/2024"], renstra]
+    yearly = html_of(render_overview_page(shapes["dinas-contoh/2024"], group))
+    assert "Tahun cascade: 2024 (sedang dilihat, terbaru) · Renstra: 2021-2026" in flat(yearly.get_text(" "))
+    assert yearly.find("a", string="2021-2026")["href"] == "../2021-2026/index.md"
+    listing = flat(html_of(render_perangkat_daerah_page(group)).get_text(" "))
+    assert "Tahun 2024 : 3 program (terbaru) Renstra 2021-2026 : 1 program" in listing
+    nav = next(entry["Dinas Contoh"] for entry in navigation(list(shapes.values())) if "Dinas Contoh" in entry)
+    assert [next(iter(entry)) for entry in nav[1:]] == ["2024", "Renstra 2021-2026"]
+    assert nav[2]["Renstra 2021-2026"][0] == "dinas-contoh/2021-2026/index.md"
+
+
+def test_a_period_is_not_compared_with_the_years(renstra, shapes):
+    assert compare_years([shapes["dinas-contoh/2024"], renstra]) == []
+
+
+def test_the_downloads_of_a_period_carry_it_and_its_years(renstra):
+    header, first, *_ = list(csv.reader(io.StringIO(to_csv(renstra.tree))))
+    assert "Tahun" not in header and first[header.index("Periode")] == "2021-2026"
+    assert [name for name in header if name.startswith("Target ")] == [f"Target {year}" for year in range(2021, 2027)]
+    assert first[header.index("Realisasi 2022")] == "4,4" and first[header.index("Realisasi 2023")] == ""
+
+
+@pytest.mark.slow
+def test_a_period_file_builds_with_its_pages_downloads_and_navigation(shapes_site):
+    overview = soup_of(shapes_site, "dinas-contoh/2021-2026")
+    assert "Cascading kinerja Dinas Contoh 2021-2026" in article_text(overview)
+    nav = [flat(a.get_text(" ")) for a in overview.select("nav.md-nav--primary a")]
+    assert "Renstra 2021-2026" in nav
+    assert (shapes_site / "dinas-contoh/2021-2026/program/pengawasan-dan-pemeriksaan-koperasi/index.html").is_file()
+    for extension in ("json", "csv", "xlsx"):
+        assert (shapes_site / f"data/dinas-contoh/2021-2026.{extension}").is_file()
+    package = json.loads((shapes_site / "data/datapackage.json").read_text(encoding="utf-8"))
+    csv_resource = next(r for r in package["resources"] if r["name"] == "dinas-contoh-2021-2026-csv")
+    assert csv_resource["temporal"] == {"start": "2021-01-01", "end": "2026-12-31"}
+    assert not (shapes_site / "dinas-contoh/perbandingan/index.html").exists()

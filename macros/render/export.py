@@ -82,7 +82,8 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
     baselines and, per year, its target, realisasi (to date) and capaian under `aturan`."""
     cascade = tree.cascade
     baseline_years, years = _years(tree)
-    columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Tahun"]
+    # A period file (a Renstra) has no one year: its column holds the period instead ('2021-2026').
+    columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Periode" if cascade.periode else "Tahun"]
     # A document without tujuan gets no Tujuan column: an empty one would say it has tujuan left blank.
     for level in tree.levels:
         columns += _level_columns(level)
@@ -95,7 +96,8 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
     for row in tree.indikator:
         lineage = row.owner.lineage
         ind = row.indikator
-        cells: list[Cell] = [row.id, row.owner.level, row.owner.position, cascade.perangkat_daerah, cascade.tahun]
+        cells: list[Cell] = [row.id, row.owner.level, row.owner.position, cascade.perangkat_daerah,
+                             cascade.periode or cascade.tahun or ""]
         for level in tree.levels:
             node = lineage.get(level)
             cells += _level_cells(node.item if node else None, level)
@@ -175,10 +177,10 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
     out = io.BytesIO()
     with xlsxwriter.Workbook(out, {"in_memory": True}) as workbook:
         workbook.set_properties({
-            "title": f"Cascading kinerja {cascade.perangkat_daerah} {cascade.tahun}",
+            "title": f"Cascading kinerja {cascade.perangkat_daerah} {cascade.label}",
             "author": "Cascading Kinerja",
             # Not the build time: the same data must give the same file, so the year of the data stands in.
-            "created": datetime.datetime(cascade.tahun, 1, 1),
+            "created": datetime.datetime(cascade.years[0], 1, 1),
         })
         wrapped = {"text_wrap": True, "valign": "top"}
         styles = _Styles(
