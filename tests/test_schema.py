@@ -107,10 +107,18 @@ def test_schema_and_model_both_accept_optional_fields(validator, data):
     assert list(validator.iter_errors(extended)) == []
 
 
-def test_schema_and_model_both_accept_a_document_without_tujuan(validator):
-    """An IKU list: sasaran at the top level, each with its indicators (and programs if any)."""
-    path = ROOT / "tests/fixtures/shapes/cascade_data/kecamatan-iku/2024.yaml"
-    iku = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert "tujuan" not in iku
-    Cascade.model_validate(iku)
-    assert list(validator.iter_errors(iku)) == []
+@pytest.mark.parametrize("name", ["kecamatan-iku/2024.yaml", "dinas-contoh/2024.yaml", "dinas-contoh/2021-2026.yaml"])
+def test_schema_and_model_both_accept_the_shapes_of_real_documents(validator, name):
+    """An IKU list without tujuan, programs with several sasaran or under two sasaran, a Renstra's period."""
+    data = yaml.safe_load((ROOT / "tests/fixtures/shapes/cascade_data" / name).read_text(encoding="utf-8"))
+    Cascade.model_validate(data)
+    assert list(validator.iter_errors(data)) == []
+
+
+def test_schema_and_model_both_refuse_a_period_file_with_a_year_too(validator):
+    data = yaml.safe_load((ROOT / "tests/fixtures/shapes/cascade_data/dinas-contoh/2021-2026.yaml").read_text(
+        encoding="utf-8"))
+    data["tahun"] = 2021
+    assert list(validator.iter_errors(data))
+    with pytest.raises(ValueError):
+        Cascade.model_validate(data)
