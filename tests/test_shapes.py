@@ -22,6 +22,7 @@ from macros.naming import anchor, download_path, overview_page, program_page
 from macros.problems import CascadeError
 from macros.render.catalog import render_catalog_page
 from macros.render.export import to_csv, to_json, to_xlsx
+from macros.render.indikator_csv import indikator_csv_files
 from macros.render.mermaid import program_page_diagrams
 from macros.render.pages import render_overview_page, render_perangkat_daerah_page, render_program_page
 from macros.site import navigation
@@ -322,3 +323,12 @@ def test_a_period_file_builds_with_its_pages_downloads_and_navigation(shapes_sit
     csv_resource = next(r for r in package["resources"] if r["name"] == "dinas-contoh-2021-2026-csv")
     assert csv_resource["temporal"] == {"start": "2021-01-01", "end": "2026-12-31"}
     assert not (shapes_site / "dinas-contoh/perbandingan/index.html").exists()
+
+
+def test_an_indicators_own_csv_in_a_period_has_a_row_per_year_of_the_period(renstra):
+    files = indikator_csv_files(renstra)
+    assert "data/dinas-contoh/2021-2026/indikator/t1-i1.csv" in files
+    header, *rows = list(csv.reader(io.StringIO(files["data/dinas-contoh/2021-2026/indikator/t1-i1.csv"])))
+    assert [row[header.index("Tahun")] for row in rows] == [str(year) for year in range(2021, 2027)]
+    # The file covers a period, not one year: its "Tahun cascade" stays empty rather than name one of them.
+    assert {row[header.index("Tahun cascade")] for row in rows} == {""}
