@@ -46,6 +46,7 @@ from .render.pages import (
 )
 from .render.report import render_quality_report
 from .search import SearchLabel
+from .tree import Node
 
 
 @dataclass(frozen=True)
@@ -124,12 +125,21 @@ def navigation(files: list[CascadeFile]) -> list[dict[str, Any]]:
         if sum(not cf.is_periode for cf in group) > 1:
             years.append({"Perbandingan antartahun": comparison_page(slug)})
         for cf in newest_first(group):
-            programs = [{html.escape(node.item.uraian): program_page(cf, node)} for node in cf.tree.programs]
+            programs = [{html.escape(_nav_title(cf, node)): program_page(cf, node)} for node in cf.tree.programs]
             catalog = {"Katalog indikator": catalog_page(cf)}
             years.append({file_title(cf) if cf.is_periode else cf.label: [overview_page(cf), *programs, catalog]})
         # Themes insert nav titles into the HTML unescaped: a title is HTML, not text.
         nav.append({html.escape(group[0].cascade.perangkat_daerah): years})
     return nav
+
+
+def _nav_title(cf: CascadeFile, program: Node) -> str:
+    """A program's title in the navigation: its name, and the sasaran it serves there when the same program
+    serves two sasaran (two entries of one name would not say which is which)."""
+    name = program.item.uraian
+    if program.parent is None or sum(node.item.uraian == name for node in cf.tree.programs) < 2:
+        return name
+    return f"{name} (sasaran: {program.parent.item.uraian})"
 
 
 def search_labels(files: list[CascadeFile]) -> dict[str, SearchLabel]:

@@ -332,3 +332,13 @@ def test_an_indicators_own_csv_in_a_period_has_a_row_per_year_of_the_period(rens
     assert [row[header.index("Tahun")] for row in rows] == [str(year) for year in range(2021, 2027)]
     # The file covers a period, not one year: its "Tahun cascade" stays empty rather than name one of them.
     assert {row[header.index("Tahun cascade")] for row in rows} == {""}
+
+
+def test_the_navigation_says_which_sasaran_each_of_the_same_programs_serves(shapes):
+    nav = next(entry["Dinas Contoh"] for entry in navigation(list(shapes.values())) if "Dinas Contoh" in entry)
+    year = next(entry["2024"] for entry in nav[1:] if "2024" in entry)
+    titles = [next(iter(entry)) for entry in year[1:-1]]
+    assert titles == [
+        "Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro",
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota (sasaran: Meningkatnya usaha mikro yang naik kelas)",
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota (sasaran: Meningkatnya koperasi yang sehat)"]
