@@ -120,13 +120,20 @@ def compare_indikator(old: Sequence[Indikator], new: Sequence[Indikator], parent
 
 def compare_cascades(old: CascadeTree, new: CascadeTree) -> list[Change]:
     """Every difference from `old` to `new`: tujuan and sasaran, programs, kegiatan, sub kegiatan, indicators."""
-    changes = list(_compare_items("tujuan", old.roots, new.roots, ""))
+    if old.levels == new.levels:
+        changes = list(_compare_items(old.levels[0], old.roots, new.roots, ""))
+    else:
+        # One year lists tujuan and the other starts at sasaran (an IKU list): the tujuan were added or removed,
+        # and the sasaran are compared across the whole cascade.
+        changes = list(_compare_items("tujuan", old.at("tujuan"), new.at("tujuan"), ""))
+        changes += _compare_items("sasaran", old.at("sasaran"), new.at("sasaran"), "")
     changes += _compare_items("program", old.programs, new.programs, "")
     return changes
 
 
 def compare_years(files: list[CascadeFile]) -> list[YearComparison]:
     """One perangkat daerah's consecutive years compared, newest pair first."""
-    ordered = sorted(files, key=lambda cf: cf.tahun)
+    # A period file (a Renstra) is not one of the years compared.
+    ordered = sorted((cf for cf in files if not cf.is_periode), key=lambda cf: cf.tahun)
     return [YearComparison(a.tahun, b.tahun, compare_cascades(a.tree, b.tree))
             for a, b in reversed(list(zip(ordered, ordered[1:])))]

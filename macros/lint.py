@@ -132,9 +132,11 @@ def _texts(tree: CascadeTree) -> Iterator[tuple[Loc, str]]:
     for node in tree.nodes:
         for name in _TEXT_FIELDS:
             value = getattr(node.item, name, None)
-            # A tujuan's `sasaran` is its list of sasaran, not a text.
+            # A tujuan's `sasaran` is its list of sasaran, not a text; a program's may be a list of texts.
             if isinstance(value, str) and value:
                 yield node.loc + (name,), value
+            elif isinstance(value, list):
+                yield from ((node.loc + (name, i), text) for i, text in enumerate(value) if isinstance(text, str))
     for row in tree.indikator:
         for name in _INDIKATOR_TEXT_FIELDS:
             value = getattr(row.indikator, name)

@@ -14,15 +14,16 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
-from .model import CascadeFile, Loc
-from .naming import SLUG_PATTERN, program_slug
+from .model import Cascade, CascadeFile, Loc
+from .naming import SLUG_PATTERN, cascade_dir, page_url, program_page
 from .problems import CascadeError, Problem, field_path
 from .validation import validate_cascade
 from .yaml_source import decode, parse_yaml
 
 # Well above any real cascade (Kebasen 2023 is 25 KB), well below what could exhaust memory.
 MAX_FILE_BYTES = 2 * 1024 * 1024
-YEAR_FILE = re.compile(r"^(\d{4})\.yaml$")
+# A file of one year ('2023.yaml') or of a period ('2021-2026.yaml', a Renstra).
+YEAR_FILE = re.compile(r"^(\d{4})(?:-(\d{4}))?\.yaml$")
 
 
 def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
@@ -82,23 +83,58 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None,
         raise CascadeError([Problem(shown, "bukan berkas data YAML; folder perangkat daerah hanya boleh berisi "
                                     "berkas <tahun>.yaml: pindahkan berkas ini keluar dari folder data")])
     if not path.is_file() or not match:
-        raise CascadeError([Problem(shown, "nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'")])
+        raise CascadeError([Problem(shown, "nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml', "
+                                    "atau periode Renstra, misalnya '2021-2026.yaml'")])
     if path.stat().st_size > MAX_FILE_BYTES:
         raise CascadeError([Problem(shown, f"berkas lebih besar dari {MAX_FILE_BYTES // 1024} KB; "
                                     "periksa apakah isinya benar data cascade")])
     parsed = parse_yaml(decode(path.read_bytes(), shown), shown)
     cascade = validate_cascade(parsed, shown)
-    problems = []
-    if cascade.tahun != int(match.group(1)):
-        problems.append(Problem(shown, f"tahun {cascade.tahun} tidak sama dengan nama berkas '{path.name}'",
-                                parsed.lines.get(("tahun",)), field="tahun"))
+    problems = _check_file_name(cascade, path.name, match, shown, parsed.lines)
     problems.extend(_check_dokumen_sumber(cascade.dokumen_sumber, path, slug, shown, parsed.lines))
     aturan = AturanCapaian.from_settings({**(capaian or {}), **(cascade.capaian or {})})
     loaded = CascadeFile(slug=slug, path=path, cascade=cascade, lines=parsed.lines, aturan=aturan)
+    problems.extend(_check_years_in_periode(loaded, shown))
     problems.extend(_check_program_urls(loaded, shown))
     if problems:
         raise CascadeError(problems)
     return loaded
+
+
+def _check_file_name(cascade: Cascade, name: str, match: re.Match[str], shown: str,
+                     lines: Mapping[Loc, int]) -> list[Problem]:
+    """A file is named by its year ('2023.yaml', `tahun: 2023`) or its period ('2021-2026.yaml', `periode:
+    2021-2026`), and a period file's targets and realisasi fall within its period."""
+    named = match.group(0).removesuffix(".yaml")
+    if cascade.label == named:
+        return []
+    field = "tahun" if cascade.tahun is not None else "periode"
+    if (field == "tahun") == (match.group(2) is None):
+        what = f"tahun {cascade.tahun}" if field == "tahun" else f"periode {cascade.periode}"
+        return [Problem(shown, f"{what} tidak sama dengan nama berkas '{name}'", lines.get((field,)), field=field)]
+    if field == "tahun":
+        return [Problem(shown, f"berkas '{name}' dinamai menurut periode: tulis 'periode: {named}' menggantikan "
+                        f"'tahun:', atau namai berkas '{cascade.tahun}.yaml'", lines.get((field,)), field=field)]
+    return [Problem(shown, f"berkas '{name}' dinamai menurut satu tahun: tulis 'tahun: {named}' menggantikan "
+                    f"'periode:', atau namai berkas '{cascade.periode}.yaml'", lines.get((field,)), field=field)]
+
+
+def _check_years_in_periode(cf: CascadeFile, shown: str) -> list[Problem]:
+    """Every year a period file gives a target or realisasi for is a year of its period (a baseline comes
+    before it)."""
+    cascade, lines = cf.cascade, cf.lines
+    if cascade.periode is None:
+        return []
+    problems = []
+    for row in cf.tree.indikator:
+        for name in ("target", "target_triwulan", "realisasi", "realisasi_triwulan"):
+            for year in getattr(row.indikator, name) or {}:
+                if year not in cascade.years:
+                    loc = (*row.loc, name, year)
+                    problems.append(Problem(shown, f"tahun {year} di luar periode {cascade.periode}; tulis {name} "
+                                            f"hanya untuk tahun {cascade.years[0]} sampai {cascade.years[-1]}",
+                                            lines.get(loc, lines.get(loc[:-1])), field=field_path(loc)))
+    return problems
 
 
 def _check_dokumen_sumber(name: str | None, path: Path, slug: str, shown: str,
@@ -118,18 +154,19 @@ def _check_dokumen_sumber(name: str | None, path: Path, slug: str, shown: str,
 
 
 def _check_program_urls(cf: CascadeFile, shown: str) -> list[Problem]:
-    """Two programs of one cascade must not end up at the same page address."""
+    """Two programs of one cascade must not end up at the same page address (the same program under two
+    sasaran gets two: `naming.program_page`)."""
     problems: list[Problem] = []
     first: dict[str, str] = {}
     for program in cf.tree.programs:
-        slug = program_slug(program.item)
-        if slug in first:
+        address = page_url(program_page(cf, program)).removeprefix(f"{cascade_dir(cf)}/")
+        if address in first:
             loc = (*program.loc, "uraian")
-            problems.append(Problem(shown, f"alamat halaman 'program/{slug}/' sudah dipakai oleh "
-                                    f"{first[slug]}; bedakan uraian program ini",
+            problems.append(Problem(shown, f"alamat halaman '{address}' sudah dipakai oleh "
+                                    f"{first[address]} di bawah sasaran yang sama; bedakan uraian program ini",
                                     cf.lines.get(loc), field=field_path(loc)))
         else:
-            first[slug] = program.field_path
+            first[address] = program.field_path
     return problems
 
 

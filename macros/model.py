@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
@@ -82,11 +82,19 @@ class _Anggaran(_Model):
     """What a program, kegiatan and sub kegiatan share: a budget item of Permendagri 90/2019."""
 
     uraian: Teks
-    sasaran: Teks | None = None
+    # What the item is to achieve: one text, or a list of texts for an item with several outcomes.
+    sasaran: Teks | Annotated[list[Teks], Field(min_length=1)] | None = None
     kode: Kode | None = None
     penanggung_jawab: Teks | None = None
     pagu: PaguPerTahun | None = None
     indikator: list[Indikator] = []
+
+    @property
+    def outcomes(self) -> list[str]:
+        """The item's sasaran as a list of texts, in the order written: [] when none is written."""
+        if self.sasaran is None:
+            return []
+        return [self.sasaran] if isinstance(self.sasaran, str) else list(self.sasaran)
 
 
 class SubKegiatan(_Anggaran):
@@ -116,15 +124,51 @@ class Tujuan(_Model):
     sasaran: list[Sasaran] = []
 
 
+def _ascending_periode(text: str) -> str:
+    """A period as typed ('2021-2026'), refused unless its first year comes before its last."""
+    start, end = (int(part) for part in text.split("-"))
+    if not (2000 <= start < end <= 2100):
+        raise PydanticCustomError("periode_tidak_sah", "periode harus tahun awal lalu tahun akhir yang lebih besar, "
+                                  "antara 2000 dan 2100, mis. 2021-2026; tertulis \"{teks}\"", {"teks": text})
+    return text
+
+
+# A plan's period, first and last year included: '2021-2026' (a Renstra).
+Periode = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\d{4}-\d{4}$"),
+                    AfterValidator(_ascending_periode)]
+
+
+def top_level_mistakes(keys: set[str]) -> list[tuple[str, str]]:
+    """What is wrong with a file whose top level writes `keys`, as (key to report at, message): it states
+    `tahun` or `periode`, and `tujuan` or (without tujuan) `sasaran`, one of each. [] when nothing is."""
+    mistakes = []
+    if ("tahun" in keys) == ("periode" in keys):
+        mistakes.append(("tahun", "tulis 'tahun:' (berkas satu tahun, mis. 2023.yaml) atau 'periode:' (berkas "
+                                  "Renstra satu periode, mis. periode: 2021-2026 di 2021-2026.yaml), salah satu saja"))
+    if "tujuan" not in keys and "sasaran" not in keys:
+        mistakes.append(("tujuan", "wajib ada 'tujuan:' (daftar tujuan), atau 'sasaran:' di tingkat teratas untuk "
+                                   "dokumen tanpa tujuan seperti daftar IKU"))
+    if "tujuan" in keys and "sasaran" in keys:
+        mistakes.append(("sasaran", "'sasaran:' di tingkat teratas hanya untuk dokumen tanpa tujuan; bila ada "
+                                    "tujuan, letakkan sasaran di bawah tujuannya"))
+    return mistakes
+
+
 class Cascade(_Model):
     perangkat_daerah: Teks
-    tahun: Annotated[int, Field(ge=2000, le=2100)]
+    # A yearly file states its year; a file covering a period (a Renstra, `<pd>/2021-2026.yaml`) its period
+    # instead. Exactly one of the two is given (`_one_top_level`).
+    tahun: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    periode: Periode | None = None
     # The file beside this one this cascade was transcribed from (a PDF): published and linked (`macros.load`
     # checks that it is there).
     dokumen_sumber: Teks | None = None
     # How this cascade's capaian is computed, where it departs from the site's settings (`macros.capaian_aturan`).
     capaian: dict[str, object] | None = None
-    tujuan: Annotated[list[Tujuan], Field(min_length=1)]
+    # A cascade starts at its tujuan; a document without tujuan (an IKU list) starts at its sasaran instead.
+    # Exactly one of the two is given (`_one_top_level`).
+    tujuan: Annotated[list[Tujuan], Field(min_length=1)] | None = None
+    sasaran: Annotated[list[Sasaran], Field(min_length=1)] | None = None
 
     @field_validator("capaian")
     @classmethod
@@ -134,6 +178,31 @@ class Cascade(_Model):
         except AturanTidakSah as error:
             raise PydanticCustomError("aturan_tidak_sah", "{pesan}", {"pesan": str(error)}) from None
         return settings
+
+    @model_validator(mode="after")
+    def _one_top_level(self) -> Cascade:
+        for key, message in top_level_mistakes({name for name in self.model_fields_set
+                                                if getattr(self, name) is not None}):
+            raise PydanticCustomError("tingkat_teratas", "{pesan}", {"kunci": key, "pesan": message})
+        return self
+
+    @property
+    def years(self) -> list[int]:
+        """The years the file covers, ascending: its `tahun`, or every year of its `periode`."""
+        if self.periode is None:
+            return [self.tahun] if self.tahun is not None else []
+        start, end = (int(part) for part in self.periode.split("-"))
+        return list(range(start, end + 1))
+
+    @property
+    def label(self) -> str:
+        """How pages, addresses and downloads name the file: '2023', or its period '2021-2026'."""
+        return self.periode if self.periode is not None else str(self.tahun)
+
+    @property
+    def top(self) -> list[Tujuan] | list[Sasaran]:
+        """The items the cascade starts at: its tujuan, or its sasaran when it has no tujuan."""
+        return self.tujuan if self.tujuan is not None else self.sasaran or []
 
 
 Level = Literal["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
@@ -183,7 +252,34 @@ class CascadeFile:
 
     @property
     def tahun(self) -> int:
-        return self.cascade.tahun
+        """The year whose targets, realisasi and capaian the file's pages report as "this year's": the file's
+        year; for a period file the latest year of its period with a realisasi, else its first year."""
+        if self.cascade.tahun is not None:
+            return self.cascade.tahun
+        reported = [year for row in self.tree.indikator for year in (*(row.indikator.realisasi or {}),
+                                                                    *(row.indikator.realisasi_triwulan or {}))
+                    if year in self.cascade.years]
+        return max(reported, default=self.cascade.years[0])
+
+    @property
+    def label(self) -> str:
+        """'2023', or a period file's '2021-2026': the part of its addresses and titles after the name."""
+        return self.cascade.label
+
+    @property
+    def years(self) -> list[int]:
+        return self.cascade.years
+
+    @property
+    def is_periode(self) -> bool:
+        """Whether the file covers a period (a Renstra) rather than one year."""
+        return self.cascade.periode is not None
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """Where the file sorts among its perangkat daerah's files: by last year, then by first year (a
+        period 2021-2026 after the year 2026)."""
+        return self.years[-1], -self.years[0]
 
     @property
     def programs(self) -> list[Program]:

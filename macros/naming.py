@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from .model import CascadeFile, Program
+from .tree import Node
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PROGRAM_PREFIX = re.compile(r"^program-")
@@ -41,8 +42,9 @@ def comparison_page(slug: str) -> str:
 
 
 def cascade_dir(item: CascadeFile) -> str:
-    """Folder of a cascade's pages, relative to the site root: 'kecamatan-kebasen/2023'."""
-    return f"{item.slug}/{item.tahun}"
+    """Folder of a cascade's pages, relative to the site root: 'kecamatan-kebasen/2023', or a period file's
+    'dinas-contoh/2021-2026'."""
+    return f"{item.slug}/{item.label}"
 
 
 def overview_page(item: CascadeFile) -> str:
@@ -50,9 +52,19 @@ def overview_page(item: CascadeFile) -> str:
     return f"{cascade_dir(item)}/index.md"
 
 
-def program_page(item: CascadeFile, program: Program) -> str:
-    """Source path of a program page, relative to docs: '<pd>/<tahun>/program/<slug>.md'."""
-    return f"{cascade_dir(item)}/program/{program_slug(program)}.md"
+def program_page(item: CascadeFile, program: Node) -> str:
+    """Source path of a program page, relative to docs: '<pd>/<tahun>/program/<slug>.md'.
+
+    The same program serving a second sasaran (same name under another sasaran) gets that sasaran's position
+    after its name, '<slug>-t1-s2', so that both pages stay; the first one in the file keeps the plain address,
+    which is therefore the same before and after the program is added to another sasaran. Twice under the
+    same sasaran, a program gets one address for both pages, which `macros.load` refuses.
+    """
+    slug = program_slug(program.item)
+    first = next(node for node in item.tree.programs if program_slug(node.item) == slug)
+    if first is not program and first.parent is not program.parent and program.parent is not None:
+        slug = f"{slug}-{anchor(program.parent.position)}"
+    return f"{cascade_dir(item)}/program/{slug}.md"
 
 
 def anchor(identifier: str) -> str:
@@ -61,8 +73,9 @@ def anchor(identifier: str) -> str:
 
 
 def download_path(item: CascadeFile, extension: str) -> str:
-    """A cascade's download: 'data/<pd>/<tahun>.<extension>' (json, csv, xlsx)."""
-    return f"data/{item.slug}/{item.tahun}.{extension}"
+    """A cascade's download: 'data/<pd>/<tahun>.<extension>' (json, csv, xlsx); a period file's
+    'data/<pd>/2021-2026.<extension>'."""
+    return f"data/{item.slug}/{item.label}.{extension}"
 
 
 def dokumen_sumber_path(item: CascadeFile, file_name: str) -> str:
@@ -71,7 +84,7 @@ def dokumen_sumber_path(item: CascadeFile, file_name: str) -> str:
     stem, dot, suffix = file_name.rpartition(".")
     if not dot or not stem or not re.fullmatch(r"[A-Za-z0-9]{1,8}", suffix):
         stem, suffix = file_name, ""
-    return f"data/{item.slug}/{item.tahun}/dokumen-sumber/{slugify(stem)}{'.' + suffix.lower() if suffix else ''}"
+    return f"data/{item.slug}/{item.label}/dokumen-sumber/{slugify(stem)}{'.' + suffix.lower() if suffix else ''}"
 
 
 # Every cascade's downloads in one file; inside it each keeps its path below data/.
@@ -83,7 +96,7 @@ DCAT_CATALOG_PATH = "data/catalog.jsonld"
 
 def indikator_csv_path(item: CascadeFile, indikator_id: str) -> str:
     """One indicator's CSV: 'data/<pd>/<tahun>/indikator/<id as an anchor>.csv' ('T1.S1.I1' → 't1-s1-i1.csv')."""
-    return f"data/{item.slug}/{item.tahun}/indikator/{anchor(indikator_id)}.csv"
+    return f"data/{item.slug}/{item.label}/indikator/{anchor(indikator_id)}.csv"
 
 
 def file_link(from_file: str, to_src: str) -> str:

@@ -24,7 +24,8 @@ def _anggaran(level: str, about: str, uraian: str, children: dict[str, str]) -> 
     return {
         "": about,
         "uraian": uraian,
-        "sasaran": f"Sasaran {level}: hasil yang hendak dicapai {level} ini (opsional).",
+        "sasaran": f"Sasaran {level}: hasil yang hendak dicapai {level} ini (opsional); satu teks, atau daftar teks "
+                   f"bila {level} ini punya beberapa sasaran.",
         "kode": f"Kode {level} menurut nomenklatur Permendagri 90/2019 (opsional), mis. '7.01.01'.",
         "penanggung_jawab": _PENANGGUNG_JAWAB,
         "pagu": f"Pagu anggaran {level} per tahun dalam rupiah (opsional), seperti diketik, mis. "
@@ -42,12 +43,17 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Cascade": {
         "": "Cascading kinerja satu perangkat daerah untuk satu tahun (cascade_data/<perangkat-daerah>/<tahun>.yaml).",
         "perangkat_daerah": "Nama perangkat daerah, mis. 'Kecamatan Kebasen'.",
-        "tahun": "Tahun cascade; sama dengan nama berkas.",
+        "tahun": "Tahun cascade; sama dengan nama berkas (2023.yaml). Berkas Renstra satu periode memakai 'periode'.",
+        "periode": "Periode Renstra, tahun awal-tahun akhir (mis. 2021-2026), sebagai pengganti 'tahun'; sama dengan "
+                   "nama berkas (2021-2026.yaml). Target ditulis per tahun di dalam periode ini.",
         "dokumen_sumber": "Nama berkas dokumen sumber (opsional), mis. 'Renstra 2021-2026.pdf', yang diletakkan di "
                           "folder perangkat daerah ini: diterbitkan apa adanya dan ditautkan dari ringkasan cascade.",
         "capaian": "Cara menghitung capaian cascade ini bila berbeda dari situs (opsional): negatif (\"2-R/T\" atau "
                    "\"T/R\"), batas_atas (%), predikat (daftar {lebih_dari, predikat}).",
-        "tujuan": "Tujuan perangkat daerah (Eselon II); minimal satu.",
+        "tujuan": "Tujuan perangkat daerah (Eselon II); minimal satu. Dokumen tanpa tujuan (daftar IKU) memakai "
+                  "'sasaran' di tingkat teratas sebagai gantinya.",
+        "sasaran": "Hanya untuk dokumen tanpa tujuan (mis. daftar IKU): sasaran di tingkat teratas, masing-masing "
+                   "dengan indikatornya (dan programnya bila ada). Tidak boleh bersama 'tujuan'.",
     },
     "Tujuan": {
         "": "Tujuan perangkat daerah, dengan indikator dan sasaran yang mendukungnya.",
@@ -109,6 +115,7 @@ def cascade_schema() -> dict[str, Any]:
             if field in described:
                 prop["description"] = described[field]
     _tighten(schema)
+    _one_top_level(schema)
     schema["title"] = "Cascading kinerja"
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
@@ -126,6 +133,20 @@ def _tighten(node: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _tighten(value)
+
+
+def _one_top_level(schema: dict[str, Any]) -> None:
+    """The model's `Cascade._one_top_level`: `tahun` or `periode`, not both; a list of tujuan, or (without
+    tujuan) a list of sasaran, not both."""
+    pairs = (("tahun", "periode"), ("tujuan", "sasaran"))
+    for name in (name for pair in pairs for name in pair):
+        prop = schema["properties"][name]
+        # Optional in Python only so that one of the two can be absent: written empty, neither is allowed.
+        branch = next(branch for branch in prop.pop("anyOf") if branch.get("type") != "null")
+        prop.pop("default", None)
+        prop.update(branch)
+    schema["allOf"] = [{"oneOf": [{"required": [a], "not": {"required": [b]}},
+                                  {"required": [b], "not": {"required": [a]}}]} for a, b in pairs]
 
 
 def render_schema() -> str:

@@ -71,7 +71,8 @@ class SearchLabel:
     of every year, such as the perangkat daerah's own page). Results are ordered newest year first."""
 
     perangkat_daerah: str
-    tahun: int | None = None
+    # The year ('2023'), or a period file's period ('2021-2026').
+    tahun: str | int | None = None
 
     def attributes(self) -> str:
         """The attributes telling Pagefind the label: metadata shown with a result, and the year's sort.

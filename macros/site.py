@@ -37,13 +37,16 @@ from .render.export import cascade_downloads, to_archive, xlsx_cache
 from .render.indikator_csv import indikator_csv_files
 from .render.mermaid import Diagram, program_page_diagrams
 from .render.pages import (
+    file_title,
     group_by_perangkat_daerah,
+    newest_first,
     render_overview_page,
     render_perangkat_daerah_page,
     render_program_page,
 )
 from .render.report import render_quality_report
 from .search import SearchLabel
+from .tree import Node
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class GeneratedFile:
 def program_diagrams(files: list[CascadeFile]) -> dict[str, list[Diagram]]:
     """Every program page's diagrams (overview first, then one per kegiatan), by the page's path relative to the
     docs folder."""
-    return {program_page(cf, node.item): program_page_diagrams(node) for cf in files for node in cf.tree.programs}
+    return {program_page(cf, node): program_page_diagrams(node) for cf in files for node in cf.tree.programs}
 
 
 def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram]], cache: Path | None = None,
@@ -76,8 +79,10 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     downloads: dict[str, str | bytes] = {}
     for slug, group in group_by_perangkat_daerah(files).items():
         yield GeneratedFile(perangkat_daerah_page(slug), render_perangkat_daerah_page(group))
-        if len(group) > 1:
-            yield GeneratedFile(comparison_page(slug), render_comparison_page(group))
+        # Years are compared with each other; a period file (a Renstra) stands beside them.
+        yearly = [cf for cf in group if not cf.is_periode]
+        if len(yearly) > 1:
+            yield GeneratedFile(comparison_page(slug), render_comparison_page(yearly))
         for cf in group:
             yield GeneratedFile(overview_page(cf), render_overview_page(cf, group))
             yield GeneratedFile(catalog_page(cf), render_catalog_page(cf))
@@ -91,7 +96,7 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
                 yield GeneratedFile(dokumen_sumber_path(cf, cf.cascade.dokumen_sumber),
                                     (cf.path.parent / cf.cascade.dokumen_sumber).read_bytes())
             for node in cf.tree.programs:
-                page = program_page(cf, node.item)
+                page = program_page(cf, node)
                 yield GeneratedFile(page, render_program_page(cf, node, diagrams[page]))
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
@@ -99,7 +104,7 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
         yield GeneratedFile(ARCHIVE_PATH, archive)
         yield from _machine_readable(files, {**downloads, ARCHIVE_PATH: archive}, opendata)
     # The template's first year follows the data, so the same data gives the same file.
-    yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.tahun for cf in files), default=2025)))
+    yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.years[-1] for cf in files), default=2025)))
     # Always there: the footer of every page links to it.
     yield GeneratedFile(REPORT_PAGE, render_quality_report(lint_files(files), files), in_nav=False)
 
@@ -117,15 +122,24 @@ def navigation(files: list[CascadeFile]) -> list[dict[str, Any]]:
     nav: list[dict[str, Any]] = []
     for slug, group in group_by_perangkat_daerah(files).items():
         years: list[Any] = [perangkat_daerah_page(slug)]
-        if len(group) > 1:
+        if sum(not cf.is_periode for cf in group) > 1:
             years.append({"Perbandingan antartahun": comparison_page(slug)})
-        for cf in sorted(group, key=lambda cf: cf.tahun, reverse=True):
-            programs = [{html.escape(node.item.uraian): program_page(cf, node.item)} for node in cf.tree.programs]
+        for cf in newest_first(group):
+            programs = [{html.escape(_nav_title(cf, node)): program_page(cf, node)} for node in cf.tree.programs]
             catalog = {"Katalog indikator": catalog_page(cf)}
-            years.append({str(cf.tahun): [overview_page(cf), *programs, catalog]})
+            years.append({file_title(cf) if cf.is_periode else cf.label: [overview_page(cf), *programs, catalog]})
         # Themes insert nav titles into the HTML unescaped: a title is HTML, not text.
         nav.append({html.escape(group[0].cascade.perangkat_daerah): years})
     return nav
+
+
+def _nav_title(cf: CascadeFile, program: Node) -> str:
+    """A program's title in the navigation: its name, and the sasaran it serves there when the same program
+    serves two sasaran (two entries of one name would not say which is which)."""
+    name = program.item.uraian
+    if program.parent is None or sum(node.item.uraian == name for node in cf.tree.programs) < 2:
+        return name
+    return f"{name} (sasaran: {program.parent.item.uraian})"
 
 
 def search_labels(files: list[CascadeFile]) -> dict[str, SearchLabel]:
@@ -137,10 +151,10 @@ def search_labels(files: list[CascadeFile]) -> dict[str, SearchLabel]:
         labels[built_file(perangkat_daerah_page(slug))] = everyone
         labels[built_file(comparison_page(slug))] = everyone
         for cf in group:
-            label = SearchLabel(cf.cascade.perangkat_daerah, cf.tahun)
+            label = SearchLabel(cf.cascade.perangkat_daerah, cf.label)
             labels[built_file(overview_page(cf))] = label
             for node in cf.tree.programs:
-                labels[built_file(program_page(cf, node.item))] = label
+                labels[built_file(program_page(cf, node))] = label
     return labels
 
 

@@ -109,6 +109,11 @@ class CascadeTree:
     def programs(self) -> list[Node]:
         return self.at("program")
 
+    @property
+    def levels(self) -> tuple[Level, ...]:
+        """The levels this cascade has, top first: all five, or from sasaran down for a document without tujuan."""
+        return LEVELS if self.cascade.tujuan is not None else LEVELS[1:]
+
     @cached_property
     def _rows_by_owner(self) -> dict[int, list[IndikatorRow]]:
         rows: dict[int, list[IndikatorRow]] = {}
@@ -152,5 +157,7 @@ def walk(cascade: Cascade, lines: Mapping[Loc, int] | None = None) -> CascadeTre
                 visit(child, getattr(item, child), node, (*here, child), node.children)
 
     roots: list[Node] = []
-    visit("tujuan", list(cascade.tujuan), None, ("tujuan",), roots)
+    # A document without tujuan (an IKU list) starts at its sasaran: positions 'S1.P2', never an invented 'T1'.
+    top: Level = "tujuan" if cascade.tujuan is not None else "sasaran"
+    visit(top, list(cascade.top), None, (top,), roots)
     return CascadeTree(cascade, roots, nodes, rows)

@@ -12,7 +12,7 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Cascade, Loc
+from .model import Cascade, Loc, top_level_mistakes
 from .problems import CascadeError, Problem, field_path
 from .yaml_source import ParsedYaml
 
@@ -26,7 +26,13 @@ def validate_cascade(parsed: ParsedYaml, shown: str) -> Cascade:
         cascade = Cascade.model_validate(parsed.data)
         problems: list[Problem] = []
     except ValidationError as error:
-        problems = [_problem_from_pydantic(e, parsed, shown) for e in error.errors(include_url=False)]
+        errors = error.errors(include_url=False)
+        problems = [_problem_from_pydantic(e, parsed, shown) for e in _matching_branches(errors)]
+        # The model checks its top level only once its fields are valid: say it now too, with the rest.
+        if isinstance(parsed.data, dict) and not any(e["type"] == "tingkat_teratas" for e in errors):
+            written = {key for key, value in parsed.data.items() if value is not None}
+            problems += [_top_level_problem(key, message, parsed, shown)
+                         for key, message in top_level_mistakes(written)]
     # A field already reported while parsing would only be reported again as "empty".
     parse_fields = {p.field for p in parsed.problems}
     problems = parsed.problems + [p for p in problems if p.field not in parse_fields]
@@ -35,9 +41,27 @@ def validate_cascade(parsed: ParsedYaml, shown: str) -> Cascade:
     return cascade
 
 
+# A value of the wrong kind for one branch of a union field (a text or a list of texts).
+_TYPE_MISMATCH = {"string_type", "list_type"}
+
+
+def _matching_branches(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For a field that takes a text or a list (`sasaran`), the errors of the branch the value has the kind of:
+    an empty list is "at least one item", not also "must be text"."""
+    def field(error: dict[str, Any]) -> tuple[Any, ...]:
+        # Branch labels ('constrained-str', 'list[constrained-str]') name no place in the data.
+        return tuple(part for part in error["loc"]
+                     if not (isinstance(part, str) and (part in _UNION_LABELS or "[" in part)))
+
+    matched = {field(e) for e in errors if e["type"] not in _TYPE_MISMATCH}
+    return [e for e in errors if e["type"] not in _TYPE_MISMATCH or field(e) not in matched]
+
+
 def _problem_from_pydantic(error: dict[str, Any], parsed: ParsedYaml, shown: str) -> Problem:
     loc = _data_loc(error["loc"], parsed.data)
     kind = error["type"]
+    if kind == "tingkat_teratas":
+        return _top_level_problem(error["ctx"]["kunci"], error["ctx"]["pesan"], parsed, shown)
     if kind == "extra_forbidden":
         return Problem(shown, _unknown_key_message(loc), parsed.key_lines.get(loc), field=field_path(loc))
     if kind == "missing":
@@ -48,6 +72,11 @@ def _problem_from_pydantic(error: dict[str, Any], parsed: ParsedYaml, shown: str
         return Problem(shown, "kosong: tulis isinya, atau hapus baris ini bila memang tidak ada isinya", line,
                        field=field_path(loc))
     return Problem(shown, _value_message(error, loc), line, field=field_path(loc))
+
+
+def _top_level_problem(key: str, message: str, parsed: ParsedYaml, shown: str) -> Problem:
+    # Said of the whole file, so placed at the top-level key it concerns (or the file's start).
+    return Problem(shown, message, parsed.key_lines.get((key,)) or parsed.lines.get(()) or 1, field=key)
 
 
 def _data_loc(pydantic_loc: tuple[Any, ...], data: Any) -> Loc:
@@ -109,6 +138,10 @@ def _value_message(error: dict[str, Any], loc: Loc) -> str:
     ctx = error.get("ctx") or {}
     if kind in ("nilai_tidak_terbaca", "aturan_tidak_sah"):
         return ctx["pesan"]
+    if kind == "periode_tidak_sah":
+        return error["msg"]
+    if kind == "string_pattern_mismatch" and loc == ("periode",):
+        return f"periode {_short(value)} harus ditulis tahun awal-tahun akhir, mis. 2021-2026"
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return f"{_short(value)} harus salah satu dari: {', '.join(allowed)}"

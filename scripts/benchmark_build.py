@@ -134,7 +134,8 @@ def write_plain_pages(data: Path, docs: Path) -> int:
     shutil.copy2(ROOT / "node_modules/mermaid/dist/mermaid.min.js", vendor / "mermaid.min.js")
     count = 0
     for cf in load_cascades(data):
-        for program in cf.programs:
+        for node in cf.tree.programs:
+            program = node.item
             lines = [f"# {program.uraian}", "", "```mermaid", "flowchart LR"]
             names = []
             lines.append(f'  P["{program.uraian}"]')
@@ -150,7 +151,7 @@ def write_plain_pages(data: Path, docs: Path) -> int:
                 name = names[row % len(names)]
                 lines.append(f"| I{row + 1} | Jumlah {name.lower()} | Jumlah {name.lower()} dalam satu tahun "
                              f"| Kumulatif | Positif | Data {cf.cascade.perangkat_daerah} |")
-            page = docs / program_page(cf, program)
+            page = docs / program_page(cf, node)
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text("\n".join(lines) + "\n", encoding="utf-8")
             count += 1

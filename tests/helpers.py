@@ -53,7 +53,7 @@ class ProgramPage(NamedTuple):
 
 def program_pages(files: tuple[CascadeFile, ...] | list[CascadeFile]) -> list[ProgramPage]:
     """Every program page of `files`, in data order."""
-    return [ProgramPage(page_url(program_page(cf, node.item)), node.parent.item, node.item)
+    return [ProgramPage(page_url(program_page(cf, node)), node.parent.item, node.item)
             for cf in files for node in cf.tree.programs]
 
 

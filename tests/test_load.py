@@ -179,7 +179,8 @@ def test_file_that_is_not_a_mapping(tmp_path):
 @pytest.mark.parametrize("name", ["2023.yml", "tahun-2023.yaml", "2023 (1).yaml"])
 def test_file_whose_name_is_not_a_year(tmp_path, name, kebasen_text):
     assert problems_for(tmp_path, kebasen_text, name=name) == [
-        f"kecamatan-x/{name}: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
+        f"kecamatan-x/{name}: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml', atau "
+        "periode Renstra, misalnya '2021-2026.yaml'"]
 
 
 def test_other_files_beside_the_cascades_are_allowed_and_not_read(tmp_path, kebasen_text):
@@ -194,7 +195,8 @@ def test_other_files_beside_the_cascades_are_allowed_and_not_read(tmp_path, keba
 
 def test_a_yaml_file_not_named_by_a_year_is_still_refused(tmp_path, kebasen_text):
     assert problems_for(tmp_path, kebasen_text, name="catatan.yaml") == [
-        "kecamatan-x/catatan.yaml: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml'"]
+        "kecamatan-x/catatan.yaml: nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml', atau "
+        "periode Renstra, misalnya '2021-2026.yaml'"]
 
 
 def test_the_source_document_a_cascade_names_must_be_in_its_folder(tmp_path, kebasen_text):
@@ -225,7 +227,7 @@ def test_folder_name_must_be_a_slug(tmp_path, kebasen_text):
         "misalnya 'kecamatan-kebasen'"]
 
 
-def test_two_programs_with_the_same_address(tmp_path, kebasen_text):
+def test_two_programs_with_the_same_address_under_one_sasaran(tmp_path, kebasen_text):
     text = kebasen_text.replace("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
                          "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
     (problem,) = problems_for(tmp_path, text)
@@ -233,7 +235,7 @@ def test_two_programs_with_the_same_address(tmp_path, kebasen_text):
         f"kecamatan-x/2023.yaml:{line_of(text, 'Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota', 1)} "
         "tujuan[0].sasaran[0].program[1].uraian: alamat halaman "
         "'program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota/' sudah dipakai oleh "
-        "tujuan[0].sasaran[0].program[0]; bedakan uraian program ini")
+        "tujuan[0].sasaran[0].program[0] di bawah sasaran yang sama; bedakan uraian program ini")
 
 
 def test_text_of_100_kb_is_refused(tmp_path, kebasen_text):

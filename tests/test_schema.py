@@ -82,6 +82,9 @@ BROKEN = {
     "blank name": lambda d: d["tujuan"][0].update(uraian="   "),
     "missing formulasi": lambda d: _sub_kegiatan_indikator(d).pop("formulasi"),
     "no tujuan": lambda d: d.update(tujuan=[]),
+    "neither tujuan nor sasaran": lambda d: d.pop("tujuan"),
+    "sasaran at the top beside tujuan": lambda d: d.update(sasaran=d["tujuan"][0]["sasaran"]),
+    "no sasaran at the top": lambda d: d.pop("tujuan") and d.update(sasaran=[]),
     "target year not a number": lambda d: _sub_kegiatan_indikator(d).update(target={"tahun depan": "80"}),
 }
 
@@ -102,3 +105,20 @@ def test_schema_and_model_both_accept_optional_fields(validator, data):
     extended["tujuan"][0]["sasaran"][0]["program"][0]["kode"] = "7.01.01"
     Cascade.model_validate(extended)
     assert list(validator.iter_errors(extended)) == []
+
+
+@pytest.mark.parametrize("name", ["kecamatan-iku/2024.yaml", "dinas-contoh/2024.yaml", "dinas-contoh/2021-2026.yaml"])
+def test_schema_and_model_both_accept_the_shapes_of_real_documents(validator, name):
+    """An IKU list without tujuan, programs with several sasaran or under two sasaran, a Renstra's period."""
+    data = yaml.safe_load((ROOT / "tests/fixtures/shapes/cascade_data" / name).read_text(encoding="utf-8"))
+    Cascade.model_validate(data)
+    assert list(validator.iter_errors(data)) == []
+
+
+def test_schema_and_model_both_refuse_a_period_file_with_a_year_too(validator):
+    data = yaml.safe_load((ROOT / "tests/fixtures/shapes/cascade_data/dinas-contoh/2021-2026.yaml").read_text(
+        encoding="utf-8"))
+    data["tahun"] = 2021
+    assert list(validator.iter_errors(data))
+    with pytest.raises(ValueError):
+        Cascade.model_validate(data)

@@ -38,16 +38,16 @@ class CatalogRow:
 
 def _owner_page(cf: CascadeFile, row: IndikatorRow) -> str:
     program = row.owner.ancestor("program")
-    return overview_page(cf) if program is None else program_page(cf, program.item)
+    return overview_page(cf) if program is None else program_page(cf, program)
 
 
 def catalog_rows(cf: CascadeFile, page: str, qualified: bool = False) -> list[CatalogRow]:
     """The catalog rows of one cascade, linked relative to `page`; `qualified` anchors carry the cascade too."""
-    name = f"{cf.cascade.perangkat_daerah} {cf.tahun}"
+    name = f"{cf.cascade.perangkat_daerah} {cf.label}"
     rows = []
     for row in cf.tree.indikator:
         rows.append(CatalogRow(
-            anchor=anchor(f"{cf.slug}-{cf.tahun}-{row.id}" if qualified else row.id),
+            anchor=anchor(f"{cf.slug}-{cf.label}-{row.id}" if qualified else row.id),
             id=row.id,
             level=row.owner.level,
             level_label=LEVEL_LABELS[row.owner.level],
@@ -67,10 +67,11 @@ TIPE_FILTER = {**TIPE_LABELS, "tidak_tercantum": "Tidak tercantum"}
 def render_catalog_page(cf: CascadeFile) -> str:
     """A cascade's indicator catalog page."""
     page = catalog_page(cf)
-    return render_template("katalog.md.j2", title=f"Katalog indikator {cf.cascade.perangkat_daerah} {cf.tahun}",
+    return render_template("katalog.md.j2", title=f"Katalog indikator {cf.cascade.perangkat_daerah} {cf.label}",
                    cf=cf, rows=catalog_rows(cf, page), qualified=False, downloads=download_links(cf, page),
                    overview=source_link(page, overview_page(cf)), all_link=source_link(page, CATALOG_ALL_PAGE),
-                   levels=LEVEL_LABELS, tipes=TIPE_FILTER, predikat=_predikat_choices([cf]))
+                   levels={level: LEVEL_LABELS[level] for level in cf.tree.levels}, tipes=TIPE_FILTER,
+                   predikat=_predikat_choices([cf]))
 
 
 def render_catalog_all_page(files: list[CascadeFile]) -> str:
@@ -79,7 +80,7 @@ def render_catalog_all_page(files: list[CascadeFile]) -> str:
     Latest year only: with every year a Kabupaten's catalog grows by one page's worth of rows per year and
     soon stops being usable in a browser; earlier years keep their own catalogs.
     """
-    latest = [max(group, key=lambda cf: cf.tahun) for group in group_by_perangkat_daerah(files).values()]
+    latest = [max(group, key=lambda cf: (not cf.is_periode, cf.order)) for group in group_by_perangkat_daerah(files).values()]
     rows = [row for cf in latest for row in catalog_rows(cf, CATALOG_ALL_PAGE, qualified=True)]
     downloads = [("semua cascade (ZIP)", source_link(CATALOG_ALL_PAGE, ARCHIVE_PATH))]
     return render_template("katalog.md.j2", title="Katalog indikator semua perangkat daerah (tahun terbaru)", cf=None, rows=rows,

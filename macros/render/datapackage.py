@@ -50,6 +50,8 @@ def cascade_csv_column(name: str) -> Column:
     header; a header no rule knows is text without a description."""
     if name == "Tahun":
         return Column(name, "integer", "Tahun cascade.", "periode")
+    if name == "Periode":
+        return Column(name, "string", "Periode cascade Renstra, tahun awal-tahun akhir (mis. 2021-2026).")
     if name in _BY_NAME:
         return _BY_NAME[name]
     if name in _INDIKATOR_EXTRA:
@@ -96,22 +98,22 @@ def _local(path: str) -> str:
 
 def resource_name(cf: CascadeFile, kind: str) -> str:
     """A resource's name: '<pd>-<tahun>-<kind>' (kind: json, csv, indikator)."""
-    return f"{cf.slug}-{cf.tahun}-{kind}"
+    return f"{cf.slug}-{cf.label}-{kind}"
 
 
 def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> list[dict[str, Any]]:
     """A cascade's JSON, CSV and per-indicator CSVs as Data Package resources; `downloads` holds their content
     by path, for sizes and checksums."""
     name = cf.cascade.perangkat_daerah
-    temporal = {"start": f"{cf.tahun}-01-01", "end": f"{cf.tahun}-12-31"}
+    temporal = {"start": f"{cf.years[0]}-01-01", "end": f"{cf.years[-1]}-12-31"}
     columns = [cascade_csv_column(header) for header in indikator_table(cf.tree).columns]
     resources = [
         {"name": resource_name(cf, "json"), "path": _local(download_path(cf, "json")), "profile": "data-resource",
-         "title": f"Cascading kinerja {name} {cf.tahun} (JSON)", "format": "json", "mediatype": "application/json",
+         "title": f"Cascading kinerja {name} {cf.label} (JSON)", "format": "json", "mediatype": "application/json",
          "encoding": "utf-8", "description": "Seluruh cascade dengan kunci berkas data berbahasa Indonesia.",
          "temporal": temporal, **_integrity(downloads[download_path(cf, "json")])},
         {"name": resource_name(cf, "csv"), "path": _local(download_path(cf, "csv")), "profile": "tabular-data-resource",
-         "title": f"Indikator kinerja {name} {cf.tahun} (CSV)", "format": "csv", "mediatype": "text/csv",
+         "title": f"Indikator kinerja {name} {cf.label} (CSV)", "format": "csv", "mediatype": "text/csv",
          "encoding": "utf-8-sig", "description": "Satu baris per indikator, dengan item di atasnya.",
          "temporal": temporal, **_integrity(downloads[download_path(cf, "csv")]),
          "schema": {"fields": [_field(column) for column in columns], "primaryKey": ["ID indikator"]}},
@@ -120,7 +122,7 @@ def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> 
     if parts:
         resources.append({
             "name": resource_name(cf, "indikator"), "path": [_local(part) for part in parts],
-            "profile": "tabular-data-resource", "title": f"Indikator kinerja {name} {cf.tahun}, satu berkas per "
+            "profile": "tabular-data-resource", "title": f"Indikator kinerja {name} {cf.label}, satu berkas per "
             "indikator (CSV)", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
             "description": "Satu berkas CSV per indikator, satu baris per periode; berkas-berkasnya bersambung "
                            "menjadi satu tabel. Konsep dan definisi (MS-Ind BPS) belum ada dalam data.",
@@ -141,7 +143,7 @@ def to_datapackage(files: list[CascadeFile], downloads: Mapping[str, str | bytes
         publisher["email"] = settings.contact
     elif settings.contact_url:
         publisher["path"] = settings.contact_url
-    years = sorted({cf.tahun for cf in files})
+    years = sorted({year for cf in files for year in cf.years})
     package: dict[str, Any] = {
         "profile": "data-package",
         "name": "cascading-kinerja",

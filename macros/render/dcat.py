@@ -86,13 +86,14 @@ def _contact(settings: OpenDataSettings) -> dict[str, Any]:
 
 def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: datetime.datetime | None,
              settings: OpenDataSettings) -> dict[str, Any]:
-    name, tahun, licence = cf.cascade.perangkat_daerah, cf.tahun, settings.licence.url
+    name, tahun, licence = cf.cascade.perangkat_daerah, cf.label, settings.licence.url
     dataset: dict[str, Any] = {
         "@id": f"#{cf.slug}-{tahun}",
         "@type": "dcat:Dataset",
         "dct:identifier": f"{cf.slug}/{tahun}",
         "dct:title": _text(f"Cascading kinerja {name} {tahun}"),
-        "dct:description": _text(f"Cascading kinerja (SAKIP) {name} tahun {tahun}: tujuan, sasaran, program, "
+        "dct:description": _text(f"Cascading kinerja (SAKIP) {name} {'periode' if cf.is_periode else 'tahun'} "
+                                 f"{tahun}: tujuan, sasaran, program, "
                                  f"kegiatan, sub kegiatan dan {len(cf.tree.indikator)} indikator kinerjanya."),
         "dcat:keyword": [_text(word) for word in (*KEYWORDS, name)],
         "dct:language": {"@id": _INDONESIAN},
@@ -100,8 +101,8 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
         "dcat:contactPoint": _contact(settings),
         "dct:license": {"@id": licence},
         "dcat:landingPage": _link(overview_page(cf)),
-        "dct:temporal": {"@type": "dct:PeriodOfTime", "dcat:startDate": _typed(f"{tahun}-01-01", "date"),
-                         "dcat:endDate": _typed(f"{tahun}-12-31", "date")},
+        "dct:temporal": {"@type": "dct:PeriodOfTime", "dcat:startDate": _typed(f"{cf.years[0]}-01-01", "date"),
+                         "dcat:endDate": _typed(f"{cf.years[-1]}-12-31", "date")},
         "dcat:distribution": [
             _distribution(path, downloads[path], kind, f"{name} {tahun} ({_FORMATS[kind][0]})", licence)
             for kind, path in (("json", download_path(cf, "json")), ("csv", download_path(cf, "csv")), ("xlsx", download_path(cf, "xlsx")))
@@ -128,7 +129,7 @@ def to_dcat_catalog(files: list[CascadeFile], downloads: Mapping[str, str | byte
         "dct:publisher": {"@id": "#penerbit"},
         "dct:license": {"@id": licence},
         "foaf:homepage": _link("index.md"),
-        "dcat:dataset": [{"@id": f"#{cf.slug}-{cf.tahun}"} for cf in files],
+        "dcat:dataset": [{"@id": f"#{cf.slug}-{cf.label}"} for cf in files],
     }, _publisher(settings)]
     dates = [modified[cf.path] for cf in files if cf.path in modified]
     if dates:

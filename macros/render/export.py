@@ -22,7 +22,7 @@ from ..naming import download_path
 from ..capaian import TRIWULAN
 from ..capaian_aturan import AturanCapaian
 from ..kinerja import KinerjaTahun, kinerja_tahun, years_of
-from ..tree import LEVELS, CascadeTree
+from ..tree import CascadeTree
 
 DEFAULT_ATURAN = AturanCapaian()
 
@@ -62,7 +62,8 @@ def _level_cells(item: Item | None, level: Level) -> list[Cell]:
         return [""] * len(_level_columns(level))
     if level in ("tujuan", "sasaran"):
         return [item.uraian]
-    return [item.uraian, item.kode or "", item.sasaran or ""]
+    # Several outcomes share the cell, one per line, as a spreadsheet cell shows a list.
+    return [item.uraian, item.kode or "", "\n".join(item.outcomes)]
 
 
 def _years(tree: CascadeTree) -> tuple[list[int], list[int]]:
@@ -84,8 +85,10 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
     baselines and, per year, its target, realisasi (to date) and capaian under `aturan`."""
     cascade = tree.cascade
     baseline_years, years = _years(tree)
-    columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Tahun"]
-    for level in LEVELS:
+    # A period file (a Renstra) has no one year: its column holds the period instead ('2021-2026').
+    columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Periode" if cascade.periode else "Tahun"]
+    # A document without tujuan gets no Tujuan column: an empty one would say it has tujuan left blank.
+    for level in tree.levels:
         columns += _level_columns(level)
     columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan",
                 "Sumber data", "IKU", "Target akhir", *(f"Baseline {year}" for year in baseline_years)]
@@ -96,8 +99,9 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
     for row in tree.indikator:
         lineage = row.owner.lineage
         ind = row.indikator
-        cells: list[Cell] = [row.id, row.owner.level, row.owner.position, cascade.perangkat_daerah, cascade.tahun]
-        for level in LEVELS:
+        cells: list[Cell] = [row.id, row.owner.level, row.owner.position, cascade.perangkat_daerah,
+                             cascade.periode or cascade.tahun or ""]
+        for level in tree.levels:
             node = lineage.get(level)
             cells += _level_cells(node.item if node else None, level)
         cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan or "", ind.polaritas or "",
@@ -132,7 +136,7 @@ def cascade_table(cascade: Cascade) -> Table:
 
 def item_table(tree: CascadeTree, level: Level) -> Table:
     """Every item of one level on its own row, with the items above it and the identifiers of its indicators."""
-    upto = LEVELS[: LEVELS.index(level) + 1]
+    upto = tree.levels[: tree.levels.index(level) + 1]
     columns = ["Nomor item"]
     for each in upto:
         columns += _level_columns(each)
@@ -185,10 +189,10 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
     out = io.BytesIO()
     with xlsxwriter.Workbook(out, {"in_memory": True}) as workbook:
         workbook.set_properties({
-            "title": f"Cascading kinerja {cascade.perangkat_daerah} {cascade.tahun}",
+            "title": f"Cascading kinerja {cascade.perangkat_daerah} {cascade.label}",
             "author": "Cascading Kinerja",
             # Not the build time: the same data must give the same file, so the year of the data stands in.
-            "created": datetime.datetime(cascade.tahun, 1, 1),
+            "created": datetime.datetime(cascade.years[0], 1, 1),
         })
         wrapped = {"text_wrap": True, "valign": "top"}
         styles = _Styles(
@@ -199,7 +203,7 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
         )
         _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(tree, aturan), styles)
         _fill_sheet(workbook.add_worksheet("Triwulan"), triwulan_table(tree), styles)
-        for level in LEVELS:
+        for level in tree.levels:
             _fill_sheet(workbook.add_worksheet(LEVEL_LABELS[level]), item_table(tree, level), styles)
         _fill_sheet(workbook.add_worksheet(CASCADE_SHEET), cascade_table(cascade), styles)
     return out.getvalue()

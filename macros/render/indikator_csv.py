@@ -70,8 +70,9 @@ INDIKATOR_COLUMNS: tuple[IndikatorColumn, ...] = (
                     "dalam cascade (T1.S1.P2.K1.SK2.I1).", value=lambda cf, row, periode: row.id),
     IndikatorColumn("Perangkat daerah", "string", "Perangkat daerah pemilik cascade.",
                     value=lambda cf, row, periode: cf.cascade.perangkat_daerah),
-    IndikatorColumn("Tahun cascade", "integer", "Tahun cascade yang memuat indikator.",
-                    value=lambda cf, row, periode: cf.tahun),
+    IndikatorColumn("Tahun cascade", "integer", "Tahun cascade yang memuat indikator; kosong bila cascade "
+                    "mencakup satu periode Renstra (tahun nilainya di kolom Tahun).",
+                    value=lambda cf, row, periode: "" if cf.cascade.tahun is None else cf.cascade.tahun),
     IndikatorColumn("Level", "string", "Level item pemilik indikator.", enum=tuple(LEVEL_LABELS),
                     value=lambda cf, row, periode: row.owner.level),
     IndikatorColumn("Nomor item", "string", "Posisi item pemilik indikator dalam cascade (T1.S1.P2).",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -69,11 +69,18 @@ class Section:
     node: Node
     rows: list[IndikatorRow]
     kinerja: list[KinerjaTahun]
+    # In a period file, each indicator's every year of the period; [] in a yearly file.
+    per_year: list[list[KinerjaTahun]] = field(default_factory=list)
 
     @property
     def entries(self) -> list[tuple[IndikatorRow, KinerjaTahun]]:
         """Each indicator with its target, realisasi and capaian of the cascade's year."""
         return list(zip(self.rows, self.kinerja))
+
+    @property
+    def periode_entries(self) -> list[tuple[IndikatorRow, list[KinerjaTahun]]]:
+        """Each indicator with its years of the period (a period file only)."""
+        return list(zip(self.rows, self.per_year))
 
     @property
     def level_label(self) -> str:
@@ -119,6 +126,7 @@ def _environment() -> Environment:
         istilah=explain,
         facts=item_facts,
         kode=with_kode,
+        when=lambda cf: f"periode {cf.label}" if cf.is_periode else f"tahun {cf.label}",
         triwulan=lambda values: Markup(" · ").join(Markup("{}: {}").format(key, html_text(value))
                                                     for key, value in values.items()),
     )
@@ -135,7 +143,10 @@ def _sections(cf: CascadeFile, nodes: list[Node]) -> list[Section]:
     sections = []
     for node in nodes:
         rows = cf.tree.rows_of(node)
-        sections.append(Section(node, rows, [kinerja_tahun(row.indikator, cf.tahun, cf.aturan) for row in rows]))
+        per_year = [[kinerja_tahun(row.indikator, tahun, cf.aturan) for tahun in cf.years] for row in rows] \
+            if cf.is_periode else []
+        sections.append(Section(node, rows, [kinerja_tahun(row.indikator, cf.tahun, cf.aturan) for row in rows],
+                                per_year))
     return sections
 
 
@@ -169,10 +180,15 @@ def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram])
         depth = 2 if section.node.level == "kegiatan" else 3
         label = f"{'Kegiatan' if depth == 2 else 'Sub kegiatan'} {section.label}"
         tree.append(TreeLine(depth, label, with_kode(section.node.item)))
-    page = program_page(cf, program.item)
-    return render_template("program.md.j2", cf=cf, tujuan=lineage["tujuan"].item, sasaran=lineage["sasaran"].item,
+    page = program_page(cf, program)
+    # The same program serving other sasaran has a page under each: say so, and link them.
+    also = [(node.parent.item.uraian, source_link(page, program_page(cf, node))) for node in cf.tree.programs
+            if node is not program and node.parent is not None and with_kode(node.item) == with_kode(program.item)]
+    tujuan = lineage.get("tujuan")  # None in a document without tujuan (an IKU list): the page names none
+    return render_template("program.md.j2", cf=cf, tujuan=tujuan.item if tujuan else None,
+                           sasaran=lineage["sasaran"].item,
                            program=program.item, nomor=program_number(cf, program), sections=sections, diagrams=diagrams,
-                           summary=_summary(cf, sections),
+                           summary=_summary(cf, sections), also=also,
                            tree=tree, root=site_root(page), csv_links=_csv_links(cf, page, sections),
                            overview_link=source_link(page, overview_page(cf)))
 
@@ -190,7 +206,7 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
         program=section.node.item,
         nomor=program_number(cf, section.node),
         sasaran=section.node.parent,
-        link=source_link(page, program_page(cf, section.node.item)),
+        link=source_link(page, program_page(cf, section.node)),
         sub_count=sum(len(k.sub_kegiatan) for k in section.node.item.kegiatan),
         section=section,
     ) for section in shown if section.node.level == "program"]
@@ -203,7 +219,9 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
                    metadata=[("Data Package", source_link(page, DATAPACKAGE_PATH)),
                              ("katalog DCAT (JSON-LD)", source_link(page, DCAT_CATALOG_PATH))],
                    years=[(other.tahun, source_link(page, overview_page(other)))
-                          for other in sorted(years, key=lambda other: other.tahun)],
+                          for other in sorted(years, key=lambda other: other.order) if not other.is_periode],
+                   periods=[(other.label, source_link(page, overview_page(other)))
+                            for other in sorted(years, key=lambda other: other.order) if other.is_periode],
                    catalog_link=source_link(page, catalog_page(cf)),
                    dokumen_sumber=(cf.cascade.dokumen_sumber, source_link(page, dokumen_sumber_path(
                        cf, cf.cascade.dokumen_sumber))) if cf.cascade.dokumen_sumber else None,
@@ -215,29 +233,41 @@ def download_links(cf: CascadeFile, page: str) -> list[tuple[str, str]]:
     return [(extension.upper(), source_link(page, download_path(cf, extension))) for extension in ("json", "csv", "xlsx")]
 
 
+def newest_first(files: list[CascadeFile]) -> list[CascadeFile]:
+    """One perangkat daerah's files as they are listed: its years newest first, then its periods (Renstra)
+    newest first."""
+    return sorted(files, key=lambda cf: (not cf.is_periode, cf.order), reverse=True)
+
+
+def file_title(cf: CascadeFile) -> str:
+    """How a list names one file of a perangkat daerah: 'Tahun 2023', 'Renstra 2021-2026'."""
+    return f"Renstra {cf.label}" if cf.is_periode else f"Tahun {cf.label}"
+
+
 def render_perangkat_daerah_page(files: list[CascadeFile]) -> str:
-    """A perangkat daerah's page: its cascades by year, newest first."""
-    newest_first = sorted(files, key=lambda cf: cf.tahun, reverse=True)
-    page = perangkat_daerah_page(newest_first[0].slug)
-    return render_template("perangkat_daerah.md.j2", name=newest_first[0].cascade.perangkat_daerah,
-                   years=[(cf.tahun, source_link(page, overview_page(cf)), len(cf.tree.programs))
-                          for cf in newest_first],
-                   comparison_link=source_link(page, comparison_page(newest_first[0].slug)))
+    """A perangkat daerah's page: its cascades by year, newest first, then its periods."""
+    ordered = newest_first(files)
+    page = perangkat_daerah_page(ordered[0].slug)
+    return render_template("perangkat_daerah.md.j2", name=ordered[0].cascade.perangkat_daerah,
+                   years=[(file_title(cf), source_link(page, overview_page(cf)), len(cf.tree.programs))
+                          for cf in ordered],
+                   yearly=sum(not cf.is_periode for cf in files),
+                   comparison_link=source_link(page, comparison_page(ordered[0].slug)))
 
 
 def render_cascade_list(files: list[CascadeFile]) -> str:
     """Markdown list of every perangkat daerah with links to its years, for a page at the docs root."""
     groups = []
     for slug, group in group_by_perangkat_daerah(files).items():
-        newest_first = sorted(group, key=lambda cf: cf.tahun, reverse=True)
-        groups.append((newest_first[0].cascade.perangkat_daerah, perangkat_daerah_page(slug),
-                       [(cf.tahun, overview_page(cf)) for cf in newest_first]))
+        ordered = newest_first(group)
+        groups.append((ordered[0].cascade.perangkat_daerah, perangkat_daerah_page(slug),
+                       [(cf.label, overview_page(cf)) for cf in ordered]))
     return render_template("cascade_list.md.j2", groups=groups)
 
 
 def group_by_perangkat_daerah(files: list[CascadeFile]) -> dict[str, list[CascadeFile]]:
     """Cascades grouped by perangkat daerah, sorted by name, each group sorted by year."""
     groups: dict[str, list[CascadeFile]] = {}
-    for cf in sorted(files, key=lambda cf: (cf.cascade.perangkat_daerah.lower(), cf.tahun)):
+    for cf in sorted(files, key=lambda cf: (cf.cascade.perangkat_daerah.lower(), cf.order)):
         groups.setdefault(cf.slug, []).append(cf)
     return groups

@@ -24,7 +24,7 @@ def item_link(cf: CascadeFile, loc: Loc) -> str | None:
         return None
     node = found.owner if isinstance(found, IndikatorRow) else found
     program = node.ancestor("program")
-    page = overview_page(cf) if program is None else program_page(cf, program.item)
+    page = overview_page(cf) if program is None else program_page(cf, program)
     target = found.id if isinstance(found, IndikatorRow) else node.position
     return f"{page}#{anchor(target)}"
 
