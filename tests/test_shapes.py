@@ -94,7 +94,7 @@ def test_the_downloads_of_an_iku_list_have_no_tujuan_column_or_sheet(iku):
         "Nomor item", "Perangkat daerah", "Tahun", "Sasaran"]
     assert first[header.index("Sasaran")] == "Meningkatnya kualitas pelayanan publik kecamatan"
     workbook = load_workbook(io.BytesIO(to_xlsx(iku.tree)))
-    assert workbook.sheetnames == ["Indikator", "Triwulan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"]
+    assert workbook.sheetnames == ["Indikator", "Triwulan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan", "Cascade"]
     assert [cell.value for cell in workbook["Program"][1]][:3] == ["Nomor item", "Sasaran", "Program"]
 
 
