@@ -13,7 +13,7 @@ from typing import Union
 
 import yaml
 
-Value = Union[str, int, dict[int, str], list["Draft"]]
+Value = Union[str, int, dict[int, str], dict[int, dict[str, str]], list["Draft"]]
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/cascade.schema.json"
 # YAML 1.1 ends a comment at any of these; a comment must stay one line.
 _LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]+")
@@ -75,6 +75,11 @@ def _mapping(draft: Draft, indent: int, lines: list[str], first_prefix: str) -> 
                 _mapping(item, indent + 4, lines, first_prefix=" " * (indent + 2) + "- ")
         elif isinstance(value, dict):
             lines.append(f"{prefix}{key}:")
-            lines.extend(f"{pad}  {year}: {scalar(text)}" for year, text in value.items())
+            for year, text in value.items():
+                if isinstance(text, dict):  # a year's quarters: {2024: {I: '6', II: '7'}}
+                    lines.append(f"{pad}  {year}:")
+                    lines.extend(f"{pad}    {quarter}: {scalar(each)}" for quarter, each in text.items())
+                else:
+                    lines.append(f"{pad}  {year}: {scalar(text)}")
         else:
             lines.append(f"{prefix}{key}: {scalar(value)}")

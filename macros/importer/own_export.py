@@ -1,7 +1,9 @@
 """The site's own XLSX download read back (`macros.render.export.to_xlsx`): export → import → export is the same.
 
 Items come from the sheets of each level (every item, with or without indicators, by its 'Nomor item'
-position); indicators from the "Indikator" sheet, attached to their owner by the same position.
+position); indicators from the "Indikator" sheet, attached to their owner by the same position, with their
+baseline, target and realisasi per year ('Baseline 2022', 'Target 2024', 'Realisasi 2024'; the computed
+capaian columns are not read back); quarters from the "Triwulan" sheet, by 'ID indikator'.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
 from .sheets import Sheet, SpreadsheetError, header_key
 
-_TARGET = re.compile(r"^target (\d{4})$")
+# The per-year columns read back, by field: 'Target 2024' → target[2024].
+_PER_YEAR = re.compile(r"^(baseline|target|realisasi) (\d{4})$")
+_QUARTER_FIELDS = {"target": "target_triwulan", "realisasi": "realisasi_triwulan"}
+# The order the README writes an indicator's values in.
+_VALUE_ORDER = ("baseline", "target", "target_triwulan", "realisasi", "realisasi_triwulan")
 _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe penghitungan", "tipe_penghitungan"),
                      ("Polaritas", "polaritas"), ("Sumber data", "sumber_data"), ("Kode indikator", "kode"),
                      ("Satuan", "satuan")]
@@ -51,6 +57,7 @@ def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, int | None]:
             items[position] = draft
     indikator = by_name["Indikator"]
     perangkat_daerah, tahun = "", None
+    by_id: dict[str, Draft] = {}
     for row, cells in _records(indikator):
         perangkat_daerah = perangkat_daerah or cells.get("perangkat daerah", "")
         tahun = tahun or (int(cells["tahun"]) if cells.get("tahun", "").isdigit() else None)
@@ -58,7 +65,10 @@ def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, int | None]:
         if owner is None:
             problems.append(f"{indikator.ref(row, 2)}: item '{cells.get('nomor item', '')}' tidak ada di lembar levelnya")
             continue
-        owner.fields.setdefault("indikator", []).append(_indikator(cells))  # type: ignore[union-attr]
+        by_id[cells.get("id indikator", "")] = draft = _indikator(cells)
+        owner.fields.setdefault("indikator", []).append(draft)  # type: ignore[union-attr]
+    if "Triwulan" in by_name:
+        problems += _quarters(by_name["Triwulan"], by_id)
     if problems:
         raise SpreadsheetError(problems)
     root = Draft()
@@ -96,8 +106,29 @@ def _indikator(cells: dict[str, str]) -> Draft:
         value = cells.get(header_key(header), "")
         if value or key in ("formulasi", "sumber_data"):
             draft.set(key, value)
-    targets = {int(m.group(1)): value for header, value in cells.items()
-               if (m := _TARGET.match(header)) and value != ""}
-    if targets:
-        draft.set("target", targets)
+    per_year: dict[str, dict[int, str]] = {}
+    for header, value in cells.items():
+        if (match := _PER_YEAR.match(header)) and value != "":
+            per_year.setdefault(match.group(1), {})[int(match.group(2))] = value
+    for key in _VALUE_ORDER:
+        if key in per_year:
+            draft.set(key, per_year[key])
     return draft
+
+
+def _quarters(sheet: Sheet, by_id: dict[str, Draft]) -> list[str]:
+    """Each quarter's target and realisasi into its indicator (found by 'ID indikator'); the problems found."""
+    problems = []
+    for row, cells in _records(sheet):
+        draft = by_id.get(cells.get("id indikator", ""))
+        if draft is None or not cells.get("tahun", "").isdigit():
+            problems.append(f"{sheet.ref(row, 0)}: indikator '{cells.get('id indikator', '')}' tahun "
+                            f"'{cells.get('tahun', '')}' tidak ada di lembar Indikator")
+            continue
+        for column, key in _QUARTER_FIELDS.items():
+            if cells.get(column):
+                year = draft.fields.setdefault(key, {}).setdefault(int(cells["tahun"]), {})  # type: ignore[union-attr]
+                year[cells.get("triwulan", "")] = cells[column]  # type: ignore[index]
+        values = {key: draft.fields.pop(key) for key in _VALUE_ORDER if key in draft.fields}
+        draft.fields.update(values)
+    return problems
