@@ -54,28 +54,34 @@ _NEGATIF = [("Rata-rata waktu penyelesaian {s}", "Jumlah hari penyelesaian dibag
 
 def _indikator(rng: random.Random, level: str, subject: str, sumber: str) -> dict[str, Any]:
     """One indicator of the kind each level carries, with its formula, type, polarity, data source and satuan.
-    A few state no polaritas, as some real sources do (pages then say "tidak tercantum")."""
+    A few state no polaritas, as some real sources do (pages then say "tidak tercantum").
+
+    It draws from `rng` exactly two values, a choice and a number, whatever it makes of them, so that what
+    comes after it (the cascade's structure) stays what the same seed has always made; the number decides
+    the polarity, the kind of a lower-level indicator and an opinion under the accountability sasaran."""
     polaritas = "positif"
     if level in ("tujuan", "sasaran", "program"):
-        # One opinion per body, under the sasaran of its accountability.
-        what, satuan = rng.choice(_UPPER + [_OPINI] * subject.startswith("Akuntabilitas "))
-        # The opinion is on the body's accounts, not on one of its themes.
-        uraian = f"{what} {subject.removeprefix('Akuntabilitas ').removeprefix('Layanan ')}" if satuan == "Opini" \
-            else f"{what} {subject}"
+        what, satuan = rng.choice(_UPPER)
+        draw = rng.random()
+        # One opinion per body, under the sasaran of its accountability, and on its accounts, not a theme of it.
+        if subject.startswith("Akuntabilitas ") and draw >= 0.75:
+            (what, satuan), subject = _OPINI, subject.removeprefix("Akuntabilitas ")
+        uraian = f"{what} {subject}"
         formulasi = (f"Jumlah target {subject.lower()} yang tercapai dibagi jumlah target yang direncanakan X 100%"
                      if what.startswith("Persentase") else f"Hasil penilaian {what.lower()} {subject.lower()}")
         tipe = "non_kumulatif"
-    elif rng.random() < 0.1:
-        pattern, formulasi, tipe, satuan = rng.choice(_NEGATIF)
-        uraian, polaritas = pattern.format(s=f"{subject[0].lower()}{subject[1:]}"), "negatif"
     else:
         noun, verb = rng.choice([("dokumen", "disusun"), ("laporan", "diselesaikan"), ("kegiatan", "dilaksanakan"),
                                  ("peserta", "terfasilitasi"), ("unit", "tersedia"), ("desa", "terlayani")])
+        draw = rng.random()
         uraian = f"Jumlah {noun} {subject[0].lower()}{subject[1:]} yang {verb}"
         formulasi = f"Jumlah {noun} yang {verb} dalam satu tahun anggaran"
         tipe, satuan = "kumulatif", noun.capitalize()
+        if draw < 0.1:  # lower is better: a duration or a count of complaints
+            pattern, formulasi, tipe, satuan = _NEGATIF[draw < 0.05]
+            uraian, polaritas = pattern.format(s=f"{subject[0].lower()}{subject[1:]}"), "negatif"
     indikator: dict[str, Any] = {"uraian": uraian, "formulasi": formulasi, "tipe_penghitungan": tipe}
-    if rng.random() >= 0.02:
+    if not 0.1 <= draw < 0.12:
         indikator["polaritas"] = polaritas
     indikator.update(sumber_data=f"Data {sumber}", satuan=satuan)
     return indikator
