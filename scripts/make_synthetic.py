@@ -1,11 +1,14 @@
 """Write a synthetic Kabupaten's cascades (many perangkat daerah × years) for testing the site at scale.
 
     scripts/make_synthetic.py <folder> [--perangkat-daerah 40] [--years 5] [--seed 1] [--first-year 2021]
-                              [--largest-program]
+                              [--largest-program] [--triwulan 3]
 
 The names follow the Permendagri 90/2019 nomenclature; every level has indicators with formulasi, tipe
-penghitungan and sumber data; consecutive years differ a little (programs, kegiatan and sub kegiatan
-added, removed or reworded; formulas changed), as real cascades do. The same seed writes the same files.
+penghitungan, polaritas (a few left out), sumber data and satuan, and each file's year has a baseline,
+targets, quarterly targets and realisasi (scripts/synthetic_kinerja.py: some missing, some late, some over
+target, ranges such as '3-5' and grades such as 'WTP'); the last year has --triwulan quarters reported.
+Consecutive years differ a little (programs, kegiatan and sub kegiatan added, removed or reworded; formulas
+changed), as real cascades do. The same seed writes the same files.
 It never writes into the project's published `cascade_data/`. With --largest-program the first perangkat
 daerah's first year gets, as its last program, the largest a page is built for: 8 kegiatan of 6 sub kegiatan,
 every name 120 characters long.
@@ -25,32 +28,71 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # libyaml's emitter when PyYAML has it: 40 × 5 files in seconds instead of half a minute.
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-MARKER = ".synthetic"
+_Emitter = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
+
+class _Dumper(_Emitter):  # type: ignore[misc,valid-type]
+    """Never writes an anchor: the data files refuse YAML aliases, and skipping the alias bookkeeping makes
+    writing the targets and quarters of 40 × 5 files some 40% faster."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+MARKER = ".synthetic"
+# Quarters reported in the last year by default: the data as of the third quarter's report.
+REPORTED = 3
+
+from synthetic_kinerja import add_kinerja  # noqa: E402
 from synthetic_names import (  # noqa: E402  (run as a script: its folder is on sys.path)
     KECAMATAN, KECAMATAN_PROGRAMS, KEGIATAN_PATTERNS, PENUNJANG, PENUNJANG_KEGIATAN, PERANGKAT_DAERAH, REWORDS,
     SUB_PATTERNS,
 )
 
 
+# Indicators of tujuan, sasaran and program: (what is measured, satuan); the satuan decides what values
+# scripts/synthetic_kinerja.py gives them ("Predikat" and "Opini" are grades of a scale).
+_UPPER = [("Indeks Kepuasan Masyarakat terhadap Layanan", "Nilai"), ("Persentase Capaian Kinerja", "%"),
+          ("Nilai Evaluasi Akuntabilitas Kinerja", "Predikat"), ("Persentase Target Layanan yang Tercapai pada", "%")]
+_OPINI = ("Opini BPK atas Laporan Keuangan", "Opini")
+# Indicators of kegiatan and sub kegiatan where lower is better: (uraian pattern, formulasi, tipe, satuan).
+_NEGATIF = [("Rata-rata waktu penyelesaian {s}", "Jumlah hari penyelesaian dibagi jumlah layanan", "non_kumulatif",
+             "hari"),
+            ("Jumlah pengaduan masyarakat atas {s}", "Jumlah pengaduan yang diterima dalam satu tahun anggaran",
+             "kumulatif", "Pengaduan")]
+
+
 def _indikator(rng: random.Random, level: str, subject: str, sumber: str) -> dict[str, Any]:
-    """One indicator of the kind each level carries, with its formula, type and data source."""
+    """One indicator of the kind each level carries, with its formula, type, polarity, data source and satuan.
+    A few state no polaritas, as some real sources do (pages then say "tidak tercantum").
+
+    It draws from `rng` exactly two values, a choice and a number, whatever it makes of them, so that what
+    comes after it (the cascade's structure) stays what the same seed has always made; the number decides
+    the polarity, the kind of a lower-level indicator and an opinion under the accountability sasaran."""
+    polaritas = "positif"
     if level in ("tujuan", "sasaran", "program"):
-        what = rng.choice(["Indeks Kepuasan Masyarakat terhadap Layanan", "Persentase Capaian Kinerja",
-                           "Nilai Evaluasi Akuntabilitas Kinerja", "Persentase Target Layanan yang Tercapai pada"])
+        what, satuan = rng.choice(_UPPER)
+        draw = rng.random()
+        # One opinion per body, under the sasaran of its accountability, and on its accounts, not a theme of it.
+        if subject.startswith("Akuntabilitas ") and draw >= 0.75:
+            (what, satuan), subject = _OPINI, subject.removeprefix("Akuntabilitas ")
         uraian = f"{what} {subject}"
         formulasi = (f"Jumlah target {subject.lower()} yang tercapai dibagi jumlah target yang direncanakan X 100%"
                      if what.startswith("Persentase") else f"Hasil penilaian {what.lower()} {subject.lower()}")
-        tipe, satuan = "non_kumulatif", "%" if what.startswith("Persentase") else "Nilai"
+        tipe = "non_kumulatif"
     else:
         noun, verb = rng.choice([("dokumen", "disusun"), ("laporan", "diselesaikan"), ("kegiatan", "dilaksanakan"),
                                  ("peserta", "terfasilitasi"), ("unit", "tersedia"), ("desa", "terlayani")])
+        draw = rng.random()
         uraian = f"Jumlah {noun} {subject[0].lower()}{subject[1:]} yang {verb}"
         formulasi = f"Jumlah {noun} yang {verb} dalam satu tahun anggaran"
         tipe, satuan = "kumulatif", noun.capitalize()
+        if draw < 0.1:  # lower is better: a duration or a count of complaints
+            pattern, formulasi, tipe, satuan = _NEGATIF[draw < 0.05]
+            uraian, polaritas = pattern.format(s=f"{subject[0].lower()}{subject[1:]}"), "negatif"
     indikator: dict[str, Any] = {"uraian": uraian, "formulasi": formulasi, "tipe_penghitungan": tipe}
-    indikator["polaritas"] = "negatif" if rng.random() < 0.08 else "positif"
+    if not 0.1 <= draw < 0.12:
+        indikator["polaritas"] = polaritas
     indikator.update(sumber_data=f"Data {sumber}", satuan=satuan)
     return indikator
 
@@ -189,10 +231,11 @@ def next_year(rng: random.Random, previous: dict[str, Any], sumber: str) -> dict
     return cascade
 
 
-def generate(count: int, years: int, seed: int, start: int,
-             largest: bool = False) -> dict[str, dict[int, dict[str, Any]]]:
+def generate(count: int, years: int, seed: int, start: int, largest: bool = False,
+             reported: int = REPORTED) -> dict[str, dict[int, dict[str, Any]]]:
     """Every perangkat daerah's cascades by slug and year; `largest` adds `largest_program` to the first one's
-    first year."""
+    first year. Every indicator gets its file's year's targets and realisasi (`add_kinerja`); the last year has
+    `reported` quarters reported (0–4), the years before it all four."""
     from macros.naming import slugify
 
     result: dict[str, dict[int, dict[str, Any]]] = {}
@@ -205,6 +248,9 @@ def generate(count: int, years: int, seed: int, start: int,
                 largest_program(rng, pool[0][1], f"{sumber} {name}"))
         for tahun in range(start + 1, start + years):
             cascades[tahun] = next_year(rng, cascades[tahun - 1], f"{sumber} {name}")
+        last = start + years - 1
+        for tahun, cascade in cascades.items():
+            add_kinerja(cascade, f"{seed}:{index}", start, reported if tahun == last else 4)
         result[slugify(name, max_words=20)] = cascades
     return result
 
@@ -228,7 +274,8 @@ def write(folder: Path, data: dict[str, dict[int, dict[str, Any]]]) -> int:
     for slug, cascades in data.items():
         (folder / slug).mkdir()
         for tahun, cascade in cascades.items():
-            text = yaml.dump(cascade, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+            text = yaml.dump(cascade, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120,
+                             default_flow_style=None)  # `target: {2024: "28"}`, as the README writes it
             (folder / slug / f"{tahun}.yaml").write_text(text, encoding="utf-8")
             written += 1
     return written
@@ -243,9 +290,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first-year", type=int, default=2021)
     parser.add_argument("--largest-program", action="store_true",
                         help="tambahkan program terbesar: 8 kegiatan × 6 sub kegiatan, nama 120 karakter")
+    parser.add_argument("--triwulan", type=int, choices=range(5), default=REPORTED,
+                        help="triwulan yang sudah dilaporkan pada tahun terakhir (0–4)")
     args = parser.parse_args(argv)
     written = write(args.folder, generate(args.perangkat_daerah, args.years, args.seed, args.first_year,
-                                          args.largest_program))
+                                          args.largest_program, args.triwulan))
     print(f"{written} berkas cascade ditulis ke {args.folder}")
     return 0
 

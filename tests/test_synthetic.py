@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from macros.compare import compare_years
+from macros.kinerja import kinerja_tahun
+from macros.lint import check_target
 from macros.load import load_cascades
+from macros.nilai import Peringkat, Rentang, parse_nilai
 from macros.render.pages import group_by_perangkat_daerah
 
 from .helpers import DATA, ROOT, article_text, build_site, soup_of
@@ -43,6 +46,53 @@ def test_synthetic_cascades_are_valid_and_realistically_sized(synthetic):
                 assert 2 <= len(kegiatan.sub_kegiatan) <= 8 and kegiatan.indikator
                 for sub in kegiatan.sub_kegiatan:
                     assert sub.indikator and all(i.formulasi and i.sumber_data for i in sub.indikator)
+
+
+def kinerja_of(cf):
+    """Each indicator of a cascade file with its commitment and result for the file's year."""
+    return [(row.indikator, kinerja_tahun(row.indikator, cf.tahun, cf.aturan)) for row in cf.tree.indikator]
+
+
+def test_every_indicator_has_a_satuan_and_most_a_target_and_a_predikat(synthetic):
+    for cf in load_cascades(synthetic):
+        kinerja = kinerja_of(cf)
+        assert all(indikator.satuan for indikator, _ in kinerja)
+        with_target = [k for _, k in kinerja if k.target or k.target_triwulan]
+        with_predikat = [k for _, k in kinerja if k.capaian.predikat]
+        assert 0.85 * len(kinerja) <= len(with_target) < len(kinerja), "a few have no target yet"
+        assert len(with_predikat) >= 0.6 * len(kinerja)
+        # What cannot be computed says why, in the words the pages show.
+        reasons = {k.capaian.alasan for _, k in kinerja if not k.capaian.predikat}
+        assert {"target belum ditetapkan", "realisasi belum dilaporkan"} <= reasons
+        assert {k.capaian.predikat for k in with_predikat} >= {"Sangat Tinggi", "Tinggi", "Sedang"}
+        assert any(k.capaian.persen > 100 for k in with_predikat), "some are over target"
+
+
+def test_a_closed_year_reports_every_quarter_and_the_last_year_is_under_way(synthetic):
+    files = {cf.tahun: cf for cf in load_cascades(synthetic) if cf.slug == "dinas-kesehatan"}
+    closed = [k for _, k in kinerja_of(files[2021])]
+    under_way = [k for _, k in kinerja_of(files[2022])]
+    assert all(len(k.realisasi_triwulan) in (0, 4) for k in closed)
+    assert sum(k.realisasi is not None for k in closed) >= 0.5 * len(closed)
+    # The data are as of the third quarter's report (make_synthetic's default): nobody has the fourth,
+    # nobody has a year's realisasi yet, and some indicators are a quarter late.
+    reported = [len(k.realisasi_triwulan) for k in under_way]
+    assert max(reported) == 3 and 2 in reported
+    assert all(k.realisasi is None for k in under_way)
+
+
+def test_values_are_typed_as_staff_type_them_and_quarters_make_the_years_target(synthetic):
+    for cf in load_cascades(synthetic):
+        values = [v for _, k in kinerja_of(cf)
+                  for v in (k.baseline, k.target, k.realisasi, *k.target_triwulan.values(),
+                            *k.realisasi_triwulan.values())
+                  if v is not None]
+        assert all(parse_nilai(v) for v in values)   # none refused by the reading rule
+        assert any("," in v for v in values), "decimal comma"
+        assert any(isinstance(parse_nilai(v), Rentang) for v in values), "a range such as 3-5"
+        assert any(isinstance(parse_nilai(v), Peringkat) for v in values), "a grade such as WTP"
+        # The data-quality report finds only realisasi typed without a target, never quarters off the year's.
+        assert {"belum punya target" in issue.message for issue in check_target(cf.tree)} <= {True}
 
 
 def test_consecutive_years_differ_a_little(synthetic):
