@@ -214,3 +214,9 @@ def test_a_listed_item_that_is_not_a_program_kegiatan_or_sub_kegiatan_is_named_b
         "Cascade!E2: item 'T1.S1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari sel ini",
         "Cascade!E2: item 'T9.S1.P1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari "
         "sel ini"]
+
+
+def test_a_period_workbook_without_its_cascade_sheet_takes_the_period_from_the_indikator_sheet(tmp_path):
+    _, _, again, text = imported_again(CASCADES["Renstra period file"], tmp_path,
+                                       edit=lambda book: book.remove(book["Cascade"]))
+    assert again.path.name == "2021-2026.yaml" and "\nperiode: 2021-2026\n" in text
