@@ -60,7 +60,7 @@ schema: $(VENV)/.installed
 lint: setup
 	STRICT=$(STRICT) $(BIN)/python -m macros.check lint
 
-# A spreadsheet → cascade_data/<perangkat-daerah>/<tahun>.yaml: `make import FILE=renstra.xlsx
+# A spreadsheet → cascade_data/<perangkat-daerah>/<tahun or period>.yaml: `make import FILE=renstra.xlsx
 # PERANGKAT_DAERAH="Dinas ..." TAHUN=2024` (the site's own XLSX download needs neither); FORCE=1 replaces a file.
 import: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo 'Pakai: make import FILE=<berkas.xlsx atau .csv> [PERANGKAT_DAERAH="..." TAHUN=...] [FORCE=1]' >&2; exit 1; }

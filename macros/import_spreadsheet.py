@@ -1,7 +1,8 @@
 """`make import FILE=<xlsx or csv> [PERANGKAT_DAERAH=... TAHUN=... FORCE=1]`: a spreadsheet → a data file.
 
 `python -m macros.import_spreadsheet FILE [--perangkat-daerah NAMA] [--tahun TAHUN] [--force]` writes
-$CASCADE_DATA (or cascade_data/)/<perangkat-daerah>/<tahun>.yaml; every problem is printed as `Lembar!Sel: pesan`,
+$CASCADE_DATA (or cascade_data/)/<perangkat-daerah>/<tahun>.yaml (a Renstra period: <perangkat-daerah>/2021-2026.yaml);
+every problem is printed as `Lembar!Sel: pesan`,
 without a traceback. Nothing in `macros` imports this module.
 """
 

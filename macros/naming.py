@@ -31,6 +31,12 @@ def program_slug(program: Program) -> str:
     return _PROGRAM_PREFIX.sub("", slug) or slug
 
 
+def data_file(slug: str, label: str) -> str:
+    """A cascade's data file below the data folder (cascade_data/): '<pd>/2023.yaml', or a period file's
+    '<pd>/2021-2026.yaml'; `label` is the cascade's `label`."""
+    return f"{slug}/{label}.yaml"
+
+
 def perangkat_daerah_page(slug: str) -> str:
     """Source path of a perangkat daerah's page, listing its years: '<pd>/index.md'."""
     return f"{slug}/index.md"

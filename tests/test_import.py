@@ -26,8 +26,8 @@ from macros.tree import LEVELS
 from .helpers import DATA, ROOT, soup_of
 
 
-def loaded_from(text: str, folder: Path, slug: str, tahun: int):
-    path = folder / slug / f"{tahun}.yaml"
+def loaded_from(text: str, folder: Path, slug: str, label: str):
+    path = folder / slug / f"{label}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     (cf,) = load_cascades(folder)
@@ -38,8 +38,8 @@ def round_trip(cf, tmp_path: Path):
     workbook = tmp_path / "unduhan.xlsx"
     workbook.write_bytes(to_xlsx(cf.tree))
     imported = import_spreadsheet(workbook)
-    assert (imported.slug, imported.tahun) == (cf.slug, cf.tahun)
-    return loaded_from(imported.text, tmp_path / "data", imported.slug, imported.tahun)
+    assert (imported.slug, imported.label) == (cf.slug, cf.label)
+    return loaded_from(imported.text, tmp_path / "data", imported.slug, imported.label)
 
 
 def test_the_sites_own_download_of_the_real_data_round_trips(kebasen, tmp_path):
@@ -121,7 +121,7 @@ def renstra_workbook(path: Path) -> Path:
 def test_a_renstra_matrix_imports_every_program_kegiatan_indicator_and_target(tmp_path):
     imported = import_spreadsheet(renstra_workbook(tmp_path / "renstra.xlsx"), "Dinas Contoh", 2025)
     assert imported.relative_path == Path("dinas-contoh/2025.yaml")
-    cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.tahun)
+    cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.label)
     (tujuan,) = cf.cascade.tujuan
     (sasaran,) = tujuan.sasaran
     (program,) = sasaran.program
@@ -160,7 +160,7 @@ def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
         "Tujuan A;Sasaran A;X.XX.01;Program A;Jumlah A;dokumen;;;1.500;\n",
         encoding="utf-8-sig")
     imported = import_spreadsheet(csv_file, "Kecamatan Contoh", 2025)
-    cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.tahun)
+    cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.label)
     sasaran = cf.cascade.tujuan[0].sasaran[0]
     assert [(i.uraian, i.target) for i in sasaran.indikator] == [("Indeks A", {2025: "3,5"})]
     (program,) = sasaran.program
@@ -247,7 +247,7 @@ def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
     sheet["P3"], sheet["L3"] = "1", "ya"
     workbook.save(path)
     imported = import_spreadsheet(path, "Dinas Contoh", 2025)
-    cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.tahun)
+    cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.label)
     (program,) = cf.cascade.tujuan[0].sasaran[0].program
     assert (program.kode, program.uraian) == ("X.XX.01", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
     (kegiatan,) = program.kegiatan

@@ -100,7 +100,7 @@ def layout(path: Path, rows: list[list[object]] = ROWS, target_header: str | Non
 
 
 def loaded(imported, folder: Path):
-    path = folder / imported.slug / f"{imported.tahun}.yaml"
+    path = folder / imported.slug / f"{imported.label}.yaml"
     path.parent.mkdir(parents=True)
     path.write_text(imported.text, encoding="utf-8")
     (cf,) = load_cascades(folder)

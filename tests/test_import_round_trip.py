@@ -2,15 +2,18 @@
 
 A cascade that fills every optional field of the format (pagu per year, penanggung jawab on every level,
 bidang urusan, iku true and false, target akhir, kode, satuan, baseline/target/realisasi per year, quarters'
-targets and realisasi, the source document, its own settings of capaian) and the capaian fixture go through the
-workbook a citizen downloads and back; every sheet of the second workbook equals the first, cell by cell, and
-the two loaded cascades are equal field by field.
+targets and realisasi, the source document, its own settings of capaian), the capaian fixture and the shapes of
+real documents (an IKU list without tujuan, a Renstra period file, programs and kegiatan with several sasaran) go
+through the workbook a citizen downloads and back; every sheet of the second workbook equals the first, cell by
+cell, and the two loaded cascades are equal field by field.
 """
 
 from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,14 +22,19 @@ from openpyxl.utils import get_column_letter
 
 from macros.importer import SpreadsheetError, import_spreadsheet
 from macros.load import load_cascades
+from macros.naming import slugify
 from macros.render.export import to_json, to_xlsx
 
 from .helpers import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
+SHAPES = FIXTURES / "shapes" / "cascade_data"
 CASCADES = {
     "every optional field": FIXTURES / "import" / "cascade_data" / "dinas-contoh-lengkap" / "2025.yaml",
     "capaian fixture": FIXTURES / "capaian" / "cascade_data" / "kecamatan-contoh" / "2024.yaml",
+    "IKU list without tujuan": SHAPES / "kecamatan-iku" / "2024.yaml",
+    "Renstra period file": SHAPES / "dinas-contoh" / "2021-2026.yaml",
+    "several sasaran per program": SHAPES / "dinas-contoh" / "2024.yaml",
 }
 
 
@@ -35,24 +43,38 @@ def sheets_of(workbook: bytes) -> dict[str, list[tuple[object, ...]]]:
     return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
 
 
-def imported_again(source: Path, tmp_path: Path):
-    """(the cascade as loaded, the workbook the site offers, the cascade `make import` makes of that workbook)."""
-    (cf,) = load_cascades(source.parent.parent)
+def loaded(source: Path):
+    """The cascade of one data file, loaded with the others of its fixture folder."""
+    return next(cf for cf in load_cascades(source.parent.parent)
+                if (cf.slug, cf.path.name) == (source.parent.name, source.name))
+
+
+def imported_again(source: Path, tmp_path: Path, edit=None):
+    """(the cascade as loaded, the workbook the site offers, the cascade `make import` makes of that workbook,
+    the imported file's text); `edit` changes the saved workbook first, as staff do in Excel."""
+    cf = loaded(source)
     workbook = tmp_path / "unduhan.xlsx"
     workbook.write_bytes(to_xlsx(cf.tree, cf.aturan))
+    offered = workbook.read_bytes()
+    if edit is not None:
+        book = load_workbook(workbook)
+        edit(book)
+        book.save(workbook)
     imported = import_spreadsheet(workbook)
     folder = tmp_path / "data" / imported.slug
     # Staff keep the source document beside the data file, as the import's comment asks.
     shutil.copytree(source.parent, folder, ignore=shutil.ignore_patterns("*.yaml"))
-    (folder / f"{imported.tahun}.yaml").write_text(imported.text, encoding="utf-8")
+    (folder / imported.relative_path.name).write_text(imported.text, encoding="utf-8")
     (again,) = load_cascades(tmp_path / "data")
-    return cf, workbook.read_bytes(), again, imported.text
+    return cf, offered, again, imported.text
 
 
 @pytest.mark.parametrize("name", CASCADES)
 def test_export_import_export_gives_the_same_workbook_and_the_same_cascade(name, tmp_path):
     cf, first, again, _ = imported_again(CASCADES[name], tmp_path)
-    assert (again.slug, again.tahun) == (cf.slug, cf.tahun)
+    # The folder is named after the perangkat daerah the workbook names (the fixture's folder may be shorter).
+    assert again.slug == slugify(cf.cascade.perangkat_daerah, max_words=20)
+    assert (again.path.name, again.tahun) == (cf.path.name, cf.tahun)
     before, after = sheets_of(first), sheets_of(to_xlsx(again.tree, again.aturan))
     assert list(after) == list(before)
     for sheet in before:
@@ -113,3 +135,88 @@ def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp
         "misalnya '3,5'.",
         f"Indikator!{get_column_letter(header.index('IKU') + 1)}3: kolom IKU berisi 'mungkin'; isi ya, tidak, atau "
         "kosongkan"]
+
+
+def test_an_iku_list_comes_back_as_sasaran_at_the_top_without_a_tujuan(tmp_path):
+    cf, first, again, text = imported_again(CASCADES["IKU list without tujuan"], tmp_path)
+    assert "Tujuan" not in sheets_of(first)
+    assert again.cascade.tujuan is None
+    assert [s.uraian for s in again.cascade.sasaran] == [s.uraian for s in cf.cascade.sasaran]
+    assert "\nsasaran:\n  - uraian: Meningkatnya kualitas pelayanan publik kecamatan\n" in text
+    assert "tujuan:" not in text
+
+
+def test_a_renstra_period_comes_back_as_its_period_file(tmp_path):
+    _, first, again, text = imported_again(CASCADES["Renstra period file"], tmp_path)
+    (header, values) = sheets_of(first)["Cascade"]
+    assert (header[1], values[1]) == ("Periode", "2021-2026")
+    assert again.path.name == "2021-2026.yaml" and again.cascade.periode == "2021-2026"
+    assert "\nperiode: 2021-2026\n" in text and "tahun:" not in text
+    assert again.cascade.tujuan[0].indikator[0].target == {2021: "3,5", 2022: "4", 2023: "4,5", 2024: "5",
+                                                          2025: "5,5", 2026: "6"}
+
+
+def test_make_import_writes_a_period_workbook_to_the_period_file(tmp_path):
+    workbook = tmp_path / "dinas-contoh-2021-2026.xlsx"
+    cf = loaded(CASCADES["Renstra period file"])
+    workbook.write_bytes(to_xlsx(cf.tree, cf.aturan))
+    result = subprocess.run([sys.executable, "-m", "macros.import_spreadsheet", str(workbook)], cwd=ROOT,
+                            env={"CASCADE_DATA": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"},
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "dinas-contoh" / "2021-2026.yaml").is_file()
+    assert not (tmp_path / "data" / "dinas-contoh" / "None.yaml").exists()
+
+
+def test_several_sasaran_come_back_as_lists_and_one_sasaran_as_one_text(tmp_path):
+    cf, first, again, text = imported_again(CASCADES["several sasaran per program"], tmp_path)
+    program = again.cascade.tujuan[0].sasaran[0].program[0]
+    assert program.sasaran == ["Meningkatnya usaha mikro yang memiliki izin usaha",
+                               "Meningkatnya omzet usaha mikro binaan"]
+    assert program.kegiatan[0].sasaran == ["Meningkatnya kapasitas pelaku usaha mikro",
+                                           "Meningkatnya akses pasar usaha mikro"]
+    assert again.cascade.tujuan[0].sasaran[0].program[1].sasaran == "Meningkatnya tata kelola dinas"
+    # The workbook says which cells hold a list: the Cascade sheet names their items.
+    (header, values) = sheets_of(first)["Cascade"]
+    assert values[header.index("Sasaran berupa daftar")] == "T1.S1.P1\nT1.S1.P1.K1"
+    assert "            sasaran:\n              - Meningkatnya usaha mikro yang memiliki izin usaha\n" in text
+
+
+def program_sasaran_cell(book, position: str):
+    sheet = book["Program"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == position)
+    return row[len(header) - 1 - header[::-1].index("Sasaran program")]
+
+
+def test_a_line_added_in_excel_to_a_listed_cell_adds_a_sasaran_and_elsewhere_stays_in_the_text(tmp_path):
+    def edit(book):
+        program_sasaran_cell(book, "T1.S1.P1").value += "\nMeningkatnya ekspor usaha mikro"
+        program_sasaran_cell(book, "T1.S1.P2").value = "Meningkatnya tata kelola\ndinas"
+
+    _, _, again, _ = imported_again(CASCADES["several sasaran per program"], tmp_path, edit)
+    first, second = again.cascade.tujuan[0].sasaran[0].program
+    assert first.sasaran == ["Meningkatnya usaha mikro yang memiliki izin usaha",
+                             "Meningkatnya omzet usaha mikro binaan", "Meningkatnya ekspor usaha mikro"]
+    assert second.sasaran == "Meningkatnya tata kelola\ndinas"
+
+
+def test_a_listed_item_that_is_not_a_program_kegiatan_or_sub_kegiatan_is_named_by_its_cell(tmp_path):
+    cf = loaded(CASCADES["several sasaran per program"])
+    path = tmp_path / "diedit.xlsx"
+    path.write_bytes(to_xlsx(cf.tree, cf.aturan))
+    book = load_workbook(path)
+    book["Cascade"]["E2"] = "T1.S1.P1\nT1.S1\nT9.S1.P1"
+    book.save(path)
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path)
+    assert caught.value.problems == [
+        "Cascade!E2: item 'T1.S1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari sel ini",
+        "Cascade!E2: item 'T9.S1.P1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari "
+        "sel ini"]
+
+
+def test_a_period_workbook_without_its_cascade_sheet_takes_the_period_from_the_indikator_sheet(tmp_path):
+    _, _, again, text = imported_again(CASCADES["Renstra period file"], tmp_path,
+                                       edit=lambda book: book.remove(book["Cascade"]))
+    assert again.path.name == "2021-2026.yaml" and "\nperiode: 2021-2026\n" in text

@@ -1,7 +1,8 @@
 """Spreadsheets → data files: the site's own XLSX download, or a Renstra/Renja matrix as Bappeda lays it out.
 
 Public surface: `import_spreadsheet(path, perangkat_daerah=None, tahun=None) -> Imported` (the data file's
-text, checked against the model, and where it goes) and `write_imported(imported, data_dir, force=False)`;
+text, checked against the model, and where it goes: `<slug>/<tahun>.yaml`, or `<slug>/2021-2026.yaml` for a
+Renstra period read back from the site's own download) and `write_imported(imported, data_dir, force=False)`;
 both raise `SpreadsheetError`, whose `problems` are Indonesian messages naming the sheet and cell.
 `make import` is their command line (`macros.import_spreadsheet`).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..naming import slugify
+from ..naming import data_file, slugify
 from ..problems import CascadeError
 from ..validation import validate_cascade
 from ..yaml_source import parse_yaml
@@ -26,42 +27,45 @@ __all__ = ["Imported", "SpreadsheetError", "import_spreadsheet", "write_imported
 
 @dataclass(frozen=True)
 class Imported:
-    """A data file drafted from a spreadsheet: its text and its place, cascade_data/<slug>/<tahun>.yaml."""
+    """A data file drafted from a spreadsheet: its text and its place, cascade_data/<slug>/<label>.yaml, where
+    `label` is its year ('2024') or its period ('2021-2026')."""
 
     text: str
     slug: str
-    tahun: int
+    label: str
 
     @property
     def relative_path(self) -> Path:
-        return Path(self.slug) / f"{self.tahun}.yaml"
+        return Path(data_file(self.slug, self.label))
 
 
 def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: int | None = None) -> Imported:
-    """Read `path` (.xlsx or .csv) into a data file that validates; the arguments win over what the file says."""
+    """Read `path` (.xlsx or .csv) into a data file that validates; the arguments win over what the file says
+    (a `tahun` given for a workbook of a period makes a file of that one year)."""
     if not path.is_file():
         raise SpreadsheetError([f"{path}: berkas tidak ditemukan"])
     sheets = read_sheets(path)
     if is_own_export(sheets):
-        body, found_name, found_year = read_own_export(sheets)
+        body, found_name, found_when = read_own_export(sheets)
         source = f"{path.name} (unduhan XLSX situs ini)"
     else:
         sheet = next((s for s in sheets if find_header(s) is not None), None)
         if sheet is None:
             raise SpreadsheetError([f"{sheets[0].name}!A1: tidak ada lembar berjudul tabel Renstra/Renja (kolom "
                                     "Indikator dan Program/Kegiatan) dan bukan unduhan XLSX situs ini"])
-        body, found_name, found_year = read_matrix(sheet), "", None
+        body, found_name, found_when = read_matrix(sheet), "", None
         source = f"{path.name} (lembar {sheet.name})"
     name = (perangkat_daerah or found_name).strip()
-    year = tahun or found_year
-    missing = [arg for arg, value in (("PERANGKAT_DAERAH=...", name), ("TAHUN=...", year)) if not value]
+    when = tahun or found_when
+    missing = [arg for arg, value in (("PERANGKAT_DAERAH=...", name), ("TAHUN=...", when)) if not value]
     if missing:
         raise SpreadsheetError([f"{path.name}: nama perangkat daerah dan tahun tidak tercantum di berkas; tambahkan "
                                 f"{' '.join(missing)} pada perintah make import"])
     root = Draft()
     root.set("perangkat_daerah", name)
-    root.set("tahun", int(year))  # type: ignore[arg-type]
-    for key, value in body.fields.items():  # dokumen_sumber and capaian (from the site's own download), then tujuan
+    root.set("periode" if isinstance(when, str) else "tahun", when)  # type: ignore[arg-type]
+    # dokumen_sumber and capaian (from the site's own download), then tujuan (or sasaran, without tujuan)
+    for key, value in body.fields.items():
         root.set(key, value)
     for key, notes in body.notes.items():
         for text in notes:
@@ -69,7 +73,7 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
     text = render_yaml(root, [f"Diimpor dari {source} dengan make import.",
                               "Baris komentar di bawah menandai tebakan dan isi yang belum didukung format data:",
                               "periksa semuanya sebelum diterbitkan."])
-    imported = Imported(text, slugify(name, max_words=20), int(year))  # type: ignore[arg-type]
+    imported = Imported(text, slugify(name, max_words=20), str(when))
     shown = f"cascade_data/{imported.relative_path}"
     try:
         validate_cascade(parse_yaml(text, shown), shown)

@@ -14,8 +14,10 @@ from typing import Union
 import yaml
 
 # A mapping is written one key per line, each value on its line: a year's text (`pagu`, `target`), a year's
-# quarters (`target_triwulan`), or the settings of `capaian:` as YAML flow collections.
-Value = Union[str, int, bool, dict[int, str], dict[int, dict[str, str]], dict[str, object], list["Draft"]]
+# quarters (`target_triwulan`), or the settings of `capaian:` as YAML flow collections. A list holds mappings
+# (`indikator`, `program`) or texts (an item's several `sasaran`), one per line.
+Value = Union[str, int, bool, dict[int, str], dict[int, dict[str, str]], dict[str, object], list["Draft"],
+              list[str]]
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/cascade.schema.json"
 # YAML 1.1 ends a comment at any of these; a comment must stay one line.
 _LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]+")
@@ -91,7 +93,10 @@ def _mapping(draft: Draft, indent: int, lines: list[str], first_prefix: str) -> 
         if isinstance(value, list):
             lines.append(f"{prefix}{key}:")
             for item in value:
-                _mapping(item, indent + 4, lines, first_prefix=" " * (indent + 2) + "- ")
+                if isinstance(item, str):
+                    lines.append(f"{pad}  - {scalar(item)}")
+                else:
+                    _mapping(item, indent + 4, lines, first_prefix=" " * (indent + 2) + "- ")
         elif isinstance(value, dict):
             lines.append(f"{prefix}{key}:")
             lines.extend(f"{pad}  {scalar(name)}: {_inline(inner)}" for name, inner in value.items())

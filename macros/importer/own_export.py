@@ -3,9 +3,11 @@
 Items come from the sheets of each level (every item, with or without indicators, by its 'Nomor item'
 position, with its penanggung jawab, bidang urusan and pagu per year); indicators from the "Indikator" sheet,
 attached to their owner by the same position (baseline, target and realisasi per year, satuan, kode, IKU,
-target akhir); each quarter's target and realisasi from the "Triwulan" sheet, by 'ID indikator'; the source
-document and the settings of capaian from the "Cascade" sheet (a workbook downloaded before it existed has
-none: its "Indikator" sheet names the perangkat daerah and the year).
+target akhir); each quarter's target and realisasi from the "Triwulan" sheet, by 'ID indikator'; the year or
+the period, the source document, the settings of capaian and which items' sasaran are lists from the "Cascade"
+sheet (a workbook downloaded before it existed has none: its "Indikator" sheet names the perangkat daerah and
+the year). A workbook without a "Tujuan" sheet is a document without tujuan (an IKU list): its sasaran are the
+top of the cascade, as the site wrote them ('S1', 'S2.P1').
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import json
 import re
 
 from ..model import LEVEL_LABELS
-from ..render.export import CASCADE_SHEET, IKU_CELL
+from ..render.export import CASCADE_SHEET, IKU_CELL, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
 from .row_values import check_nilai
@@ -25,6 +27,20 @@ _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe
                      ("Polaritas", "polaritas"), ("Sumber data", "sumber_data"), ("Kode indikator", "kode"),
                      ("Satuan", "satuan"), ("Target akhir", "target_akhir")]
 _IKU = {text: value for value, text in IKU_CELL.items() if text}
+_PERIODE = re.compile(r"^\d{4}-\d{4}$")
+# The Excel line breaks between the sasaran of a list (Alt+Enter writes '\n'; a pasted text may bring '\r\n').
+_LINE = re.compile(r"\r\n|\n|\r")
+
+# A cascade's year (2024) or, for a period file, its period ('2021-2026').
+When = int | str | None
+
+
+def _when(cells: dict[str, str]) -> When:
+    """The year of a row's 'Tahun' cell, or the period of its 'Periode' cell; None when neither is readable."""
+    year, periode = cells.get("tahun", ""), cells.get("periode", "")
+    if year.isdigit():
+        return int(year)
+    return periode if _PERIODE.match(periode) else None
 
 
 def is_own_export(sheets: list[Sheet]) -> bool:
@@ -35,18 +51,19 @@ def is_own_export(sheets: list[Sheet]) -> bool:
         if sheet and sheet.rows else False
 
 
-def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, int | None]:
-    """The cascade of one of the site's workbooks: (draft of its fields after perangkat_daerah and tahun,
-    perangkat daerah, tahun); `SpreadsheetError` listing every gap by sheet and cell."""
+def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, When]:
+    """The cascade of one of the site's workbooks: (draft of its fields after perangkat_daerah and tahun or
+    periode, perangkat daerah, its year as an int or its period as '2021-2026'); `SpreadsheetError` listing
+    every gap by sheet and cell."""
     by_name = {sheet.name: sheet for sheet in sheets}
     problems: list[str] = []
-    items, roots = _read_items(by_name, problems)
+    items, top, roots = _read_items(by_name, problems)
     indikator = by_name["Indikator"]
-    perangkat_daerah, tahun = "", None
+    perangkat_daerah, when = "", None
     by_id: dict[str, Draft] = {}
     for row, cells in _records(indikator):
         perangkat_daerah = perangkat_daerah or cells.get("perangkat daerah", "")
-        tahun = tahun or (int(cells["tahun"]) if cells.get("tahun", "").isdigit() else None)
+        when = when or _when(cells)
         owner = items.get(cells.get("nomor item", ""))
         if owner is None:
             problems.append(f"{indikator.ref(row, 2)}: item '{cells.get('nomor item', '')}' tidak ada di lembar levelnya")
@@ -58,18 +75,22 @@ def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, int | None]:
         _read_triwulan(by_name["Triwulan"], by_id, problems)
     root = Draft()
     if CASCADE_SHEET in by_name:
-        perangkat_daerah, tahun = _read_cascade(by_name[CASCADE_SHEET], root, problems, (perangkat_daerah, tahun))
+        perangkat_daerah, when = _read_cascade(by_name[CASCADE_SHEET], root, items, problems,
+                                               (perangkat_daerah, when))
     if problems:
         raise SpreadsheetError(problems)
-    root.set("tujuan", roots)
-    return root, perangkat_daerah, tahun
+    root.set(top, roots)
+    return root, perangkat_daerah, when
 
 
-def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[str, Draft], list[Draft]]:
-    """Every item of the level sheets by its position, and the tujuan (the roots) in order."""
+def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[str, Draft], str, list[Draft]]:
+    """Every item of the level sheets by its position, the top level ('tujuan', or 'sasaran' for a workbook
+    without a Tujuan sheet) and its items (the roots) in order."""
     items: dict[str, Draft] = {}
     roots: list[Draft] = []
-    for level in LEVELS:
+    # The site writes no Tujuan sheet for a document without tujuan; with a Sasaran sheet left, that is one.
+    levels = LEVELS[1:] if LEVEL_LABELS["tujuan"] not in by_name and LEVEL_LABELS["sasaran"] in by_name else LEVELS
+    for level in levels:
         sheet = by_name.get(LEVEL_LABELS[level])
         if sheet is None:
             problems.append(f"{LEVEL_LABELS[level]}: lembar ini tidak ada; gunakan berkas .xlsx unduhan situs apa adanya")
@@ -85,7 +106,7 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
             else:
                 problems.append(f"{sheet.ref(row, 0)}: item induk '{parent}' tidak ditemukan")
             items[position] = draft
-    return items, roots
+    return items, levels[0], roots
 
 
 def _records(sheet: Sheet) -> list[tuple[int, dict[str, str]]]:
@@ -177,13 +198,15 @@ def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str]) -
                 quarters.setdefault(int(year), {})[triwulan] = cells[header]  # type: ignore[union-attr, index]
 
 
-def _read_cascade(sheet: Sheet, root: Draft, problems: list[str],
-                  found: tuple[str, int | None]) -> tuple[str, int | None]:
-    """The source document and capaian settings onto `root`; the perangkat daerah and year this sheet names."""
+def _read_cascade(sheet: Sheet, root: Draft, items: dict[str, Draft], problems: list[str],
+                  found: tuple[str, When]) -> tuple[str, When]:
+    """The source document and capaian settings onto `root`, the sasaran of the items this sheet lists split
+    into lists; the perangkat daerah and the year or period this sheet names."""
     records = _records(sheet)
     if not records:
         return found
     row, cells = records[0]
+    _split_listed_sasaran(sheet, row, cells.get(header_key(SASARAN_LIST_COLUMN), ""), items, problems)
     if cells.get("dokumen sumber"):
         root.set("dokumen_sumber", cells["dokumen sumber"],
                  f"letakkan berkas '{cells['dokumen sumber']}' di folder ini, di samping berkas data ini")
@@ -194,5 +217,20 @@ def _read_cascade(sheet: Sheet, root: Draft, problems: list[str],
         except json.JSONDecodeError:
             problems.append(f"{sheet.ref(row, _column(sheet, 'Pengaturan capaian'))}: pengaturan capaian bukan JSON "
                             "yang utuh; salin isi sel ini dari unduhan situs apa adanya")
-    year = cells.get("tahun", "")
-    return cells.get("perangkat daerah") or found[0], int(year) if year.isdigit() else found[1]
+    return cells.get("perangkat daerah") or found[0], _when(cells) or found[1]
+
+
+def _split_listed_sasaran(sheet: Sheet, row: int, listed: str, items: dict[str, Draft], problems: list[str]) -> None:
+    """The sasaran cell of each item named in `listed` (positions, one per line) as a list, one text per line.
+
+    Only these: in any other item's cell a line break is part of the one text staff typed.
+    """
+    for position in filter(None, (line.strip() for line in _LINE.split(listed))):
+        draft = items.get(position)
+        if draft is None or _level_of(position) in ("tujuan", "sasaran"):
+            problems.append(f"{sheet.ref(row, _column(sheet, SASARAN_LIST_COLUMN))}: item '{position}' tidak ada "
+                            "di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari sel ini")
+            continue
+        text = draft.fields.get("sasaran")
+        if isinstance(text, str):
+            draft.fields["sasaran"] = [line.strip() for line in _LINE.split(text) if line.strip()]

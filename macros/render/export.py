@@ -35,6 +35,8 @@ Cell = str | int | float
 CASCADE_SHEET = "Cascade"
 # `iku` as the IKU column writes it: "ya", "tidak" where the data says false, empty where it says nothing.
 IKU_CELL: dict[bool | None, str] = {True: "ya", False: "tidak", None: ""}
+# The Cascade sheet's column naming the items whose sasaran is a list (`cascade_table`).
+SASARAN_LIST_COLUMN = "Sasaran berupa daftar"
 
 
 @dataclass(frozen=True)
@@ -126,12 +128,21 @@ def triwulan_table(tree: CascadeTree) -> Table:
     return Table(["ID indikator", "Indikator", "Tahun", "Triwulan", "Target", "Realisasi"], rows)
 
 
-def cascade_table(cascade: Cascade) -> Table:
-    """The cascade's own fields on one row: perangkat daerah, tahun, source document and its settings of
-    capaian (as JSON, the way the data file's `capaian:` is written), so that the workbook holds all of its data."""
+def cascade_table(tree: CascadeTree) -> Table:
+    """The cascade's own fields on one row: perangkat daerah, tahun (a period file: 'Periode', '2021-2026'),
+    source document, its settings of capaian (as JSON, the way the data file's `capaian:` is written), and
+    the positions ('T1.S1.P1', one per line) of the items whose `sasaran:` is a list: their cell in the level
+    sheets holds the texts one per line, as it would hold one text with a line break; this column tells the two
+    apart, so that the workbook holds all of its data."""
+    cascade = tree.cascade
     settings = json.dumps(cascade.capaian, ensure_ascii=False) if cascade.capaian is not None else ""
-    return Table(["Perangkat daerah", "Tahun", "Dokumen sumber", "Pengaturan capaian"],
-                 [[cascade.perangkat_daerah, cascade.tahun, cascade.dokumen_sumber or "", settings]])
+    # A tujuan's `sasaran` is its list of child items, not outcomes: only programs and below are asked.
+    listed = [node.position for node in tree.nodes
+              if node.level not in ("tujuan", "sasaran") and isinstance(getattr(node.item, "sasaran"), list)]
+    return Table(["Perangkat daerah", "Periode" if cascade.periode else "Tahun", "Dokumen sumber",
+                  "Pengaturan capaian", SASARAN_LIST_COLUMN],
+                 [[cascade.perangkat_daerah, cascade.periode or cascade.tahun or "", cascade.dokumen_sumber or "",
+                   settings, "\n".join(listed)]])
 
 
 def item_table(tree: CascadeTree, level: Level) -> Table:
@@ -205,7 +216,7 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
         _fill_sheet(workbook.add_worksheet("Triwulan"), triwulan_table(tree), styles)
         for level in tree.levels:
             _fill_sheet(workbook.add_worksheet(LEVEL_LABELS[level]), item_table(tree, level), styles)
-        _fill_sheet(workbook.add_worksheet(CASCADE_SHEET), cascade_table(cascade), styles)
+        _fill_sheet(workbook.add_worksheet(CASCADE_SHEET), cascade_table(tree), styles)
     return out.getvalue()
 
 
