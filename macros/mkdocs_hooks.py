@@ -33,7 +33,7 @@ from macros.model import CascadeFile
 from macros.naming import DCAT_CATALOG_PATH, diagram_link, diagram_path
 from macros.opendata_settings import OpenDataSettings, SettingsError, read_settings
 from macros.problems import CascadeError
-from macros.render.diagram import diagram_figure, link_nodes
+from macros.render.diagram import diagram_figure, link_nodes, share_styles
 from macros.search import build_search_index
 from macros.render.mermaid import Diagram
 from macros.site import generate_files, navigation, pages_left_out_of_search, program_diagrams, search_labels
@@ -177,11 +177,14 @@ class CascadeBuild:
         if self.renderer is None or src_uri not in self.diagrams:
             return output
         renderer, diagrams = self.renderer, self.diagrams[src_uri]
+        svgs = share_styles([link_nodes(renderer.svg_path(diagram.source).read_text(encoding="utf-8"), diagram.links)
+                             for diagram in diagrams])
 
         def figure(marker: re.Match[str]) -> str:
-            diagram = diagrams[int(marker.group(1))]
-            svg = link_nodes(renderer.svg_path(diagram.source).read_text(encoding="utf-8"), diagram.links)
-            return diagram_figure(svg, diagram.source, diagram.caption, diagram_link(src_uri, diagram.kegiatan, "svg"),
+            index = int(marker.group(1))
+            diagram = diagrams[index]
+            return diagram_figure(svgs[index], diagram.source, diagram.caption,
+                                  diagram_link(src_uri, diagram.kegiatan, "svg"),
                                   diagram_link(src_uri, diagram.kegiatan, "png"))
 
         return _DIAGRAM_MARKERS.sub(figure, output)

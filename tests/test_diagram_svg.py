@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
-from macros.render.diagram import link_nodes
+from macros.render.diagram import link_nodes, share_styles
 from macros.render.escape import mermaid_label
 
 BROWSER = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -214,3 +214,23 @@ def test_linked_nodes_are_wrapped_in_links_and_the_rest_untouched(renderer, svg)
     assert "".join(links["#t1-s1-p1-k1-sk1"].itertext()).startswith(D_HEADING)
     # Everything else as it was: the links only wrap.
     assert re.sub(r'<a href="[^"]*">|</a>', "", linked) == svg
+
+
+def test_a_page_of_diagrams_styled_alike_carries_their_stylesheet_once(renderer):
+    sources = [hostile_source(), hostile_source().replace("flowchart LR", "flowchart TB")]
+    first, second = (renderer.render_many(sources)[source] for source in sources)
+    assert first.count("<style>") == second.count("<style>") == 1
+
+    shared = share_styles([first, second])
+
+    assert "".join(shared).count("<style>") == 1
+    # Both still styled: each carries the class the one stylesheet is scoped to, not its id.
+    (name,) = set(re.findall(r"mmd-style-\w+", shared[0]))
+    assert f"{name} " in ET.fromstring(shared[1]).get("class") + " "
+    stylesheet = re.search(r"<style>(.*?)</style>", shared[0], re.S).group(1)
+    assert f".{name} .node rect" in stylesheet and renderer.dom_id(sources[0]) not in stylesheet
+    # Nothing else changes: the drawing, its labels and its references to its own markers.
+    for before, after in zip((first, second), shared):
+        assert label_rows(ET.fromstring(after)) == label_rows(ET.fromstring(before))
+        assert re.sub(r"<style>.*?</style>|\s?mmd-style-\w+", "", after, flags=re.S) == \
+            re.sub(r"<style>.*?</style>", "", before, flags=re.S)

@@ -3,8 +3,9 @@ indicators, its downloads, and its Mermaid source."""
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
@@ -12,6 +13,13 @@ from markupsafe import Markup
 _HEIGHT = re.compile(r'<svg\b[^>]*?\sviewBox="\S+ \S+ \S+ ([\d.]+)"')
 # An opening, self-closing or closing <g> tag of the serialised SVG (label text cannot hold '<': it is escaped).
 _G_TAG = re.compile(r"<g\b[^>]*?(/?)>|</g>")
+# Mermaid's SVG: the root <svg id="..."> and the one stylesheet it scopes to that id.
+_ROOT = re.compile(r'<svg\b[^>]*>')
+_ROOT_ID = re.compile(r'\sid="([^"]+)"')
+_ROOT_CLASS = re.compile(r'\sclass="([^"]*)"')
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+# Stands for the diagram's own id while stylesheets are compared (no selector holds a NUL).
+_OWN_SCOPE = "#\x00"
 
 
 def link_nodes(svg: str, links: Iterable[tuple[str, str]]) -> str:
@@ -64,3 +72,31 @@ def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href:
     ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, png_href=png_href, source=source,
              height=round(float(height.group(1))) if height else 0))
 
+
+
+def share_styles(svgs: Sequence[str]) -> list[str]:
+    """The diagrams of one page with each distinct Mermaid stylesheet written once.
+
+    Mermaid scopes every diagram's stylesheet (about 8 KB) to the diagram's own id, and a program page holds
+    several diagrams styled alike: the first of each kind keeps its stylesheet, rescoped from its id to a class
+    named by the stylesheet's content, and every diagram styled alike carries that class and no stylesheet of
+    its own. An SVG without an id or a stylesheet is returned as it is.
+    """
+    written: set[str] = set()
+    shared = []
+    for svg in svgs:
+        root, style = _ROOT.search(svg), _STYLE.search(svg)
+        ident = _ROOT_ID.search(root.group()) if root else None
+        if root is None or style is None or ident is None:
+            shared.append(svg)
+            continue
+        own_scope = re.compile(rf"#{re.escape(ident.group(1))}(?![\w-])")
+        css = own_scope.sub(_OWN_SCOPE, style.group(1))
+        name = "mmd-style-" + hashlib.sha1(css.encode()).hexdigest()[:12]
+        kept = "" if name in written else "<style>" + css.replace(_OWN_SCOPE, "." + name) + "</style>"
+        written.add(name)
+        classes = _ROOT_CLASS.search(root.group())
+        tag = (root.group().replace(classes.group(), f' class="{classes.group(1)} {name}"', 1) if classes
+               else root.group()[:-1] + f' class="{name}">')
+        shared.append(svg[:root.start()] + tag + svg[root.end():style.start()] + kept + svg[style.end():])
+    return shared
