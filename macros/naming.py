@@ -153,3 +153,20 @@ def site_root(src_uri: str) -> str:
     """The relative path from a page's address to the site root: 'pd/2023/program/x.md' → '../../../../'."""
     folders = src_uri.count("/") + (0 if src_uri.endswith("index.md") else 1)
     return "../" * folders
+
+
+def indikator_slug(kode_or_uraian: str) -> str:
+    """An indicator page's name from its kode or its text: '1.2.3' → '1-2-3', 'Persentase ASN ...' → 'persentase-asn-...'
+    (at most 10 words; `macros.indikator_series` makes it unique within the perangkat daerah)."""
+    return slugify(kode_or_uraian, max_words=10)
+
+
+def indikator_page(slug: str, name: str) -> str:
+    """Source path of one indicator's page across a perangkat daerah's years: '<pd>/indikator/<name>.md'."""
+    return f"{slug}/indikator/{name}.md"
+
+
+def indikator_chart_path(page_src_uri: str, chart: str) -> str:
+    """An indicator page's chart in the page's own folder: '<pd>/indikator/<name>/grafik-<chart>.svg' (chart
+    'tren', 'triwulan-2024')."""
+    return f"{page_src_uri.removesuffix('.md')}/grafik-{chart}.svg"
