@@ -161,6 +161,9 @@ def search_labels(files: list[CascadeFile]) -> dict[str, SearchLabel]:
 
 def pages_left_out_of_search(files: list[CascadeFile]) -> set[str]:
     """The built files search leaves out: staff pages (the data-quality report, the indicator catalogs, which
-    have their own filter) and the 404 page."""
+    have their own filter), the 404 page, and the indicator pages, whose rows search finds on the program and
+    overview pages (one result per indicator, each row linking to its page)."""
+    indikator = {built_file(indikator_page(slug, one.slug))
+                 for slug, group in group_by_perangkat_daerah(files).items() for one in match_indikator(group)}
     return {built_file(REPORT_PAGE), built_file(CATALOG_ALL_PAGE), NOT_FOUND_FILE,
-            *(built_file(catalog_page(cf)) for cf in files)}
+            *(built_file(catalog_page(cf)) for cf in files), *indikator}

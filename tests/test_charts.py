@@ -1,0 +1,90 @@
+"""The indicator charts: what each Vega-Lite spec draws (golden), when there is no chart, and the SVG a reader
+gets: static, self-contained, labels readable on a phone, data shown as text."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from macros.capaian_aturan import AturanCapaian
+from macros.kinerja import kinerja_tahun
+from macros.load import load_cascades
+from macros.model import Indikator
+from macros.render.chart import ChartMaker, number_bounds, tren_spec, triwulan_spec
+
+from .helpers import HOSTILE, ROOT
+
+CONTOH = ROOT / "tests/fixtures/capaian/cascade_data"
+GOLDEN = ROOT / "tests/golden"
+
+
+@pytest.fixture(scope="module")
+def contoh():
+    (cf,) = load_cascades(CONTOH, shown_relative_to=ROOT)
+    return {row.indikator.uraian: kinerja_tahun(row.indikator, cf.tahun, cf.aturan) for row in cf.tree.indikator}
+
+
+def golden(name: str, spec: dict[str, object]) -> None:
+    """The spec equals tests/golden/<name>.json (review a diff like code)."""
+    expected = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+    assert spec == expected
+
+
+def test_values_as_typed_become_the_bounds_drawn():
+    assert number_bounds("8") == (8, 8)
+    assert number_bounds("7-8") == (7, 8) and number_bounds("7–8") == (7, 8)
+    assert number_bounds("98,5%") == (98.5, 98.5) and number_bounds("1.500") == (1500, 1500)
+    assert number_bounds("WTP") is None and number_bounds("-") is None and number_bounds(None) is None
+
+
+def test_quarter_chart_draws_each_quarters_target_and_realisasi(contoh):
+    spec = triwulan_spec(contoh["Jumlah rapat koordinasi"], None)
+    golden("chart-triwulan", spec)
+    assert spec["data"]["values"][:2] == [{"periode": "I", "jenis": "Target", "bawah": 10.0, "atas": 10.0},
+                                          {"periode": "I", "jenis": "Realisasi", "nilai": 8.0, "capaian": ""}]
+
+
+def test_trend_chart_draws_each_year_with_its_capaian(contoh):
+    latest = contoh["Rata-rata lama penyelesaian izin"]
+    earlier = kinerja_tahun(Indikator(uraian="x", formulasi="", sumber_data="", tipe_penghitungan="non_kumulatif",
+                                      polaritas="negatif", target={2023: "8"}, realisasi={2023: "8,5"}),
+                            2023, AturanCapaian())
+    spec = tren_spec([earlier, latest], "bulan")
+    golden("chart-tren", spec)
+    assert [point for point in spec["data"]["values"] if point["jenis"] == "Realisasi"] == [
+        {"periode": "2023", "jenis": "Realisasi", "nilai": 8.5, "capaian": "93,8%"},
+        {"periode": "2024", "jenis": "Realisasi", "nilai": 6.5, "capaian": "107,1%"}]
+
+
+def test_no_chart_without_numbers_to_draw(contoh):
+    # A grade (opini BPK) is not a quantity; one year is not a trend; no quarters, no quarter chart.
+    assert triwulan_spec(contoh["Opini BPK atas laporan keuangan"], None) is None
+    assert tren_spec([contoh["Opini BPK atas laporan keuangan"]] * 2, None) is None
+    assert tren_spec([contoh["Jumlah dokumen perencanaan"]], None) is None
+    assert triwulan_spec(contoh["Jumlah dokumen perencanaan"], None) is None
+    nothing = replace(contoh["Jumlah dokumen perencanaan"], tahun=2023, target=None, realisasi=None)
+    assert tren_spec([nothing, contoh["Jumlah dokumen perencanaan"]], None) is None
+
+
+def test_the_svg_is_static_self_contained_readable_on_a_phone_and_data_stays_text(contoh, tmp_path: Path):
+    maker = ChartMaker(tmp_path)
+    spec = tren_spec([replace(contoh["Jumlah dokumen perencanaan"], tahun=2023),
+                      contoh["Jumlah dokumen perencanaan"]], HOSTILE)
+    image = maker.render(spec)
+    svg = image.svg.decode("utf-8")
+    assert (image.width, image.height) == (320, 220)
+    # Nothing runs and nothing is fetched: no script, no event handler, no link, no external font or stylesheet.
+    assert not re.search(r"<script|\son\w+=|href=|@import|@font-face|url\(|<foreignObject", svg, re.I)
+    # Every label is at least 12 px at the drawn width (the page never enlarges it past 320 px, nor, on a
+    # 360 px phone, shrinks it).
+    sizes = [float(size) for size in re.findall(r'font-size(?:="|:\s*)([\d.]+)px', svg)]
+    assert sizes and min(sizes) >= 12
+    # The satuan is written into the axis title as text, escaped, never as markup.
+    assert "<script>alert(1)</script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert "40,0%" in svg and "Tahun" in svg
+    # Made once; the same spec again is read from the cache.
+    assert maker.render(spec).svg == image.svg and (maker.count, maker.made) == (2, 1)
