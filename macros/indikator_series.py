@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .kinerja import KinerjaTahun, kinerja_tahun, years_of
 from .model import CascadeFile, Indikator
 from .naming import indikator_slug
 from .tree import IndikatorRow
@@ -31,6 +32,28 @@ class IndikatorSeries:
     def newest(self) -> tuple[CascadeFile, IndikatorRow]:
         """The newest year's file and row: its definition is the one the page states."""
         return self.rows[-1]
+
+
+@dataclass(frozen=True)
+class TahunSeries:
+    """An indicator's year: its values and capaian, and the year of the cascade file they were read from."""
+
+    kinerja: KinerjaTahun
+    menurut: int
+
+
+def kinerja_per_tahun(series: IndikatorSeries) -> list[TahunSeries]:
+    """Every year of the indicator, oldest first: the years of the files that state it and the years those files
+    give values for (a Renstra's targets for the coming years). A year's values come from that year's own file;
+    a year without one takes them from the newest file that states values for it."""
+    own = {cf.tahun: (cf, row) for cf, row in series.rows}
+    stated = {year for _, row in series.rows for year in years_of(row.indikator)}
+    years = []
+    for year in sorted(own.keys() | stated):
+        cf, row = own.get(year) or next((cf, row) for cf, row in reversed(series.rows)
+                                        if year in years_of(row.indikator))
+        years.append(TahunSeries(kinerja_tahun(row.indikator, year, cf.aturan), cf.tahun))
+    return years
 
 
 def normalised_text(text: str) -> str:

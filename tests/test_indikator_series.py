@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.indikator_series import indikator_key, match_indikator, normalised_text
+from macros.indikator_series import indikator_key, kinerja_per_tahun, match_indikator, normalised_text
 from macros.model import Cascade, CascadeFile, Indikator
 
 
@@ -62,3 +62,13 @@ def test_page_names_stay_unique_when_long_texts_share_their_first_words():
     first, second = (slug for slug, _ in summary(files))
     assert first == "persentase-aparatur-sipil-negara-yang-mengikuti-pendidikan-dan-pelatihan-teknis"
     assert second == first + "-2"
+
+
+def test_each_year_takes_its_values_from_its_own_file_else_from_the_newest_file_stating_them():
+    # A 2023 Renstra states targets up to 2025; the 2024 file restates 2024 and 2025 with its own realisasi.
+    renstra = {**indikator("Jumlah rapat"), "target": {2023: "10", 2024: "12", 2025: "14"}, "realisasi": {2023: "9"}}
+    later = {**indikator("Jumlah rapat"), "target": {2024: "11", 2025: "15"}, "realisasi": {2024: "11"}}
+    (series,) = match_indikator([cascade_file(2023, renstra), cascade_file(2024, later)])
+    years = [(year.kinerja.tahun, year.menurut, year.kinerja.target, year.kinerja.realisasi)
+             for year in kinerja_per_tahun(series)]
+    assert years == [(2023, 2023, "10", "9"), (2024, 2024, "11", "11"), (2025, 2024, "15", None)]

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..capaian import TRIWULAN
-from ..indikator_series import IndikatorSeries
-from ..kinerja import KinerjaTahun, kinerja_tahun
+from ..indikator_series import IndikatorSeries, kinerja_per_tahun
 from ..model import LEVEL_LABELS, CascadeFile, with_kode
 from ..naming import (
     anchor,
@@ -84,7 +83,8 @@ def indikator_files(series: IndikatorSeries, slug: str, charts: ChartMaker) -> I
     page = indikator_page(slug, series.slug)
     cf, row = series.newest
     indikator = row.indikator
-    kinerja = [kinerja_tahun(r.indikator, f.tahun, f.aturan) for f, r in series.rows]
+    years = kinerja_per_tahun(series)
+    kinerja = [year.kinerja for year in years]
     files: dict[str, bytes] = {}
     name = " ".join(indikator.uraian.split())
     tren = None
@@ -109,7 +109,7 @@ def indikator_files(series: IndikatorSeries, slug: str, charts: ChartMaker) -> I
     yield from files.items()
     yield page, render_template(
         "indikator.md.j2", indikator=indikator, perangkat_daerah=cf.cascade.perangkat_daerah,
-        kinerja=list(reversed(kinerja)), has_values=any(k.has_values for k in kinerja), tren=tren,
+        years=list(reversed(years)), has_values=any(k.has_values for k in kinerja), tren=tren,
         quarters=list(reversed(quarters)), root=site_root(page),
         letak=[_letak(page, f, r) for f, r in reversed(series.rows)],
         perangkat_daerah_link=source_link(page, perangkat_daerah_page(slug)))
