@@ -88,10 +88,10 @@ def test_an_indicator_stated_in_two_years_has_one_page_with_both_and_a_trend_cha
     soup = soup_of(contoh_site, INDIKATOR + "rata-rata-lama-penyelesaian-izin")
     (figure,) = soup.select("figure.grafik")
     image = figure.img
-    assert (image["width"], image["height"], image["loading"]) == ("320", "220", "lazy")
+    assert (image["width"], image["height"], image["loading"]) == ("320", "280", "lazy")
     assert image["alt"].startswith("Grafik batang target dan realisasi indikator Rata-rata lama penyelesaian izin "
                                    "per tahun")
-    assert "angka di atas: capaian" in figure.figcaption.get_text()
+    assert figure.figcaption.get_text().endswith("angka di atasnya: capaian. Satuan: bulan.")
     chart = (contoh_site / INDIKATOR / "rata-rata-lama-penyelesaian-izin" / image["src"]).resolve()
     assert chart.name == "grafik-tren.svg" and "107,1%" in chart.read_text(encoding="utf-8")
     # The table right after the chart holds its data.
@@ -173,3 +173,11 @@ def test_an_indicator_page_on_a_phone_has_no_sideways_scroll_and_no_axe_violatio
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         assert [f"{v['id']}: {n['target']}" for v in result["violations"] for n in v["nodes"]] == []
         assert page.console_errors == []
+        # Every text the chart shows is at least 12 px (the image is drawn at its own size).
+        page.goto(base + INDIKATOR + "jumlah-rapat-koordinasi/grafik-triwulan-2024.svg")
+        shown = page.evaluate("""() => [...document.querySelectorAll('text')]
+            .filter(t => t.getBBox().width > 0 && getComputedStyle(t).display !== 'none'
+                         && getComputedStyle(t).visibility !== 'hidden' && getComputedStyle(t).opacity !== '0')
+            .map(t => [t.textContent, parseFloat(getComputedStyle(t).fontSize)])""")
+        assert {"I", "IV", "Triwulan", "Target", "Realisasi"} <= {text for text, _ in shown}
+        assert min(size for _, size in shown) >= 12, shown

@@ -87,13 +87,14 @@ def indikator_files(series: IndikatorSeries, slug: str, charts: ChartMaker) -> I
     kinerja = [year.kinerja for year in years]
     files: dict[str, bytes] = {}
     name = " ".join(indikator.uraian.split())
+    unit = f" Satuan: {' '.join(indikator.satuan.split())}." if indikator.satuan else ""
     tren = None
     spec = tren_spec(kinerja, indikator.satuan)
     if spec is not None:
         tren = _figure(charts, page, "tren", spec,
                        f"Grafik batang target dan realisasi indikator {name} per tahun; nilainya ada di tabel berikut.",
-                       "Target, realisasi dan capaian per tahun. Batang: realisasi; garis merah: target (rentang: "
-                       "dari batas bawah ke batas atas); angka di atas: capaian.", files)
+                       "Target, realisasi dan capaian per tahun. Batang merah: target (target berupa rentang: batas "
+                       f"bawah dan batas atas); batang biru: realisasi; angka di atasnya: capaian.{unit}", files)
     quarters = []
     for k in kinerja:
         if not (k.target_triwulan or k.realisasi_triwulan):
@@ -103,7 +104,8 @@ def indikator_files(series: IndikatorSeries, slug: str, charts: ChartMaker) -> I
             charts, page, f"triwulan-{k.tahun}", spec,
             f"Grafik batang target dan realisasi indikator {name} per triwulan tahun {k.tahun}; nilainya ada di "
             "tabel berikut.",
-            f"Target dan realisasi per triwulan, tahun {k.tahun}. Batang: realisasi; garis merah: target.", files)
+            f"Target dan realisasi per triwulan, tahun {k.tahun}. Batang merah: target; batang biru: realisasi.{unit}",
+            files)
         rows = [(t, k.target_triwulan.get(t), k.realisasi_triwulan.get(t)) for t in TRIWULAN]
         quarters.append(Triwulan(k.tahun, rows, figure))
     yield from files.items()
