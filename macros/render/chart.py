@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import math
 import time
-import xml.etree.ElementTree as ElementTree
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from xml.dom import minidom
 
 from ..capaian import TRIWULAN
 from ..content_cache import ContentCache
@@ -31,7 +31,6 @@ HEIGHT = 280
 REALISASI_COLOUR = "#1f5fa8"
 TARGET_COLOURS = ("#b3261e", "#e8a29c")
 _FONT = 12
-_SVG = "http://www.w3.org/2000/svg"
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ class ChartMaker:
         if self.cache_dir is not None:
             import pygal
 
-            self._cache = ContentCache(self.cache_dir, ".svg", f"chart-1 pygal {pygal.__version__}")
+            self._cache = ContentCache(self.cache_dir, ".svg", f"chart-2 pygal {pygal.__version__}")
 
     def render(self, spec: ChartSpec) -> ChartImage:
         """The SVG of a spec, drawn WIDTH × HEIGHT px."""
@@ -205,13 +204,10 @@ def _constant(text: str):
 
 def _without_scripts(svg: str) -> bytes:
     """The SVG without its <script> elements (pygal's settings for its tooltips hold the chart's texts)."""
-    ElementTree.register_namespace("", _SVG)
-    ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
-    root = ElementTree.fromstring(svg)
-    for parent in root.iter():
-        for script in parent.findall(f"{{{_SVG}}}script"):
-            parent.remove(script)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=False)
+    document = minidom.parseString(svg)
+    for script in list(document.getElementsByTagName("script")):
+        script.parentNode.removeChild(script)
+    return document.documentElement.toxml(encoding="utf-8")
 
 
 def describe_number(value: float) -> str:
