@@ -125,8 +125,6 @@ class ChartImage:
     height: int
 
 
-
-
 @dataclass
 class ChartMaker:
     """Renders chart specs to SVG through a content-hash cache (`cache_dir` None: none), counting the charts

@@ -24,7 +24,7 @@ from ..naming import (
     source_link,
 )
 from ..tree import IndikatorRow
-from .chart import ChartMaker, tren_spec, triwulan_spec
+from .chart import ChartMaker, ChartSpec, tren_spec, triwulan_spec
 from .pages import render_template
 
 
@@ -70,7 +70,7 @@ def _letak(page: str, cf: CascadeFile, row: IndikatorRow) -> Letak:
     return Letak(cf.tahun, path, relative_url(page, row_page(cf, row), anchor(row.id)), row.position)
 
 
-def _figure(charts: ChartMaker, page: str, name: str, spec: dict[str, object], alt: str, caption: str,
+def _figure(charts: ChartMaker, page: str, name: str, spec: ChartSpec, alt: str, caption: str,
             files: dict[str, bytes]) -> Figure:
     image = charts.render(spec)
     path = indikator_chart_path(page, name)
