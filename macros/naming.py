@@ -73,6 +73,13 @@ def program_page(item: CascadeFile, program: Node) -> str:
     return f"{cascade_dir(item)}/program/{slug}.md"
 
 
+def node_page(item: CascadeFile, node: Node) -> str:
+    """Source path of the page that shows an item and its indicators: its program's page, or the cascade's
+    overview for a tujuan or sasaran."""
+    program = node.ancestor("program")
+    return overview_page(item) if program is None else program_page(item, program)
+
+
 def anchor(identifier: str) -> str:
     """An HTML id from a position path or code: 'T1.S1.P2.K1.I1' → 't1-s1-p2-k1-i1'."""
     return "-".join(re.findall(r"[a-z0-9]+", identifier.lower()))
@@ -172,3 +179,20 @@ def site_root(src_uri: str) -> str:
     """The relative path from a page's address to the site root: 'pd/2023/program/x.md' → '../../../../'."""
     folders = src_uri.count("/") + (0 if src_uri.endswith("index.md") else 1)
     return "../" * folders
+
+
+def indikator_slug(kode_or_uraian: str) -> str:
+    """An indicator page's name from its kode or its text: '1.2.3' → '1-2-3', 'Persentase ASN ...' → 'persentase-asn-...'
+    (at most 10 words; `macros.indikator_series` makes it unique within the perangkat daerah)."""
+    return slugify(kode_or_uraian, max_words=10)
+
+
+def indikator_page(slug: str, name: str) -> str:
+    """Source path of one indicator's page across a perangkat daerah's years: '<pd>/indikator/<name>.md'."""
+    return f"{slug}/indikator/{name}.md"
+
+
+def indikator_chart_path(page_src_uri: str, chart: str) -> str:
+    """An indicator page's chart in the page's own folder: '<pd>/indikator/<name>/grafik-<chart>.svg' (chart
+    'tren', 'triwulan-2024')."""
+    return f"{page_src_uri.removesuffix('.md')}/grafik-{chart}.svg"

@@ -56,8 +56,10 @@ PAGEFIND_CONFIG = {
     "quiet": True,
 }
 
-# An indicator row as `_indikator.html.j2` writes it: id, code cell, name cell, the other cells.
-_INDIKATOR_ROW = re.compile(r'<tr id="([^"]+)"[^>]*><td[^>]*>(.*?)</td><th scope="row"[^>]*>(.*?)</th>(.*?)</tr>')
+# An indicator row as `_indikator.html.j2` writes it: id, code cell, name cell, the other cells. Attributes in any
+# order: mermaid2 re-serialises a page whose diagram the reader's browser draws, sorting them.
+_INDIKATOR_ROW = re.compile(
+    r'<tr\s[^>]*?\bid="([^"]+)"[^>]*><td[^>]*>(.*?)</td><th\s[^>]*?\bscope="row"[^>]*>(.*?)</th>(.*?)</tr>')
 _ARTICLE = '<article class="md-content__inner'
 _DIAGRAM = re.compile(r'<figure class="diagram".*?</figure>', re.S)
 _TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")

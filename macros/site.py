@@ -10,6 +10,7 @@ from typing import Any
 
 from .data_dates import last_changes
 from .importer.template import template_workbook
+from .indikator_series import match_indikator
 from .lint import lint_files
 from .model import CascadeFile
 from .naming import (
@@ -24,6 +25,7 @@ from .naming import (
     catalog_page,
     dokumen_sumber_path,
     comparison_page,
+    indikator_page,
     overview_page,
     perangkat_daerah_page,
     program_page,
@@ -33,7 +35,9 @@ from .opendata_settings import OpenDataSettings, read_settings
 from .render.comparison import render_comparison_page
 from .render.datapackage import to_datapackage
 from .render.dcat import to_dcat_catalog
+from .render.chart import ChartMaker
 from .render.export import cascade_downloads, to_archive, xlsx_cache
+from .render.indikator_page import indikator_files
 from .render.indikator_csv import indikator_csv_files
 from .render.mermaid import Diagram, program_page_diagrams
 from .render.pages import (
@@ -66,25 +70,33 @@ def program_diagrams(files: list[CascadeFile]) -> dict[str, list[Diagram]]:
 
 
 def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram]], cache: Path | None = None,
-                   opendata: OpenDataSettings | None = None) -> Iterator[GeneratedFile]:
+                   opendata: OpenDataSettings | None = None, charts: ChartMaker | None = None
+                   ) -> Iterator[GeneratedFile]:
     """Every generated file, one at a time: a large site's pages are written out as they come instead of all
     being held.
 
     `diagrams` are the program pages' diagrams (`program_diagrams`), computed once for the pages and the diagram
     renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`);
-    `opendata` the licence and publisher the Data Package and DCAT catalog state (default: `read_settings`'s).
+    `opendata` the licence and publisher the Data Package and DCAT catalog state (default: `read_settings`'s);
+    `charts` renders the indicator pages' charts (default: one caching in `cache`/charts).
     """
     opendata = opendata or read_settings({}, "Cascading Kinerja")
+    charts = charts or ChartMaker(cache / "charts" if cache else None)
     workbooks = xlsx_cache(cache / "xlsx") if cache else None
     downloads: dict[str, str | bytes] = {}
     for slug, group in group_by_perangkat_daerah(files).items():
-        yield GeneratedFile(perangkat_daerah_page(slug), render_perangkat_daerah_page(group))
-        # Years are compared with each other; a period file (a Renstra) stands beside them.
+        # Years are compared with each other and followed by each indicator's page; a period file (a Renstra)
+        # stands beside them, its targets per year in its own pages' row of years.
         yearly = [cf for cf in group if not cf.is_periode]
+        series = match_indikator(yearly)
+        # Each row's indicator page, by year and position, for the links from the overview and program pages.
+        pages = {(cf.tahun, row.position): indikator_page(slug, one.slug) for one in series for cf, row in one.rows}
+        yield GeneratedFile(perangkat_daerah_page(slug), render_perangkat_daerah_page(group))
         if len(yearly) > 1:
             yield GeneratedFile(comparison_page(slug), render_comparison_page(yearly))
         for cf in group:
-            yield GeneratedFile(overview_page(cf), render_overview_page(cf, group))
+            own = {position: page for (tahun, position), page in pages.items() if tahun == cf.tahun}
+            yield GeneratedFile(overview_page(cf), render_overview_page(cf, group, own))
             yield GeneratedFile(catalog_page(cf), render_catalog_page(cf))
             for path, content in cascade_downloads(cf, workbooks).items():
                 downloads[path] = content
@@ -97,7 +109,11 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
                                     (cf.path.parent / cf.cascade.dokumen_sumber).read_bytes())
             for node in cf.tree.programs:
                 page = program_page(cf, node)
-                yield GeneratedFile(page, render_program_page(cf, node, diagrams[page]))
+                yield GeneratedFile(page, render_program_page(cf, node, diagrams[page], own))
+        for one in series:
+            # Out of the navigation: thousands of indicators would weigh on every page; each row links to its page.
+            for path, content in indikator_files(one, slug, charts):
+                yield GeneratedFile(path, content, in_nav=False)
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
         archive = to_archive(downloads)
@@ -160,6 +176,9 @@ def search_labels(files: list[CascadeFile]) -> dict[str, SearchLabel]:
 
 def pages_left_out_of_search(files: list[CascadeFile]) -> set[str]:
     """The built files search leaves out: staff pages (the data-quality report, the indicator catalogs, which
-    have their own filter) and the 404 page."""
+    have their own filter), the 404 page, and the indicator pages, whose rows search finds on the program and
+    overview pages (one result per indicator, each row linking to its page)."""
+    indikator = {built_file(indikator_page(slug, one.slug))
+                 for slug, group in group_by_perangkat_daerah(files).items() for one in match_indikator(group)}
     return {built_file(REPORT_PAGE), built_file(CATALOG_ALL_PAGE), NOT_FOUND_FILE,
-            *(built_file(catalog_page(cf)) for cf in files)}
+            *(built_file(catalog_page(cf)) for cf in files), *indikator}

@@ -1,6 +1,7 @@
 """Lighthouse (mobile preset) on one program page of our site and of a stock Material + mermaid2 build, side by side.
 
 Usage: .venv/bin/python scripts/benchmark_pages.py [--runs N] [--page kecamatan-kebasen/2023/program/<slug>/]
+       [--data <cascade folder>]   (an indicator page with charts: --data with targets, --page <pd>/indikator/<name>/)
 
 Both sites are built from the same generated Markdown and served from 127.0.0.1 by a small server that gzips
 text responses, as GitHub Pages does. Lighthouse is the pinned npm devDependency, run against Debian's chromium
@@ -116,20 +117,20 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, strict: bool) -> None:
-    """Build a site with the venv's MkDocs, stopping the benchmark on failure."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(config_file: Path, site_dir: Path, strict: bool, data: Path = ROOT / "cascade_data") -> None:
+    """Build a site of the cascades in `data` with the venv's MkDocs, stopping the benchmark on failure."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASCADE_DATA": str(data)}
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config_file), "-d", str(site_dir)]
     result = subprocess.run(command + (["--strict"] if strict else []), env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"build with {config_file} failed:\n{result.stderr}")
 
 
-def build_stock(workdir: Path) -> Path:
+def build_stock(workdir: Path, data: Path) -> Path:
     """The same docs and generated Markdown written to disk, built by plain Material + mermaid2."""
     docs = workdir / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    cascades = load_cascades(ROOT / "cascade_data")
+    cascades = load_cascades(data)
     for generated in generate_files(cascades, program_diagrams(cascades)):
         target = docs / generated.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -177,9 +178,9 @@ def median_run(url: str, runs: int, workdir: Path, name: str) -> dict:
     return merged
 
 
-def default_page() -> str:
+def default_page(data: Path) -> str:
     """The program page with the largest diagram: the worst case for both builds."""
-    diagrams = program_diagrams(load_cascades(ROOT / "cascade_data"))
+    diagrams = program_diagrams(load_cascades(data))
     src_uri = max(diagrams, key=lambda uri: sum(len(diagram.source) for diagram in diagrams[uri]))
     return src_uri.removesuffix(".md") + "/"
 
@@ -204,16 +205,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per site (median is shown)")
     parser.add_argument("--page", default=None, help="page path, e.g. kecamatan-kebasen/2023/program/<slug>/")
+    parser.add_argument("--data", type=Path, default=ROOT / "cascade_data",
+                        help="cascade folder to build (default: cascade_data/)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder with the builds and reports")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: run `make setup`")
-    page = args.page or default_page()
+    data = args.data.resolve()
+    page = args.page or default_page(data)
     workdir = Path(tempfile.mkdtemp(prefix="benchmark-pages-"))
     try:
         ours_site = workdir / "ours"
-        mkdocs_build(ROOT / "mkdocs.yml", ours_site, strict=True)
-        stock_site = build_stock(workdir / "stock")
+        mkdocs_build(ROOT / "mkdocs.yml", ours_site, strict=True, data=data)
+        stock_site = build_stock(workdir / "stock", data)
         servers = []
         results = {}
         for name, folder in (("ours", ours_site), ("stock", stock_site)):
@@ -223,7 +227,7 @@ def main() -> int:
             results[name] = median_run(base + page, args.runs, workdir, name)
         for server in servers:
             server.shutdown()
-        print(f"\nProgram page {page}, Lighthouse 12.2.3 mobile preset, served with gzip, "
+        print(f"\nPage {page}, Lighthouse 12.2.3 mobile preset, served with gzip, "
               f"median of {args.runs} run(s)")
         print_table(results["ours"], results["stock"])
     finally:

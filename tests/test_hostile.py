@@ -206,3 +206,19 @@ def test_previous_and_next_links_name_the_program_as_written(hostile, hostile_si
     # Parsed as text: the page holds no element made from a title.
     raw = (hostile_site / f"{PD}/2023/index.html").read_text(encoding="utf-8")
     assert "<script>alert(2)" not in raw
+
+
+def test_each_indicator_page_shows_its_texts_literally(hostile, hostile_site):
+    pages = sorted((hostile_site / PD / "indikator").glob("*/index.html"))
+    assert len(pages) == len(hostile.tree.indikator)
+    shown = {page.parent.name: article_text(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser"))
+             for page in pages}
+    for row in hostile.tree.indikator:
+        ind = row.indikator
+        texts = [ind.uraian, ind.formulasi, ind.sumber_data, *(t for t in (ind.satuan, ind.kode) if t),
+                 *(ind.target or {}).values()]
+        # Its page is the one whose title is the indicator's name.
+        (page,) = [text for text in shown.values() if text.startswith(flat(ind.uraian))]
+        for text in texts:
+            assert flat(text) in page, (ind.uraian, text)
+        assert "Kecamatan 49" not in page

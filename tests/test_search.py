@@ -359,3 +359,48 @@ def test_a_code_is_found_whole_and_by_the_codes_it_belongs_to(page, kode_site_ur
     assert not any("penunjang" in address for address in program), program
     assert any("penunjang" in address for address in search(page, "7.01.01"))
     assert page.console_errors == []
+
+
+SATUAN_DATA = """\
+perangkat_daerah: Kecamatan Contoh
+tahun: 2024
+tujuan:
+  - uraian: Mewujudkan pelayanan prima
+    sasaran:
+      - uraian: Meningkatnya pelayanan
+        program:
+          - uraian: Program Penyelenggaraan Pemerintahan dan Pelayanan Publik
+            indikator:
+              - uraian: Jumlah dokumen perencanaan yang disusun
+                formulasi: Jumlah dokumen
+                sumber_data: Arsip
+                satuan: eksemplar
+                target: {2024: "12"}
+              - uraian: Opini atas laporan keuangan kecamatan
+                formulasi: Opini pemeriksa
+                sumber_data: Laporan hasil pemeriksaan
+                target: {2024: "WTP"}
+                realisasi: {2024: "WDP"}
+"""
+
+
+@pytest.fixture(scope="module")
+def satuan_site_url(tmp_path_factory):
+    with built_and_served(tmp_path_factory.mktemp("satuan"), {"kecamatan-contoh/2024.yaml": SATUAN_DATA}) as url:
+        yield url
+
+
+@pytest.mark.browser
+def test_an_indicator_is_found_by_its_satuan_and_its_target_text_on_its_program_page(page, satuan_site_url):
+    page.goto(satuan_site_url)
+    open_search(page)
+    # Words that only the satuan and the target say: the result is the indicator's row (not its own page, which
+    # search leaves out: one result per indicator).
+    for query, row, name in [("eksemplar", "#t1-s1-p1-i1", "Jumlah dokumen perencanaan yang disusun (eksemplar)"),
+                             ("WTP", "#t1-s1-p1-i2", "Opini atas laporan keuangan kecamatan")]:
+        results = search(page, query)
+        # The program page's result, with the indicator's row under it (the glossary may explain the word too).
+        assert [address for address in results if address.startswith("/kecamatan-contoh/")] == [
+            KODE_PROGRAM, KODE_PROGRAM + row], (query, results)
+        assert results[KODE_PROGRAM + row] == name, (query, results)
+    assert page.console_errors == []

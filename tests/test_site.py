@@ -81,8 +81,8 @@ def test_search_index_has_programs_kegiatan_sub_kegiatan_and_indicators(site, ke
     assert kegiatan.uraian in anchors["t1-s1-p1-k1"]
     assert kegiatan.sub_kegiatan[0].uraian in anchors["t1-s1-p1-k1-sk1"]
     assert anchors["t1-s1-p1-k1-sk1-i1"] == kegiatan.sub_kegiatan[0].indikator[0].uraian
-    # The index adds standard spellings and word roots in brackets after the words they belong to.
-    content = re.sub(r" \([^()]*\)", "", fragment["content"])
+    # The index adds standard spellings and word roots, marked off, after the words they belong to.
+    content = re.sub(r" [\ufdd0\ufdd2][^\ufdd1]*\ufdd1", "", fragment["content"])
     assert kegiatan.sub_kegiatan[0].indikator[0].formulasi in content
     assert not (site / "search/search_index.json").exists()
 

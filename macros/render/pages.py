@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -159,6 +159,15 @@ def _csv_links(cf: CascadeFile, page: str, sections: list[Section]) -> dict[str,
     return {row.id: relative_url(page, indikator_csv_path(cf, row.id)) for section in sections for row in section.rows}
 
 
+def _indikator_links(page: str, sections: list[Section], pages: Mapping[str, str] | None) -> dict[str, str]:
+    """Links from a page to the indicator page of each row its sections show, by the row's position (none
+    without `pages`, the indicator page of each position)."""
+    if not pages:
+        return {}
+    return {row.position: relative_url(page, pages[row.position]) for section in sections for row in section.rows
+            if row.position in pages}
+
+
 def _program_nodes(program: Node) -> list[Node]:
     """A program and the kegiatan and sub kegiatan below it, in source order."""
     return [program, *(node for kegiatan in program.children for node in (kegiatan, *kegiatan.children))]
@@ -170,9 +179,11 @@ def program_number(cf: CascadeFile, program: Node) -> int:
     return next(n for n, node in enumerate(cf.tree.programs, 1) if node is program)
 
 
-def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram]) -> str:
+def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram],
+                        indikator_pages: Mapping[str, str] | None = None) -> str:
     """The page of one program: its hierarchy diagrams (`diagrams`, as `program_page_diagrams` makes them), their
-    text version, and indicator tables per level."""
+    text version, and indicator tables per level; each row links to its indicator's page when `indikator_pages`
+    (row position → the page's source path) names one."""
     sections = _sections(cf, _program_nodes(program))
     lineage = program.lineage
     tree = [TreeLine(0, "Sasaran", lineage["sasaran"].item.uraian), TreeLine(1, "Program", with_kode(program.item))]
@@ -190,13 +201,16 @@ def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram])
                            program=program.item, nomor=program_number(cf, program), sections=sections, diagrams=diagrams,
                            summary=_summary(cf, sections), also=also,
                            tree=tree, root=site_root(page), csv_links=_csv_links(cf, page, sections),
+                           indikator_links=_indikator_links(page, sections, indikator_pages),
                            overview_link=source_link(page, overview_page(cf)))
 
 
-def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
+def render_overview_page(cf: CascadeFile, years: list[CascadeFile],
+                         indikator_pages: Mapping[str, str] | None = None) -> str:
     """A cascade's overview: tujuan and sasaran with indicators, then each program linking to its page.
 
-    `years` are the perangkat daerah's cascades, this one among them, for the links between years.
+    `years` are the perangkat daerah's cascades, this one among them, for the links between years;
+    `indikator_pages` (row position → source path) the indicator pages the rows link to.
     """
     page = overview_page(cf)
     # Every item's section once: the summary counts them all; the page shows tujuan, sasaran and programs.
@@ -212,6 +226,7 @@ def render_overview_page(cf: CascadeFile, years: list[CascadeFile]) -> str:
     ) for section in shown if section.node.level == "program"]
     return render_template("overview.md.j2", cf=cf, programs=programs, root=site_root(page),
                    csv_links=_csv_links(cf, page, shown),
+                   indikator_links=_indikator_links(page, shown, indikator_pages),
                    summary=_summary(cf, every_section),
                    sections=[section for section in shown if section.node.level != "program"],
                    downloads=[*download_links(cf, page), ("semua cascade (ZIP)", source_link(page, ARCHIVE_PATH))],

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..lint import CHECK_TITLES, Finding, shown_path
 from ..model import CascadeFile, Loc
-from ..naming import IMPORT_TEMPLATE_PATH, REPORT_PAGE, anchor, overview_page, program_page, source_link
+from ..naming import IMPORT_TEMPLATE_PATH, REPORT_PAGE, anchor, node_page, source_link
 from ..tree import IndikatorRow
 from .pages import render_template
 
@@ -23,8 +23,7 @@ def item_link(cf: CascadeFile, loc: Loc) -> str | None:
     if found is None:
         return None
     node = found.owner if isinstance(found, IndikatorRow) else found
-    program = node.ancestor("program")
-    page = overview_page(cf) if program is None else program_page(cf, program)
+    page = node_page(cf, node)
     target = found.id if isinstance(found, IndikatorRow) else node.position
     return f"{page}#{anchor(target)}"
 

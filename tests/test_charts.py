@@ -1,0 +1,103 @@
+"""The indicator charts: what each chart draws (golden), when there is no chart, and the SVG a reader gets:
+static, self-contained, labels readable on a phone, data shown as text."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from macros.capaian_aturan import AturanCapaian
+from macros.kinerja import kinerja_tahun
+from macros.load import load_cascades
+from macros.model import Indikator
+from macros.render.chart import ChartMaker, axis_ticks, number_bounds, tren_spec, triwulan_spec
+
+from .helpers import HOSTILE, ROOT
+
+CONTOH = ROOT / "tests/fixtures/capaian/cascade_data"
+GOLDEN = ROOT / "tests/golden"
+
+
+@pytest.fixture(scope="module")
+def contoh():
+    (cf,) = load_cascades(CONTOH, shown_relative_to=ROOT)
+    return {row.indikator.uraian: kinerja_tahun(row.indikator, cf.tahun, cf.aturan) for row in cf.tree.indikator}
+
+
+def golden(name: str, spec) -> None:
+    """The spec equals tests/golden/<name>.json (review a diff like code)."""
+    expected = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
+    assert json.loads(json.dumps(spec.as_dict())) == expected
+
+
+def test_values_as_typed_become_the_bounds_drawn():
+    assert number_bounds("8") == (8, 8)
+    assert number_bounds("7-8") == (7, 8) and number_bounds("7–8") == (7, 8)
+    assert number_bounds("98,5%") == (98.5, 98.5) and number_bounds("1.500") == (1500, 1500)
+    assert number_bounds("WTP") is None and number_bounds("-") is None and number_bounds(None) is None
+
+
+def test_quarter_chart_draws_each_quarters_target_and_realisasi(contoh):
+    spec = triwulan_spec(contoh["Jumlah rapat koordinasi"], None)
+    golden("chart-triwulan", spec)
+    assert spec.labels == ("I", "II", "III", "IV")
+    assert [(series.name, series.values) for series in spec.series] == [
+        ("Target", (10, 10, 10, 10)), ("Realisasi", (8, 12, 9, None))]
+
+
+def test_trend_chart_draws_each_year_with_its_capaian(contoh):
+    latest = contoh["Rata-rata lama penyelesaian izin"]
+    earlier = kinerja_tahun(Indikator(uraian="x", formulasi="", sumber_data="", tipe_penghitungan="non_kumulatif",
+                                      polaritas="negatif", target={2023: "8"}, realisasi={2023: "8,5"}),
+                            2023, AturanCapaian())
+    spec = tren_spec([earlier, latest], "bulan")
+    golden("chart-tren", spec)
+    # A range target (7-8 in 2024) is drawn as its two bounds; the capaian is written above the realisasi.
+    assert [(series.name, series.values, series.notes) for series in spec.series] == [
+        ("Target (batas bawah)", (8, 7), ()), ("Target (batas atas)", (8, 8), ()),
+        ("Realisasi", (8.5, 6.5), ("93,8%", "107,1%"))]
+    assert spec.y_title == "Nilai (bulan)" and spec.labels == ("2023", "2024")
+
+
+def test_the_value_axis_has_round_ticks_from_zero():
+    assert axis_ticks([8, 6.5]) == [0, 2, 4, 6, 8]
+    assert axis_ticks([98.5, 100]) == [0, 20, 40, 60, 80, 100]
+    assert axis_ticks([1500, 12000]) == [0, 2500, 5000, 7500, 10000, 12500]
+    assert axis_ticks([-5, 20]) == [-5, 0, 5, 10, 15, 20]
+
+
+def test_no_chart_without_numbers_to_draw(contoh):
+    # A grade (opini BPK) is not a quantity; one year is not a trend; no quarters, no quarter chart.
+    assert triwulan_spec(contoh["Opini BPK atas laporan keuangan"], None) is None
+    assert tren_spec([contoh["Opini BPK atas laporan keuangan"]] * 2, None) is None
+    assert tren_spec([contoh["Jumlah dokumen perencanaan"]], None) is None
+    assert triwulan_spec(contoh["Jumlah dokumen perencanaan"], None) is None
+    nothing = replace(contoh["Jumlah dokumen perencanaan"], tahun=2023, target=None, realisasi=None)
+    assert tren_spec([nothing, contoh["Jumlah dokumen perencanaan"]], None) is None
+
+
+def test_the_svg_is_static_self_contained_readable_on_a_phone_and_data_stays_text(contoh, tmp_path: Path):
+    maker = ChartMaker(tmp_path)
+    spec = tren_spec([replace(contoh["Jumlah dokumen perencanaan"], tahun=2023),
+                      contoh["Jumlah dokumen perencanaan"]], '<b>&"</b>')
+    image = maker.render(spec)
+    svg = image.svg.decode("utf-8")
+    assert (image.width, image.height) == (320, 280)
+    assert re.match(r'<svg [^>]*\bwidth="320" height="280"', svg)
+    # Nothing runs and nothing is fetched: no script (pygal's, which holds the chart's texts, is taken out), no
+    # event handler, no link, no external font or stylesheet.
+    assert not re.search(r"<script|\son\w+=|href=|@import|@font-face|url\(|<foreignObject", svg, re.I)
+    # The satuan is written into the axis title as text, escaped, never as markup.
+    texts = [text.text for text in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert 'Nilai (<b>&"</b>)' in texts and "<b>" not in svg
+    # A long satuan stays out of the axis (it would wrap into a column of lines); the caption names it.
+    assert tren_spec([replace(contoh["Jumlah dokumen perencanaan"], tahun=2023),
+                      contoh["Jumlah dokumen perencanaan"]], HOSTILE).y_title == "Nilai"
+    assert "40,0%" in svg and "Tahun" in svg
+    # Made once; the same spec again is read from the cache.
+    assert maker.render(spec).svg == image.svg and (maker.count, maker.made) == (2, 1)
