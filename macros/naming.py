@@ -182,17 +182,26 @@ def site_root(src_uri: str) -> str:
 
 
 def indikator_slug(kode_or_uraian: str) -> str:
-    """An indicator page's name from its kode or its text: '1.2.3' → '1-2-3', 'Persentase ASN ...' → 'persentase-asn-...'
-    (at most 10 words; `macros.indikator_series` makes it unique within the perangkat daerah)."""
+    """An indicator's name, its section's anchor on its page, from its kode or its text: '1.2.3' → '1-2-3',
+    'Persentase ASN ...' → 'persentase-asn-...' (at most 10 words; `macros.indikator_series` makes it unique within
+    the perangkat daerah)."""
     return slugify(kode_or_uraian, max_words=10)
 
 
+def indikator_group(item: CascadeFile, node: Node) -> str:
+    """The name of the page that shows an item's indicators across the years: the name of its program's page
+    ('penunjang-urusan-pemerintahan-daerah-kabupaten-kota'), or 'tujuan-dan-sasaran' above program level."""
+    program = node.ancestor("program")
+    return "tujuan-dan-sasaran" if program is None else posixpath.basename(program_page(item, program))[:-len(".md")]
+
+
 def indikator_page(slug: str, name: str) -> str:
-    """Source path of one indicator's page across a perangkat daerah's years: '<pd>/indikator/<name>.md'."""
+    """Source path of the page of a program's indicators across a perangkat daerah's years (one section each,
+    its anchor the indicator's name): '<pd>/indikator/<name>.md', `name` from `indikator_group`."""
     return f"{slug}/indikator/{name}.md"
 
 
 def indikator_chart_path(page_src_uri: str, chart: str) -> str:
     """An indicator page's chart in the page's own folder: '<pd>/indikator/<name>/grafik-<chart>.svg' (chart
-    'tren', 'triwulan-2024')."""
+    '<indicator>-tren', '<indicator>-triwulan-2024')."""
     return f"{page_src_uri.removesuffix('.md')}/grafik-{chart}.svg"

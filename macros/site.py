@@ -10,7 +10,7 @@ from typing import Any
 
 from .data_dates import last_changes
 from .importer.template import template_workbook
-from .indikator_series import match_indikator
+from .indikator_series import IndikatorSeries, match_indikator
 from .lint import lint_files
 from .model import CascadeFile
 from .naming import (
@@ -37,7 +37,7 @@ from .render.datapackage import to_datapackage
 from .render.dcat import to_dcat_catalog
 from .render.chart import ChartMaker
 from .render.export import cascade_downloads, to_archive, xlsx_cache
-from .render.indikator_page import indikator_files
+from .render.indikator_page import indikator_files, indikator_groups
 from .render.indikator_csv import indikator_csv_files
 from .render.mermaid import Diagram, program_page_diagrams
 from .render.pages import (
@@ -88,9 +88,10 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
         # Years are compared with each other and followed by each indicator's page; a period file (a Renstra)
         # stands beside them, its targets per year in its own pages' row of years.
         yearly = [cf for cf in group if not cf.is_periode]
-        series = match_indikator(yearly)
-        # Each row's indicator page, by year and position, for the links from the overview and program pages.
-        pages = {(cf.tahun, row.position): indikator_page(slug, one.slug) for one in series for cf, row in one.rows}
+        indikator = _indikator_groups(yearly)
+        # Each row's indicator section (page, anchor) by year and position, for the overview's and program pages' links.
+        pages = {(cf.tahun, row.position): (indikator_page(slug, name), one.slug)
+                 for name, series in indikator.items() for one in series for cf, row in one.rows}
         yield GeneratedFile(perangkat_daerah_page(slug), render_perangkat_daerah_page(group))
         if len(yearly) > 1:
             yield GeneratedFile(comparison_page(slug), render_comparison_page(yearly))
@@ -110,9 +111,9 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
             for node in cf.tree.programs:
                 page = program_page(cf, node)
                 yield GeneratedFile(page, render_program_page(cf, node, diagrams[page], own))
-        for one in series:
-            # Out of the navigation: thousands of indicators would weigh on every page; each row links to its page.
-            for path, content in indikator_files(one, slug, charts):
+        for name, series in indikator.items():
+            # Out of the navigation: hundreds of pages would weigh on every page; each row links to its section.
+            for path, content in indikator_files(name, series, slug, charts):
                 yield GeneratedFile(path, content, in_nav=False)
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
@@ -174,11 +175,16 @@ def search_labels(files: list[CascadeFile]) -> dict[str, SearchLabel]:
     return labels
 
 
+def _indikator_groups(yearly: list[CascadeFile]) -> dict[str, list[IndikatorSeries]]:
+    """A perangkat daerah's indicators across its yearly files by the page that shows them."""
+    return indikator_groups(match_indikator(yearly))
+
+
 def pages_left_out_of_search(files: list[CascadeFile]) -> set[str]:
     """The built files search leaves out: staff pages (the data-quality report, the indicator catalogs, which
     have their own filter), the 404 page, and the indicator pages, whose rows search finds on the program and
     overview pages (one result per indicator, each row linking to its page)."""
-    indikator = {built_file(indikator_page(slug, one.slug))
-                 for slug, group in group_by_perangkat_daerah(files).items() for one in match_indikator(group)}
+    indikator = {built_file(indikator_page(slug, name)) for slug, group in group_by_perangkat_daerah(files).items()
+                 for name in _indikator_groups([cf for cf in group if not cf.is_periode])}
     return {built_file(REPORT_PAGE), built_file(CATALOG_ALL_PAGE), NOT_FOUND_FILE,
             *(built_file(catalog_page(cf)) for cf in files), *indikator}

@@ -6,14 +6,17 @@ For each size it writes the synthetic cascades (scripts/make_synthetic.py), buil
 mkdocs.yml twice with a cache folder of their own (cold: every diagram rendered; then warm), and builds the
 same number of plain Markdown pages (a Mermaid block and a 40-row table each, in the same folders) with the
 same mkdocs.yml minus the project's hook and macros plugin. It prints pages, seconds, pages per second, peak
-memory (largest process of the build's tree, from getrusage), site size, the ratio to plain, and what a
-first search downloads. A benchmark, not a test: it asserts nothing.
+memory (largest process of the build's tree, from getrusage), site size, the ratio to plain, the indicator
+charts' share of the build (the hook's own count), where the largest site's bytes are, and what a first search
+downloads. A benchmark, not a test: it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import re
+from collections import Counter
 import os
 import shutil
 import subprocess
@@ -45,13 +48,22 @@ class Result:
     seconds: float
     peak_mb: float
     site_bytes: int
+    # The hook's line on the indicator charts ("Grafik indikator: N grafik dalam S detik ..."), if it logged one.
+    charts: str = ""
 
     def line(self, plain: Result | None = None) -> str:
         ratio = f"{self.seconds / plain.seconds:5.2f}" if plain else "    –"
-        return (f"{self.label:<24} {self.pages:>6} {self.seconds:>8.1f} {self.pages / self.seconds:>8.1f} "
+        line = (f"{self.label:<24} {self.pages:>6} {self.seconds:>8.1f} {self.pages / self.seconds:>8.1f} "
                 f"{self.peak_mb:>8.0f} {self.site_bytes / 1e6:>9.1f} {self.site_bytes / max(self.pages, 1) / 1e3:>8.0f}"
                 f" {ratio}")
+        charts = _CHARTS.search(self.charts)
+        if charts:
+            line += (f"\n  charts: {charts['count']} in {charts['seconds']} s ({charts['made']} drawn, the rest cached),"
+                     f" {float(charts['seconds']) / self.seconds:.0%} of the build")
+        return line
 
+
+_CHARTS = re.compile(r"Grafik indikator: (?P<count>\d+) grafik dalam (?P<seconds>[\d.]+) detik \((?P<made>\d+) dibuat")
 
 HEADER = (f"{'build':<24} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'site MB':>9} {'KB/page':>8}"
           f" ratio")
@@ -60,7 +72,8 @@ HEADER = (f"{'build':<24} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'peak MB':
 def run_build(label: str, config: Path, site: Path, env: dict[str, str]) -> Result:
     """Build once in a fresh process; time it and read its peak memory."""
     shutil.rmtree(site, ignore_errors=True)
-    command = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Not --quiet: the hook's count of the indicator charts is an INFO line.
+    command = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(config), "--site-dir", str(site)]
     start = time.perf_counter()
     result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
@@ -70,7 +83,7 @@ def run_build(label: str, config: Path, site: Path, env: dict[str, str]) -> Resu
     peak_kib = int(result.stderr.strip().splitlines()[-1])
     pages = sum(1 for _ in site.rglob("*.html"))
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return Result(label, pages, seconds, peak_kib / 1024, size)
+    return Result(label, pages, seconds, peak_kib / 1024, size, result.stderr)
 
 
 def _strip_tags_loader() -> type[yaml.SafeLoader]:
@@ -158,6 +171,37 @@ def write_plain_pages(data: Path, docs: Path) -> int:
     return count
 
 
+def _kind(relative: str) -> str:
+    """What a file of the built site is, for the weight table (addresses as macros/naming.py makes them)."""
+    parts = relative.split("/")
+    if parts[0] in ("pagefind", "assets", "data", "katalog"):
+        if parts[0] == "data" and "indikator" in parts:
+            return "per-indicator CSVs"
+        return {"pagefind": "search index", "assets": "theme and scripts", "katalog": "catalog of every cascade",
+                "data": "downloads (JSON, CSV, XLSX, ZIP, metadata)"}[parts[0]]
+    if "indikator" in parts:
+        return "indicator pages" if relative.endswith(".html") else "indicator charts (SVG)"
+    if "program" in parts:
+        return "program pages" if relative.endswith(".html") else "diagram downloads (SVG, PNG)"
+    if "katalog" in parts:
+        return "cascade catalogs"
+    return "other pages and files"
+
+
+def weight(site: Path) -> str:
+    """The built site's bytes by kind of file, largest first."""
+    sizes: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    for path in site.rglob("*"):
+        if path.is_file():
+            kind = _kind(path.relative_to(site).as_posix())
+            sizes[kind] += path.stat().st_size
+            counts[kind] += 1
+    total = sum(sizes.values())
+    return "\n".join(f"    {kind:<46} {counts[kind]:>7} files {size / 1e6:>9.1f} MB {size / total:>5.0%}"
+                      f"  ({size / counts[kind] / 1e3:,.1f} KB each)" for kind, size in sizes.most_common())
+
+
 def subset(full: Path, target: Path, years: int) -> Path:
     """The first `years` years of every perangkat daerah of `full`, copied into `target`."""
     shutil.rmtree(target, ignore_errors=True)
@@ -229,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
             print(warm.line(plain), flush=True)
             print(f"  {years} year(s): {programs} program pages; first search downloads "
                   f"{search_download(work / f'site-{years}')}; plain Material: {search_download(plain_dir / 'site')}",
+                  flush=True)
+            print(f"  where the {warm.site_bytes / 1e6:,.0f} MB of the {years}-year site are:\n{weight(work / f'site-{years}')}",
                   flush=True)
     finally:
         if not args.keep and not args.work:

@@ -1,5 +1,6 @@
-"""Each indicator's own page: its definition, where it sits (linking back to its row), its capaian per year with
-the formula in words, and charts with their data tables; every indicator row links to it.
+"""Each indicator's own section, on the page of its program's indicators (or of the tujuan and sasaran's): its
+definition, where it sits (linking back to its row), its capaian per year with the formula in words, and charts
+with their data tables; every indicator row links to it.
 
 The site is the capaian fixture (capaian computed by hand in its comments) plus a 2023 file stating one of its
 indicators again, so that a page spans two years and draws a trend.
@@ -12,11 +13,12 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.model import Cascade, CascadeFile
 from macros.render.chart import ChartMaker
 from macros.indikator_series import match_indikator
-from macros.render.indikator_page import indikator_files
+from macros.render.indikator_page import indikator_files, indikator_groups
 
 from .helpers import ROOT, build_site, serve, soup_of
 
@@ -39,7 +41,7 @@ tujuan:
         target: {2023: "8"}
         realisasi: {2023: "8,5"}
 """
-# Each indicator's page, with what its table of years shows for 2024 (the fixture's hand-computed capaian).
+# Each indicator's section, with what its table of years shows for 2024 (the fixture's hand-computed capaian).
 EXPECTED = {
     "rata-rata-lama-penyelesaian-izin": "2024 7-8 6,5 107,1% Sangat Tinggi",
     "rata-rata-lama-penyelesaian-pengaduan": "2024 7–8 9 87,5% Tinggi",
@@ -63,54 +65,72 @@ def contoh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "site"
 
 
+def section_page(site: Path, name: str) -> str:
+    """The address of the indicator page holding indicator `name`'s section."""
+    (page,) = [path.parent for path in (site / INDIKATOR).glob("*/index.html")
+               if f'id="{name}"' in path.read_text(encoding="utf-8")]
+    return page.relative_to(site).as_posix() + "/"
+
+
+def section(site: Path, name: str) -> BeautifulSoup:
+    """Indicator `name`'s section: its heading and everything up to the next indicator's."""
+    heading = soup_of(site, section_page(site, name)).find("h2", id=name)
+    parts = [heading]
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(sibling)
+    return BeautifulSoup("".join(str(part) for part in parts), "html.parser")
+
+
 def years_table(site: Path, name: str) -> list[str]:
-    soup = soup_of(site, INDIKATOR + name)
-    return [" ".join(row.get_text(" ").split()) for row in soup.select("table.indikator-tahunan tbody tr")]
+    return [" ".join(row.get_text(" ").split()) for row in section(site, name).select("table.indikator-tahunan tbody tr")]
 
 
-def test_each_indicator_page_shows_its_capaian_with_one_decimal_and_its_predikat(contoh_site):
+def test_each_indicator_section_shows_its_capaian_with_one_decimal_and_its_predikat(contoh_site):
     for name, expected in EXPECTED.items():
         assert years_table(contoh_site, name)[0].startswith(expected), name
 
 
 def test_the_formula_of_each_years_capaian_is_written_out(contoh_site):
-    soup = soup_of(contoh_site, INDIKATOR + "jumlah-rapat-koordinasi")
-    assert soup.select_one("ul.indikator-rumus").find_previous("h3").get_text().startswith("Cara menghitung capaian")
+    soup = section(contoh_site, "jumlah-rapat-koordinasi")
+    assert soup.select_one("ul.indikator-rumus").find_previous("h4").get_text().startswith("Cara menghitung capaian")
     text = " ".join(soup.select_one("ul.indikator-rumus").get_text(" ").split())
     assert "2024: realisasi s.d. triwulan III (kumulatif: jumlah triwulan I, II, III) = " \
            "8 + 12 + 9 = 29" in text
     assert "= 29 / 30 × 100 = 96,7%" in text
 
 
-def test_an_indicator_stated_in_two_years_has_one_page_with_both_and_a_trend_chart(contoh_site):
+def test_an_indicator_stated_in_two_years_has_one_section_with_both_and_a_trend_chart(contoh_site):
     assert years_table(contoh_site, "rata-rata-lama-penyelesaian-izin") == [
         "2024 7-8 6,5 107,1% Sangat Tinggi", "2023 8 8,5 93,8% Sangat Tinggi"]
-    soup = soup_of(contoh_site, INDIKATOR + "rata-rata-lama-penyelesaian-izin")
+    soup = section(contoh_site, "rata-rata-lama-penyelesaian-izin")
     (figure,) = soup.select("figure.grafik")
     image = figure.img
     assert (image["width"], image["height"], image["loading"]) == ("320", "280", "lazy")
     assert image["alt"].startswith("Grafik batang target dan realisasi indikator Rata-rata lama penyelesaian izin "
                                    "per tahun")
     assert figure.figcaption.get_text().endswith("angka di atasnya: capaian. Satuan: bulan.")
-    chart = (contoh_site / INDIKATOR / "rata-rata-lama-penyelesaian-izin" / image["src"]).resolve()
-    assert chart.name == "grafik-tren.svg" and "107,1%" in chart.read_text(encoding="utf-8")
+    chart = (contoh_site / section_page(contoh_site, "rata-rata-lama-penyelesaian-izin") / image["src"]).resolve()
+    assert chart.name == "grafik-rata-rata-lama-penyelesaian-izin-tren.svg"
+    assert "107,1%" in chart.read_text(encoding="utf-8")
     # The table right after the chart holds its data.
     assert "data grafik di atas" in figure.find_next("table").caption.get_text()
 
 
 def test_quarters_get_a_chart_and_a_table_and_an_indicator_without_numbers_gets_no_chart(contoh_site):
-    soup = soup_of(contoh_site, INDIKATOR + "jumlah-rapat-koordinasi")
+    soup = section(contoh_site, "jumlah-rapat-koordinasi")
     (figure,) = soup.select("figure.grafik")
-    assert figure.img["src"] == "grafik-triwulan-2024.svg"
+    assert figure.img["src"] == "grafik-jumlah-rapat-koordinasi-triwulan-2024.svg"
     rows = [" ".join(row.get_text(" ").split()) for row in soup.select("table.indikator-triwulan tbody tr")]
     assert rows == ["I 10 8", "II 10 12", "III 10 9", "IV 10 belum dilaporkan"]
     # A grade (opini BPK) and a single year without quarters: numbers in tables, no chart.
     for name in ("opini-bpk-atas-laporan-keuangan", "jumlah-dokumen-perencanaan"):
-        assert not soup_of(contoh_site, INDIKATOR + name).select("figure, img.grafik"), name
+        assert not section(contoh_site, name).select("figure, img.grafik"), name
 
 
 def test_the_definition_and_place_in_the_cascade_link_back_to_the_row(contoh_site):
-    soup = soup_of(contoh_site, INDIKATOR + "persentase-layanan-selesai-tepat-waktu")
+    soup = section(contoh_site, "persentase-layanan-selesai-tepat-waktu")
     definition = {" ".join(row.th.get_text().split()): " ".join(row.td.get_text().split())
                   for row in soup.select("table.indikator-definisi tr")}
     assert definition == {"Uraian": "Persentase layanan selesai tepat waktu", "Kode": "tidak tercantum",
@@ -127,19 +147,21 @@ def test_the_definition_and_place_in_the_cascade_link_back_to_the_row(contoh_sit
         "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"]
     link = place.a["href"]
     assert link == "../../2024/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/#t1-s1-p1-i1"
+    assert section_page(contoh_site, "persentase-layanan-selesai-tepat-waktu") == \
+        f"{INDIKATOR}penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
     target = soup_of(contoh_site, f"{PD}/2024/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik")
     assert target.select_one("tr#t1-s1-p1-i1") is not None
 
 
-def test_every_indicator_row_links_to_its_page(contoh_site):
+def test_every_indicator_row_links_to_its_section(contoh_site):
     pages = {f"{PD}/2024/": 4 + 4, f"{PD}/2024/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/": 4,
              f"{PD}/2023/": 1}
     for url, count in pages.items():
         links = soup_of(contoh_site, url).select("tr[id] a.indikator-rincian")
         assert len(links) == count, url
         for link in links:
-            address = urljoin("http://situs/" + url, link["href"]).removeprefix("http://situs/")
-            assert address.startswith(INDIKATOR) and (contoh_site / address / "index.html").is_file(), address
+            address, _, anchor = urljoin("http://situs/" + url, link["href"]).removeprefix("http://situs/").partition("#")
+            assert address.startswith(INDIKATOR) and section_page(contoh_site, anchor) == address, link["href"]
             assert link.get_text() == "Rincian" and link["aria-label"].startswith("Rincian indikator ")
 
 
@@ -147,11 +169,11 @@ def test_an_indicator_without_target_or_realisasi_says_so_in_plain_words():
     data = {"perangkat_daerah": "Kecamatan X", "tahun": 2023, "tujuan": [{"uraian": "Tujuan", "indikator": [
         {"uraian": "Jumlah desa", "formulasi": "Jumlah", "sumber_data": "Data desa"}]}]}
     cf = CascadeFile("kecamatan-x", Path("2023.yaml"), Cascade.model_validate(data))
-    (series,) = match_indikator([cf])
+    ((name, group),) = indikator_groups(match_indikator([cf])).items()
     maker = ChartMaker()
-    files = dict(indikator_files(series, cf.slug, maker))
-    assert list(files) == ["kecamatan-x/indikator/jumlah-desa.md"] and maker.count == 0
-    page = files["kecamatan-x/indikator/jumlah-desa.md"]
+    files = dict(indikator_files(name, group, cf.slug, maker))
+    assert list(files) == ["kecamatan-x/indikator/tujuan-dan-sasaran.md"] and maker.count == 0
+    page = files["kecamatan-x/indikator/tujuan-dan-sasaran.md"]
     assert "Target dan realisasi belum tersedia." in page and "<figure" not in page
 
 
@@ -161,11 +183,11 @@ def test_an_indicator_page_on_a_phone_has_no_sideways_scroll_and_no_axe_violatio
     axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
     page = open_page(viewport={"width": 360, "height": 740}, color_scheme=scheme, bypass_csp=True)
     with serve(contoh_site) as base:
-        page.goto(base + INDIKATOR + "jumlah-rapat-koordinasi/")
+        page.goto(base + section_page(contoh_site, "jumlah-rapat-koordinasi"))
         page.wait_for_load_state("networkidle")
-        chart = page.locator("figure.grafik img")
+        chart = page.locator("#jumlah-rapat-koordinasi ~ figure.grafik img").first
         chart.scroll_into_view_if_needed()
-        page.wait_for_function("() => document.querySelector('figure.grafik img').complete")
+        chart.evaluate("img => img.decode()")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         # Drawn at its own width (320 px), so its 12 px labels stay 12 px.
         assert chart.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]") == [320, 320]
@@ -174,7 +196,8 @@ def test_an_indicator_page_on_a_phone_has_no_sideways_scroll_and_no_axe_violatio
         assert [f"{v['id']}: {n['target']}" for v in result["violations"] for n in v["nodes"]] == []
         assert page.console_errors == []
         # Every text the chart shows is at least 12 px (the image is drawn at its own size).
-        page.goto(base + INDIKATOR + "jumlah-rapat-koordinasi/grafik-triwulan-2024.svg")
+        page.goto(base + section_page(contoh_site, "jumlah-rapat-koordinasi") +
+                  "grafik-jumlah-rapat-koordinasi-triwulan-2024.svg")
         shown = page.evaluate("""() => [...document.querySelectorAll('text')]
             .filter(t => t.getBBox().width > 0 && getComputedStyle(t).display !== 'none'
                          && getComputedStyle(t).visibility !== 'hidden' && getComputedStyle(t).opacity !== '0')

@@ -15,7 +15,7 @@ from macros.render.escape import html_text, md_inline, mermaid_label, yaml_strin
 from macros.render.export import to_json
 from macros.render.mermaid import program_page_diagrams
 from macros.render.pages import render_program_page
-from macros.naming import anchor
+from macros.naming import anchor, program_slug
 from macros.site import generate_files, program_diagrams
 
 from .helpers import HOSTILE, markdown_to_html, visible_text
@@ -109,11 +109,11 @@ def test_generated_files_follow_the_address_scheme(kebasen):
     per_indikator = [path for path in paths if path.startswith("data/kecamatan-kebasen/2023/indikator/")]
     assert per_indikator == sorted(f"data/kecamatan-kebasen/2023/indikator/{anchor(row.id)}.csv"
                                    for row in kebasen.tree.indikator)
-    # One page per indicator (one year: every row its own, the repeated statement of Program 5 too), and no chart
-    # files: Kebasen 2023 states no targets.
+    # One page of indicators per program and one for the tujuan and sasaran, and no chart files: Kebasen 2023
+    # states no targets.
     pages = [path for path in paths if path.startswith("kecamatan-kebasen/indikator/")]
-    assert len(pages) == len(kebasen.tree.indikator) and all(path.endswith(".md") for path in pages)
-    assert "kecamatan-kebasen/indikator/frekuensi-pembinaan-dan-pengawasan-apbdes-yang-dilaksanakan-2.md" in pages
+    assert pages == sorted(["kecamatan-kebasen/indikator/tujuan-dan-sasaran.md",
+                            *(f"kecamatan-kebasen/indikator/{program_slug(program)}.md" for program in kebasen.programs)])
     assert [path for path in paths if path not in per_indikator + pages] == [
         "data/cascading-kinerja.zip",
         "data/catalog.jsonld",

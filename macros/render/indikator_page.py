@@ -1,20 +1,24 @@
-"""One indicator's page across a perangkat daerah's years: its definition, where it sits, its target, realisasi and
-capaian per year with the formula in words, and charts (per triwulan, over the years) each with its data table.
+"""The pages of a perangkat daerah's indicators across its years, one per program (and one for the tujuan and
+sasaran): each indicator a section with its definition, where it sits, its target, realisasi and capaian per year
+with the formula in words, and charts (over the years; per triwulan for the newest year with quarters) each with its
+data table. One page per program, not per indicator, keeps a Kabupaten's build and site small: a body has some
+ten programs and some three hundred indicators.
 
 Pure: the charts come from a `ChartMaker` handed in; pages and chart files are returned as (path, content).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..capaian import TRIWULAN
-from ..indikator_series import IndikatorSeries, kinerja_per_tahun
-from ..model import LEVEL_LABELS, CascadeFile, with_kode
+from ..indikator_series import IndikatorSeries, TahunSeries, kinerja_per_tahun
+from ..model import LEVEL_LABELS, CascadeFile, Indikator, with_kode
 from ..naming import (
     anchor,
     indikator_chart_path,
+    indikator_group,
     indikator_page,
     node_page,
     perangkat_daerah_page,
@@ -71,40 +75,74 @@ def _figure(charts: ChartMaker, page: str, name: str, spec: ChartSpec, alt: str,
     return Figure(relative_url(page, path), image.width, image.height, alt, caption)
 
 
-def indikator_files(series: IndikatorSeries, slug: str, charts: ChartMaker) -> Iterator[tuple[str, str | bytes]]:
-    """The indicator's page and its chart files as (path relative to the docs folder, content): the SVGs first."""
-    page = indikator_page(slug, series.slug)
+@dataclass(frozen=True)
+class IndikatorView:
+    """One indicator's section: `slug` its anchor, the newest year's definition, its years (newest first), whether
+    any year has a value, its charts and quarters (newest first) and where it sits each year (newest first)."""
+
+    slug: str
+    indikator: Indikator
+    years: list[TahunSeries]
+    has_values: bool
+    tren: Figure | None
+    quarters: list[Triwulan]
+    letak: list[Letak]
+
+
+def indikator_groups(series: Iterable[IndikatorSeries]) -> dict[str, list[IndikatorSeries]]:
+    """A perangkat daerah's indicators by the page that shows them (`naming.indikator_group` of the newest row:
+    its program's page name, or 'tujuan-dan-sasaran'), each page's in the order given."""
+    groups: dict[str, list[IndikatorSeries]] = {}
+    for one in series:
+        cf, row = one.newest
+        groups.setdefault(indikator_group(cf, row.owner), []).append(one)
+    return groups
+
+
+def indikator_files(name: str, group: list[IndikatorSeries], slug: str,
+                    charts: ChartMaker) -> Iterator[tuple[str, str | bytes]]:
+    """The page `name` of perangkat daerah `slug` showing the indicators of `group`, and its chart files, as (path
+    relative to the docs folder, content): the SVGs first."""
+    page = indikator_page(slug, name)
+    files: dict[str, bytes] = {}
+    views = [_view(page, one, charts, files) for one in group]
+    cf, row = max((one.newest for one in group), key=lambda newest: newest[0].tahun)
+    program = row.owner.ancestor("program")
+    yield from files.items()
+    yield page, render_template(
+        "indikator.md.j2", views=views, program=program.item if program else None,
+        perangkat_daerah=cf.cascade.perangkat_daerah, root=site_root(page),
+        program_link=relative_url(page, node_page(cf, row.owner)),
+        perangkat_daerah_link=source_link(page, perangkat_daerah_page(slug)))
+
+
+def _view(page: str, series: IndikatorSeries, charts: ChartMaker, files: dict[str, bytes]) -> IndikatorView:
     cf, row = series.newest
     indikator = row.indikator
     years = kinerja_per_tahun(series)
     kinerja = [year.kinerja for year in years]
-    files: dict[str, bytes] = {}
     name = " ".join(indikator.uraian.split())
     unit = f" Satuan: {' '.join(indikator.satuan.split())}." if indikator.satuan else ""
     tren = None
     spec = tren_spec(kinerja, indikator.satuan)
     if spec is not None:
-        tren = _figure(charts, page, "tren", spec,
+        tren = _figure(charts, page, f"{series.slug}-tren", spec,
                        f"Grafik batang target dan realisasi indikator {name} per tahun; nilainya ada di tabel berikut.",
                        "Target, realisasi dan capaian per tahun. Batang merah: target (target berupa rentang: batas "
                        f"bawah dan batas atas); batang biru: realisasi; angka di atasnya: capaian.{unit}", files)
+    with_quarters = [k for k in kinerja if k.target_triwulan or k.realisasi_triwulan]
     quarters = []
-    for k in kinerja:
-        if not (k.target_triwulan or k.realisasi_triwulan):
-            continue
-        spec = triwulan_spec(k, indikator.satuan)
+    for k in with_quarters:
+        # Only the newest year's quarters are drawn: a chart for every year of every indicator would multiply a
+        # Kabupaten's charts by its years; earlier quarters stay in their tables.
+        spec = triwulan_spec(k, indikator.satuan) if k is with_quarters[-1] else None
         figure = None if spec is None else _figure(
-            charts, page, f"triwulan-{k.tahun}", spec,
+            charts, page, f"{series.slug}-triwulan-{k.tahun}", spec,
             f"Grafik batang target dan realisasi indikator {name} per triwulan tahun {k.tahun}; nilainya ada di "
             "tabel berikut.",
             f"Target dan realisasi per triwulan, tahun {k.tahun}. Batang merah: target; batang biru: realisasi.{unit}",
             files)
         rows = [(t, k.target_triwulan.get(t), k.realisasi_triwulan.get(t)) for t in TRIWULAN]
         quarters.append(Triwulan(k.tahun, rows, figure))
-    yield from files.items()
-    yield page, render_template(
-        "indikator.md.j2", indikator=indikator, perangkat_daerah=cf.cascade.perangkat_daerah,
-        years=list(reversed(years)), has_values=any(k.has_values for k in kinerja), tren=tren,
-        quarters=list(reversed(quarters)), root=site_root(page),
-        letak=[_letak(page, f, r) for f, r in reversed(series.rows)],
-        perangkat_daerah_link=source_link(page, perangkat_daerah_page(slug)))
+    return IndikatorView(series.slug, indikator, list(reversed(years)), any(k.has_values for k in kinerja), tren,
+                         list(reversed(quarters)), [_letak(page, f, r) for f, r in reversed(series.rows)])

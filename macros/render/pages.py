@@ -159,12 +159,13 @@ def _csv_links(cf: CascadeFile, page: str, sections: list[Section]) -> dict[str,
     return {row.id: relative_url(page, indikator_csv_path(cf, row.id)) for section in sections for row in section.rows}
 
 
-def _indikator_links(page: str, sections: list[Section], pages: Mapping[str, str] | None) -> dict[str, str]:
-    """Links from a page to the indicator page of each row its sections show, by the row's position (none
-    without `pages`, the indicator page of each position)."""
+def _indikator_links(page: str, sections: list[Section],
+                     pages: Mapping[str, tuple[str, str]] | None) -> dict[str, str]:
+    """Links from a page to the indicator section of each row its sections show, by the row's position (none
+    without `pages`: each position's indicator page and anchor)."""
     if not pages:
         return {}
-    return {row.position: relative_url(page, pages[row.position]) for section in sections for row in section.rows
+    return {row.position: relative_url(page, *pages[row.position]) for section in sections for row in section.rows
             if row.position in pages}
 
 
@@ -180,10 +181,10 @@ def program_number(cf: CascadeFile, program: Node) -> int:
 
 
 def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram],
-                        indikator_pages: Mapping[str, str] | None = None) -> str:
+                        indikator_pages: Mapping[str, tuple[str, str]] | None = None) -> str:
     """The page of one program: its hierarchy diagrams (`diagrams`, as `program_page_diagrams` makes them), their
-    text version, and indicator tables per level; each row links to its indicator's page when `indikator_pages`
-    (row position → the page's source path) names one."""
+    text version, and indicator tables per level; each row links to its indicator's section when `indikator_pages`
+    (row position → (the page's source path, the section's anchor)) names one."""
     sections = _sections(cf, _program_nodes(program))
     lineage = program.lineage
     tree = [TreeLine(0, "Sasaran", lineage["sasaran"].item.uraian), TreeLine(1, "Program", with_kode(program.item))]
@@ -206,11 +207,11 @@ def render_program_page(cf: CascadeFile, program: Node, diagrams: list[Diagram],
 
 
 def render_overview_page(cf: CascadeFile, years: list[CascadeFile],
-                         indikator_pages: Mapping[str, str] | None = None) -> str:
+                         indikator_pages: Mapping[str, tuple[str, str]] | None = None) -> str:
     """A cascade's overview: tujuan and sasaran with indicators, then each program linking to its page.
 
     `years` are the perangkat daerah's cascades, this one among them, for the links between years;
-    `indikator_pages` (row position → source path) the indicator pages the rows link to.
+    `indikator_pages` (row position → (source path, anchor)) the indicator sections the rows link to.
     """
     page = overview_page(cf)
     # Every item's section once: the summary counts them all; the page shows tujuan, sasaran and programs.
