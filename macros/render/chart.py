@@ -19,7 +19,6 @@ import time
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from xml.dom import minidom
 
 from ..capaian import TRIWULAN
 from ..content_cache import ContentCache
@@ -141,7 +140,7 @@ class ChartMaker:
         if self.cache_dir is not None:
             import pygal
 
-            self._cache = ContentCache(self.cache_dir, ".svg", f"chart-2 pygal {pygal.__version__}")
+            self._cache = ContentCache(self.cache_dir, ".svg", f"chart-3 pygal {pygal.__version__}")
 
     def render(self, spec: ChartSpec) -> ChartImage:
         """The SVG of a spec, drawn WIDTH × HEIGHT px."""
@@ -180,7 +179,8 @@ def to_svg(spec: ChartSpec) -> bytes:
         # Only the notes (the capaian) are written above the bars; the values are on the axis and in the table.
         notes = series.notes or ("",) * len(series.values)
         chart.add(series.name, [{"value": value, "formatter": _constant(note)} for value, note in zip(series.values, notes)])
-    return _without_scripts(chart.render(is_unicode=True))
+    chart.add_xml_filter(_without_scripts)
+    return chart.render(is_unicode=True).encode("utf-8")
 
 
 def axis_ticks(values: list[float], most: int = 6) -> list[float]:
@@ -200,12 +200,15 @@ def _constant(text: str):
     return lambda _value: text
 
 
-def _without_scripts(svg: str) -> bytes:
-    """The SVG without its <script> elements (pygal's settings for its tooltips hold the chart's texts)."""
-    document = minidom.parseString(svg)
-    for script in list(document.getElementsByTagName("script")):
-        script.parentNode.removeChild(script)
-    return document.documentElement.toxml(encoding="utf-8")
+def _without_scripts(root):
+    """pygal's XML filter: the drawing without its <script> elements (pygal's settings for its tooltips, which hold
+    the chart's texts: the SVG is static) and without comments (pygal's name the day it drew: the same data gives
+    the same file)."""
+    for parent in root.iter():
+        for child in list(parent):
+            if not isinstance(child.tag, str) or child.tag.rpartition("}")[2] == "script":
+                parent.remove(child)
+    return root
 
 
 def describe_number(value: float) -> str:
