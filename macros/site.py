@@ -21,6 +21,7 @@ from .naming import (
     NOT_FOUND_FILE,
     REPORT_PAGE,
     built_file,
+    catalog_index_path,
     catalog_page,
     dokumen_sumber_path,
     comparison_page,
@@ -29,6 +30,7 @@ from .naming import (
     program_page,
 )
 from .render.catalog import render_catalog_all_page, render_catalog_page
+from .render.catalog_index import to_catalog_index
 from .opendata_settings import OpenDataSettings, read_settings
 from .render.comparison import render_comparison_page
 from .render.datapackage import to_datapackage
@@ -81,6 +83,7 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
         for cf in group:
             yield GeneratedFile(overview_page(cf), render_overview_page(cf, group))
             yield GeneratedFile(catalog_page(cf), render_catalog_page(cf))
+            yield GeneratedFile(catalog_index_path(cf), to_catalog_index(cf))
             for path, content in cascade_downloads(cf, workbooks).items():
                 downloads[path] = content
                 yield GeneratedFile(path, content)
