@@ -131,6 +131,11 @@ def test_the_catalog_of_every_cascade_finds_rows_by_text_and_links_each_to_its_r
     count = page.locator(".katalog-count")
     assert count.inner_text() == "Pilih saringan untuk menampilkan indikator."
     assert built_rows(page).count() == 0
+    # No empty table and no "next" button before a filter, on screen or on paper.
+    for media in ("print", "screen"):
+        page.emulate_media(media=media)
+        assert not page.locator("[data-katalog-hasil]").is_visible(), media
+        assert not page.locator(".katalog-lagi").is_visible(), media
 
     page.get_by_label("Cari indikator", exact=True).fill("apbdes")
     expected = [row for row in kebasen.tree.indikator
