@@ -150,34 +150,53 @@
         s.words.every(function (word) { return row.text.indexOf(word) !== -1; });
     }
 
-    function show(run, found, total) {
-      var built = 0;
-      var limit = Math.min(found.length, PAGE);
+    // The matching rows of one filter: the table shows the first hundred as soon as the cascades holding them have
+    // loaded (in the list's order), while the rest still load; the count and the "next" button come at the end.
+    function Results(run) {
+      this.run = run;
+      this.found = [];
+      this.total = 0;
+      this.built = 0;
+      this.limit = 0;
       body.replaceChildren();
-      results.hidden = false;
-      empty.hidden = found.length !== 0;
-      function chunk() {
-        if (run !== generation) return;
-        var fragment = document.createDocumentFragment();
-        for (var end = Math.min(limit, built + CHUNK); built < end; built += 1) fragment.append(buildRow(found[built]));
-        body.append(fragment);
-        if (built < limit) {
-          requestAnimationFrame(chunk);
-          return;
-        }
-        var rest = Math.min(PAGE, found.length - built);
-        more.hidden = rest === 0;
-        more.textContent = "Tampilkan " + rest + " indikator berikutnya";
-      }
-      more.onclick = function () {
-        limit = Math.min(found.length, limit + PAGE);
-        count.textContent = found.length + " dari " + total + " indikator cocok; " + limit + " pertama ditampilkan";
-        chunk();
-      };
-      count.textContent = found.length + " dari " + total + " indikator cocok" +
-        (limit < found.length ? "; " + limit + " pertama ditampilkan" : "");
-      chunk();
+      more.hidden = true;
     }
+
+    Results.prototype.current = function () { return this.run === generation; };
+
+    Results.prototype.add = function (rows, s) {
+      var found = this.found;
+      this.total += rows.length;
+      rows.forEach(function (row) { if (matches(row, s)) found.push(row); });
+      if (this.limit === 0 && found.length >= PAGE) this.grow();
+    };
+
+    Results.prototype.grow = function () {
+      this.limit = Math.min(this.found.length, this.limit + PAGE);
+      results.hidden = false;
+      this.chunk();
+    };
+
+    Results.prototype.chunk = function () {
+      if (!this.current()) return;
+      var fragment = document.createDocumentFragment();
+      for (var end = Math.min(this.limit, this.built + CHUNK); this.built < end; this.built += 1) {
+        fragment.append(buildRow(this.found[this.built]));
+      }
+      body.append(fragment);
+      if (this.built < this.limit) requestAnimationFrame(this.chunk.bind(this));
+    };
+
+    Results.prototype.finish = function () {
+      if (this.limit === 0) this.grow();
+      var found = this.found.length;
+      var rest = Math.min(PAGE, found - this.limit);
+      empty.hidden = found !== 0;
+      more.hidden = rest === 0;
+      more.textContent = "Tampilkan " + rest + " indikator berikutnya";
+      count.textContent = found + " dari " + this.total + " indikator cocok" +
+        (this.limit < found ? "; " + this.limit + " pertama ditampilkan" : "");
+    };
 
     function apply() {
       var run = ++generation;
@@ -189,17 +208,20 @@
         return;
       }
       count.textContent = "Memuat indikator\u2026";
-      Promise.all(covered(s).map(load)).then(function (lists) {
-        if (run !== generation) return;
-        var found = [];
-        var total = 0;
-        lists.forEach(function (rows) {
-          total += rows.length;
-          rows.forEach(function (row) { if (matches(row, s)) found.push(row); });
+      var loading = covered(s).map(load); // all requested at once, read in order
+      var shown = new Results(run);
+      more.onclick = function () {
+        shown.grow();
+        shown.finish();
+      };
+      loading.reduce(function (previous, next) {
+        return previous.then(function () { return next; }).then(function (rows) {
+          if (shown.current()) shown.add(rows, s);
         });
-        show(run, found, total);
+      }, Promise.resolve()).then(function () {
+        if (shown.current()) shown.finish();
       }, function () {
-        if (run === generation) {
+        if (shown.current()) {
           count.textContent = "Data indikator tidak dapat dimuat. Periksa sambungan, lalu ubah saringan untuk mencoba lagi.";
         }
       });
