@@ -124,6 +124,17 @@ def catalog_page(item: CascadeFile) -> str:
     return f"{cascade_dir(item)}/katalog.md"
 
 
+def catalog_index_path(item: CascadeFile) -> str:
+    """A cascade's catalog rows as JSON, which the catalog of every cascade loads on demand; in the cascade's
+    catalog folder: '<pd>/<tahun>/katalog/indikator.json'."""
+    return f"{page_url(catalog_page(item))}indikator.json"
+
+
+# The catalogs' filter scripts, each loaded by its own page only (overrides/katalog.html): a cascade's catalog
+# filters the rows it holds, the catalog of every cascade loads rows from the cascades' JSON indexes.
+CATALOG_SCRIPT = "assets/javascripts/katalog.js"
+CATALOG_ALL_SCRIPT = "assets/javascripts/katalog-semua.js"
+
 # The blank workbook staff fill in for `make import`, linked from the data-quality report.
 IMPORT_TEMPLATE_PATH = "data/templat-impor-cascade.xlsx"
 

@@ -22,6 +22,7 @@ from .naming import (
     NOT_FOUND_FILE,
     REPORT_PAGE,
     built_file,
+    catalog_index_path,
     catalog_page,
     dokumen_sumber_path,
     comparison_page,
@@ -31,6 +32,7 @@ from .naming import (
     program_page,
 )
 from .render.catalog import render_catalog_all_page, render_catalog_page
+from .render.catalog_index import to_catalog_index
 from .opendata_settings import OpenDataSettings, read_settings
 from .render.comparison import render_comparison_page
 from .render.datapackage import to_datapackage
@@ -99,6 +101,7 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
             own = {position: page for (tahun, position), page in pages.items() if tahun == cf.tahun}
             yield GeneratedFile(overview_page(cf), render_overview_page(cf, group, own))
             yield GeneratedFile(catalog_page(cf), render_catalog_page(cf))
+            yield GeneratedFile(catalog_index_path(cf), to_catalog_index(cf))
             for path, content in cascade_downloads(cf, workbooks).items():
                 downloads[path] = content
                 yield GeneratedFile(path, content)

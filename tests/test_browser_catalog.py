@@ -1,12 +1,19 @@
-"""The indicator catalog's filter in headless Chromium: typing and choosing narrow the visible rows."""
+"""The indicator catalogs in headless Chromium: a cascade's catalog narrows its rows as one types and chooses; the
+catalog of every cascade builds the matching rows from the cascades' indexes, a hundred at a time, sends an
+earlier permalink on to the row, and without JavaScript links every cascade's catalog."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
-from .helpers import DATA, built_and_served
+from macros.load import load_cascades
+from macros.naming import anchor
+
+from .helpers import DATA, ROOT, build_site, built_and_served, serve
 
 pytestmark = pytest.mark.browser
 
@@ -107,4 +114,120 @@ def test_the_iku_box_shows_only_the_indikator_kinerja_utama(page, iku_site_url):
     assert page.locator(".katalog-count").inner_text() == "2 dari 45 indikator ditampilkan"
     page.get_by_label("Hanya Indikator Kinerja Utama (IKU)").uncheck()
     assert rows.count() == 45
+    assert page.console_errors == []
+
+
+# The catalog of every cascade
+
+ALL = "katalog/"
+
+
+def built_rows(page):
+    return page.locator("[data-katalog-hasil] tbody tr")
+
+
+def test_the_catalog_of_every_cascade_finds_rows_by_text_and_links_each_to_its_row(page, site_url, kebasen):
+    page.goto(site_url + ALL)
+    count = page.locator(".katalog-count")
+    assert count.inner_text() == "Pilih saringan untuk menampilkan indikator."
+    assert built_rows(page).count() == 0
+    # No empty table and no "next" button before a filter, on screen or on paper.
+    for media in ("print", "screen"):
+        page.emulate_media(media=media)
+        assert not page.locator("[data-katalog-hasil]").is_visible(), media
+        assert not page.locator(".katalog-lagi").is_visible(), media
+
+    page.get_by_label("Cari indikator", exact=True).fill("apbdes")
+    expected = [row for row in kebasen.tree.indikator
+                if "apbdes" in " ".join((row.indikator.uraian, row.indikator.formulasi, row.indikator.sumber_data,
+                                         row.owner.item.uraian)).lower()]
+    assert expected
+    page.wait_for_function("() => document.querySelector('.katalog-count').textContent.includes('cocok')")
+    assert count.inner_text() == f"{len(expected)} dari 45 indikator cocok"
+    assert built_rows(page).locator("a.indikator-id").all_inner_texts() == [row.id for row in expected]
+    assert built_rows(page).locator("td:nth-child(2)").all_inner_texts() == ["Kecamatan Kebasen 2023"] * len(expected)
+
+    built_rows(page).first.locator("a.indikator-id").click()
+    page.wait_for_url(f"**/{CATALOG}#{anchor(expected[0].id)}")
+    assert page.locator(f"tr#{anchor(expected[0].id)}").is_visible()
+    assert page.console_errors == []
+
+
+def test_an_earlier_permalink_to_a_row_of_every_cascade_lands_on_the_row_in_its_cascade_catalog(page, site_url):
+    page.goto(site_url + ALL + "#kecamatan-kebasen-2023-t1-s1-p1-k1-i1")
+    page.wait_for_url(f"**/{CATALOG}#t1-s1-p1-k1-i1")
+    row = page.locator("tr#t1-s1-p1-k1-i1")
+    assert row.is_visible()
+    box = row.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"], "the row is on the screen"
+
+
+def test_without_javascript_the_catalog_of_every_cascade_links_each_cascade_catalog(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + ALL)
+        assert not page.locator("form[data-katalog-filter], form[data-katalog-semua]").is_visible()
+        assert not page.locator("[data-katalog-hasil]").is_visible()
+        item = page.locator("[data-katalog-daftar] li", has_text="Kecamatan Kebasen")
+        item.get_by_role("link", name="2023 (45 indikator)").click()
+        page.wait_for_url(f"**/{CATALOG}")
+        assert visible_rows(page).count() == 45
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def kabupaten(tmp_path_factory):
+    """A synthetic Kabupaten of two perangkat daerah over two years (about a thousand indicators), built without
+    diagrams and served: (base URL, its cascades)."""
+    folder = tmp_path_factory.mktemp("kabupaten")
+    made = subprocess.run([sys.executable, str(ROOT / "scripts/make_synthetic.py"), str(folder / "data"),
+                           "--perangkat-daerah", "2", "--years", "2", "--seed", "3"], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    built = build_site(folder / "site", folder / "data", with_chromium=False)
+    assert built.returncode == 0, built.stderr
+    with serve(folder / "site") as url:
+        yield url, load_cascades(folder / "data")
+
+
+def test_a_wide_filter_shows_a_hundred_rows_and_the_next_hundred_on_request(page, kabupaten):
+    url, cascades = kabupaten
+    total = sum(len(cf.tree.indikator) for cf in cascades)
+    assert total > 300
+    page.goto(url + ALL)
+    page.get_by_role("combobox", name=re.compile("^Tahun")).select_option("semua")
+    count = page.locator(".katalog-count")
+    page.wait_for_function("() => document.querySelector('.katalog-count').textContent.includes('cocok')")
+    assert count.inner_text() == f"{total} dari {total} indikator cocok; 100 pertama ditampilkan"
+    assert built_rows(page).count() == 100
+    page.get_by_role("button", name="Tampilkan 100 indikator berikutnya").click()
+    page.wait_for_function("() => document.querySelectorAll('[data-katalog-hasil] tbody tr').length === 200")
+    assert count.inner_text() == f"{total} dari {total} indikator cocok; 200 pertama ditampilkan"
+    assert page.console_errors == []
+
+
+def test_perangkat_daerah_year_and_level_narrow_the_rows_of_every_cascade(page, kabupaten):
+    url, cascades = kabupaten
+    page.goto(url + ALL)
+    newest = max(cascades, key=lambda cf: (cf.slug == "dinas-kesehatan", cf.tahun))
+    older = min((cf for cf in cascades if cf.slug == newest.slug), key=lambda cf: cf.tahun)
+    page.get_by_role("combobox", name=re.compile("^Perangkat daerah")).select_option(newest.slug)
+    page.get_by_label("Level").select_option("program")
+    expected = [row.id for row in newest.tree.indikator if row.owner.level == "program"]
+    page.wait_for_function("() => document.querySelector('.katalog-count').textContent.includes('cocok')")
+    assert built_rows(page).locator("a.indikator-id").all_inner_texts() == expected
+    assert page.locator(".katalog-count").inner_text() == \
+        f"{len(expected)} dari {len(newest.tree.indikator)} indikator cocok"
+    # Another year: the rows of that year's cascade, named with it.
+    page.get_by_role("combobox", name=re.compile("^Tahun")).select_option(str(older.tahun))
+    expected = [row.id for row in older.tree.indikator if row.owner.level == "program"]
+    page.wait_for_function(f"() => document.querySelector('.katalog-count').textContent.endsWith("
+                           f"'dari {len(older.tree.indikator)} indikator cocok')")
+    assert built_rows(page).locator("a.indikator-id").all_inner_texts() == expected
+    assert set(built_rows(page).locator("td:nth-child(2)").all_inner_texts()) == {
+        f"{older.cascade.perangkat_daerah} {older.tahun}"}
+    page.get_by_label("Cari indikator", exact=True).fill("tidak ada kata seperti ini")
+    page.locator(".katalog-kosong").wait_for()
+    assert built_rows(page).count() == 0
     assert page.console_errors == []

@@ -13,8 +13,9 @@ import pytest
 from openpyxl import load_workbook
 
 from macros.model import Cascade, CascadeFile
-from macros.naming import anchor, page_url, relative_url, source_link
-from macros.render.catalog import render_catalog_page
+from macros.naming import anchor, catalog_index_path, page_url, relative_url, source_link
+from macros.render.catalog import render_catalog_all_page, render_catalog_page
+from macros.render.catalog_index import to_catalog_index
 from macros.render.export import to_csv, to_json, to_xlsx
 
 from .helpers import HOSTILE, markdown_to_html, parsed_file, soup_of
@@ -38,6 +39,10 @@ def test_page_url_and_relative_links_follow_directory_urls():
     assert relative_url("katalog.md", "kecamatan-kebasen/2023/program/x.md") == "../kecamatan-kebasen/2023/program/x/"
     assert relative_url("katalog.md", "data/cascading-kinerja.zip") == "../data/cascading-kinerja.zip"
     assert source_link("kecamatan-kebasen/2023/katalog.md", "katalog.md") == "../../katalog.md"
+
+
+def test_a_cascades_catalog_index_sits_in_its_catalog_folder(kebasen):
+    assert catalog_index_path(kebasen) == "kecamatan-kebasen/2023/katalog/indikator.json"
 
 
 def test_catalog_escapes_hostile_text(kebasen):
@@ -99,19 +104,36 @@ def test_catalog_links_open_the_item_and_permalinks_point_at_their_row(site):
 
 
 @pytest.mark.slow
-def test_every_catalog_across_cascades_links_to_each_cascade_catalog(site, kebasen):
+def test_the_catalog_of_every_cascade_ships_no_rows_and_links_each_cascade_catalog(site, kebasen):
     soup = soup_of(site, "katalog/")
-    rows = soup.select("table[data-katalog] tbody tr")
-    assert len(rows) == 45
-    assert len({tr["id"] for tr in rows}) == 45
-    assert rows[0]["id"] == "kecamatan-kebasen-2023-t1-i1"
-    for tr in rows:
-        for link in tr.select("a[href]"):
-            if link["href"].startswith("#"):
-                continue
-            target, fragment = resolve(site, "katalog/", link["href"])
-            assert target.is_file(), link["href"]
-            assert parsed_file(target).find(id=fragment), link["href"]
+    assert not soup.select("article tbody tr"), "the rows come from the cascades' indexes, on demand"
+    (item,) = soup.select("[data-katalog-daftar] li")
+    assert " ".join(item.get_text(" ").split()) == "Kecamatan Kebasen : 2023 (45 indikator)"
+    link = item.a
+    target, _ = resolve(site, "katalog/", link["href"])
+    assert target == site / CATALOG / "index.html"
+    index_file, _ = resolve(site, "katalog/", link["data-indeks"])
+    assert json.loads(index_file.read_text(encoding="utf-8")) == json.loads(to_catalog_index(kebasen))
+    # The earlier all-rows page gave each row the id '<pd>-<tahun>-<id>': the script sends such a link on.
+    assert link["data-anchor"] == "kecamatan-kebasen-2023-"
+
+
+@pytest.mark.slow
+def test_each_row_of_a_catalog_index_links_its_row_and_its_item(site, kebasen):
+    index_url = CATALOG + "indikator.json"
+    index = json.loads((site / index_url).read_text(encoding="utf-8"))
+    assert (index["perangkat_daerah"], index["tahun"]) == ("Kecamatan Kebasen", 2023)
+    rows = index["indikator"]
+    assert [row["id"] for row in rows] == [row.id for row in kebasen.tree.indikator]
+    catalog = soup_of(site, CATALOG)
+    for row in rows:
+        for href in (row["link"], row["owner_link"]):
+            target, fragment = resolve(site, index_url, href)
+            assert target.is_file() and parsed_file(target).find(id=fragment), href
+        assert resolve(site, index_url, row["link"])[0] == site / CATALOG / "index.html"
+        shown = catalog.find("tr", id=anchor(row["id"]))
+        assert " ".join(shown.th.get_text(" ").split()).startswith(row["uraian"])
+        assert row["anchor"] == anchor(f"kecamatan-kebasen-2023-{row['id']}")
 
 
 @pytest.mark.slow
@@ -125,8 +147,15 @@ def test_catalog_is_linked_from_overview_and_navigation(site):
                for a in nav.select("a.md-nav__link[href]"))
     catalog = soup_of(site, CATALOG)
     assert catalog.select_one("form[data-katalog-filter]").has_attr("hidden"), "without JS no dead controls show"
+    # Each catalog loads its own script; other pages load none of them.
     scripts = [s["src"] for s in catalog.select("script[src]")]
-    assert any(src.endswith("assets/javascripts/katalog.js") for src in scripts)
+    assert [src for src in scripts if "katalog" in src] == ["../../../assets/javascripts/katalog.js"]
+    scripts = [s["src"] for s in soup_of(site, "katalog/").select("script[src]")]
+    assert [src for src in scripts if "katalog" in src] == ["../assets/javascripts/katalog-semua.js"]
+    assert not [s for s in overview.select("script[src]") if "katalog" in s["src"]]
+    # The forms keep no attribute of the Markdown source (the HTML checker refuses `markdown`).
+    for url in (CATALOG, "katalog/"):
+        assert not soup_of(site, url).select("[markdown]"), url
 
 
 @pytest.mark.slow
@@ -146,10 +175,34 @@ def test_overview_downloads_open_and_hold_the_cascade(site, kebasen):
         assert archive.read("kecamatan-kebasen/2023.xlsx") == files["XLSX"].read_bytes()
 
 
-def test_catalog_of_all_cascades_lists_each_perangkat_daerah_once_at_its_latest_year(kebasen):
-    from macros.render.catalog import render_catalog_all_page
-
+def test_catalog_of_all_cascades_lists_each_perangkat_daerah_once_with_its_years_newest_first(kebasen):
     newer = CascadeFile(kebasen.slug, kebasen.path, kebasen.cascade.model_copy(update={"tahun": 2024}))
-    page = render_catalog_all_page([kebasen, newer])
-    assert page.count("kecamatan-kebasen/2024/katalog/") == len(kebasen.tree.indikator)
-    assert "kecamatan-kebasen/2023/katalog/" not in page
+    page = html_of_page(render_catalog_all_page([kebasen, newer]))
+    (item,) = page.select("[data-katalog-daftar] li")
+    assert [(a.get_text(), a["href"], a["data-indeks"]) for a in item.select("a")] == [
+        ("2024 (45 indikator)", "../kecamatan-kebasen/2024/katalog/", "../kecamatan-kebasen/2024/katalog/indikator.json"),
+        ("2023 (45 indikator)", "../kecamatan-kebasen/2023/katalog/", "../kecamatan-kebasen/2023/katalog/indikator.json"),
+    ]
+    years = [option.get_text() for option in page.select("select[name=tahun] option")]
+    assert years == ["Tahun terbaru tiap perangkat daerah", "Semua tahun", "2024", "2023"]
+    assert [o.get_text() for o in page.select("select[name=perangkat_daerah] option")] == [
+        "Semua perangkat daerah", "Kecamatan Kebasen"]
+    assert "90 indikator kinerja dari 1 perangkat daerah, tahun 2023–2024." in page.get_text()
+
+
+def test_a_catalog_index_keeps_hostile_text_as_text(kebasen):
+    data = kebasen.cascade.model_dump()
+    kegiatan = data["tujuan"][0]["sasaran"][0]["program"][0]["kegiatan"][0]
+    kegiatan["uraian"] = HOSTILE
+    kegiatan["indikator"][0]["formulasi"] = HOSTILE
+    hostile = CascadeFile(kebasen.slug, kebasen.path, Cascade.model_validate(data))
+    rows = json.loads(to_catalog_index(hostile))["indikator"]
+    (row,) = [row for row in rows if row["id"] == hostile.tree.rows_of(hostile.tree.programs[0].children[0])[0].id]
+    assert row["formulasi"] == HOSTILE and row["owner"] == HOSTILE
+
+
+def html_of_page(page: str):
+    """A rendered page's body (after its front matter) as Markdown turns it into HTML."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(markdown_to_html(page.split("---", 2)[2]), "html.parser")

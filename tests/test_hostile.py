@@ -124,14 +124,21 @@ def test_catalog_and_spreadsheet_downloads_keep_the_text_and_run_no_formula(host
                        for text in (row.indikator.uraian, row.indikator.formulasi, row.indikator.sumber_data,
                                     row.indikator.satuan) if text]
     assert '=HYPERLINK("http://contoh.invalid","klik")' in indicator_texts
-    catalog = hostile_site / "katalog/index.html"
+    catalog = hostile_site / f"{PD}/2023/katalog/index.html"
+    index_file = hostile_site / f"{PD}/2023/katalog/indikator.json"
     csv_file = hostile_site / f"data/{PD}/2023.csv"
     xlsx_file = hostile_site / f"data/{PD}/2023.xlsx"
-    if not (catalog.exists() and csv_file.exists() and xlsx_file.exists()):
-        pytest.fail("the build has no indicator catalog or CSV/XLSX download; update this test to what it has")
-    shown = article_text(soup_of(hostile_site, "katalog"))
+    if not (catalog.exists() and index_file.exists() and csv_file.exists() and xlsx_file.exists()):
+        pytest.fail("the build has no indicator catalog, catalog index or CSV/XLSX download; update this test to what "
+                    "it has")
+    shown = article_text(soup_of(hostile_site, f"{PD}/2023/katalog"))
     for text in indicator_texts:
         assert flat(text) in shown, text
+    # The index the catalog of every cascade loads holds each text as it was typed (names on one line).
+    index_texts = [value for row in json.loads(index_file.read_text(encoding="utf-8"))["indikator"]
+                   for value in row.values() if isinstance(value, str)]
+    for text in indicator_texts:
+        assert text in index_texts or " ".join(text.split()) in index_texts, text
     with csv_file.open(encoding="utf-8-sig", newline="") as handle:
         cells = [cell for row in csv.reader(handle) for cell in row]
     assert not [cell for cell in cells if cell.startswith(FORMULA_START)]
@@ -190,6 +197,17 @@ def test_browser_runs_nothing_and_shows_the_text(hostile, hostile_site, open_pag
         assert "Program <script>alert(2)</script>" in results.inner_text()
         assert page.evaluate("Array.from(document.querySelectorAll('#cari img, #cari script, #cari iframe, #cari [onerror]'))"
                              ".map(e => e.parentElement.outerHTML.slice(0, 300))") == []
+        # The catalog of every cascade builds its rows from the JSON index: as text, and nothing runs.
+        page.goto(base + "katalog/")
+        page.get_by_role("combobox", name=re.compile("^Perangkat daerah")).select_option(PD)
+        page.locator("[data-katalog-hasil] tbody tr").first.wait_for()
+        assert page.evaluate("""() => document.querySelectorAll(
+            '[data-katalog-hasil] img, [data-katalog-hasil] script, [data-katalog-hasil] iframe, [data-katalog-hasil] b, '
+            + '[data-katalog-hasil] [onerror], [data-katalog-hasil] a[href^="javascript"]').length""") == 0
+        shown = flat(page.inner_text("[data-katalog-hasil] tbody"))
+        for row in hostile.tree.indikator:
+            for text in (row.indikator.uraian, row.indikator.formulasi, row.indikator.sumber_data, row.id):
+                assert flat(text) in shown, text
         page.goto(base + f"data/{PD}/2023.json")
         assert json.loads(page.inner_text("body")) == json.loads(to_json(hostile.cascade))
         assert dialogs == [] and errors == []

@@ -125,6 +125,7 @@ def test_generated_files_follow_the_address_scheme(kebasen):
         "katalog.md",
         "kecamatan-kebasen/2023/index.md",
         "kecamatan-kebasen/2023/katalog.md",
+        "kecamatan-kebasen/2023/katalog/indikator.json",
         "kecamatan-kebasen/2023/program/koordinasi-ketentraman-dan-ketertiban-umum.md",
         "kecamatan-kebasen/2023/program/pemberdayaan-masyarakat-desa-dan-kelurahan.md",
         "kecamatan-kebasen/2023/program/pembinaan-dan-pengawasan-pemerintahan-desa.md",

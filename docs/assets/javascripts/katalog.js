@@ -1,46 +1,54 @@
-/* Indicator catalog filter: a text box, level/tipe/predikat selects and an "IKU only" box that hide non-matching
-   rows.
-   Progressive enhancement: the form ships hidden and the full table shows until this script runs. */
+/* A cascade's indicator catalog: a text box, level/tipe/predikat selects and an "IKU only" box that hide
+   non-matching rows.
+   Progressive enhancement: the form ships hidden and the full table shows until this script runs. Light on
+   load: it shows the form and the count and touches no row; the rows' text is read at the first filtering. */
 (function () {
   "use strict";
 
   // Lower case without diacritics, so "ekonomi" finds "Ekonomi" and "é" matches "e"; and without the invisible
   // characters a copied word may carry (soft hyphen, zero-width space and joiners, word joiner, BOM), which
-  // the site search ignores too.
+  // the site search ignores too. The same folding as katalog-semua.js.
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]/g, "").toLowerCase();
   }
 
-  function setUp(form) {
-    var table = document.querySelector("table[data-katalog]");
-    if (!table) return;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var texts = rows.map(function (row) { return fold(row.textContent); });
+  function setUp(form, table) {
+    var body = table.tBodies[0];
+    var total = body.rows.length;
     var count = form.querySelector(".katalog-count");
     var empty = table.parentNode.querySelector(".katalog-kosong");
+    var rows = null;
+    var texts = null;
+
+    function filtered() {
+      var el = form.elements;
+      return el.q.value.trim() || el.level.value || el.tipe.value || el.predikat.value || el.iku.checked;
+    }
 
     function apply() {
-      var words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
-      var level = form.elements.level.value;
-      var tipe = form.elements.tipe.value;
-      var predikat = form.elements.predikat.value;
-      var ikuOnly = form.elements.iku.checked;
+      if (rows === null) {
+        rows = Array.prototype.slice.call(body.rows);
+        texts = rows.map(function (row) { return fold(row.textContent); });
+      }
+      var el = form.elements;
+      var words = fold(el.q.value).split(/\s+/).filter(Boolean);
       var shown = 0;
       rows.forEach(function (row, i) {
-        var match = (!level || row.dataset.level === level) && (!tipe || row.dataset.tipe === tipe) &&
-          (!predikat || row.dataset.predikat === predikat) && (!ikuOnly || "iku" in row.dataset) &&
+        var data = row.dataset;
+        var match = (!el.level.value || data.level === el.level.value) && (!el.tipe.value || data.tipe === el.tipe.value) &&
+          (!el.predikat.value || data.predikat === el.predikat.value) && (!el.iku.checked || "iku" in data) &&
           words.every(function (word) { return texts[i].indexOf(word) !== -1; });
-        row.hidden = !match;
+        if (row.hidden === match) row.hidden = !match;
         if (match) shown += 1;
       });
-      count.textContent = shown + " dari " + rows.length + " indikator ditampilkan";
+      count.textContent = shown + " dari " + total + " indikator ditampilkan";
       if (empty) empty.hidden = shown !== 0;
     }
 
     // A permalink to a row hidden by the filter would land nowhere: clear the filter first.
     function reveal() {
       var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      if (target && target.hidden && rows.indexOf(target) !== -1) {
+      if (target && target.hidden && body.contains(target)) {
         form.reset();
         apply();
         target.scrollIntoView();
@@ -53,9 +61,12 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     window.addEventListener("hashchange", reveal);
     form.hidden = false;
-    apply();
+    // A browser may restore the fields on going back: filter then, otherwise every row shows as it came.
+    if (filtered()) apply();
+    else count.textContent = total + " dari " + total + " indikator ditampilkan";
   }
 
   var form = document.querySelector("form[data-katalog-filter]");
-  if (form) setUp(form);
+  var table = document.querySelector("table[data-katalog]");
+  if (form && table) setUp(form, table);
 })();
