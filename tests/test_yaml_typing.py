@@ -166,6 +166,6 @@ def test_line_breaks_and_runs_of_spaces_in_a_name_are_folded_on_pages_but_kept_i
     (loaded,) = load_cascades(tmp_path)
     assert loaded.cascade.tujuan[0].indikator[0].uraian == "Jumlah desa\n  yang    dibina"
     catalog = render_catalog_page(loaded)
-    assert '<th scope="row" role="rowheader" data-label="Indikator kinerja">Jumlah desa yang dibina <span class="satuan">(desa binaan)</span></th>' in catalog
+    assert '<th scope="row" data-label="Indikator kinerja">Jumlah desa yang dibina <span class="satuan">(desa binaan)</span></th>' in catalog
     overview = render_overview_page(loaded, [loaded])
     assert "Jumlah desa yang dibina" in overview and "Jumlah desa<br>" not in overview

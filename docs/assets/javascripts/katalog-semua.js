@@ -60,7 +60,6 @@
   function rowBuilder(labels) {
     function cell(tag, i, content, className) {
       var node = element(tag, "", className);
-      node.setAttribute("role", tag === "th" ? "rowheader" : "cell");
       if (tag === "th") node.scope = "row";
       node.dataset.label = labels[i];
       (Array.isArray(content) ? content : [content]).forEach(function (part) {
@@ -72,7 +71,6 @@
       var c = row.cascade;
       var tr = element("tr");
       tr.id = row.anchor;
-      tr.setAttribute("role", "row");
       var id = link(new URL(row.link, c.index).href, row.id, "indikator-id");
       id.title = "Tautan langsung ke indikator ini di katalog cascade-nya";
       var predikat = element("span", row.predikat, "predikat");

@@ -58,7 +58,7 @@
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     window.addEventListener("hashchange", reveal);
     form.hidden = false;
     // A browser may restore the fields on going back: filter then, otherwise every row shows as it came.
