@@ -33,7 +33,7 @@ from macros.model import CascadeFile
 from macros.naming import DCAT_CATALOG_PATH, diagram_link, diagram_path
 from macros.opendata_settings import OpenDataSettings, SettingsError, read_settings
 from macros.problems import CascadeError
-from macros.render.diagram import diagram_figure, link_nodes, share_styles
+from macros.render.diagram import diagram_figure, link_nodes, publishes_png, share_styles
 from macros.search import build_search_index
 from macros.render.chart import ChartMaker
 from macros.render.mermaid import Diagram
@@ -118,8 +118,10 @@ class CascadeBuild:
         if self.renderer is not None:
             for src_uri, diagrams in self.diagrams.items():
                 for diagram in diagrams:
-                    for suffix, file in (("svg", self.renderer.svg_path(diagram.source)),
-                                         ("png", self.renderer.png_path(diagram.source))):
+                    downloads = [("svg", self.renderer.svg_path(diagram.source))]
+                    if publishes_png(diagram.kegiatan):
+                        downloads.append(("png", self.renderer.png_path(diagram.source)))
+                    for suffix, file in downloads:
                         path = diagram_path(src_uri, diagram.kegiatan, suffix)
                         files.append(File.generated(config, path, abs_src_path=str(file)))
         return files
@@ -189,7 +191,8 @@ class CascadeBuild:
             diagram = diagrams[index]
             return diagram_figure(svgs[index], diagram.source, diagram.caption,
                                   diagram_link(src_uri, diagram.kegiatan, "svg"),
-                                  diagram_link(src_uri, diagram.kegiatan, "png"))
+                                  diagram_link(src_uri, diagram.kegiatan, "png") if publishes_png(diagram.kegiatan)
+                                  else None)
 
         return _DIAGRAM_MARKERS.sub(figure, output)
 

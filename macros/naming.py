@@ -152,7 +152,7 @@ def diagram_path(page_src_uri: str, kegiatan: int | None, suffix: str) -> str:
 
 
 def diagram_link(page_src_uri: str, kegiatan: int | None, suffix: str) -> str:
-    """The link from a program page to one of its diagram files: 'diagram.svg', 'diagram-kegiatan-3.png'."""
+    """The link from a program page to one of its diagram files: 'diagram.svg', 'diagram-kegiatan-3.svg'."""
     return relative_url(page_src_uri, diagram_path(page_src_uri, kegiatan, suffix))
 
 

@@ -51,10 +51,12 @@ def _element_end(svg: str, start: int) -> int:
     raise ValueError("unclosed <g> in the diagram's SVG")
 
 
-def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href: str) -> str:
+def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href: str | None) -> str:
     """A figure with the pre-rendered SVG (trusted: made by the renderer from escaped labels), its downloads and its
     source. The SVG is shown at its own size, or narrower to fit the column (its labels stay legible: see
     macros/render/mermaid.py).
+
+    `png_href` is None for a diagram published without a PNG (a kegiatan's: see `publishes_png`).
 
     The figure carries the drawing's own height (`--diagram-height`), for print.css to keep it at half its
     size or more. The Mermaid source stays in the page in a plain `<pre>` (not `.mermaid`), so no Mermaid runtime
@@ -65,13 +67,21 @@ def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href:
         '<figure class="diagram" style="--diagram-height: {height}px">\n'
         '<div class="diagram-canvas">{svg}</div>\n'
         '<figcaption>{caption}.<span class="diagram-downloads"> Unduh diagram ini: '
-        '<a href="{svg_href}" download>SVG</a> · <a href="{png_href}" download>PNG</a></span></figcaption>\n'
+        '<a href="{svg_href}" download>SVG</a>{png}</span></figcaption>\n'
         '</figure>\n'
         '<details class="diagram-source"><summary>Sumber diagram (Mermaid)</summary>'
         '<pre><code>{source}</code></pre></details>\n'
-    ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, png_href=png_href, source=source,
+    ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, source=source,
+             png=Markup(' · <a href="{}" download>PNG</a>').format(png_href) if png_href else "",
              height=round(float(height.group(1))) if height else 0))
 
+
+
+def publishes_png(kegiatan: int | None) -> bool:
+    """Whether a program page's diagram is published as a PNG too: the program's overview is; a kegiatan's is not.
+    A PNG weighs about four times its SVG, and a Kabupaten's five years of kegiatan PNGs alone would take most of
+    GitHub Pages' 1 GB (146 MB a year for 40 perangkat daerah); every diagram is published as SVG."""
+    return kegiatan is None
 
 
 def share_styles(svgs: Sequence[str]) -> list[str]:
