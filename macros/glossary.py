@@ -101,10 +101,12 @@ ISTILAH: list[Istilah] = [
 BY_ID: dict[str, Istilah] = {istilah.id: istilah for istilah in ISTILAH}
 
 
-def explain(label: str, istilah_id: str, root: str | None = None) -> Markup:
+def explain(label: str, istilah_id: str, root: str | None = None, tooltip: bool = True) -> Markup:
     """`label` explained in place: a link to the glossary entry (works on touch) whose title shows the definition.
 
-    `root` is the relative path from the page to the site root; without it the label gets only the title.
+    `root` is the relative path from the page to the site root; without it the label gets only the title. Without
+    `tooltip` the link has no title: a page's later tables leave the definitions to its first (they repeat them
+    in every header and row, some 90 KB of a large program page).
     """
     # Character references for the typographic quotes: one wide character makes Python store a whole page's
     # text at two or four bytes per character, and these titles are on every indicator table of the site.
@@ -112,8 +114,8 @@ def explain(label: str, istilah_id: str, root: str | None = None) -> Markup:
     text = html.escape(label, quote=False)
     if root is None:
         return Markup(f'<abbr class="istilah" title="{definition}">{text}</abbr>')
-    return Markup(f'<a class="istilah" href="{html.escape(root)}{_GLOSSARY_URL}#{istilah_id}" '
-                  f'title="{definition}">{text}</a>')
+    title = f' title="{definition}"' if tooltip else ""
+    return Markup(f'<a class="istilah" href="{html.escape(root)}{_GLOSSARY_URL}#{istilah_id}"{title}>{text}</a>')
 
 
 def render_glossary() -> str:
