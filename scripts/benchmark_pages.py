@@ -16,6 +16,7 @@ import gzip
 import json
 import mimetypes
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -126,6 +127,9 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool, data: Path = R
         sys.exit(f"build with {config_file} failed:\n{result.stderr}")
 
 
+_FRONT_MATTER_TEMPLATE = re.compile(r"^template: .*\n", re.M)
+
+
 def build_stock(workdir: Path, data: Path) -> Path:
     """The same docs and generated Markdown written to disk, built by plain Material + mermaid2."""
     docs = workdir / "docs"
@@ -137,7 +141,8 @@ def build_stock(workdir: Path, data: Path) -> Path:
         if isinstance(generated.content, bytes):  # downloads such as XLSX
             target.write_bytes(generated.content)
         else:
-            target.write_text(generated.content, encoding="utf-8")
+            # Stock Material has none of our page templates (the catalogs name overrides/katalog.html).
+            target.write_text(_FRONT_MATTER_TEMPLATE.sub("", generated.content, count=1), encoding="utf-8")
     (workdir / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
     site = workdir / "site"
     mkdocs_build(workdir / "mkdocs.yml", site, strict=False)
