@@ -33,11 +33,12 @@ $(MERMAID_JS): node_modules/.installed
 
 # Debian's chromium renders the diagrams at build time and runs the browser tests.
 chromium:
-	@scripts/ensure-chromium.sh
+	@scripts/ensure-debian.sh "$${CHROMIUM:-/usr/bin/chromium}" "install Chromium and set CHROMIUM=<path>" \
+		chromium fonts-noto-core
 
 # Debian's headless Java runs the W3C Nu HTML checker of the tests (npm vnu-jar).
 java:
-	@scripts/ensure-java.sh
+	@scripts/ensure-debian.sh java "install a Java runtime (11 or later)" default-jre-headless
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
