@@ -45,12 +45,17 @@ def test_a_cascades_catalog_index_sits_in_its_catalog_folder(kebasen):
     assert catalog_index_path(kebasen) == "kecamatan-kebasen/2023/katalog/indikator.json"
 
 
-def test_catalog_escapes_hostile_text(kebasen):
+@pytest.fixture
+def hostile(kebasen) -> CascadeFile:
+    """Kebasen with hostile text as its first kegiatan's name and as that kegiatan's first indicator's formulasi."""
     data = kebasen.cascade.model_dump()
     kegiatan = data["tujuan"][0]["sasaran"][0]["program"][0]["kegiatan"][0]
     kegiatan["uraian"] = HOSTILE
     kegiatan["indikator"][0]["formulasi"] = HOSTILE
-    hostile = CascadeFile(kebasen.slug, kebasen.path, Cascade.model_validate(data))
+    return CascadeFile(kebasen.slug, kebasen.path, Cascade.model_validate(data))
+
+
+def test_catalog_escapes_hostile_text(hostile):
     body = render_catalog_page(hostile).split("---", 2)[2]
     rendered = markdown_to_html(body)
     assert "<script" not in rendered and "javascript:alert" not in re.sub(r">[^<]*<", "><", rendered)
@@ -190,12 +195,7 @@ def test_catalog_of_all_cascades_lists_each_perangkat_daerah_once_with_its_years
     assert "90 indikator kinerja dari 1 perangkat daerah, tahun 2023–2024." in page.get_text()
 
 
-def test_a_catalog_index_keeps_hostile_text_as_text(kebasen):
-    data = kebasen.cascade.model_dump()
-    kegiatan = data["tujuan"][0]["sasaran"][0]["program"][0]["kegiatan"][0]
-    kegiatan["uraian"] = HOSTILE
-    kegiatan["indikator"][0]["formulasi"] = HOSTILE
-    hostile = CascadeFile(kebasen.slug, kebasen.path, Cascade.model_validate(data))
+def test_a_catalog_index_keeps_hostile_text_as_text(hostile):
     rows = json.loads(to_catalog_index(hostile))["indikator"]
     (row,) = [row for row in rows if row["id"] == hostile.tree.rows_of(hostile.tree.programs[0].children[0])[0].id]
     assert row["formulasi"] == HOSTILE and row["owner"] == HOSTILE
