@@ -58,10 +58,10 @@ def open_with_policy(page, url: str) -> list[str]:
 def test_theme_search_and_diagram_work_under_the_policy(page, site_url):
     violations = open_with_policy(page, site_url + PROGRAM)
     assert "Program Pemberdayaan" in page.locator("figure.diagram svg, .mermaid svg").first.text_content()
-    # The palette toggle is the theme's own script (and its inline palette script must have run).
+    # The light/dark switch is palette-switch.js (and Material's inline palette script in the head must have run).
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert scheme in ("default", "slate")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator("form[data-palette-switch] label:visible").first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
     # Search: Pagefind's UI and WebAssembly load from the site and find a program.
     page.locator(".cari-toggle").click()

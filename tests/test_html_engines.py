@@ -51,7 +51,7 @@ THEME_ERRORS = [
     # (a cascade's catalog) has no label, the label being written by toc.html only when there is a toc.
     ("htmlcs", r"\.(H91\.InputCheckbox\.Name|F68)$", r'id="__toc"'),
     # partials/palette.html: the light/dark switch is a form of radio buttons changed by script, no submit button.
-    ("htmlcs", r"\.H32\.2$", r'data-md-component="palette"'),
+    ("htmlcs", r"\.H32\.2$", r'data-palette-switch'),
 ]
 
 
