@@ -24,11 +24,47 @@ const labelWatcher = new MutationObserver((records) => {
   }
 });
 
+// What Mermaid writes for its own script and for features these diagrams do not use, taken out so that a program
+// page (a dozen diagrams) is lighter to download and to lay out; what is drawn stays the same:
+// - edge geometry and the data-* attributes kept for Mermaid's client-side interactivity and its "neo" look;
+// - the dozen arrowhead markers defined in every diagram, of which one or two are used;
+// - the empty label of every edge (these diagrams label no edge), and the invisible edges (`~~~`) that only
+//   ordered the layout;
+// - a tspan per word: consecutive words of one line styled alike share one tspan (the same text run).
+const DATA_ATTRIBUTES = ['data-points', 'data-edge', 'data-et', 'data-id', 'data-look'];
+const MARKER_ATTRIBUTES = ['marker-start', 'marker-mid', 'marker-end'];
+const sameAttributes = (a, b) => a.attributes.length === b.attributes.length &&
+  [...a.attributes].every((attribute) => b.getAttribute(attribute.name) === attribute.value);
+const slim = (svg) => {
+  for (const name of DATA_ATTRIBUTES) {
+    for (const el of svg.querySelectorAll(`[${name}]`)) el.removeAttribute(name);
+  }
+  const used = new Set();
+  for (const el of svg.querySelectorAll(MARKER_ATTRIBUTES.map((name) => `[${name}]`).join(','))) {
+    for (const name of MARKER_ATTRIBUTES) {
+      const reference = /^url\(#(.+)\)$/.exec(el.getAttribute(name) || '');
+      if (reference) used.add(reference[1]);
+    }
+  }
+  for (const marker of svg.querySelectorAll('marker')) if (!used.has(marker.id)) marker.remove();
+  for (const edge of svg.querySelectorAll('path.edge-thickness-invisible')) edge.remove();
+  for (const label of svg.querySelectorAll('g.edgeLabels > g')) {
+    if (!label.textContent.trim()) label.remove();
+  }
+  for (const word of svg.querySelectorAll('tspan.text-inner-tspan')) {
+    const previous = word.previousSibling;
+    if (previous && previous.nodeType === Node.ELEMENT_NODE && previous.classList.contains('text-inner-tspan') &&
+        sameAttributes(previous, word)) {
+      previous.textContent += word.textContent;
+      word.remove();
+    }
+  }
+};
+
 const finish = (markup) => {
   // mermaid returns HTML-serialised markup (e.g. &nbsp;), so re-serialise it as XML.
   const svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
-  // Edge geometry kept only for mermaid's client-side interactivity.
-  for (const el of svg.querySelectorAll('[data-points]')) el.removeAttribute('data-points');
+  slim(svg);
   // Mermaid puts each word of a label in a tspan of its own, the space between them as text of its own:
   // outside browsers (librsvg, Inkscape) SVG's default whitespace handling drops those spaces.
   svg.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');

@@ -185,12 +185,29 @@ def test_parallel_render_matches_serial(renderer, tmp_path):
 
 
 def test_the_svg_keeps_its_word_spaces_outside_browsers(svg):
-    # Mermaid writes each word of a label as a tspan starting with its space; without xml:space="preserve"
-    # librsvg and other SVG 1.1 readers drop those spaces ("3.1Penyediaan").
+    # A label line is drawn as runs of text, a run starting with its space where the style changes; without
+    # xml:space="preserve" librsvg and other SVG 1.1 readers drop those spaces ("3.1Penyediaan").
     root = ET.fromstring(svg)
     assert root.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
-    words = [word.text for word in root.iter(SVG_NS + "tspan") if "text-inner-tspan" in word.get("class", "")]
-    assert any(word.startswith(" ") for word in words)
+    assert D_HEADING in label_rows(root)
+
+
+def test_the_svg_carries_what_it_draws_and_little_else(svg):
+    root = ET.fromstring(svg)
+    # Of Mermaid's dozen arrowhead markers, only those the edges point to.
+    markers = {marker.get("id") for marker in root.iter(SVG_NS + "marker")}
+    assert markers and markers == set(re.findall(r'marker-(?:start|mid|end)="url\(#([^)]+)\)"', svg))
+    # No attribute kept for Mermaid's own script or its other looks.
+    assert not re.search(r'\sdata-(points|edge|et|id|look)="', svg)
+    # The words of a line styled alike are one run of text: a line of seven words is one tspan, not seven.
+    for row in root.iter(SVG_NS + "tspan"):
+        runs = [run.attrib for run in row if "text-inner-tspan" in run.get("class", "")]
+        assert all(before != after for before, after in zip(runs, runs[1:]))
+    assert "Lulus 🎓 😀" in label_rows(root)
+    # The one labelled edge keeps its label; the unlabelled ones have none.
+    edge_labels = [" ".join(label_rows(label)) for group in root.iter(SVG_NS + "g")
+                   if group.get("class") == "edgeLabels" for label in group]
+    assert edge_labels == [EDGE_LABEL]
 
 
 def test_each_diagram_has_a_png_twice_its_size(renderer, svg):
