@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
-# The height of the SVG's drawing, in its own px (Mermaid's SVG: viewBox="x y width height").
-_HEIGHT = re.compile(r'<svg\b[^>]*?\sviewBox="\S+ \S+ \S+ ([\d.]+)"')
+# The width and height of the SVG's drawing, in its own px (Mermaid's SVG: viewBox="x y width height").
+_SIZE = re.compile(r'<svg\b[^>]*?\sviewBox="\S+ \S+ ([\d.]+) ([\d.]+)"')
 # An opening, self-closing or closing <g> tag of the serialised SVG (label text cannot hold '<': it is escaped).
 _G_TAG = re.compile(r"<g\b[^>]*?(/?)>|</g>")
 # Mermaid's SVG: the root <svg id="..."> and the one stylesheet it scopes to that id.
@@ -58,13 +58,15 @@ def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href:
 
     `png_href` is None for a diagram published without a PNG (a kegiatan's: see `publishes_png`).
 
-    The figure carries the drawing's own height (`--diagram-height`), for print.css to keep it at half its
-    size or more. The Mermaid source stays in the page in a plain `<pre>` (not `.mermaid`), so no Mermaid runtime
+    The figure carries the drawing's own width and height (`--diagram-width`, `--diagram-height`): the size it
+    takes on screen before the browser lays it out (cascade.css), and for print.css to keep it at half its size
+    or more. The Mermaid source stays in the page in a plain `<pre>` (not `.mermaid`), so no Mermaid runtime
     loads.
     """
-    height = _HEIGHT.search(svg)
+    size = _SIZE.search(svg)
+    width, height = (round(float(length)) for length in size.groups()) if size else (0, 0)
     return str(Markup(
-        '<figure class="diagram" style="--diagram-height: {height}px">\n'
+        '<figure class="diagram" style="--diagram-width: {width}px; --diagram-height: {height}px">\n'
         '<div class="diagram-canvas">{svg}</div>\n'
         '<figcaption>{caption}.<span class="diagram-downloads"> Unduh diagram ini: '
         '<a href="{svg_href}" download>SVG</a>{png}</span></figcaption>\n'
@@ -73,7 +75,7 @@ def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href:
         '<pre><code>{source}</code></pre></details>\n'
     ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, source=source,
              png=Markup(' · <a href="{}" download>PNG</a>').format(png_href) if png_href else "",
-             height=round(float(height.group(1))) if height else 0))
+             width=width, height=height))
 
 
 
