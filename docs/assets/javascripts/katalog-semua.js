@@ -4,7 +4,8 @@
    cascades it covers (once each), keeps the matching rows in an array and builds the first of them into the
    table in chunks, more on request: the page never holds the whole Kabupaten.
    Data is text: every value goes in with textContent or as an attribute through the DOM, never as markup.
-   Without JavaScript the form stays hidden and the list links every cascade's own catalog. */
+   Without JavaScript a style of overrides/katalog.html hides the form and the list links every cascade's own
+   catalog. */
 (function () {
   "use strict";
 
@@ -246,7 +247,6 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(typing); apply(); });
     // The first touch of the form fetches what the first filter will most likely need: the latest years.
     form.addEventListener("focusin", function () { loadInOrder(covered(state())); }, { once: true });
-    form.hidden = false;
     apply();
   }
 

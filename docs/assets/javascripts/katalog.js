@@ -1,7 +1,8 @@
 /* A cascade's indicator catalog: a text box, level/tipe/predikat selects and an "IKU only" box that hide
    non-matching rows.
-   Progressive enhancement: the form ships hidden and the full table shows until this script runs. Light on
-   load: it shows the form and the count and touches no row; the rows' text is read at the first filtering. */
+   Progressive enhancement: without JavaScript a style of overrides/katalog.html hides the form and the full
+   table shows. Light on load: the page already shows the form and the count, and the script touches no row
+   until the first filtering, which reads the rows' text. */
 (function () {
   "use strict";
 
@@ -60,10 +61,8 @@
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     window.addEventListener("hashchange", reveal);
-    form.hidden = false;
-    // A browser may restore the fields on going back: filter then, otherwise every row shows as it came.
+    // A browser may restore the fields on going back: filter then; otherwise every row shows as it came.
     if (filtered()) apply();
-    else count.textContent = total + " dari " + total + " indikator ditampilkan";
   }
 
   var form = document.querySelector("form[data-katalog-filter]");
