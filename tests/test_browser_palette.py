@@ -52,3 +52,14 @@ def test_enter_on_the_focused_switch_changes_the_palette(page, site_url):
     page.keyboard.press("Enter")
     assert page.evaluate(SCHEME) == "slate"
     assert page.evaluate("document.activeElement.getAttribute('data-md-color-scheme')") == "slate"
+
+
+def test_without_javascript_no_switch_shows(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE)
+        assert page.evaluate(SCHEME) == "default"
+        assert not page.locator("form[data-palette-switch]").is_visible()
+    finally:
+        context.close()

@@ -3,8 +3,8 @@
    three restyles of the whole page before it answers a tap. This one behaves as Material's does (the choice, or
    the palette whose media query matches, is kept with Material's own __md_set under "__palette"; the label shown
    switches to the next palette; Enter on a radio button switches too) but on load it writes only what differs
-   from what the head script of base.html already set, and reads the colours for the browser's own bar once the
-   page is drawn. */
+   from the page as it came (the first palette's label shown) and from what the head script of base.html already
+   set, and reads the colours for the browser's own bar once the page is drawn. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-palette-switch]");
@@ -47,8 +47,10 @@
     var changed = Object.keys(color).filter(function (key) {
       return body.getAttribute("data-md-color-" + key) !== color[key];
     });
-    // Material's stylesheet turns transitions off while the body is marked as switching.
-    if (changed.length) body.setAttribute("data-md-color-switching", "");
+    // Only the scheme and the colours style the page (no rule reads the media query): a change of those alone
+    // marks the body as switching, which Material's stylesheet reads to turn transitions off.
+    var restyles = changed.some(function (key) { return key !== "media"; });
+    if (restyles) body.setAttribute("data-md-color-switching", "");
     changed.forEach(function (key) { body.setAttribute("data-md-color-" + key, color[key]); });
     inputs.forEach(function (input, position) {
       var label = input.nextElementSibling;
@@ -56,7 +58,7 @@
     });
     inputs[index].checked = true;
     __md_set("__palette", {index: index, color: color});
-    if (changed.length) setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
+    if (restyles) setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
     if (switched) updateBrowserColours(true);
     else requestAnimationFrame(function () { setTimeout(function () { updateBrowserColours(false); }); });
   }
