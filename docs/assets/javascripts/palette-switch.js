@@ -60,7 +60,9 @@
     __md_set("__palette", {index: index, color: color});
     if (restyles) setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
     if (switched) updateBrowserColours(true);
-    else requestAnimationFrame(function () { setTimeout(function () { updateBrowserColours(false); }); });
+    // On load, when the browser has nothing else to do: the page is drawn and reading its colours costs nothing.
+    else if (window.requestIdleCallback) requestIdleCallback(function () { updateBrowserColours(false); });
+    else setTimeout(function () { updateBrowserColours(false); }, 1000);
   }
 
   var stored = __md_get("__palette");
