@@ -30,11 +30,14 @@ const labelWatcher = new MutationObserver((records) => {
 // - the dozen arrowhead markers defined in every diagram, of which one or two are used;
 // - the empty label of every edge (these diagrams label no edge), and the invisible edges (`~~~`) that only
 //   ordered the layout;
-// - a tspan per word: consecutive words of one line styled alike share one tspan (the same text run).
+// - a tspan per word: consecutive words of one line styled alike share one tspan (the same text run);
+// - shadow filters no element uses, empty label backgrounds (rects without a size draw nothing), repeated class
+//   names, and coordinates to more than two decimals (a hundredth of a pixel at the drawing's own size).
 const DATA_ATTRIBUTES = ['data-points', 'data-edge', 'data-et', 'data-id', 'data-look'];
 const MARKER_ATTRIBUTES = ['marker-start', 'marker-mid', 'marker-end'];
 const sameAttributes = (a, b) => a.attributes.length === b.attributes.length &&
   [...a.attributes].every((attribute) => b.getAttribute(attribute.name) === attribute.value);
+const roundNumbers = (text) => text.replace(/-?\d+\.\d{3,}/g, (number) => String(Math.round(Number(number) * 100) / 100));
 const slim = (svg) => {
   for (const name of DATA_ATTRIBUTES) {
     for (const el of svg.querySelectorAll(`[${name}]`)) el.removeAttribute(name);
@@ -50,6 +53,23 @@ const slim = (svg) => {
   for (const edge of svg.querySelectorAll('path.edge-thickness-invisible')) edge.remove();
   for (const label of svg.querySelectorAll('g.edgeLabels > g')) {
     if (!label.textContent.trim()) label.remove();
+  }
+  for (const filter of svg.querySelectorAll('filter[id]')) {
+    if (!svg.querySelector(`[filter="url(#${filter.id})"]`)) filter.remove();
+  }
+  for (const defs of svg.querySelectorAll('defs')) if (!defs.children.length) defs.remove();
+  for (const rect of svg.querySelectorAll('g.label rect')) {
+    if (!rect.hasAttribute('width') && !rect.hasAttribute('height')) rect.remove();
+  }
+  for (const el of svg.querySelectorAll('[class]')) {
+    const names = [...new Set(el.getAttribute('class').split(/\s+/).filter(Boolean))].join(' ');
+    if (names !== el.getAttribute('class')) el.setAttribute('class', names);
+  }
+  for (const el of svg.querySelectorAll('[d], [points], [transform], [x], [y], [width], [height]')) {
+    for (const name of ['d', 'points', 'transform', 'x', 'y', 'width', 'height']) {
+      const value = el.getAttribute(name);
+      if (value !== null) el.setAttribute(name, roundNumbers(value));
+    }
   }
   for (const word of svg.querySelectorAll('tspan.text-inner-tspan')) {
     const previous = word.previousSibling;

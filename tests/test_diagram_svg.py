@@ -197,8 +197,13 @@ def test_the_svg_carries_what_it_draws_and_little_else(svg):
     # Of Mermaid's dozen arrowhead markers, only those the edges point to.
     markers = {marker.get("id") for marker in root.iter(SVG_NS + "marker")}
     assert markers and markers == set(re.findall(r'marker-(?:start|mid|end)="url\(#([^)]+)\)"', svg))
-    # No attribute kept for Mermaid's own script or its other looks.
+    # No attribute kept for Mermaid's own script or its other looks, no shadow nothing uses, no class named twice.
     assert not re.search(r'\sdata-(points|edge|et|id|look)="', svg)
+    assert all(f'filter="url(#{f.get("id")})"' in svg for f in root.iter(SVG_NS + "filter"))
+    assert all(len(names.split()) == len(set(names.split())) for names in re.findall(r'\sclass="([^"]*)"', svg))
+    # Coordinates to a hundredth of a pixel.
+    geometry = " ".join(re.findall(r'\s(?:d|points|transform|x|y|width|height)="([^"]*)"', svg))
+    assert re.search(r"\d\.\d\b", geometry) and not re.search(r"\d\.\d{3,}", geometry)
     # The words of a line styled alike are one run of text: a line of seven words is one tspan, not seven.
     for row in root.iter(SVG_NS + "tspan"):
         runs = [run.attrib for run in row if "text-inner-tspan" in run.get("class", "")]
