@@ -67,8 +67,10 @@ import: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo 'Pakai: make import FILE=<berkas.xlsx atau .csv> [PERANGKAT_DAERAH="..." TAHUN=...] [FORCE=1]' >&2; exit 1; }
 	$(BIN)/python -m macros.import_spreadsheet "$(FILE)" --perangkat-daerah "$(PERANGKAT_DAERAH)" --tahun "$(TAHUN)" $(if $(filter-out 0,$(FORCE)),--force)
 
+# Two workers (pytest-xdist), each test file whole on one of them: the build machines have 2 cores, and a file's
+# browser and built site are set up once.
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses 2 --dist loadfile
 
 # Lighthouse (mobile) on a program page served with gzip, beside a stock Material + mermaid2 build of it.
 benchmark: setup
