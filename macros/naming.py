@@ -212,7 +212,7 @@ def indikator_page(slug: str, name: str) -> str:
     return f"{slug}/indikator/{name}.md"
 
 
-def indikator_chart_path(page_src_uri: str, chart: str) -> str:
-    """An indicator page's chart in the page's own folder: '<pd>/indikator/<name>/grafik-<chart>.svg' (chart
-    '<indicator>-tren', '<indicator>-triwulan-2024')."""
-    return f"{page_src_uri.removesuffix('.md')}/grafik-{chart}.svg"
+def chart_path(digest: str) -> str:
+    """An indicator chart by the hash of its SVG ('grafik/<digest>.svg'): one file for every page and year that
+    draws the same chart, so a Kabupaten's site holds each once."""
+    return f"grafik/{digest}.svg"

@@ -86,6 +86,8 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     charts = charts or ChartMaker(cache / "charts" if cache else None)
     workbooks = xlsx_cache(cache / "xlsx") if cache else None
     downloads: dict[str, str | bytes] = {}
+    # Charts are named by their content: a chart two pages draw is written once.
+    charts_written: set[str] = set()
     for slug, group in group_by_perangkat_daerah(files).items():
         # Years are compared with each other and followed by each indicator's page; a period file (a Renstra)
         # stands beside them, its targets per year in its own pages' row of years.
@@ -117,7 +119,9 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
         for name, series in indikator.items():
             # Out of the navigation: hundreds of pages would weigh on every page; each row links to its section.
             for path, content in indikator_files(name, series, slug, charts):
-                yield GeneratedFile(path, content, in_nav=False)
+                if path not in charts_written:
+                    charts_written.add(path)
+                    yield GeneratedFile(path, content, in_nav=False)
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
         archive = to_archive(downloads)

@@ -15,7 +15,8 @@ from macros.capaian_aturan import AturanCapaian
 from macros.kinerja import kinerja_tahun
 from macros.load import load_cascades
 from macros.model import Indikator
-from macros.render.chart import ChartMaker, axis_ticks, number_bounds, to_svg, tren_spec, triwulan_spec
+from macros.render.chart import (ChartMaker, axis_ticks, number_bounds, to_svg, tren_spec, triwulan_spec,
+                                 used_css)
 
 from .helpers import HOSTILE, ROOT
 
@@ -103,3 +104,23 @@ def test_the_svg_is_static_self_contained_readable_on_a_phone_and_data_stays_tex
     assert "40,0%" in svg and "Tahun" in svg
     # Made once; the same spec again is read from the cache.
     assert maker.render(spec).svg == image.svg and (maker.count, maker.made) == (2, 1)
+
+
+def test_the_svg_keeps_only_what_a_static_image_shows(contoh, tmp_path: Path):
+    spec = tren_spec([replace(contoh["Jumlah dokumen perencanaan"], tahun=2023), contoh["Jumlah dokumen perencanaan"]],
+                     "dokumen")
+    svg = ChartMaker(tmp_path).render(spec).svg.decode("utf-8")
+    root = ElementTree.fromstring(svg)
+    tags = [element.tag.rpartition("}")[2] for element in root.iter()]
+    # No tooltip data, no title but the chart's own, no empty value text; the capaian written above a bar stays.
+    assert "desc" not in tags and tags.count("title") == 1 and root.find("{http://www.w3.org/2000/svg}title").text
+    assert "tooltip-overlay" not in svg and '<text text-anchor="middle"' in svg and "40,0%" in svg
+    # Coordinates to a hundredth of a pixel; the style block holds no rule for what is not drawn.
+    assert not re.search(r'(?:x|y|width|height|d)="[^"]*\d\.\d{3}', svg)
+    assert ".tooltip .value" not in svg and ":hover" not in svg and "no_data" not in svg and ".axis.x text" in svg
+
+
+def test_used_css_keeps_the_selectors_that_can_match():
+    css = ("{font-family:x}.a .b,.c:hover,.z{fill:red}.a text{font-size:12px}\n"
+           ".map-element{fill:white}text,tspan{stroke:none}")
+    assert used_css(css, {"a", "b"}) == ".a .b{fill:red}.a text{font-size:12px}text,tspan{stroke:none}"

@@ -7,14 +7,20 @@ or a word is not drawn, its table says it all):
 - the trend over the years: the same, one group per year, with the capaian written above the realisasi.
 pygal draws them (chosen over Vega-Lite through vl-convert: 4 to 13 times faster per chart on this machine, which
 decides a Kabupaten's cold build); its SVG carries a script with the chart's settings for its own tooltips, which
-is taken out: the page shows the chart as an image, with nothing to run. Labels are 12 px at the drawn width of
+is taken out: the page shows the chart as an image, with nothing to run. So is what only that script or a pointer
+uses (the values and positions pygal keeps in <desc> for its tooltips, a <title> per guide line, the style rules
+of tooltips, hovering and kinds of chart not drawn), and coordinates keep two decimals: a chart is a third of
+pygal's size. A chart's file is named by its SVG's hash (`ChartImage.digest`), so identical charts (same values,
+another page or year) are published once. Labels are 12 px at the drawn width of
 320 px, numbers in Indonesian format, on white (readable in the dark scheme too).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import re
 import time
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -123,6 +129,11 @@ class ChartImage:
     width: int
     height: int
 
+    @property
+    def digest(self) -> str:
+        """The first 20 hex digits of the SVG's sha256: its file's name (`naming.chart_path`)."""
+        return hashlib.sha256(self.svg).hexdigest()[:20]
+
 
 @dataclass
 class ChartMaker:
@@ -140,7 +151,7 @@ class ChartMaker:
         if self.cache_dir is not None:
             import pygal
 
-            self._cache = ContentCache(self.cache_dir, ".svg", f"chart-3 pygal {pygal.__version__}")
+            self._cache = ContentCache(self.cache_dir, ".svg", f"chart-4 pygal {pygal.__version__}")
 
     def render(self, spec: ChartSpec) -> ChartImage:
         """The SVG of a spec, drawn WIDTH × HEIGHT px."""
@@ -179,7 +190,7 @@ def to_svg(spec: ChartSpec) -> bytes:
         # Only the notes (the capaian) are written above the bars; the values are on the axis and in the table.
         notes = series.notes or ("",) * len(series.values)
         chart.add(series.name, [{"value": value, "formatter": _constant(note)} for value, note in zip(series.values, notes)])
-    chart.add_xml_filter(_without_scripts)
+    chart.add_xml_filter(_static)
     return chart.render(is_unicode=True).encode("utf-8")
 
 
@@ -200,15 +211,59 @@ def _constant(text: str):
     return lambda _value: text
 
 
-def _without_scripts(root):
-    """pygal's XML filter: the drawing without its <script> elements (pygal's settings for its tooltips, which hold
-    the chart's texts: the SVG is static) and without comments (pygal's name the day it drew: the same data gives
-    the same file)."""
+def _static(root):
+    """pygal's XML filter: the drawing as a static image. Out go its <script> elements (pygal's settings for its
+    tooltips, which hold the chart's texts), comments (pygal's name the day it drew: the same data gives the same
+    file), the tooltips' <desc> data, the guide lines' <title>s (an image shows no titles; the chart's own title
+    stays), empty value texts and the tooltip's hidden group (`_pointer_only`), the style rules no element of this
+    chart matches or that act on hover only, and attributes at their default; numbers in coordinates keep two
+    decimals (a hundredth of a pixel)."""
+    root_title = next((child for child in root if _tag(child) == "title"), None)
     for parent in root.iter():
         for child in list(parent):
-            if not isinstance(child.tag, str) or child.tag.rpartition("}")[2] == "script":
+            if _pointer_only(child) or (_tag(child) == "title" and child is not root_title):
                 parent.remove(child)
+    classes = {name for element in root.iter() for name in element.get("class", "").split()}
+    for element in root.iter():
+        if _tag(element) == "style" and element.text:
+            element.text = used_css(element.text, classes)
+        for attribute in _COORDINATES.intersection(element.attrib):
+            element.set(attribute, _LONG_DECIMAL.sub(r"\1", element.get(attribute)))
+        for attribute, default in (("class", ""), ("rx", "0"), ("ry", "0")):
+            if element.get(attribute) == default:
+                del element.attrib[attribute]
     return root
+
+
+def _pointer_only(element) -> bool:
+    """Whether an element of pygal's drawing serves only its script or a pointer, or shows nothing: a script, a
+    comment, tooltip data, the tooltip's hidden group, a value text left empty (no capaian to write)."""
+    tag = _tag(element)
+    return (tag in ("", "script", "desc") or (tag == "g" and "tooltip-overlay" in element.get("class", "").split())
+            or (tag == "text" and not element.text and not len(element)))
+
+
+_COORDINATES = frozenset({"x", "y", "width", "height", "d", "transform", "points"})
+_LONG_DECIMAL = re.compile(r"(\d\.\d\d)\d+")
+_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_CLASS = re.compile(r"\.([\w-]+)")
+
+
+def _tag(element) -> str:
+    return element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+
+
+def used_css(css: str, classes: set[str]) -> str:
+    """The rules of a stylesheet whose selectors can match an element with these classes, each keeping only such
+    selectors: a selector naming a class no element has, or acting on :hover, is dropped, and so is a rule with an
+    empty selector (pygal writes them without its chart id prefix; browsers ignore them)."""
+    kept = []
+    for selectors, declarations in _RULE.findall(css):
+        matching = [selector.strip() for selector in selectors.split(",") if selector.strip()
+                    and ":hover" not in selector and set(_CLASS.findall(selector)) <= classes]
+        if matching:
+            kept.append(f"{','.join(matching)}{{{declarations}}}")
+    return "".join(kept)
 
 
 def describe_number(value: float) -> str:

@@ -17,7 +17,7 @@ from ..indikator_series import IndikatorSeries, TahunSeries, kinerja_per_tahun
 from ..model import LEVEL_LABELS, CascadeFile, Indikator, with_kode
 from ..naming import (
     anchor,
-    indikator_chart_path,
+    chart_path,
     indikator_group,
     indikator_page,
     node_page,
@@ -67,10 +67,10 @@ def _letak(page: str, cf: CascadeFile, row: IndikatorRow) -> Letak:
     return Letak(cf.tahun, path, relative_url(page, node_page(cf, row.owner), anchor(row.id)), row.position)
 
 
-def _figure(charts: ChartMaker, page: str, name: str, spec: ChartSpec, alt: str, caption: str,
+def _figure(charts: ChartMaker, page: str, spec: ChartSpec, alt: str, caption: str,
             files: dict[str, bytes]) -> Figure:
     image = charts.render(spec)
-    path = indikator_chart_path(page, name)
+    path = chart_path(image.digest)
     files[path] = image.svg
     return Figure(relative_url(page, path), image.width, image.height, alt, caption)
 
@@ -126,7 +126,7 @@ def _view(page: str, series: IndikatorSeries, charts: ChartMaker, files: dict[st
     tren = None
     spec = tren_spec(kinerja, indikator.satuan)
     if spec is not None:
-        tren = _figure(charts, page, f"{series.slug}-tren", spec,
+        tren = _figure(charts, page, spec,
                        f"Grafik batang target dan realisasi indikator {name} per tahun; nilainya ada di tabel berikut.",
                        "Target, realisasi dan capaian per tahun. Batang merah: target (target berupa rentang: batas "
                        f"bawah dan batas atas); batang biru: realisasi; angka di atasnya: capaian.{unit}", files)
@@ -137,7 +137,7 @@ def _view(page: str, series: IndikatorSeries, charts: ChartMaker, files: dict[st
         # Kabupaten's charts by its years; earlier quarters stay in their tables.
         spec = triwulan_spec(k, indikator.satuan) if k is with_quarters[-1] else None
         figure = None if spec is None else _figure(
-            charts, page, f"{series.slug}-triwulan-{k.tahun}", spec,
+            charts, page, spec,
             f"Grafik batang target dan realisasi indikator {name} per triwulan tahun {k.tahun}; nilainya ada di "
             "tabel berikut.",
             f"Target dan realisasi per triwulan, tahun {k.tahun}. Batang merah: target; batang biru: realisasi.{unit}",
