@@ -35,7 +35,7 @@ from macros.opendata_settings import OpenDataSettings, SettingsError, read_setti
 from macros.problems import CascadeError
 from macros.render.diagram import diagram_figure, link_nodes, publishes_png, share_styles
 from macros.search import build_search_index
-from macros.render.chart import ChartMaker
+from macros.render.chart_maker import ChartMaker
 from macros.render.mermaid import Diagram
 from macros.site import generate_files, navigation, pages_left_out_of_search, program_diagrams, search_labels
 
@@ -103,16 +103,20 @@ class CascadeBuild:
         # Generated files go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
         # page's source) rather than twice.
         self.staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
-        charts = ChartMaker(cache_dir(config) / "charts")
-        for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata, charts):
-            path = Path(self.staging.name, generated.path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(generated.content, bytes):
-                path.write_bytes(generated.content)
-            else:
-                path.write_text(generated.content, encoding="utf-8")
-            inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion))
+        # Charts missing from the cache are drawn on every core while the pages are generated.
+        charts = ChartMaker(cache_dir(config) / "charts", workers=os.cpu_count() or 1)
+        try:
+            for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata, charts):
+                path = Path(self.staging.name, generated.path)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(generated.content, bytes):
+                    path.write_bytes(generated.content)
+                else:
+                    path.write_text(generated.content, encoding="utf-8")
+                inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion))
+        finally:
+            charts.close()  # the chart workers, if generating stopped before their charts were collected
         log.info(f"Grafik indikator: {charts.count} grafik dalam {charts.seconds:.1f} detik "
                  f"({charts.made} dibuat, sisanya dari cache)")
         if self.renderer is not None:

@@ -10,24 +10,19 @@ decides a Kabupaten's cold build); its SVG carries a script with the chart's set
 is taken out: the page shows the chart as an image, with nothing to run. So is what only that script or a pointer
 uses (the values and positions pygal keeps in <desc> for its tooltips, a <title> per guide line, the style rules
 of tooltips, hovering and kinds of chart not drawn), and coordinates keep two decimals: a chart is a third of
-pygal's size. A chart's file is named by its SVG's hash (`ChartImage.digest`), so identical charts (same values,
-another page or year) are published once. Labels are 12 px at the drawn width of
+pygal's size. `macros.render.chart_maker` draws them (cached, in worker processes) and names their files. Labels
+are 12 px at the drawn width of
 320 px, numbers in Indonesian format, on white (readable in the dark scheme too).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import re
-import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from decimal import Decimal
-from pathlib import Path
 
 from ..capaian import TRIWULAN
-from ..content_cache import ContentCache
 from ..kinerja import KinerjaTahun
 from ..nilai import Angka, Rentang, format_angka, parse_nilai
 
@@ -119,52 +114,6 @@ def _realisasi_series(realisasi: list[tuple[float, float] | None], notes: list[s
     # A realisasi is one figure; a range typed as realisasi is shown in the table only.
     values = tuple(bounds[0] if bounds and bounds[0] == bounds[1] else None for bounds in realisasi)
     return Series("Realisasi", values, tuple(note if value is not None else "" for note, value in zip(notes, values)))
-
-
-@dataclass(frozen=True)
-class ChartImage:
-    """A chart's SVG and the size it is drawn at (CSS px), for `<img width height>`."""
-
-    svg: bytes
-    width: int
-    height: int
-
-    @property
-    def digest(self) -> str:
-        """The first 20 hex digits of the SVG's sha256: its file's name (`naming.chart_path`)."""
-        return hashlib.sha256(self.svg).hexdigest()[:20]
-
-
-@dataclass
-class ChartMaker:
-    """Renders chart specs to SVG through a content-hash cache (`cache_dir` None: none), counting the charts
-    asked for (`count`), those rendered rather than read from the cache (`made`) and the seconds spent, which the
-    build reports."""
-
-    cache_dir: Path | None = None
-    count: int = 0
-    made: int = 0
-    seconds: float = 0.0
-    _cache: ContentCache | None = field(default=None, init=False)
-
-    def __post_init__(self) -> None:
-        if self.cache_dir is not None:
-            import pygal
-
-            self._cache = ContentCache(self.cache_dir, ".svg", f"chart-4 pygal {pygal.__version__}")
-
-    def render(self, spec: ChartSpec) -> ChartImage:
-        """The SVG of a spec, drawn WIDTH × HEIGHT px."""
-        started = time.perf_counter()
-        key = json.dumps(spec.as_dict(), sort_keys=True, ensure_ascii=False)
-        svg = self._cache.get(key, lambda: self._make(spec)) if self._cache else self._make(spec)
-        self.count += 1
-        self.seconds += time.perf_counter() - started
-        return ChartImage(svg, WIDTH, HEIGHT)
-
-    def _make(self, spec: ChartSpec) -> bytes:
-        self.made += 1
-        return to_svg(spec)
 
 
 def to_svg(spec: ChartSpec) -> bytes:
