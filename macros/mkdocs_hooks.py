@@ -30,7 +30,7 @@ from macros.csp import add_policy
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
 from macros.load import load_cascades
 from macros.model import CascadeFile
-from macros.naming import DCAT_CATALOG_PATH, diagram_link, diagram_path
+from macros.naming import DCAT_CATALOG_PATH, diagram_file_name, diagram_link, diagram_path
 from macros.opendata_settings import OpenDataSettings, SettingsError, read_settings
 from macros.problems import CascadeError
 from macros.render.diagram import diagram_figure, link_nodes, publishes_png, share_styles
@@ -82,6 +82,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _digest(cached: Path) -> str:
+    """A diagram's digest for its download's name: the start of its cache file's name (the hash of its source and
+    renderer; its SVG and PNG share it)."""
+    return cached.stem[:20]
+
+
 class CascadeBuild:
     """One build's state: the cascades, each program page's diagrams (computed once, for the page and for their
     SVG and PNG), whether they are rendered at build, the background job rendering them, the folder of generated
@@ -120,14 +126,18 @@ class CascadeBuild:
         log.info(f"Grafik indikator: {charts.count} grafik dalam {charts.seconds:.1f} detik "
                  f"({charts.made} dibuat, sisanya dari cache)")
         if self.renderer is not None:
-            for src_uri, diagrams in self.diagrams.items():
+            published: set[str] = set()
+            for diagrams in self.diagrams.values():
                 for diagram in diagrams:
                     downloads = [("svg", self.renderer.svg_path(diagram.source))]
                     if publishes_png(diagram.kegiatan):
                         downloads.append(("png", self.renderer.png_path(diagram.source)))
                     for suffix, file in downloads:
-                        path = diagram_path(src_uri, diagram.kegiatan, suffix)
-                        files.append(File.generated(config, path, abs_src_path=str(file)))
+                        # Named by the source's hash: the same diagram on several pages is one file.
+                        path = diagram_path(_digest(file), suffix)
+                        if path not in published:
+                            published.add(path)
+                            files.append(File.generated(config, path, abs_src_path=str(file)))
         return files
 
     def start_diagrams(self, config: MkDocsConfig) -> None:
@@ -193,10 +203,11 @@ class CascadeBuild:
         def figure(marker: re.Match[str]) -> str:
             index = int(marker.group(1))
             diagram = diagrams[index]
-            return diagram_figure(svgs[index], diagram.source, diagram.caption,
-                                  diagram_link(src_uri, diagram.kegiatan, "svg"),
-                                  diagram_link(src_uri, diagram.kegiatan, "png") if publishes_png(diagram.kegiatan)
-                                  else None)
+            digest = _digest(renderer.svg_path(diagram.source))
+            names = (diagram_file_name(diagram.kegiatan, "svg"), diagram_file_name(diagram.kegiatan, "png"))
+            return diagram_figure(svgs[index], diagram.source, diagram.caption, diagram_link(src_uri, digest, "svg"),
+                                  diagram_link(src_uri, digest, "png") if publishes_png(diagram.kegiatan) else None,
+                                  names)
 
         return _DIAGRAM_MARKERS.sub(figure, output)
 

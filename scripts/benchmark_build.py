@@ -176,6 +176,8 @@ def _kind(relative: str) -> str:
     parts = relative.split("/")
     if parts[0] == "grafik":
         return "indicator charts (SVG)"
+    if parts[0] == "diagram":
+        return "diagram downloads (SVG, PNG)"
     if parts[0] in ("pagefind", "assets", "data", "katalog"):
         if parts[0] == "data" and "indikator" in parts:
             return "per-indicator CSVs"
