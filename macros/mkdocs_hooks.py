@@ -30,12 +30,12 @@ from macros.csp import add_policy
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
 from macros.load import load_cascades
 from macros.model import CascadeFile
-from macros.naming import DCAT_CATALOG_PATH, diagram_link, diagram_path
+from macros.naming import DCAT_CATALOG_PATH, diagram_file_name, diagram_link, diagram_path
 from macros.opendata_settings import OpenDataSettings, SettingsError, read_settings
 from macros.problems import CascadeError
 from macros.render.diagram import diagram_figure, link_nodes, publishes_png, share_styles
 from macros.search import build_search_index
-from macros.render.chart import ChartMaker
+from macros.render.chart_maker import ChartMaker
 from macros.render.mermaid import Diagram
 from macros.site import generate_files, navigation, pages_left_out_of_search, program_diagrams, search_labels
 
@@ -82,6 +82,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _digest(cached: Path) -> str:
+    """A diagram's digest for its download's name: the start of its cache file's name (the hash of its source and
+    renderer; its SVG and PNG share it)."""
+    return cached.stem[:20]
+
+
 class CascadeBuild:
     """One build's state: the cascades, each program page's diagrams (computed once, for the page and for their
     SVG and PNG), whether they are rendered at build, the background job rendering them, the folder of generated
@@ -103,27 +109,35 @@ class CascadeBuild:
         # Generated files go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
         # page's source) rather than twice.
         self.staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
-        charts = ChartMaker(cache_dir(config) / "charts")
-        for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata, charts):
-            path = Path(self.staging.name, generated.path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(generated.content, bytes):
-                path.write_bytes(generated.content)
-            else:
-                path.write_text(generated.content, encoding="utf-8")
-            inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion))
+        # Charts missing from the cache are drawn on every core while the pages are generated.
+        charts = ChartMaker(cache_dir(config) / "charts", workers=os.cpu_count() or 1)
+        try:
+            for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata, charts):
+                path = Path(self.staging.name, generated.path)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(generated.content, bytes):
+                    path.write_bytes(generated.content)
+                else:
+                    path.write_text(generated.content, encoding="utf-8")
+                inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion))
+        finally:
+            charts.close()  # the chart workers, if generating stopped before their charts were collected
         log.info(f"Grafik indikator: {charts.count} grafik dalam {charts.seconds:.1f} detik "
                  f"({charts.made} dibuat, sisanya dari cache)")
         if self.renderer is not None:
-            for src_uri, diagrams in self.diagrams.items():
+            published: set[str] = set()
+            for diagrams in self.diagrams.values():
                 for diagram in diagrams:
                     downloads = [("svg", self.renderer.svg_path(diagram.source))]
                     if publishes_png(diagram.kegiatan):
                         downloads.append(("png", self.renderer.png_path(diagram.source)))
                     for suffix, file in downloads:
-                        path = diagram_path(src_uri, diagram.kegiatan, suffix)
-                        files.append(File.generated(config, path, abs_src_path=str(file)))
+                        # Named by the source's hash: the same diagram on several pages is one file.
+                        path = diagram_path(_digest(file), suffix)
+                        if path not in published:
+                            published.add(path)
+                            files.append(File.generated(config, path, abs_src_path=str(file)))
         return files
 
     def start_diagrams(self, config: MkDocsConfig) -> None:
@@ -189,10 +203,11 @@ class CascadeBuild:
         def figure(marker: re.Match[str]) -> str:
             index = int(marker.group(1))
             diagram = diagrams[index]
-            return diagram_figure(svgs[index], diagram.source, diagram.caption,
-                                  diagram_link(src_uri, diagram.kegiatan, "svg"),
-                                  diagram_link(src_uri, diagram.kegiatan, "png") if publishes_png(diagram.kegiatan)
-                                  else None)
+            digest = _digest(renderer.svg_path(diagram.source))
+            names = (diagram_file_name(diagram.kegiatan, "svg"), diagram_file_name(diagram.kegiatan, "png"))
+            return diagram_figure(svgs[index], diagram.source, diagram.caption, diagram_link(src_uri, digest, "svg"),
+                                  diagram_link(src_uri, digest, "png") if publishes_png(diagram.kegiatan) else None,
+                                  names)
 
         return _DIAGRAM_MARKERS.sub(figure, output)
 

@@ -144,16 +144,22 @@ REPORT_PAGE = "laporan-kualitas-data.md"
 GLOSSARY_PAGE = "glosarium.md"
 
 
-def diagram_path(page_src_uri: str, kegiatan: int | None, suffix: str) -> str:
-    """A program page's diagram file in the page's own folder, `suffix` 'svg' or 'png': the overview's
-    '.../program/<slug>/diagram.svg', kegiatan 3's '.../program/<slug>/diagram-kegiatan-3.svg'."""
-    name = "diagram" if kegiatan is None else f"diagram-kegiatan-{kegiatan}"
-    return f"{page_src_uri.removesuffix('.md')}/{name}.{suffix}"
+def diagram_path(digest: str, suffix: str) -> str:
+    """A diagram's download file by the hash of its source (`digest`), `suffix` 'svg' or 'png':
+    'diagram/<digest>.svg'. A program whose diagram is the same in another year or under another sasaran shares
+    the file: a Kabupaten's years of diagrams are published once each."""
+    return f"diagram/{digest}.{suffix}"
 
 
-def diagram_link(page_src_uri: str, kegiatan: int | None, suffix: str) -> str:
-    """The link from a program page to one of its diagram files: 'diagram.svg', 'diagram-kegiatan-3.svg'."""
-    return relative_url(page_src_uri, diagram_path(page_src_uri, kegiatan, suffix))
+def diagram_link(page_src_uri: str, digest: str, suffix: str) -> str:
+    """The link from a program page to one of its diagram files: '../../../../diagram/<digest>.svg'."""
+    return relative_url(page_src_uri, diagram_path(digest, suffix))
+
+
+def diagram_file_name(kegiatan: int | None, suffix: str) -> str:
+    """The name a diagram's download is saved under (the link's `download`): the program's overview
+    'diagram.svg', kegiatan 3's 'diagram-kegiatan-3.svg'."""
+    return f"diagram.{suffix}" if kegiatan is None else f"diagram-kegiatan-{kegiatan}.{suffix}"
 
 
 def page_url(src_uri: str) -> str:
@@ -212,7 +218,7 @@ def indikator_page(slug: str, name: str) -> str:
     return f"{slug}/indikator/{name}.md"
 
 
-def indikator_chart_path(page_src_uri: str, chart: str) -> str:
-    """An indicator page's chart in the page's own folder: '<pd>/indikator/<name>/grafik-<chart>.svg' (chart
-    '<indicator>-tren', '<indicator>-triwulan-2024')."""
-    return f"{page_src_uri.removesuffix('.md')}/grafik-{chart}.svg"
+def chart_path(digest: str) -> str:
+    """An indicator chart by the hash of its SVG ('grafik/<digest>.svg'): one file for every page and year that
+    draws the same chart, so a Kabupaten's site holds each once."""
+    return f"grafik/{digest}.svg"

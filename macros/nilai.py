@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping, Union
 
@@ -157,6 +158,13 @@ def parse_nilai(text: str, skala: str | None = None) -> Nilai:
         raise TypeError(f"nilai harus berupa teks seperti yang diketik, bukan {type(text).__name__}: {text!r}")
     if skala is not None and skala not in SKALA:
         raise KeyError(f"skala tidak dikenal: {skala!r}; yang dikenal: {', '.join(SKALA)}")
+    return _parse(text, skala)
+
+
+# Pure, and asked for the same few texts hundreds of thousands of times in a Kabupaten's build (every page, download
+# and catalog computes capaian from them): remembered. What cannot be read raises again each time (not remembered).
+@lru_cache(maxsize=1 << 16)
+def _parse(text: str, skala: str | None) -> Nilai:
     flat = " ".join(text.split())
     if flat.casefold() in _KOSONG:
         return BukanAngka(text, kosong=True)

@@ -113,11 +113,15 @@ def search_words(roots: WordRoots) -> Callable[[str], list[str]]:
     return additions
 
 
-def add_search_words(html: str, additions: Callable[[str], list[str]]) -> str:
+def add_search_words(html: str, additions: Callable[[str], list[str]], memo: dict[str, str] | None = None) -> str:
     """`html` with `additions(word)` (a lower-case word → words), between `ADDED_OPEN` and `ADDED_CLOSE`, after
     each word of its text that has some; never inside a tag. In a heading they go after the heading (opened by
     `HEADING_ADDED_OPEN`), whose text Pagefind shows unchanged as a result's title. A marker the text itself
-    holds is dropped from this copy, so only added words are ever cut from an excerpt."""
+    holds is dropped from this copy, so only added words are ever cut from an excerpt.
+
+    `memo` (text → the same text with its additions) may be shared by the pages of one build, for one `additions`:
+    their tables repeat the same cells hundreds of times."""
+    memo = {} if memo is None else memo
     parts: list[str] = []
     pending: list[str] = []  # additions of the open heading's words
     in_heading = False
@@ -133,13 +137,17 @@ def add_search_words(html: str, additions: Callable[[str], list[str]]) -> str:
                     parts.append(_marked(pending, HEADING_ADDED_OPEN))
                     pending = []
             continue
-        text = _MARKERS.sub("", text)
         if in_heading:
+            text = _MARKERS.sub("", text)
             parts.append(text)
             for word in WORD.finditer(text):
                 pending += additions(word[0].lower())
+        elif text in memo:
+            parts.append(memo[text])
         else:
-            parts.append(WORD.sub(lambda word: _with_additions(word[0], additions(word[0].lower())), text))
+            memo[text] = WORD.sub(lambda word: _with_additions(word[0], additions(word[0].lower())),
+                                  _MARKERS.sub("", text))
+            parts.append(memo[text])
     return "".join(parts)
 
 
@@ -161,9 +169,11 @@ def indikator_rows_as_headings(html: str) -> str:
         lambda row: f'<tr><th scope="row"><h4 id="{row[1]}">{row[3]}</h4></th><td>{row[2]}</td>{row[4]}</tr>', html)
 
 
-def page_for_index(html: str, label: SearchLabel | None = None, roots: WordRoots | None = None) -> str:
+def page_for_index(html: str, label: SearchLabel | None = None, roots: WordRoots | None = None,
+                   memo: dict[str, str] | None = None) -> str:
     """The HTML Pagefind indexes for a built page: indicators as headings, standard spellings added, and with
-    `roots` the forms of word roots Snowball misses; `label` (whose page, which year) on the article.
+    `roots` the forms of word roots Snowball misses; `label` (whose page, which year) on the article. `memo`:
+    `add_search_words`', shared by the pages of one build with the same `roots`.
 
     Only the article is rewritten, without the diagram: the rest of the page is not indexed (PAGEFIND_CONFIG).
     """
@@ -171,7 +181,7 @@ def page_for_index(html: str, label: SearchLabel | None = None, roots: WordRoots
     if start < 0 or end < start:
         start, end = 0, len(html)
     article = indikator_rows_as_headings(_DIAGRAM.sub("", html[start:end], count=1))
-    article = add_search_words(article, search_words(roots)) if roots else add_standard_spellings(article)
+    article = add_search_words(article, search_words(roots), memo) if roots else add_standard_spellings(article)
     if label is not None and article.startswith(_ARTICLE):
         tag_end = article.index(">")
         article = article[:tag_end] + label.attributes() + article[tag_end:]
@@ -196,6 +206,7 @@ def build_search_index(site_dir: Path, labels: Mapping[str, SearchLabel] | None 
     labels = labels or {}
     bundle = site_dir / BUNDLE_DIR
     roots = WordRoots()
+    memo: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="pagefind-") as staging_name:
         staging = Path(staging_name)
         # Pagefind indexes a copy made for search (see page_for_index); the published pages stay as built.
@@ -205,7 +216,7 @@ def build_search_index(site_dir: Path, labels: Mapping[str, SearchLabel] | None 
                 continue
             copy = staging / "site" / relative
             copy.parent.mkdir(parents=True, exist_ok=True)
-            indexed = page_for_index(page.read_text(encoding="utf-8"), labels.get(relative.as_posix()), roots)
+            indexed = page_for_index(page.read_text(encoding="utf-8"), labels.get(relative.as_posix()), roots, memo)
             copy.write_text(indexed, encoding="utf-8")
         (staging / "pagefind.json").write_text(json.dumps(PAGEFIND_CONFIG), encoding="utf-8")
         shutil.rmtree(bundle, ignore_errors=True)

@@ -24,6 +24,7 @@ from .naming import (
     built_file,
     catalog_index_path,
     catalog_page,
+    chart_path,
     dokumen_sumber_path,
     comparison_page,
     indikator_page,
@@ -37,9 +38,9 @@ from .opendata_settings import OpenDataSettings, read_settings
 from .render.comparison import render_comparison_page
 from .render.datapackage import to_datapackage
 from .render.dcat import to_dcat_catalog
-from .render.chart import ChartMaker
+from .render.chart_maker import ChartMaker
 from .render.export import cascade_downloads, to_archive, xlsx_cache
-from .render.indikator_page import indikator_files, indikator_groups
+from .render.indikator_page import indikator_file, indikator_groups
 from .render.indikator_csv import indikator_csv_files
 from .render.mermaid import Diagram, program_page_diagrams
 from .render.pages import (
@@ -80,7 +81,8 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     `diagrams` are the program pages' diagrams (`program_diagrams`), computed once for the pages and the diagram
     renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`);
     `opendata` the licence and publisher the Data Package and DCAT catalog state (default: `read_settings`'s);
-    `charts` renders the indicator pages' charts (default: one caching in `cache`/charts).
+    `charts` draws the indicator pages' charts (default: one caching in `cache`/charts, drawing in this process);
+    their files come last, while they are drawn the rest is generated.
     """
     opendata = opendata or read_settings({}, "Cascading Kinerja")
     charts = charts or ChartMaker(cache / "charts" if cache else None)
@@ -116,8 +118,7 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
                 yield GeneratedFile(page, render_program_page(cf, node, diagrams[page], own))
         for name, series in indikator.items():
             # Out of the navigation: hundreds of pages would weigh on every page; each row links to its section.
-            for path, content in indikator_files(name, series, slug, charts):
-                yield GeneratedFile(path, content, in_nav=False)
+            yield GeneratedFile(*indikator_file(name, series, slug, charts), in_nav=False)
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
         archive = to_archive(downloads)
@@ -127,6 +128,9 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.years[-1] for cf in files), default=2025)))
     # Always there: the footer of every page links to it.
     yield GeneratedFile(REPORT_PAGE, render_quality_report(lint_files(files), files), in_nav=False)
+    # Last: the charts the indicator pages ordered, drawn meanwhile (each once, however many pages show it).
+    for digest, svg in charts.drawn():
+        yield GeneratedFile(chart_path(digest), svg, in_nav=False)
 
 
 def _machine_readable(files: list[CascadeFile], downloads: dict[str, str | bytes],

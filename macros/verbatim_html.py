@@ -8,7 +8,10 @@ md_in_html leaves in, though it is not HTML).
 
 Recognised: a `<div` opening tag that starts a line and has `markdown="0"`, up to the first line that is
 exactly `</div>`, with no other `<div` in between. Anything else (a nested div, an indented block) is left to
-md_in_html. Enable it in mkdocs.yml with `markdown_extensions: [macros.verbatim_html]`.
+md_in_html. Also recognised, for HTML that has no wrapping div (an indicator page's tables and figures between its
+Markdown headings): the lines between a line `<!--verbatim-->` and the next line `<!--/verbatim-->`, stored
+without those two lines (data never holds them: every data text in such a block is HTML-escaped). Enable it in
+mkdocs.yml with `markdown_extensions: [macros.verbatim_html]`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 _BLOCK = re.compile(r'^(?P<open><div\b[^>\n]*?) markdown="0"(?P<rest>[^>\n]*>)$(?P<body>.*?)^</div>$', re.M | re.S)
+_MARKED = re.compile(r"^<!--verbatim-->\n(?P<body>.*?)\n<!--/verbatim-->$", re.M | re.S)
 
 
 class VerbatimHtmlPreprocessor(Preprocessor):
@@ -26,8 +30,9 @@ class VerbatimHtmlPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        if 'markdown="0"' not in text:
+        if 'markdown="0"' not in text and "<!--verbatim-->" not in text:
             return lines
+        text = _MARKED.sub(lambda match: f"\n\n{self.md.htmlStash.store(match['body'].strip())}\n\n", text)
         return _BLOCK.sub(self._stash, text).split("\n")
 
     def _stash(self, match: re.Match[str]) -> str:

@@ -174,6 +174,10 @@ def write_plain_pages(data: Path, docs: Path) -> int:
 def _kind(relative: str) -> str:
     """What a file of the built site is, for the weight table (addresses as macros/naming.py makes them)."""
     parts = relative.split("/")
+    if parts[0] == "grafik":
+        return "indicator charts (SVG)"
+    if parts[0] == "diagram":
+        return "diagram downloads (SVG, PNG)"
     if parts[0] in ("pagefind", "assets", "data", "katalog"):
         if parts[0] == "data" and "indikator" in parts:
             return "per-indicator CSVs"

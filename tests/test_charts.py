@@ -15,7 +15,8 @@ from macros.capaian_aturan import AturanCapaian
 from macros.kinerja import kinerja_tahun
 from macros.load import load_cascades
 from macros.model import Indikator
-from macros.render.chart import ChartMaker, axis_ticks, number_bounds, to_svg, tren_spec, triwulan_spec
+from macros.render.chart import axis_ticks, number_bounds, to_svg, tren_spec, triwulan_spec, used_css
+from macros.render.chart_maker import ChartMaker
 
 from .helpers import HOSTILE, ROOT
 
@@ -86,14 +87,14 @@ def test_the_svg_is_static_self_contained_readable_on_a_phone_and_data_stays_tex
     spec = tren_spec([replace(contoh["Jumlah dokumen perencanaan"], tahun=2023),
                       contoh["Jumlah dokumen perencanaan"]], '<b>&"</b>')
     image = maker.render(spec)
-    svg = image.svg.decode("utf-8")
+    svg = maker.svg(image.digest).decode("utf-8")
     assert (image.width, image.height) == (320, 280)
     assert re.match(r'<svg [^>]*\bwidth="320" height="280"', svg)
     # Nothing runs and nothing is fetched: no script (pygal's, which holds the chart's texts, is taken out), no
     # event handler, no link, no external font or stylesheet.
     assert not re.search(r"<script|\son\w+=|href=|@import|@font-face|url\(|<foreignObject", svg, re.I)
     # The same data gives the same file whatever the day: pygal's comment naming the date it drew is taken out.
-    assert "<!--" not in svg and image.svg == to_svg(spec)
+    assert "<!--" not in svg and svg.encode("utf-8") == to_svg(spec)
     # The satuan is written into the axis title as text, escaped, never as markup.
     texts = [text.text for text in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
     assert 'Nilai (<b>&"</b>)' in texts and "<b>" not in svg
@@ -102,4 +103,39 @@ def test_the_svg_is_static_self_contained_readable_on_a_phone_and_data_stays_tex
                       contoh["Jumlah dokumen perencanaan"]], HOSTILE).y_title == "Nilai"
     assert "40,0%" in svg and "Tahun" in svg
     # Made once; the same spec again is read from the cache.
-    assert maker.render(spec).svg == image.svg and (maker.count, maker.made) == (2, 1)
+    assert maker.render(spec) == image and (maker.count, maker.made) == (2, 1)
+    again = ChartMaker(tmp_path)
+    assert again.render(spec) == image and again.made == 0 and list(again.drawn()) == [(image.digest, svg.encode())]
+
+
+def test_charts_are_drawn_in_worker_processes_each_once_and_named_by_what_they_draw(contoh, tmp_path: Path):
+    specs = [triwulan_spec(contoh["Jumlah rapat koordinasi"], satuan) for satuan in ("rapat", "kali", "rapat")]
+    maker = ChartMaker(tmp_path, workers=2)
+    images = [maker.render(spec) for spec in specs]
+    assert images[0] == images[2] != images[1] and (maker.count, maker.made) == (3, 2)
+    drawn = dict(maker.drawn())
+    assert list(drawn) == [images[0].digest, images[1].digest]
+    assert drawn[images[1].digest] == to_svg(specs[1]) and b"Nilai (kali)" in drawn[images[1].digest]
+    # Kept for the next build.
+    assert ChartMaker(tmp_path).render(specs[1]) == images[1] and len(list(tmp_path.glob("*.svg"))) == 2
+
+
+def test_the_svg_keeps_only_what_a_static_image_shows(contoh, tmp_path: Path):
+    spec = tren_spec([replace(contoh["Jumlah dokumen perencanaan"], tahun=2023), contoh["Jumlah dokumen perencanaan"]],
+                     "dokumen")
+    maker = ChartMaker(tmp_path)
+    svg = maker.svg(maker.render(spec).digest).decode("utf-8")
+    root = ElementTree.fromstring(svg)
+    tags = [element.tag.rpartition("}")[2] for element in root.iter()]
+    # No tooltip data, no title but the chart's own, no empty value text; the capaian written above a bar stays.
+    assert "desc" not in tags and tags.count("title") == 1 and root.find("{http://www.w3.org/2000/svg}title").text
+    assert "tooltip-overlay" not in svg and '<text text-anchor="middle"' in svg and "40,0%" in svg
+    # Coordinates to a hundredth of a pixel; the style block holds no rule for what is not drawn.
+    assert not re.search(r'(?:x|y|width|height|d)="[^"]*\d\.\d{3}', svg)
+    assert ".tooltip .value" not in svg and ":hover" not in svg and "no_data" not in svg and ".axis.x text" in svg
+
+
+def test_used_css_keeps_the_selectors_that_can_match():
+    css = ("{font-family:x}.a .b,.c:hover,.z{fill:red}.a text{font-size:12px}\n"
+           ".map-element{fill:white}text,tspan{stroke:none}")
+    assert used_css(css, {"a", "b"}) == ".a .b{fill:red}.a text{font-size:12px}text,tspan{stroke:none}"

@@ -147,13 +147,17 @@ def test_program_pages_carry_the_diagram_as_svg_without_the_mermaid_runtime(site
             assert " ".join(kegiatan.uraian.split()[:2]) in labels
         assert not soup.select("pre.mermaid") and "mermaid.min.js" not in str(soup)
         assert "flowchart TB" in soup.select_one("details.diagram-source code").get_text()
-        # Each diagram downloads as SVG from the page's own folder; the program's overview as PNG too.
+        # Each diagram downloads as SVG, saved under its own name, from a file named by its source's hash (shared by
+        # every page showing the same diagram); the program's overview as PNG too.
         numbers = [n for n, kegiatan in enumerate(program.kegiatan, 1) if kegiatan.sub_kegiatan]
         assert len(per_kegiatan) == len(numbers)
-        assert [a["href"] for a in overview.select("a[download]")] == ["diagram.svg", "diagram.png"]
-        assert (folder / "diagram.png").read_bytes().startswith(b"\x89PNG")
-        for figure, name in zip([overview, *per_kegiatan], ["diagram", *(f"diagram-kegiatan-{n}" for n in numbers)]):
-            assert (folder / f"{name}.svg").read_text(encoding="utf-8").startswith("<svg")
+        links = overview.select("a[download]")
+        assert [a["download"] for a in links] == ["diagram.svg", "diagram.png"]
+        svg_href, png_href = (a["href"] for a in links)
+        assert re.fullmatch(r"(\.\./){4}diagram/[0-9a-f]{20}\.svg", svg_href) and png_href == svg_href[:-3] + "png"
+        assert (folder / png_href).read_bytes().startswith(b"\x89PNG")
         for figure, name in zip(per_kegiatan, (f"diagram-kegiatan-{n}" for n in numbers)):
-            assert [a["href"] for a in figure.select("a[download]")] == [f"{name}.svg"]
-            assert not (folder / f"{name}.png").exists()
+            (link,) = figure.select("a[download]")
+            assert link["download"] == f"{name}.svg"
+            assert (folder / link["href"]).read_text(encoding="utf-8").startswith("<svg")
+            assert not (folder / (link["href"][:-3] + "png")).exists()

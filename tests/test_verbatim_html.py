@@ -38,3 +38,22 @@ def test_a_block_shown_in_a_code_fence_stays_code():
     html = convert(f"```html\n{TABLE}\n```\n")
     assert "<table>" not in html
     assert TABLE in visible_text(html)
+
+
+MARKED = ('<!--verbatim-->\n\n<p><strong>IKU</strong></p>\n\n<table class="indikator-definisi">\n'
+          '<tbody><tr><td>*Bukan* penekanan &amp; [tautan](y)</td></tr></tbody>\n</table>\n\n'
+          '<h3 id="i1-letak">Letak</h3>\n<!--/verbatim-->')
+
+
+def test_a_marked_block_comes_out_as_written_without_its_marker_lines():
+    html = convert(f"## Judul {{#i1}}\n\n{MARKED}\n\n## Lain\n\nTeks *biasa*.\n")
+    body = MARKED.removeprefix("<!--verbatim-->\n").removesuffix("\n<!--/verbatim-->").strip()
+    assert body in html
+    assert "verbatim" not in html and "<em>Bukan</em>" not in html and "<em>biasa</em>" in html
+    # Block-level HTML, not wrapped in a paragraph; the headings around it stay Markdown.
+    assert "<p><p>" not in html and '<h2 id="i1">Judul</h2>' in html
+
+
+def test_a_marked_block_is_what_md_in_html_writes_apart_from_its_marker_lines_and_blank_lines():
+    expected = convert(MARKED.replace("<!--verbatim-->\n", "").replace("\n<!--/verbatim-->", ""), verbatim=False)
+    assert re.sub(r"\n+", "\n", convert(MARKED)).strip() == re.sub(r"\n+", "\n", expected).strip()

@@ -7,21 +7,22 @@ or a word is not drawn, its table says it all):
 - the trend over the years: the same, one group per year, with the capaian written above the realisasi.
 pygal draws them (chosen over Vega-Lite through vl-convert: 4 to 13 times faster per chart on this machine, which
 decides a Kabupaten's cold build); its SVG carries a script with the chart's settings for its own tooltips, which
-is taken out: the page shows the chart as an image, with nothing to run. Labels are 12 px at the drawn width of
+is taken out: the page shows the chart as an image, with nothing to run. So is what only that script or a pointer
+uses (the values and positions pygal keeps in <desc> for its tooltips, a <title> per guide line, the style rules
+of tooltips, hovering and kinds of chart not drawn), and coordinates keep two decimals: a chart is a third of
+pygal's size. `macros.render.chart_maker` draws them (cached, in worker processes) and names their files. Labels
+are 12 px at the drawn width of
 320 px, numbers in Indonesian format, on white (readable in the dark scheme too).
 """
 
 from __future__ import annotations
 
-import json
 import math
-import time
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass
 from decimal import Decimal
-from pathlib import Path
 
 from ..capaian import TRIWULAN
-from ..content_cache import ContentCache
 from ..kinerja import KinerjaTahun
 from ..nilai import Angka, Rentang, format_angka, parse_nilai
 
@@ -115,47 +116,6 @@ def _realisasi_series(realisasi: list[tuple[float, float] | None], notes: list[s
     return Series("Realisasi", values, tuple(note if value is not None else "" for note, value in zip(notes, values)))
 
 
-@dataclass(frozen=True)
-class ChartImage:
-    """A chart's SVG and the size it is drawn at (CSS px), for `<img width height>`."""
-
-    svg: bytes
-    width: int
-    height: int
-
-
-@dataclass
-class ChartMaker:
-    """Renders chart specs to SVG through a content-hash cache (`cache_dir` None: none), counting the charts
-    asked for (`count`), those rendered rather than read from the cache (`made`) and the seconds spent, which the
-    build reports."""
-
-    cache_dir: Path | None = None
-    count: int = 0
-    made: int = 0
-    seconds: float = 0.0
-    _cache: ContentCache | None = field(default=None, init=False)
-
-    def __post_init__(self) -> None:
-        if self.cache_dir is not None:
-            import pygal
-
-            self._cache = ContentCache(self.cache_dir, ".svg", f"chart-3 pygal {pygal.__version__}")
-
-    def render(self, spec: ChartSpec) -> ChartImage:
-        """The SVG of a spec, drawn WIDTH × HEIGHT px."""
-        started = time.perf_counter()
-        key = json.dumps(spec.as_dict(), sort_keys=True, ensure_ascii=False)
-        svg = self._cache.get(key, lambda: self._make(spec)) if self._cache else self._make(spec)
-        self.count += 1
-        self.seconds += time.perf_counter() - started
-        return ChartImage(svg, WIDTH, HEIGHT)
-
-    def _make(self, spec: ChartSpec) -> bytes:
-        self.made += 1
-        return to_svg(spec)
-
-
 def to_svg(spec: ChartSpec) -> bytes:
     """The chart drawn by pygal, without the script pygal puts in it."""
     # Imported when a chart is made: a warm build reads every chart from the cache.
@@ -179,7 +139,7 @@ def to_svg(spec: ChartSpec) -> bytes:
         # Only the notes (the capaian) are written above the bars; the values are on the axis and in the table.
         notes = series.notes or ("",) * len(series.values)
         chart.add(series.name, [{"value": value, "formatter": _constant(note)} for value, note in zip(series.values, notes)])
-    chart.add_xml_filter(_without_scripts)
+    chart.add_xml_filter(_static)
     return chart.render(is_unicode=True).encode("utf-8")
 
 
@@ -200,15 +160,59 @@ def _constant(text: str):
     return lambda _value: text
 
 
-def _without_scripts(root):
-    """pygal's XML filter: the drawing without its <script> elements (pygal's settings for its tooltips, which hold
-    the chart's texts: the SVG is static) and without comments (pygal's name the day it drew: the same data gives
-    the same file)."""
+def _static(root):
+    """pygal's XML filter: the drawing as a static image. Out go its <script> elements (pygal's settings for its
+    tooltips, which hold the chart's texts), comments (pygal's name the day it drew: the same data gives the same
+    file), the tooltips' <desc> data, the guide lines' <title>s (an image shows no titles; the chart's own title
+    stays), empty value texts and the tooltip's hidden group (`_pointer_only`), the style rules no element of this
+    chart matches or that act on hover only, and attributes at their default; numbers in coordinates keep two
+    decimals (a hundredth of a pixel)."""
+    root_title = next((child for child in root if _tag(child) == "title"), None)
     for parent in root.iter():
         for child in list(parent):
-            if not isinstance(child.tag, str) or child.tag.rpartition("}")[2] == "script":
+            if _pointer_only(child) or (_tag(child) == "title" and child is not root_title):
                 parent.remove(child)
+    classes = {name for element in root.iter() for name in element.get("class", "").split()}
+    for element in root.iter():
+        if _tag(element) == "style" and element.text:
+            element.text = used_css(element.text, classes)
+        for attribute in _COORDINATES.intersection(element.attrib):
+            element.set(attribute, _LONG_DECIMAL.sub(r"\1", element.get(attribute)))
+        for attribute, default in (("class", ""), ("rx", "0"), ("ry", "0")):
+            if element.get(attribute) == default:
+                del element.attrib[attribute]
     return root
+
+
+def _pointer_only(element) -> bool:
+    """Whether an element of pygal's drawing serves only its script or a pointer, or shows nothing: a script, a
+    comment, tooltip data, the tooltip's hidden group, a value text left empty (no capaian to write)."""
+    tag = _tag(element)
+    return (tag in ("", "script", "desc") or (tag == "g" and "tooltip-overlay" in element.get("class", "").split())
+            or (tag == "text" and not element.text and not len(element)))
+
+
+_COORDINATES = frozenset({"x", "y", "width", "height", "d", "transform", "points"})
+_LONG_DECIMAL = re.compile(r"(\d\.\d\d)\d+")
+_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_CLASS = re.compile(r"\.([\w-]+)")
+
+
+def _tag(element) -> str:
+    return element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+
+
+def used_css(css: str, classes: set[str]) -> str:
+    """The rules of a stylesheet whose selectors can match an element with these classes, each keeping only such
+    selectors: a selector naming a class no element has, or acting on :hover, is dropped, and so is a rule with an
+    empty selector (pygal writes them without its chart id prefix; browsers ignore them)."""
+    kept = []
+    for selectors, declarations in _RULE.findall(css):
+        matching = [selector.strip() for selector in selectors.split(",") if selector.strip()
+                    and ":hover" not in selector and set(_CLASS.findall(selector)) <= classes]
+        if matching:
+            kept.append(f"{','.join(matching)}{{{declarations}}}")
+    return "".join(kept)
 
 
 def describe_number(value: float) -> str:

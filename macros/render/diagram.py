@@ -51,12 +51,14 @@ def _element_end(svg: str, start: int) -> int:
     raise ValueError("unclosed <g> in the diagram's SVG")
 
 
-def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href: str | None) -> str:
+def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href: str | None,
+                   names: tuple[str, str] = ("diagram.svg", "diagram.png")) -> str:
     """A figure with the pre-rendered SVG (trusted: made by the renderer from escaped labels), its downloads and its
     source. The SVG is shown at its own size, or narrower to fit the column (its labels stay legible: see
     macros/render/mermaid.py).
 
-    `png_href` is None for a diagram published without a PNG (a kegiatan's: see `publishes_png`).
+    `png_href` is None for a diagram published without a PNG (a kegiatan's: see `publishes_png`); `names` are the
+    names the SVG and PNG are saved under (their files are named by their content: `naming.diagram_path`).
 
     The figure carries the drawing's own width and height (`--diagram-width`, `--diagram-height`): the size it
     takes on screen before the browser lays it out (cascade.css), and for print.css to keep it at half its size
@@ -69,12 +71,12 @@ def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href:
         '<figure class="diagram" style="--diagram-width: {width}px; --diagram-height: {height}px">\n'
         '<div class="diagram-canvas">{svg}</div>\n'
         '<figcaption>{caption}.<span class="diagram-downloads"> Unduh diagram ini: '
-        '<a href="{svg_href}" download>SVG</a>{png}</span></figcaption>\n'
+        '<a href="{svg_href}" download="{svg_name}">SVG</a>{png}</span></figcaption>\n'
         '</figure>\n'
         '<details class="diagram-source"><summary>Sumber diagram (Mermaid)</summary>'
         '<pre><code>{source}</code></pre></details>\n'
-    ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, source=source,
-             png=Markup(' · <a href="{}" download>PNG</a>').format(png_href) if png_href else "",
+    ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, svg_name=names[0], source=source,
+             png=Markup(' · <a href="{}" download="{}">PNG</a>').format(png_href, names[1]) if png_href else "",
              width=width, height=height))
 
 

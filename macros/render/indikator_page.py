@@ -4,12 +4,12 @@ with the formula in words, and charts (over the years; per triwulan for the newe
 data table. One page per program, not per indicator, keeps a Kabupaten's build and site small: a body has some
 ten programs and some three hundred indicators.
 
-Pure: the charts come from a `ChartMaker` handed in; pages and chart files are returned as (path, content).
+Pure but for the charts, ordered from a `ChartMaker` handed in; a page is returned as (path, Markdown).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..capaian import TRIWULAN
@@ -17,7 +17,7 @@ from ..indikator_series import IndikatorSeries, TahunSeries, kinerja_per_tahun
 from ..model import LEVEL_LABELS, CascadeFile, Indikator, with_kode
 from ..naming import (
     anchor,
-    indikator_chart_path,
+    chart_path,
     indikator_group,
     indikator_page,
     node_page,
@@ -27,7 +27,8 @@ from ..naming import (
     source_link,
 )
 from ..tree import IndikatorRow
-from .chart import ChartMaker, ChartSpec, tren_spec, triwulan_spec
+from .chart import ChartSpec, tren_spec, triwulan_spec
+from .chart_maker import ChartMaker
 from .pages import render_template
 
 
@@ -67,12 +68,9 @@ def _letak(page: str, cf: CascadeFile, row: IndikatorRow) -> Letak:
     return Letak(cf.tahun, path, relative_url(page, node_page(cf, row.owner), anchor(row.id)), row.position)
 
 
-def _figure(charts: ChartMaker, page: str, name: str, spec: ChartSpec, alt: str, caption: str,
-            files: dict[str, bytes]) -> Figure:
+def _figure(charts: ChartMaker, page: str, spec: ChartSpec, alt: str, caption: str) -> Figure:
     image = charts.render(spec)
-    path = indikator_chart_path(page, name)
-    files[path] = image.svg
-    return Figure(relative_url(page, path), image.width, image.height, alt, caption)
+    return Figure(relative_url(page, chart_path(image.digest)), image.width, image.height, alt, caption)
 
 
 @dataclass(frozen=True)
@@ -99,24 +97,21 @@ def indikator_groups(series: Iterable[IndikatorSeries]) -> dict[str, list[Indika
     return groups
 
 
-def indikator_files(name: str, group: list[IndikatorSeries], slug: str,
-                    charts: ChartMaker) -> Iterator[tuple[str, str | bytes]]:
-    """The page `name` of perangkat daerah `slug` showing the indicators of `group`, and its chart files, as (path
-    relative to the docs folder, content): the SVGs first."""
+def indikator_file(name: str, group: list[IndikatorSeries], slug: str, charts: ChartMaker) -> tuple[str, str]:
+    """The page `name` of perangkat daerah `slug` showing the indicators of `group`, as (path relative to the docs
+    folder, Markdown); its charts are ordered from `charts` (their files: `ChartMaker.drawn`)."""
     page = indikator_page(slug, name)
-    files: dict[str, bytes] = {}
-    views = [_view(page, one, charts, files) for one in group]
+    views = [_view(page, one, charts) for one in group]
     cf, row = max((one.newest for one in group), key=lambda newest: newest[0].tahun)
     program = row.owner.ancestor("program")
-    yield from files.items()
-    yield page, render_template(
+    return page, render_template(
         "indikator.md.j2", views=views, program=program.item if program else None,
         perangkat_daerah=cf.cascade.perangkat_daerah, root=site_root(page),
         program_link=relative_url(page, node_page(cf, row.owner)),
         perangkat_daerah_link=source_link(page, perangkat_daerah_page(slug)))
 
 
-def _view(page: str, series: IndikatorSeries, charts: ChartMaker, files: dict[str, bytes]) -> IndikatorView:
+def _view(page: str, series: IndikatorSeries, charts: ChartMaker) -> IndikatorView:
     cf, row = series.newest
     indikator = row.indikator
     years = kinerja_per_tahun(series)
@@ -126,10 +121,10 @@ def _view(page: str, series: IndikatorSeries, charts: ChartMaker, files: dict[st
     tren = None
     spec = tren_spec(kinerja, indikator.satuan)
     if spec is not None:
-        tren = _figure(charts, page, f"{series.slug}-tren", spec,
+        tren = _figure(charts, page, spec,
                        f"Grafik batang target dan realisasi indikator {name} per tahun; nilainya ada di tabel berikut.",
                        "Target, realisasi dan capaian per tahun. Batang merah: target (target berupa rentang: batas "
-                       f"bawah dan batas atas); batang biru: realisasi; angka di atasnya: capaian.{unit}", files)
+                       f"bawah dan batas atas); batang biru: realisasi; angka di atasnya: capaian.{unit}")
     with_quarters = [k for k in kinerja if k.target_triwulan or k.realisasi_triwulan]
     quarters = []
     for k in with_quarters:
@@ -137,11 +132,10 @@ def _view(page: str, series: IndikatorSeries, charts: ChartMaker, files: dict[st
         # Kabupaten's charts by its years; earlier quarters stay in their tables.
         spec = triwulan_spec(k, indikator.satuan) if k is with_quarters[-1] else None
         figure = None if spec is None else _figure(
-            charts, page, f"{series.slug}-triwulan-{k.tahun}", spec,
+            charts, page, spec,
             f"Grafik batang target dan realisasi indikator {name} per triwulan tahun {k.tahun}; nilainya ada di "
             "tabel berikut.",
-            f"Target dan realisasi per triwulan, tahun {k.tahun}. Batang merah: target; batang biru: realisasi.{unit}",
-            files)
+            f"Target dan realisasi per triwulan, tahun {k.tahun}. Batang merah: target; batang biru: realisasi.{unit}")
         rows = [(t, k.target_triwulan.get(t), k.realisasi_triwulan.get(t)) for t in TRIWULAN]
         quarters.append(Triwulan(k.tahun, rows, figure))
     return IndikatorView(series.slug, indikator, list(reversed(years)), any(k.has_values for k in kinerja), tren,
