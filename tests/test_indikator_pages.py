@@ -186,7 +186,7 @@ def test_an_indicator_page_on_a_phone_has_no_sideways_scroll_and_no_axe_violatio
     with serve(contoh_site) as base:
         page.goto(base + section_page(contoh_site, "jumlah-rapat-koordinasi"))
         page.wait_for_load_state("networkidle")
-        chart = page.locator("#jumlah-rapat-koordinasi ~ figure.grafik img").first
+        chart = page.locator("#jumlah-rapat-koordinasi ~ .indikator-blok figure.grafik img").first
         chart.scroll_into_view_if_needed()
         chart.evaluate("img => img.decode()")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
