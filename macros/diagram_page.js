@@ -132,15 +132,16 @@ const toPng = async (xml) => {
 
 const failure = (e) => ({ error: String((e && (e.message || e.str)) || e) });
 
+// items: [svg id, Mermaid source, whether a PNG is wanted too].
 window.__mmdRenderBatch = async (items) => {
   // One diagram at a time through Mermaid (it keeps state between renders); their PNGs are awaited at the end.
   const out = [];
-  for (const [id, src] of items) {
+  for (const [id, src, png] of items) {
     if (/#\d+;/.test(src)) labelWatcher.observe(document.body, { childList: true, subtree: true });
     try {
       const { svg } = await mermaid.render(id, src);
       const xml = finish(svg);
-      out.push(toPng(xml).then((png) => ({ svg: xml, png }), failure));
+      out.push(png ? toPng(xml).then((drawn) => ({ svg: xml, png: drawn }), failure) : { svg: xml });
     } catch (e) {
       out.push(failure(e));
     } finally {

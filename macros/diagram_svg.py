@@ -8,7 +8,7 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,9 +100,10 @@ def _deep_merge(base: dict, override: dict) -> dict:
 
 
 def _render_chunk(
-    mermaid_js: str, cache_dir: str, browser_path: str, config: dict, pending: list[tuple[int, str]]
+    mermaid_js: str, cache_dir: str, browser_path: str, config: dict, pending: list[tuple[int, str, bool]]
 ) -> tuple[list[DiagramFailure], int, int]:
-    """Render (index, source) items into the cache in a worker process; return failures, browser starts and renders."""
+    """Render (index, source, with PNG) items into the cache in a worker process; return failures, browser starts
+    and renders."""
     with MermaidSvgRenderer(Path(mermaid_js), Path(cache_dir), browser_path, config, workers=1) as renderer:
         failures = renderer._render_pending(pending)
         return failures, renderer.browser_starts, renderer.rendered_count
@@ -113,8 +114,8 @@ class MermaidSvgRenderer:
     keeping each in a ContentCache (`cache_dir`, one `.svg` and one `.png` file per source) versioned by Mermaid,
     its config and the page script. Labels are expected as `macros.render.escape.mermaid_label` writes them.
 
-    The SVG carries `xml:space="preserve"` (its word spaces survive outside browsers); the PNG is the SVG drawn
-    by the same browser at twice its size on white.
+    The SVG carries `xml:space="preserve"` (its word spaces survive outside browsers); the PNG, made only for the
+    sources that need one, is the SVG drawn by the same browser at twice its size on white.
     """
 
     def __init__(
@@ -172,23 +173,25 @@ class MermaidSvgRenderer:
         """Return the SVG element id of source's diagram (from its cache key, so unique per source)."""
         return "mmd-" + self.svg_path(source).stem[:12]
 
-    def render_files(self, sources: list[str]) -> dict[str, Path]:
-        """Return each source's SVG file in the cache (its PNG: `png_path`), rendering only the sources not cached
-        yet.
+    def render_files(self, sources: list[str], png_for: Collection[str] | None = None) -> dict[str, Path]:
+        """Return each source's SVG file in the cache, rendering only the sources not cached yet; the sources in
+        `png_for` (all when None) also get a PNG (`png_path`): drawing one takes a fifth to a third of a
+        diagram's time.
 
         The SVGs are not kept in memory: a large site reads each back when it writes the page that shows it.
         Raises MermaidRenderError naming every source Mermaid could not render (by its index in `sources`).
         """
         files: dict[str, Path] = {}
-        pending: list[tuple[int, str]] = []
+        pending: list[tuple[int, str, bool]] = []
         for index, source in enumerate(sources):
             if source in files:
                 continue
             files[source] = self.svg_path(source)
-            if files[source].is_file() and self.png_path(source).is_file():
+            png = png_for is None or source in png_for
+            if files[source].is_file() and (not png or self.png_path(source).is_file()):
                 self.cache_hits += 1
             else:
-                pending.append((index, source))
+                pending.append((index, source, png))
         if self.workers > 1 and len(pending) >= PARALLEL_MIN_MISSES:
             failures = self._render_parallel(pending)
         else:
@@ -201,26 +204,27 @@ class MermaidSvgRenderer:
         """Return a mapping of each source to its SVG markup, rendering only cache misses."""
         return {source: path.read_text(encoding="utf-8") for source, path in self.render_files(sources).items()}
 
-    def _render_pending(self, pending: list[tuple[int, str]]) -> list[DiagramFailure]:
-        """Render (index, source) items in this process's browser into the cache; return failures."""
+    def _render_pending(self, pending: list[tuple[int, str, bool]]) -> list[DiagramFailure]:
+        """Render (index, source, with PNG) items in this process's browser into the cache; return failures."""
         failures = []
         for start in range(0, len(pending), BATCH_SIZE):
             batch = pending[start : start + BATCH_SIZE]
             page = self._ensure_page()
-            payload = [[self.dom_id(source), source] for _, source in batch]
+            payload = [[self.dom_id(source), source, png] for _, source, png in batch]
             outputs = page.evaluate("items => window.__mmdRenderBatch(items)", payload)
-            for (index, source), output in zip(batch, outputs):
+            for (index, source, _), output in zip(batch, outputs):
                 if "error" in output:
                     failures.append(DiagramFailure(index, self.dom_id(source), source, output["error"].strip()))
                     continue
                 # The PNG first: a source counts as cached once its SVG is there.
-                self.png_cache.put(source, base64.b64decode(output["png"]))
+                if "png" in output:
+                    self.png_cache.put(source, base64.b64decode(output["png"]))
                 self.cache.put(source, output["svg"].encode("utf-8"))
                 self.rendered_count += 1
         return failures
 
-    def _render_parallel(self, pending: list[tuple[int, str]]) -> list[DiagramFailure]:
-        """Render (index, source) items split over worker processes, each with its own Chromium; return failures."""
+    def _render_parallel(self, pending: list[tuple[int, str, bool]]) -> list[DiagramFailure]:
+        """Render (index, source, with PNG) items split over worker processes, each with its own Chromium; return failures."""
         count = min(self.workers, len(pending))
         # Interleaved chunks, so runs of large diagrams (neighbouring pages) are shared out evenly.
         chunks = [pending[offset::count] for offset in range(count)]

@@ -157,10 +157,13 @@ class CascadeBuild:
         renderer = MermaidSvgRenderer(mermaid_js, cache_dir(config) / "mermaid-svg", browser_path=browser,
                                       config={"flowchart": {"wrappingWidth": 400, "rankSpacing": 32}})
         sources = list(dict.fromkeys(diagram.source for diagrams in self.diagrams.values() for diagram in diagrams))
+        # Only the published PNGs are drawn (the overviews'): a kegiatan's diagram is published as SVG alone.
+        png_for = {diagram.source for diagrams in self.diagrams.values() for diagram in diagrams
+                   if publishes_png(diagram.kegiatan)}
 
         def render() -> None:
             with renderer:
-                renderer.render_files(sources)
+                renderer.render_files(sources, png_for)
 
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagram")
         self.diagram_job = executor.submit(render)

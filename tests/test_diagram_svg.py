@@ -256,3 +256,16 @@ def test_a_page_of_diagrams_styled_alike_carries_their_stylesheet_once(renderer)
         assert label_rows(ET.fromstring(after)) == label_rows(ET.fromstring(before))
         assert re.sub(r"<style>.*?</style>|\s?mmd-style-\w+", "", after, flags=re.S) == \
             re.sub(r"<style>.*?</style>", "", before, flags=re.S)
+
+
+def test_a_png_is_drawn_only_for_the_sources_that_need_one(renderer):
+    sources = [f'flowchart TB\n    A["{name}"] --> B["{name} 2"]\n' for name in ("Dengan PNG", "Tanpa PNG")]
+    rendered = renderer.rendered_count
+    files = renderer.render_files(sources, png_for={sources[0]})
+    assert all(path.is_file() for path in files.values())
+    assert renderer.png_path(sources[0]).is_file() and not renderer.png_path(sources[1]).is_file()
+    # Cached as asked: again without PNGs renders nothing; asking for the missing PNG renders that one.
+    renderer.render_files(sources, png_for=())
+    assert renderer.rendered_count == rendered + 2
+    renderer.render_files(sources)
+    assert renderer.rendered_count == rendered + 3 and renderer.png_path(sources[1]).is_file()
