@@ -231,3 +231,21 @@ def test_perangkat_daerah_year_and_level_narrow_the_rows_of_every_cascade(page, 
     page.locator(".katalog-kosong").wait_for()
     assert built_rows(page).count() == 0
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize(("address", "count", "rows"), [
+    (CATALOG, "11 dari 45 indikator ditampilkan", "table[data-katalog] tbody tr:visible"),
+    (ALL, "11 dari 45 indikator cocok", "[data-katalog-hasil] tbody tr:visible"),
+])
+def test_going_back_to_a_catalog_shows_the_rows_of_the_filter_the_browser_restored(page, site_url, address, count,
+                                                                                    rows):
+    page.goto(site_url + address)
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("Level").select_option("kegiatan")
+    page.locator(".katalog-count", has_text=count).wait_for()
+    page.goto(site_url + "tentang/")
+    page.go_back()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_label("Level").input_value() == "kegiatan"
+    page.locator(".katalog-count", has_text=count).wait_for(timeout=5000)
+    assert page.locator(rows).count() == 11

@@ -248,6 +248,8 @@
     // The first touch of the form fetches what the first filter will most likely need: the latest years.
     form.addEventListener("focusin", function () { loadInOrder(covered(state())); }, { once: true });
     apply();
+    // Going back, a browser may restore the fields only after the page has loaded: filter then.
+    window.addEventListener("pageshow", function () { if (results.hidden) apply(); });
   }
 
   var form = document.querySelector("form[data-katalog-semua]");

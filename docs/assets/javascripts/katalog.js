@@ -61,8 +61,10 @@
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     window.addEventListener("hashchange", reveal);
-    // A browser may restore the fields on going back: filter then; otherwise every row shows as it came.
+    // Going back, a browser may restore the fields, some only after the page has loaded: filter then; otherwise
+    // every row shows as it came.
     if (filtered()) apply();
+    window.addEventListener("pageshow", function () { if (filtered()) apply(); });
   }
 
   var form = document.querySelector("form[data-katalog-filter]");
