@@ -247,8 +247,8 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(typing); apply(); });
     // The first touch of the form fetches what the first filter will most likely need: the latest years.
     form.addEventListener("focusin", function () { loadInOrder(covered(state())); }, { once: true });
-    apply();
-    // Going back, a browser may restore the fields only after the page has loaded: filter then.
+    // The page comes with no rows and its prompt; going back, a browser may restore the fields, some only after the
+    // page has loaded (pageshow comes after load, and on every showing): filter then.
     window.addEventListener("pageshow", function () { if (results.hidden) apply(); });
   }
 

@@ -61,9 +61,8 @@
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     window.addEventListener("hashchange", reveal);
-    // Going back, a browser may restore the fields, some only after the page has loaded: filter then; otherwise
-    // every row shows as it came.
-    if (filtered()) apply();
+    // Going back, a browser may restore the fields, some only after the page has loaded (pageshow comes after
+    // load, and on every showing): filter then; otherwise every row shows as it came.
     window.addEventListener("pageshow", function () { if (filtered()) apply(); });
   }
 
