@@ -52,13 +52,14 @@ def _element_end(svg: str, start: int) -> int:
 
 
 def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href: str | None,
-                   names: tuple[str, str] = ("diagram.svg", "diagram.png")) -> str:
+                   names: tuple[str, str]) -> str:
     """A figure with the pre-rendered SVG (trusted: made by the renderer from escaped labels), its downloads and its
     source. The SVG is shown at its own size, or narrower to fit the column (its labels stay legible: see
     macros/render/mermaid.py).
 
     `png_href` is None for a diagram published without a PNG (a kegiatan's: see `publishes_png`); `names` are the
-    names the SVG and PNG are saved under (their files are named by their content: `naming.diagram_path`).
+    names the SVG and PNG are saved under (`naming.diagram_file_name`; their files are named by their content:
+    `naming.diagram_path`).
 
     The figure carries the drawing's own width and height (`--diagram-width`, `--diagram-height`): the size it
     takes on screen before the browser lays it out (cascade.css), and for print.css to keep it at half its size
