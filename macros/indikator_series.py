@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .kinerja import KinerjaTahun, kinerja_tahun, years_of
+from .kinerja import KinerjaTahun, years_of
 from .model import CascadeFile, Indikator
 from .naming import indikator_slug
 from .tree import IndikatorRow
@@ -52,7 +52,7 @@ def kinerja_per_tahun(series: IndikatorSeries) -> list[TahunSeries]:
     for year in sorted(own.keys() | stated):
         cf, row = own.get(year) or next((cf, row) for cf, row in reversed(series.rows)
                                         if year in years_of(row.indikator))
-        years.append(TahunSeries(kinerja_tahun(row.indikator, year, cf.aturan), cf.tahun))
+        years.append(TahunSeries(cf.tree.kinerja(row.indikator, year, cf.aturan), cf.tahun))
     return years
 
 

@@ -156,6 +156,9 @@ def top_level_mistakes(keys: set[str]) -> list[tuple[str, str]]:
 
 class Cascade(_Model):
     perangkat_daerah: Teks
+    # The kabupaten or kota of the perangkat daerah, where a site publishes bodies of more than one: the open-data
+    # catalog's spatial coverage of this cascade (the site's `data_terbuka.kabupaten_kota` otherwise).
+    kabupaten_kota: Teks | None = None
     # A yearly file states its year; a file covering a period (a Renstra, `<pd>/2021-2026.yaml`) its period
     # instead. Exactly one of the two is given (`_one_top_level`).
     tahun: Annotated[int, Field(ge=2000, le=2100)] | None = None

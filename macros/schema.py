@@ -43,6 +43,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Cascade": {
         "": "Cascading kinerja satu perangkat daerah untuk satu tahun (cascade_data/<perangkat-daerah>/<tahun>.yaml).",
         "perangkat_daerah": "Nama perangkat daerah, mis. 'Kecamatan Kebasen'.",
+        "kabupaten_kota": "Kabupaten/kota perangkat daerah ini (opsional), mis. 'Kabupaten Banyumas': cakupan wilayah "
+                          "cascade ini di katalog data terbuka, bila berbeda dari pengaturan situs.",
         "tahun": "Tahun cascade; sama dengan nama berkas (2023.yaml). Berkas Renstra satu periode memakai 'periode'.",
         "periode": "Periode Renstra, tahun awal-tahun akhir (mis. 2021-2026), sebagai pengganti 'tahun'; sama dengan "
                    "nama berkas (2021-2026.yaml). Target ditulis per tahun di dalam periode ini.",

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .capaian_aturan import AturanCapaian
+from .kinerja import KinerjaTahun, kinerja_tahun
 from .model import Cascade, Indikator, Item, Level, Loc
 from .problems import field_path
 
@@ -100,6 +102,7 @@ class CascadeTree:
     roots: list[Node]
     nodes: list[Node]
     indikator: list[IndikatorRow]
+    _kinerja: dict[tuple[int, int, AturanCapaian], KinerjaTahun] = field(default_factory=dict, init=False, repr=False)
 
     def at(self, level: Level) -> list[Node]:
         """The items of one level, in source order."""
@@ -124,6 +127,15 @@ class CascadeTree:
     def rows_of(self, node: Node) -> list[IndikatorRow]:
         """The indicators of one item, in source order."""
         return self._rows_by_owner.get(id(node), [])
+
+    def kinerja(self, indikator: Indikator, tahun: int, aturan: AturanCapaian) -> KinerjaTahun:
+        """`macros.kinerja.kinerja_tahun` of one of this cascade's indicators, computed once per year and
+        settings: the overview, program page, catalog, downloads and indicator page all show the same figure."""
+        key = (id(indikator), tahun, aturan)
+        found = self._kinerja.get(key)
+        if found is None:
+            found = self._kinerja[key] = kinerja_tahun(indikator, tahun, aturan)
+        return found
 
     @cached_property
     def _by_loc(self) -> dict[Loc, Node | IndikatorRow]:

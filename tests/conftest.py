@@ -22,7 +22,8 @@ def cascades() -> tuple[CascadeFile, ...]:
 
 @pytest.fixture(scope="session")
 def kebasen(cascades) -> CascadeFile:
-    (cascade,) = cascades
+    """Kecamatan Kebasen 2023: the real cascade with every level, from tujuan to sub kegiatan."""
+    (cascade,) = (cf for cf in cascades if cf.path == KEBASEN)
     return cascade
 
 
@@ -39,9 +40,9 @@ def programs(cascades) -> list[ProgramPage]:
 
 
 @pytest.fixture(scope="session")
-def page_paths(cascades, programs) -> dict[str, str]:
-    """The URL path of one page of each kind: home, about, the first overview and the first program page."""
-    return {"home": "", "about": "tentang/", "overview": overview_paths(cascades)[0], "program": programs[0].path}
+def page_paths(kebasen, programs) -> dict[str, str]:
+    """The URL path of one page of each kind: home, about, Kebasen's overview and the first program page."""
+    return {"home": "", "about": "tentang/", "overview": overview_paths([kebasen])[0], "program": programs[0].path}
 
 
 @pytest.fixture(scope="session")

@@ -119,7 +119,7 @@ def test_the_catalog_scrolls_at_most_once_and_keeps_its_caption(open_page, site_
     if path == "katalog/":
         # The catalog of every cascade shows rows once a filter asks for them.
         page.get_by_role("combobox", name=re.compile("^Tahun")).select_option("semua")
-        page.wait_for_function("() => document.querySelectorAll('[data-katalog-hasil] tbody tr').length === 45")
+        page.wait_for_function("() => document.querySelectorAll('[data-katalog-hasil] tbody tr').length === 48")
         page.evaluate(_LAY_OUT_ALL)
     width = screen["viewport"]["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width

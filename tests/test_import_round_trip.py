@@ -149,7 +149,7 @@ def test_an_iku_list_comes_back_as_sasaran_at_the_top_without_a_tujuan(tmp_path)
 def test_a_renstra_period_comes_back_as_its_period_file(tmp_path):
     _, first, again, text = imported_again(CASCADES["Renstra period file"], tmp_path)
     (header, values) = sheets_of(first)["Cascade"]
-    assert (header[1], values[1]) == ("Periode", "2021-2026")
+    assert (header[2], values[2]) == ("Periode", "2021-2026")
     assert again.path.name == "2021-2026.yaml" and again.cascade.periode == "2021-2026"
     assert "\nperiode: 2021-2026\n" in text and "tahun:" not in text
     assert again.cascade.tujuan[0].indikator[0].target == {2021: "3,5", 2022: "4", 2023: "4,5", 2024: "5",
@@ -206,13 +206,13 @@ def test_a_listed_item_that_is_not_a_program_kegiatan_or_sub_kegiatan_is_named_b
     path = tmp_path / "diedit.xlsx"
     path.write_bytes(to_xlsx(cf.tree, cf.aturan))
     book = load_workbook(path)
-    book["Cascade"]["E2"] = "T1.S1.P1\nT1.S1\nT9.S1.P1"
+    book["Cascade"]["F2"] = "T1.S1.P1\nT1.S1\nT9.S1.P1"
     book.save(path)
     with pytest.raises(SpreadsheetError) as caught:
         import_spreadsheet(path)
     assert caught.value.problems == [
-        "Cascade!E2: item 'T1.S1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari sel ini",
-        "Cascade!E2: item 'T9.S1.P1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari "
+        "Cascade!F2: item 'T1.S1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari sel ini",
+        "Cascade!F2: item 'T9.S1.P1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari "
         "sel ini"]
 
 

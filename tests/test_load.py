@@ -265,4 +265,4 @@ def test_python_object_tags_are_refused_and_never_run(tmp_path):
 
 
 def test_data_folder_of_this_project_is_valid():
-    assert [cf.slug for cf in load_cascades(DATA, shown_relative_to=ROOT)] == ["kecamatan-kebasen"]
+    assert [cf.slug for cf in load_cascades(DATA, shown_relative_to=ROOT)] == ["kecamatan-gunung-kaler", "kecamatan-kebasen"]

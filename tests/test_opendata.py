@@ -101,6 +101,8 @@ def test_data_package_of_the_site_is_valid_and_names_every_csv_and_json(site, ca
     assert paths == downloads
     assert package.licenses == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                                  "title": "Creative Commons Attribution 4.0 International"}]
+    # The site's kabupaten (Kebasen's) and the one Gunung Kaler's file names for itself.
+    assert package.custom["spatial"] == ["Kabupaten Banyumas", "Kabupaten Tangerang"]
 
 
 def test_data_package_of_a_synthetic_kabupaten_is_valid(tmp_path):
@@ -163,14 +165,20 @@ def test_dcat_catalog_lists_each_cascade_and_every_download_resolves(site, casca
 
 def test_dcat_catalog_dates_and_places_each_cascade(site, kebasen):
     graph = rdflib.Graph().parse(site / DCAT_CATALOG_PATH, format="json-ld")
-    (dataset,) = graph.subjects(RDF.type, DCAT.Dataset)
+    datasets = {str(graph.value(subject, DCTERMS.identifier)): subject
+                for subject in graph.subjects(RDF.type, DCAT.Dataset)}
+    assert sorted(datasets) == ["kecamatan-gunung-kaler/2020", "kecamatan-kebasen/2023"]
+    dataset = datasets["kecamatan-kebasen/2023"]
     assert graph.value(dataset, DCTERMS.modified).toPython() == last_changes([kebasen.path])[kebasen.path]
     period = graph.value(dataset, DCTERMS.temporal)
     assert (graph.value(period, DCAT.startDate).toPython(), graph.value(period, DCAT.endDate).toPython()) == (
         datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
     place = graph.value(dataset, DCTERMS.spatial)
-    assert str(graph.value(place, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))) == \
-        "Kabupaten Banyumas"
+    label = rdflib.URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+    assert str(graph.value(place, label)) == "Kabupaten Banyumas"
+    # A cascade naming its own kabupaten/kota is placed there, not where the site's setting says.
+    elsewhere = graph.value(datasets["kecamatan-gunung-kaler/2020"], DCTERMS.spatial)
+    assert str(graph.value(elsewhere, label)) == "Kabupaten Tangerang"
 
 
 def test_every_page_names_the_catalog_in_its_head(site, cascades):
@@ -216,5 +224,7 @@ def test_each_indicator_row_links_to_its_own_csv(site, cascades):
             target = (site / url / link["href"]).resolve()
             header, *cells = csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")))
             assert header[:3] == ["ID indikator", "Perangkat daerah", "Tahun cascade"]
-            assert [cells[0][0], len(cells)] == [row.select_one("a.indikator-id").get_text(), 1], url
+            # One row per year with a target or realisasi (one row for an indicator with none).
+            assert {line[0] for line in cells} == {row.select_one("a.indikator-id").get_text()}, url
+            assert len(cells) == len({line[header.index("Tahun")] for line in cells}), url
     assert any(soup_of(site, url).select("a.indikator-csv") for url in site_pages(cascades))

@@ -58,6 +58,30 @@ def test_home_lists_perangkat_daerah_and_years(site):
     assert links["2023"] == "kecamatan-kebasen/2023/"
 
 
+def test_the_gunung_kaler_lkjip_shows_its_targets_realisasi_and_capaian_recomputed_from_them(site):
+    # LKjIP 2020 of Kecamatan Gunung Kaler, Tabel 3.5 (cascade_data/kecamatan-gunung-kaler/2020.yaml): the site
+    # computes realisasi / target x 100 to one decimal; the document prints 104,96, 95,24 (from 66,67, not the
+    # 66,7 its realisasi column shows) and 100,00 for 2020, and 107,81, 102,57 and 100,00 for 2019.
+    expected = {
+        "01.01": ("84,75", "88,95", "105,0%", "82,5", "88,94", "107,8%"),
+        "01.02": ("70", "66,7", "95,3%", "65", "66,67", "102,6%"),
+        "01.03": ("55,56", "55,56", "100,0%", "44,44", "44,44", "100,0%"),
+    }
+    overview = soup_of(site, "kecamatan-gunung-kaler/2020")
+    indicators = soup_of(site, "kecamatan-gunung-kaler/indikator/tujuan-dan-sasaran")
+    for kode, (target, realisasi, capaian, target_2019, realisasi_2019, capaian_2019) in expected.items():
+        row = overview.find("tr", id=kode.replace(".", "-"))
+        assert " ".join(row.select_one("td.kinerja").get_text(" ").split()).startswith(
+            f"Target: {target} Realisasi: {realisasi} Capaian: {capaian} Sangat Tinggi"), kode
+        table = indicators.find("h2", id=kode.replace(".", "-")).find_next("table", class_="indikator-tahunan")
+        assert [" ".join(tr.get_text(" ").split()) for tr in table.select("tbody tr")] == [
+            f"2020 {target} {realisasi} {capaian} Sangat Tinggi",
+            f"2019 (menurut cascade 2020) {target_2019} {realisasi_2019} {capaian_2019} Sangat Tinggi"], kode
+    # Fields the document does not state are said to be missing, not left blank.
+    definition = indicators.find("h2", id="01-01").find_next("table")
+    assert "Formulasi tidak tercantum" in " ".join(definition.get_text(" ").split())
+
+
 def test_navigation_groups_by_perangkat_daerah_and_year(site):
     nav = soup_of(site, "kecamatan-kebasen/2023").select_one("nav.md-nav--primary")
     labels = [" ".join(label.get_text(" ").split()) for label in nav.select("label.md-nav__link, a.md-nav__link")]

@@ -200,13 +200,15 @@ def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str]) -
 
 def _read_cascade(sheet: Sheet, root: Draft, items: dict[str, Draft], problems: list[str],
                   found: tuple[str, When]) -> tuple[str, When]:
-    """The source document and capaian settings onto `root`, the sasaran of the items this sheet lists split
+    """The kabupaten/kota, source document and capaian settings onto `root`, the sasaran of the items this sheet lists split
     into lists; the perangkat daerah and the year or period this sheet names."""
     records = _records(sheet)
     if not records:
         return found
     row, cells = records[0]
     _split_listed_sasaran(sheet, row, cells.get(header_key(SASARAN_LIST_COLUMN), ""), items, problems)
+    if cells.get("kabupaten kota"):
+        root.set("kabupaten_kota", cells["kabupaten kota"])
     if cells.get("dokumen sumber"):
         root.set("dokumen_sumber", cells["dokumen sumber"],
                  f"letakkan berkas '{cells['dokumen sumber']}' di folder ini, di samping berkas data ini")

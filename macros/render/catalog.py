@@ -19,7 +19,7 @@ from ..naming import (
     relative_url,
     source_link,
 )
-from ..kinerja import BELUM_DAPAT_DIHITUNG, KinerjaTahun, kinerja_tahun
+from ..kinerja import BELUM_DAPAT_DIHITUNG, KinerjaTahun
 from .pages import TIPE_LABELS, download_links, group_by_perangkat_daerah, render_template
 
 
@@ -47,7 +47,7 @@ def catalog_rows(cf: CascadeFile, page: str) -> list[CatalogRow]:
         owner=with_kode(row.owner.item),
         owner_link=relative_url(page, node_page(cf, row.owner), anchor(row.owner.position)),
         indikator=row.indikator,
-        kinerja=kinerja_tahun(row.indikator, cf.tahun, cf.aturan),
+        kinerja=cf.tree.kinerja(row.indikator, cf.tahun, cf.aturan),
     ) for row in cf.tree.indikator]
 
 # The tipe filter's choices: the stated ones and, for indicators whose source states none, "tidak tercantum".

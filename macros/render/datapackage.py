@@ -157,6 +157,8 @@ def to_datapackage(files: list[CascadeFile], downloads: Mapping[str, str | bytes
     }
     if years:
         package["temporal"] = {"start": f"{years[0]}-01-01", "end": f"{years[-1]}-12-31"}
-    if settings.region:
-        package["spatial"] = settings.region
+    # A cascade's own kabupaten/kota wins over the site's; a site of several lists them all.
+    regions = sorted({cf.cascade.kabupaten_kota or settings.region for cf in files} - {""})
+    if regions:
+        package["spatial"] = regions[0] if len(regions) == 1 else regions
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"

@@ -110,8 +110,9 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
     }
     if modified is not None:
         dataset["dct:modified"] = _typed(modified.isoformat(timespec="seconds"), "dateTime")
-    if settings.region:
-        dataset["dct:spatial"] = {"@type": "dct:Location", "skos:prefLabel": _text(settings.region)}
+    region = cf.cascade.kabupaten_kota or settings.region
+    if region:
+        dataset["dct:spatial"] = {"@type": "dct:Location", "skos:prefLabel": _text(region)}
     return dataset
 
 

@@ -21,7 +21,7 @@ from ..model import LEVEL_LABELS, Cascade, CascadeFile, Item, Level
 from ..naming import download_path
 from ..capaian import TRIWULAN
 from ..capaian_aturan import AturanCapaian
-from ..kinerja import KinerjaTahun, kinerja_tahun, years_of
+from ..kinerja import KinerjaTahun, years_of
 from ..tree import CascadeTree
 
 DEFAULT_ATURAN = AturanCapaian()
@@ -110,7 +110,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
                   ind.satuan or "", ind.sumber_data, IKU_CELL[ind.iku], ind.target_akhir or "",
                   *((ind.baseline or {}).get(year, "") for year in baseline_years)]
         for year in years:
-            cells += _kinerja_cells(kinerja_tahun(ind, year, aturan))
+            cells += _kinerja_cells(tree.kinerja(ind, year, aturan))
         rows.append(cells)
     return Table(columns, rows)
 
@@ -129,7 +129,7 @@ def triwulan_table(tree: CascadeTree) -> Table:
 
 
 def cascade_table(tree: CascadeTree) -> Table:
-    """The cascade's own fields on one row: perangkat daerah, tahun (a period file: 'Periode', '2021-2026'),
+    """The cascade's own fields on one row: perangkat daerah, kabupaten/kota, tahun (a period file: 'Periode', '2021-2026'),
     source document, its settings of capaian (as JSON, the way the data file's `capaian:` is written), and
     the positions ('T1.S1.P1', one per line) of the items whose `sasaran:` is a list: their cell in the level
     sheets holds the texts one per line, as it would hold one text with a line break; this column tells the two
@@ -139,10 +139,10 @@ def cascade_table(tree: CascadeTree) -> Table:
     # A tujuan's `sasaran` is its list of child items, not outcomes: only programs and below are asked.
     listed = [node.position for node in tree.nodes
               if node.level not in ("tujuan", "sasaran") and isinstance(getattr(node.item, "sasaran"), list)]
-    return Table(["Perangkat daerah", "Periode" if cascade.periode else "Tahun", "Dokumen sumber",
+    return Table(["Perangkat daerah", "Kabupaten/kota", "Periode" if cascade.periode else "Tahun", "Dokumen sumber",
                   "Pengaturan capaian", SASARAN_LIST_COLUMN],
-                 [[cascade.perangkat_daerah, cascade.periode or cascade.tahun or "", cascade.dokumen_sumber or "",
-                   settings, "\n".join(listed)]])
+                 [[cascade.perangkat_daerah, cascade.kabupaten_kota or "", cascade.periode or cascade.tahun or "",
+                   cascade.dokumen_sumber or "", settings, "\n".join(listed)]])
 
 
 def item_table(tree: CascadeTree, level: Level) -> Table:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..capaian import TRIWULAN
-from ..kinerja import KinerjaTahun, kinerja_tahun, years_of
+from ..kinerja import KinerjaTahun, years_of
 from ..model import LEVEL_LABELS, CascadeFile
 from ..naming import indikator_csv_path
 from ..tree import IndikatorRow
@@ -125,7 +125,7 @@ def periods(cf: CascadeFile, row: IndikatorRow) -> list[Periode]:
     """The rows of one indicator: each year with values (the cascade's year when none), then its quarters."""
     rows = []
     for tahun in years_of(row.indikator) or [cf.tahun]:
-        kinerja = kinerja_tahun(row.indikator, tahun, cf.aturan)
+        kinerja = cf.tree.kinerja(row.indikator, tahun, cf.aturan)
         rows.append(Periode(tahun, None, kinerja))
         rows += [Periode(tahun, triwulan, kinerja) for triwulan in TRIWULAN
                  if triwulan in kinerja.target_triwulan or triwulan in kinerja.realisasi_triwulan]

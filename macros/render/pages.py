@@ -29,14 +29,14 @@ from ..naming import (
     site_root,
     source_link,
 )
-from ..kinerja import KinerjaTahun, RingkasanPredikat, kinerja_tahun, summarise
+from ..kinerja import KinerjaTahun, RingkasanPredikat, summarise
 from ..tree import IndikatorRow, Node
 from .escape import html_name, html_text, md_inline, yaml_string
 from .mermaid import Diagram
 
 TIPE_LABELS = {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}
 POLARITAS_LABELS = {"positif": "Positif (makin tinggi makin baik)", "negatif": "Negatif (makin rendah makin baik)"}
-# What a page shows for a tipe penghitungan or polaritas the source does not state (the field left out).
+# What a page shows for a tipe penghitungan, polaritas, formulasi or sumber data the source does not state.
 TIDAK_TERCANTUM = "tidak tercantum"
 
 
@@ -117,6 +117,8 @@ def _environment() -> Environment:
     env.filters.update(
         md=md_inline,
         html=html_text,
+        # A formulasi or sumber data the source leaves empty, said in words as a left-out tipe is.
+        stated=lambda text: html_text(text) if text.strip() else TIDAK_TERCANTUM,
         name=html_name,
         yaml_string=yaml_string,
         anchor=anchor,
@@ -143,9 +145,9 @@ def _sections(cf: CascadeFile, nodes: list[Node]) -> list[Section]:
     sections = []
     for node in nodes:
         rows = cf.tree.rows_of(node)
-        per_year = [[kinerja_tahun(row.indikator, tahun, cf.aturan) for tahun in cf.years] for row in rows] \
+        per_year = [[cf.tree.kinerja(row.indikator, tahun, cf.aturan) for tahun in cf.years] for row in rows] \
             if cf.is_periode else []
-        sections.append(Section(node, rows, [kinerja_tahun(row.indikator, cf.tahun, cf.aturan) for row in rows],
+        sections.append(Section(node, rows, [cf.tree.kinerja(row.indikator, cf.tahun, cf.aturan) for row in rows],
                                 per_year))
     return sections
 
