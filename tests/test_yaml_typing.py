@@ -60,7 +60,7 @@ def test_a_base_60_target_is_published_as_typed_in_every_download(tmp_path):
     write(tmp_path, target="{2024: 1:20, 2025: 1:2:3}")
     (loaded,) = load_cascades(tmp_path)
     assert loaded.cascade.tujuan[0].indikator[0].target == {2024: "1:20", 2025: "1:2:3"}
-    assert '"2024": "1:20"' in to_json(loaded.cascade)
+    assert '"2024":"1:20"' in to_json(loaded.cascade)
     table = indikator_table(loaded.tree)
     assert table.rows[0][table.columns.index("Target 2024")] == "1:20"
 

@@ -161,4 +161,4 @@ def to_datapackage(files: list[CascadeFile], downloads: Mapping[str, str | bytes
     regions = sorted({cf.cascade.kabupaten_kota or settings.region for cf in files} - {""})
     if regions:
         package["spatial"] = regions[0] if len(regions) == 1 else regions
-    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(package, ensure_ascii=False, separators=(",", ":")) + "\n"

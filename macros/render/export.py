@@ -48,8 +48,12 @@ class Table:
 
 
 def to_json(cascade: Cascade) -> str:
-    """The cascade as JSON with the data file's Indonesian keys; optional fields only where the data has them."""
-    return json.dumps(cascade.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2) + "\n"
+    """The cascade as JSON with the data file's Indonesian keys; optional fields only where the data has them.
+
+    Compact, on one line: indenting took three fifths of a large cascade's file (a Kabupaten's five years of
+    downloads, 73 → 30 MB); a reader wanting it laid out has any JSON viewer, or the XLSX."""
+    return json.dumps(cascade.model_dump(mode="json", exclude_none=True), ensure_ascii=False,
+                      separators=(",", ":")) + "\n"
 
 
 def _level_columns(level: Level) -> list[str]:
