@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from .helpers import program_pages, real_cascades
+from .helpers import overview_paths, program_pages, real_cascades
 
 pytestmark = pytest.mark.browser
 
@@ -110,6 +110,14 @@ def test_on_a_desk_no_column_hides_behind_a_scroll_and_no_caption_is_cut(open_pa
     # A table, not cards: the header row is shown and each row's cells sit side by side.
     assert page.evaluate("getComputedStyle(document.querySelector('.indikator-table thead')).display") == \
         "table-header-group"
+
+
+@pytest.mark.parametrize("path", overview_paths(real_cascades()))
+def test_on_a_desk_a_table_with_targets_and_unstated_fields_fits_its_column(open_page, site_url, path):
+    # Gunung Kaler's LKjIP states no formulasi or sumber data: "tidak tercantum" needs no room for long texts, so
+    # its capaian column (target, realisasi, capaian and predikat) stays in view beside them.
+    page = _open(open_page, site_url, path, DESK)
+    assert page.evaluate(_OVERFLOWING) == []
 
 
 @pytest.mark.parametrize("screen", [PHONE, DESK], ids=["phone", "desk"])
