@@ -200,8 +200,8 @@ def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str]) -
 
 def _read_cascade(sheet: Sheet, root: Draft, items: dict[str, Draft], problems: list[str],
                   found: tuple[str, When]) -> tuple[str, When]:
-    """The kabupaten/kota, source document and capaian settings onto `root`, the sasaran of the items this sheet lists split
-    into lists; the perangkat daerah and the year or period this sheet names."""
+    """The kabupaten/kota, source document and capaian settings onto `root`, the sasaran of the items this sheet
+    lists split into lists; the perangkat daerah and the year or period this sheet names."""
     records = _records(sheet)
     if not records:
         return found
