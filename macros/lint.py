@@ -129,6 +129,8 @@ def check_empty_fields(tree: CascadeTree) -> list[Issue]:
 def _texts(tree: CascadeTree) -> Iterator[tuple[Loc, str]]:
     """Every text a reader sees, with its field path."""
     yield ("perangkat_daerah",), tree.cascade.perangkat_daerah
+    if tree.cascade.kabupaten_kota:
+        yield ("kabupaten_kota",), tree.cascade.kabupaten_kota
     for node in tree.nodes:
         for name in _TEXT_FIELDS:
             value = getattr(node.item, name, None)

@@ -102,7 +102,10 @@ class CascadeTree:
     roots: list[Node]
     nodes: list[Node]
     indikator: list[IndikatorRow]
-    _kinerja: dict[tuple[int, int, AturanCapaian], KinerjaTahun] = field(default_factory=dict, init=False, repr=False)
+    # (id of the indicator, year, settings) → (the indicator, its KinerjaTahun): the indicator is kept beside its
+    # figure so that an id reused by another object can never be taken for it.
+    _kinerja: dict[tuple[int, int, AturanCapaian], tuple[Indikator, KinerjaTahun]] = field(
+        default_factory=dict, init=False, repr=False)
 
     def at(self, level: Level) -> list[Node]:
         """The items of one level, in source order."""
@@ -133,9 +136,9 @@ class CascadeTree:
         settings: the overview, program page, catalog, downloads and indicator page all show the same figure."""
         key = (id(indikator), tahun, aturan)
         found = self._kinerja.get(key)
-        if found is None:
-            found = self._kinerja[key] = kinerja_tahun(indikator, tahun, aturan)
-        return found
+        if found is None or found[0] is not indikator:
+            found = self._kinerja[key] = (indikator, kinerja_tahun(indikator, tahun, aturan))
+        return found[1]
 
     @cached_property
     def _by_loc(self) -> dict[Loc, Node | IndikatorRow]:

@@ -154,6 +154,21 @@ def test_the_catalog_of_every_cascade_finds_rows_by_text_and_links_each_to_its_r
     assert page.console_errors == []
 
 
+def test_the_catalog_of_every_cascade_says_which_fields_the_source_does_not_state(page, site_url):
+    # Gunung Kaler's LKjIP states no formulasi or sumber data: said in words, as in its own catalog.
+    page.goto(site_url + ALL)
+    page.get_by_label("Cari indikator", exact=True).fill("pertanggungjawaban")
+    row = built_rows(page).filter(has_text="01.03")
+    row.wait_for()
+    for label in ("Formulasi", "Sumber data"):
+        cell = row.locator(f'td[data-label="{label}"]')
+        assert (cell.inner_text(), cell.get_attribute("class")) == ("tidak tercantum", None), label
+    own = page.context.new_page()
+    own.goto(site_url + "kecamatan-gunung-kaler/2020/katalog/")
+    assert own.locator('tr#01-03 td[data-label="Formulasi"]').inner_text() == "tidak tercantum"
+    assert page.console_errors == []
+
+
 def test_an_earlier_permalink_to_a_row_of_every_cascade_lands_on_the_row_in_its_cascade_catalog(page, site_url):
     page.goto(site_url + ALL + "#kecamatan-kebasen-2023-t1-s1-p1-k1-i1")
     page.wait_for_url(f"**/{CATALOG}#t1-s1-p1-k1-i1")

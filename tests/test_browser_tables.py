@@ -117,6 +117,7 @@ def test_on_a_desk_a_table_with_targets_and_unstated_fields_fits_its_column(open
     # Gunung Kaler's LKjIP states no formulasi or sumber data: "tidak tercantum" needs no room for long texts, so
     # its capaian column (target, realisasi, capaian and predikat) stays in view beside them.
     page = _open(open_page, site_url, path, DESK)
+    assert page.evaluate("document.querySelectorAll('.indikator-table').length") > 0
     assert page.evaluate(_OVERFLOWING) == []
 
 

@@ -92,6 +92,7 @@ def test_every_optional_field_arrives_in_the_imported_file(tmp_path):
     program = tujuan.sasaran[0].program[0]
     kegiatan = program.kegiatan[0]
     assert again.cascade.dokumen_sumber == "Renstra contoh 2024-2026.pdf"
+    assert again.cascade.kabupaten_kota == "Kabupaten Contoh"
     # Settings are kept as typed too: the numbers are the characters of the data file.
     assert again.cascade.capaian == {"negatif": "T/R", "batas_atas": "120",
                                      "predikat": [{"lebih_dari": "85", "predikat": "Baik"}, {"predikat": "Kurang"}]}

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.capaian_aturan import AturanCapaian
+from macros.kinerja import kinerja_tahun
 from macros.load import load_cascades
 from macros.problems import CascadeError
 from macros.render.export import to_csv
@@ -150,6 +152,18 @@ def test_a_cascade_and_the_site_may_choose_how_negatif_capaian_is_computed(tmp_p
             "Capaian 2024 (%)"]
 
     assert [capaian(cf) for cf in (default, site_wide, own)] == ["107.1", "107.7", "105.0"]
+
+
+def test_each_indicators_capaian_is_computed_once_per_year_and_settings():
+    (cf,) = load_cascades(CONTOH)
+    indikator = cf.tree.indikator[0].indikator  # negatif, target 7-8, realisasi 6,5
+    first = cf.tree.kinerja(indikator, 2024, cf.aturan)
+    assert cf.tree.kinerja(indikator, 2024, cf.aturan) is first
+    assert first == kinerja_tahun(indikator, 2024, cf.aturan) and first.persen == "107,1%"
+    assert cf.tree.kinerja(indikator, 2024, AturanCapaian(negatif="T/R")).persen == "107,7%"
+    # Another indicator object is computed for itself, never taken for one remembered before.
+    changed = indikator.model_copy(update={"realisasi": {2024: "9"}})
+    assert cf.tree.kinerja(changed, 2024, cf.aturan).persen == "87,5%"
 
 
 def test_unknown_capaian_settings_are_refused_where_they_are_written(tmp_path):

@@ -49,6 +49,8 @@ def test_overview_lists_levels_with_indicators_and_links(site, kebasen):
 def test_json_download_is_the_export(site, kebasen):
     exported = (site / "data/kecamatan-kebasen/2023.json").read_text(encoding="utf-8")
     assert json.loads(exported) == json.loads(to_json(kebasen.cascade))
+    # Compact: indenting took three fifths of a large cascade's file.
+    assert exported == json.dumps(json.loads(exported), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def test_home_lists_perangkat_daerah_and_years(site):
@@ -79,7 +81,10 @@ def test_the_gunung_kaler_lkjip_shows_its_targets_realisasi_and_capaian_recomput
             f"2019 (menurut cascade 2020) {target_2019} {realisasi_2019} {capaian_2019} Sangat Tinggi"], kode
     # Fields the document does not state are said to be missing, not left blank.
     definition = indicators.find("h2", id="01-01").find_next("table")
-    assert "Formulasi tidak tercantum" in " ".join(definition.get_text(" ").split())
+    fields = {" ".join(tr.th.get_text(" ").split()): " ".join(tr.td.get_text(" ").split())
+              for tr in definition.select("tr")}
+    assert (fields["Formulasi"], fields["Sumber data"], fields["Tipe penghitungan"]) == ("tidak tercantum",) * 3
+    assert "Kecamatan Gunung Kaler berada di Kabupaten Tangerang." in article_text(overview)
 
 
 def test_navigation_groups_by_perangkat_daerah_and_year(site):

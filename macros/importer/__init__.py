@@ -64,7 +64,7 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
     root = Draft()
     root.set("perangkat_daerah", name)
     root.set("periode" if isinstance(when, str) else "tahun", when)  # type: ignore[arg-type]
-    # dokumen_sumber and capaian (from the site's own download), then tujuan (or sasaran, without tujuan)
+    # kabupaten_kota, dokumen_sumber and capaian (from the site's own download), then tujuan (or sasaran, without tujuan)
     for key, value in body.fields.items():
         root.set(key, value)
     for key, notes in body.notes.items():

@@ -139,4 +139,4 @@ def to_dcat_catalog(files: list[CascadeFile], downloads: Mapping[str, str | byte
         graph.append({**_distribution(ARCHIVE_PATH, downloads[ARCHIVE_PATH], "zip",
                                       "Semua cascade: JSON, CSV dan XLSX (ZIP)", licence), "@id": "#arsip"})
     graph += [_dataset(cf, downloads, modified.get(cf.path), settings) for cf in files]
-    return json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, separators=(",", ":")) + "\n"

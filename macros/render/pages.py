@@ -45,6 +45,14 @@ def _choice_label(labels: dict[str, str]) -> Callable[[str | None], str]:
     return lambda value: TIDAK_TERCANTUM if value is None else labels[value]
 
 
+def stated(text: str) -> Markup:
+    """A formulasi or sumber data for an HTML cell: the text (`html_text`), or "tidak tercantum" when the source
+    leaves it empty, marked as a left-out tipe or polaritas is."""
+    if text.strip():
+        return html_text(text)
+    return Markup('<span class="tidak-tercantum">{}</span>').format(TIDAK_TERCANTUM)
+
+
 def rupiah(pagu: str) -> str:
     """A pagu as typed, shown in Rupiah: '7.742.388.142' → 'Rp 7.742.388.142' (a typed 'Rp' is kept, not doubled)."""
     return pagu if pagu.casefold().startswith("rp") else f"Rp {pagu}"
@@ -117,8 +125,7 @@ def _environment() -> Environment:
     env.filters.update(
         md=md_inline,
         html=html_text,
-        # A formulasi or sumber data the source leaves empty, said in words as a left-out tipe is.
-        stated=lambda text: html_text(text) if text.strip() else TIDAK_TERCANTUM,
+        stated=stated,
         name=html_name,
         yaml_string=yaml_string,
         anchor=anchor,

@@ -68,6 +68,11 @@
       });
       return node;
     }
+    // A formulasi or sumber data the source leaves empty is said in words and needs no room for a long text,
+    // as in each cascade's own catalog.
+    function statedCell(i, text) {
+      return text ? cell("td", i, text, "teks-panjang") : cell("td", i, element("span", "tidak tercantum", "tidak-tercantum"));
+    }
     return function (row) {
       var c = row.cascade;
       var tr = element("tr");
@@ -85,10 +90,10 @@
                        iku && " ", iku]),
         cell("td", 3, row.level_label),
         cell("td", 4, link(new URL(row.owner_link, c.index).href, row.owner), "teks-panjang"),
-        cell("td", 5, row.formulasi, "teks-panjang"),
+        statedCell(5, row.formulasi),
         cell("td", 6, row.tipe_label),
         cell("td", 7, row.polaritas_label),
-        cell("td", 8, row.sumber_data, "teks-panjang"),
+        statedCell(8, row.sumber_data),
         cell("td", 9, [row.capaian && row.capaian + " ", predikat])
       );
       return tr;
