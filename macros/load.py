@@ -171,17 +171,22 @@ def _check_program_urls(cf: CascadeFile, shown: str) -> list[Problem]:
 
 
 def _check_names_across_files(loaded: list[CascadeFile], base: Path) -> list[Problem]:
-    """One perangkat daerah folder carries one name in all its years."""
+    """One perangkat daerah folder carries one name, and one kabupaten/kota (or none), in all its years."""
     problems = []
     names: dict[str, CascadeFile] = {}
     for item in loaded:
         other = names.setdefault(item.slug, item)
-        if other.cascade.perangkat_daerah != item.cascade.perangkat_daerah:
-            problems.append(Problem(_shown(item.path, base),
-                                    f"perangkat_daerah '{item.cascade.perangkat_daerah}' berbeda dengan "
-                                    f"'{other.cascade.perangkat_daerah}' di {_shown(other.path, base)}",
-                                    field="perangkat_daerah"))
+        for key in ("perangkat_daerah", "kabupaten_kota"):
+            mine, theirs = getattr(item.cascade, key), getattr(other.cascade, key)
+            if mine != theirs:
+                problems.append(Problem(_shown(item.path, base),
+                                        f"{key} {_written(mine)} berbeda dengan {_written(theirs)} di "
+                                        f"{_shown(other.path, base)}; tulis sama di semua tahunnya", field=key))
     return problems
+
+
+def _written(value: str | None) -> str:
+    return f"'{value}'" if value else "(tidak ditulis)"
 
 
 def _shown(path: Path, base: Path) -> str:

@@ -21,9 +21,8 @@ from macros.importer import SpreadsheetError, import_spreadsheet, write_imported
 from macros.importer.template import template_workbook
 from macros.load import load_cascades
 from macros.render.export import indikator_table, item_table, to_json, to_xlsx
-from macros.tree import LEVELS
 
-from .helpers import DATA, ROOT, soup_of
+from .helpers import DATA, ROOT, real_cascades, soup_of
 
 
 def loaded_from(text: str, folder: Path, slug: str, label: str):
@@ -42,11 +41,12 @@ def round_trip(cf, tmp_path: Path):
     return loaded_from(imported.text, tmp_path / "data", imported.slug, imported.label)
 
 
-def test_the_sites_own_download_of_the_real_data_round_trips(kebasen, tmp_path):
-    again = round_trip(kebasen, tmp_path)
-    assert to_json(again.cascade) == to_json(kebasen.cascade)
-    assert indikator_table(again.tree) == indikator_table(kebasen.tree)
-    assert all(item_table(again.tree, level) == item_table(kebasen.tree, level) for level in LEVELS)
+@pytest.mark.parametrize("cf", real_cascades(), ids=lambda cf: cf.slug)
+def test_the_sites_own_download_of_the_real_data_round_trips(cf, tmp_path):
+    again = round_trip(cf, tmp_path)
+    assert to_json(again.cascade) == to_json(cf.cascade)
+    assert indikator_table(again.tree) == indikator_table(cf.tree)
+    assert all(item_table(again.tree, level) == item_table(cf.tree, level) for level in cf.tree.levels)
 
 
 def test_a_synthetic_kabupaten_body_round_trips(tmp_path):

@@ -266,3 +266,18 @@ def test_python_object_tags_are_refused_and_never_run(tmp_path):
 
 def test_data_folder_of_this_project_is_valid():
     assert [cf.slug for cf in load_cascades(DATA, shown_relative_to=ROOT)] == ["kecamatan-gunung-kaler", "kecamatan-kebasen"]
+
+
+def test_the_years_of_one_perangkat_daerah_carry_one_name_and_one_kabupaten(tmp_path):
+    text = "perangkat_daerah: {}\n{}tahun: {}\nsasaran:\n  - uraian: Meningkatnya pelayanan\n"
+    folder = tmp_path / "kecamatan-x"
+    folder.mkdir()
+    (folder / "2023.yaml").write_text(text.format("Kecamatan X", "kabupaten_kota: Kabupaten A\n", 2023))
+    (folder / "2024.yaml").write_text(text.format("Kecamatan Ex", "", 2024))
+    with pytest.raises(CascadeError) as caught:
+        load_cascades(tmp_path, shown_relative_to=tmp_path)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "kecamatan-x/2024.yaml perangkat_daerah: perangkat_daerah 'Kecamatan Ex' berbeda dengan 'Kecamatan X' di "
+        "kecamatan-x/2023.yaml; tulis sama di semua tahunnya",
+        "kecamatan-x/2024.yaml kabupaten_kota: kabupaten_kota (tidak ditulis) berbeda dengan 'Kabupaten A' di "
+        "kecamatan-x/2023.yaml; tulis sama di semua tahunnya"]

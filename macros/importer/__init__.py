@@ -63,6 +63,8 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
                                 f"{' '.join(missing)} pada perintah make import"])
     root = Draft()
     root.set("perangkat_daerah", name)
+    if "kabupaten_kota" in body.fields:
+        root.set("kabupaten_kota", body.fields["kabupaten_kota"])
     root.set("periode" if isinstance(when, str) else "tahun", when)  # type: ignore[arg-type]
     # kabupaten_kota, dokumen_sumber and capaian (from the site's own download), then tujuan (or sasaran, without tujuan)
     for key, value in body.fields.items():
