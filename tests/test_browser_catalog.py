@@ -165,7 +165,7 @@ def test_the_catalog_of_every_cascade_says_which_fields_the_source_does_not_stat
         assert (cell.inner_text(), cell.get_attribute("class")) == ("tidak tercantum", None), label
     own = page.context.new_page()
     own.goto(site_url + "kecamatan-gunung-kaler/2020/katalog/")
-    assert own.locator('tr#01-03 td[data-label="Formulasi"]').inner_text() == "tidak tercantum"
+    assert own.locator('tr[id="01-03"] td[data-label="Formulasi"]').inner_text() == "tidak tercantum"
     assert page.console_errors == []
 
 
