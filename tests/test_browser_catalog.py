@@ -166,6 +166,9 @@ def test_the_catalog_of_every_cascade_says_which_fields_the_source_does_not_stat
     own = page.context.new_page()
     own.goto(site_url + "kecamatan-gunung-kaler/2020/katalog/")
     assert own.locator('tr[id="01-03"] td[data-label="Formulasi"]').inner_text() == "tidak tercantum"
+    # Marked alike in both catalogs, with the tipe penghitungan it does not state either.
+    for catalog in (row, own.locator('tr[id="01-03"]')):
+        assert catalog.locator(".tidak-tercantum").all_inner_texts() == ["tidak tercantum"] * 3
     assert page.console_errors == []
 
 

@@ -38,6 +38,7 @@ def _row(cf: CascadeFile, row: CatalogRow) -> dict[str, Any]:
         "formulasi": ind.formulasi,
         "tipe_penghitungan": ind.tipe_penghitungan or "tidak_tercantum",
         "tipe_label": TIPE_LABELS[ind.tipe_penghitungan] if ind.tipe_penghitungan else TIDAK_TERCANTUM,
+        "polaritas": ind.polaritas or "tidak_tercantum",
         "polaritas_label": POLARITAS_LABELS[ind.polaritas] if ind.polaritas else TIDAK_TERCANTUM,
         "sumber_data": ind.sumber_data,
         "capaian": f"{row.kinerja.persen} ({row.kinerja.tahun})" if row.kinerja.persen else "",
@@ -51,8 +52,8 @@ def to_catalog_index(cf: CascadeFile) -> str:
 
     Each row holds text only: id, anchor (its id on the catalog of every cascade), link (to its row in the
     cascade's catalog), level and level_label, owner and owner_link, uraian, satuan ("" when none), iku (bool),
-    formulasi, tipe_penghitungan ("tidak_tercantum" when the source states none) and tipe_label,
-    polaritas_label, sumber_data, capaian ("107,1% (2023)" or ""), predikat and predikat_anchor. Links are
+    formulasi, tipe_penghitungan and polaritas ("tidak_tercantum" when the source states none) with tipe_label
+    and polaritas_label, sumber_data, capaian ("107,1% (2023)" or ""), predikat and predikat_anchor. Links are
     relative to the index's own address. Compact (no spaces): forty of these load for a Kabupaten-wide search.
     """
     page = catalog_page(cf)

@@ -68,10 +68,13 @@
       });
       return node;
     }
-    // A formulasi or sumber data the source leaves empty is said in words and needs no room for a long text,
-    // as in each cascade's own catalog.
+    // What the source does not state is said in words, marked as in each cascade's own catalog; a formulasi or
+    // sumber data it does state may be long.
+    function unstated() {
+      return element("span", "tidak tercantum", "tidak-tercantum");
+    }
     function statedCell(i, text) {
-      return text ? cell("td", i, text, "teks-panjang") : cell("td", i, element("span", "tidak tercantum", "tidak-tercantum"));
+      return text ? cell("td", i, text, "teks-panjang") : cell("td", i, unstated());
     }
     return function (row) {
       var c = row.cascade;
@@ -91,8 +94,8 @@
         cell("td", 3, row.level_label),
         cell("td", 4, link(new URL(row.owner_link, c.index).href, row.owner), "teks-panjang"),
         statedCell(5, row.formulasi),
-        cell("td", 6, row.tipe_label),
-        cell("td", 7, row.polaritas_label),
+        cell("td", 6, row.tipe_penghitungan === "tidak_tercantum" ? unstated() : row.tipe_label),
+        cell("td", 7, row.polaritas === "tidak_tercantum" ? unstated() : row.polaritas_label),
         statedCell(8, row.sumber_data),
         cell("td", 9, [row.capaian && row.capaian + " ", predikat])
       );
