@@ -38,19 +38,18 @@ TIPE_LABELS = {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}
 POLARITAS_LABELS = {"positif": "Positif (makin tinggi makin baik)", "negatif": "Negatif (makin rendah makin baik)"}
 # What a page shows for a tipe penghitungan, polaritas, formulasi or sumber data the source does not state.
 TIDAK_TERCANTUM = "tidak tercantum"
+_UNSTATED = Markup('<span class="tidak-tercantum">{}</span>').format(TIDAK_TERCANTUM)
 
 
 def _choice_label(labels: dict[str, str]) -> Callable[[str | None], str]:
-    """A filter: a choice's label, or "tidak tercantum" for None."""
-    return lambda value: TIDAK_TERCANTUM if value is None else labels[value]
+    """A filter: a choice's label, or "tidak tercantum" (marked, for HTML) for None."""
+    return lambda value: _UNSTATED if value is None else labels[value]
 
 
 def stated(text: str) -> Markup:
     """A formulasi or sumber data for an HTML cell: the text (`html_text`), or "tidak tercantum" when the source
     leaves it empty, marked as a left-out tipe or polaritas is."""
-    if text.strip():
-        return html_text(text)
-    return Markup('<span class="tidak-tercantum">{}</span>').format(TIDAK_TERCANTUM)
+    return html_text(text) if text.strip() else _UNSTATED
 
 
 def rupiah(pagu: str) -> str:
