@@ -66,7 +66,8 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
     if "kabupaten_kota" in body.fields:
         root.set("kabupaten_kota", body.fields["kabupaten_kota"])
     root.set("periode" if isinstance(when, str) else "tahun", when)  # type: ignore[arg-type]
-    # kabupaten_kota, dokumen_sumber and capaian (from the site's own download), then tujuan (or sasaran, without tujuan)
+    # dokumen_sumber and capaian (from the site's own download), then tujuan (or sasaran, without tujuan); a
+    # kabupaten_kota is already in place after the name
     for key, value in body.fields.items():
         root.set(key, value)
     for key, notes in body.notes.items():

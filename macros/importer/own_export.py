@@ -6,8 +6,8 @@ attached to their owner by the same position (baseline, target and realisasi per
 target akhir); each quarter's target and realisasi from the "Triwulan" sheet, by 'ID indikator'; the
 kabupaten/kota, the year or the period, the source document, the settings of capaian and which items' sasaran
 are lists from the "Cascade" sheet (a workbook downloaded before it existed has none: its "Indikator" sheet names
-the perangkat daerah and the year). A workbook without a "Tujuan" sheet is a document without tujuan (an IKU list): its sasaran are the
-top of the cascade, as the site wrote them ('S1', 'S2.P1').
+the perangkat daerah and the year). A workbook without a "Tujuan" sheet is a document without tujuan (an IKU
+list): its sasaran are the top of the cascade, as the site wrote them ('S1', 'S2.P1').
 """
 
 from __future__ import annotations

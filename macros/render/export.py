@@ -134,10 +134,10 @@ def triwulan_table(tree: CascadeTree) -> Table:
 
 def cascade_table(tree: CascadeTree) -> Table:
     """The cascade's own fields on one row: perangkat daerah, kabupaten/kota, tahun (a period file: 'Periode',
-    '2021-2026'), source document, its settings of capaian (as JSON, the way the data file's `capaian:` is written), and
-    the positions ('T1.S1.P1', one per line) of the items whose `sasaran:` is a list: their cell in the level
-    sheets holds the texts one per line, as it would hold one text with a line break; this column tells the two
-    apart, so that the workbook holds all of its data."""
+    '2021-2026'), source document, its settings of capaian (as JSON, the way the data file's `capaian:` is
+    written), and the positions ('T1.S1.P1', one per line) of the items whose `sasaran:` is a list: their cell in
+    the level sheets holds the texts one per line, as it would hold one text with a line break; this column tells
+    the two apart, so that the workbook holds all of its data."""
     cascade = tree.cascade
     settings = json.dumps(cascade.capaian, ensure_ascii=False) if cascade.capaian is not None else ""
     # A tujuan's `sasaran` is its list of child items, not outcomes: only programs and below are asked.
