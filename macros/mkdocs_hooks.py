@@ -28,6 +28,7 @@ for _name in [n for n in sys.modules if n.startswith("macros.")]:
 
 from macros.csp import add_policy
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
+from macros.html_space import collapse_indentation
 from macros.load import load_cascades
 from macros.model import CascadeFile
 from macros.naming import DCAT_CATALOG_PATH, diagram_file_name, diagram_link, diagram_path
@@ -186,6 +187,13 @@ class CascadeBuild:
         # ids; links to them from other pages are checked against these.
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(_ID_ATTRIBUTE.findall(html))
+        if page.file.src_uri in self.diagrams:
+            # A program page's contents list its kegiatan, not each sub kegiatan (each kegiatan's section opens
+            # with its sub kegiatan): the theme writes the list twice and measures every entry on load, a tenth of
+            # a large program page's work on a phone.
+            for title in page.toc.items:
+                for section in title.children:
+                    section.children = []
         # Only a marker for now: the SVG goes in at post_page, after mermaid2's, which would otherwise
         # re-parse every page holding the word "mermaid" (the SVG's styles do) with BeautifulSoup.
         if self.renderer is None or page.file.src_uri not in self.diagrams:
@@ -216,15 +224,18 @@ class CascadeBuild:
 
     @event_priority(-100)
     def add_page_policy(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Last of every post_page: the policy hashes the inline scripts as the page is finally written."""
-        return add_policy(output)
+        """Last of every post_page: the policy hashes the inline scripts as the page is finally written (cutting
+        the indentation then leaves scripts as they are)."""
+        return collapse_indentation(add_policy(output))
 
     on_post_page = CombinedEvent(insert_diagram, add_page_policy)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # Last, like add_page_policy: the policy of a page made from a template alone (404.html, sitemap).
-        return add_policy(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return collapse_indentation(add_policy(output_content))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # After every page is written (for `mkdocs build` and every `mkdocs serve` rebuild), so search indexes

@@ -166,6 +166,18 @@ def test_make_build_replaces_the_site_on_success(tmp_path):
     assert (site / "kecamatan-kebasen/2023/index.html").is_file()
 
 
+def test_a_program_pages_contents_list_its_kegiatan_and_each_kegiatan_its_sub_kegiatan(site, kebasen):
+    program = next(program for program in kebasen.programs if any(k.sub_kegiatan for k in program.kegiatan))
+    soup = soup_of(site, f"kecamatan-kebasen/2023/program/{program_slug(program)}")
+    for contents in soup.select("nav.md-nav--secondary"):
+        entries = [" ".join(a.get_text().split()) for a in contents.select("a.md-nav__link")]
+        assert [e for e in entries if e.startswith("Kegiatan ")] == [
+            f"Kegiatan {n}: {' '.join(k.uraian.split())}" for n, k in enumerate(program.kegiatan, 1)]
+        assert not [e for e in entries if e.startswith("Sub kegiatan")]
+    # The sub kegiatan are still headings of their own, under their kegiatan's.
+    assert soup.select("h3")[0].get_text().startswith("Sub kegiatan 1.1")
+
+
 def test_program_pages_carry_the_diagram_as_svg_without_the_mermaid_runtime(site, kebasen):
     for program in kebasen.programs:
         folder = site / f"kecamatan-kebasen/2023/program/{program_slug(program)}"
@@ -175,7 +187,8 @@ def test_program_pages_carry_the_diagram_as_svg_without_the_mermaid_runtime(site
         for kegiatan in program.kegiatan:
             assert " ".join(kegiatan.uraian.split()[:2]) in labels
         assert not soup.select("pre.mermaid") and "mermaid.min.js" not in str(soup)
-        assert "flowchart TB" in soup.select_one("details.diagram-source code").get_text()
+        # The source folded under the diagram, as code but not in a <pre> (which Material measures on load).
+        assert "flowchart TB" in soup.select_one("details.diagram-source > code").get_text() and not soup.select("pre")
         # Each diagram downloads as SVG, saved under its own name, from a file named by its source's hash (shared by
         # every page showing the same diagram); the program's overview as PNG too.
         numbers = [n for n, kegiatan in enumerate(program.kegiatan, 1) if kegiatan.sub_kegiatan]
