@@ -18,7 +18,8 @@ from .model import Cascade, CascadeFile, Loc
 from .naming import SLUG_PATTERN, cascade_dir, page_url, program_page
 from .problems import CascadeError, Problem, field_path
 from .validation import validate_cascade
-from .yaml_source import decode, parse_yaml
+from .parse_cache import parse_yaml_cached
+from .yaml_source import decode
 
 # Well above any real cascade (Kebasen 2023 is 25 KB), well below what could exhaust memory.
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -27,11 +28,12 @@ YEAR_FILE = re.compile(r"^(\d{4})(?:-(\d{4}))?\.yaml$")
 
 
 def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
-                  capaian: Mapping[str, object] | None = None) -> list[CascadeFile]:
+                  capaian: Mapping[str, object] | None = None, parse_cache: Path | None = None) -> list[CascadeFile]:
     """Load every `<perangkat-daerah>/<tahun>.yaml` under `data_dir`, or raise `CascadeError` with all problems.
 
     `capaian` is the site's way of computing capaian (`macros.capaian_aturan`, from mkdocs.yml `extra.capaian`);
-    a cascade's own `capaian:` settings override it key by key.
+    a cascade's own `capaian:` settings override it key by key. `parse_cache` is a folder keeping each file's
+    parse between builds (`macros.parse_cache`); without it every file is parsed.
     """
     base = shown_relative_to or Path.cwd()
     try:
@@ -58,7 +60,7 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
             if path.name.startswith(".") or (path.is_file() and path.suffix.lower() not in (".yaml", ".yml")):
                 continue
             try:
-                loaded.append(load_cascade_file(path, entry.name, base, capaian))
+                loaded.append(load_cascade_file(path, entry.name, base, capaian, parse_cache))
             except CascadeError as error:
                 problems.extend(error.problems)
     problems.extend(_check_names_across_files(loaded, base))
@@ -68,7 +70,7 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
 
 
 def load_cascade_file(path: Path, slug: str, base: Path | None = None,
-                      capaian: Mapping[str, object] | None = None) -> CascadeFile:
+                      capaian: Mapping[str, object] | None = None, parse_cache: Path | None = None) -> CascadeFile:
     """Read, parse and validate one cascade file, or raise `CascadeError` with every problem found in it.
 
     `base` is the folder paths are shown relative to (the current folder by default); the returned file
@@ -88,7 +90,7 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None,
     if path.stat().st_size > MAX_FILE_BYTES:
         raise CascadeError([Problem(shown, f"berkas lebih besar dari {MAX_FILE_BYTES // 1024} KB; "
                                     "periksa apakah isinya benar data cascade")])
-    parsed = parse_yaml(decode(path.read_bytes(), shown), shown)
+    parsed = parse_yaml_cached(decode(path.read_bytes(), shown), shown, parse_cache)
     cascade = validate_cascade(parsed, shown)
     problems = _check_file_name(cascade, path.name, match, shown, parsed.lines)
     problems.extend(_check_dokumen_sumber(cascade.dokumen_sumber, path, slug, shown, parsed.lines))

@@ -67,7 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # like any plugin, so that nothing of one build is left in this module for the next.
     project = Path(config.config_file_path).parent
     try:
-        cascades = load_cascades(data_dir(config), shown_relative_to=project, capaian=config.extra.get("capaian"))
+        cascades = load_cascades(data_dir(config), shown_relative_to=project, capaian=config.extra.get("capaian"),
+                                 parse_cache=cache_dir(config) / "yaml")
     except CascadeError as error:
         raise Abort(error.report("perbaiki lalu bangun ulang")) from None
     try:

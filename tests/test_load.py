@@ -281,3 +281,39 @@ def test_the_years_of_one_perangkat_daerah_carry_one_name_and_one_kabupaten(tmp_
         "kecamatan-x/2023.yaml; tulis sama di semua tahunnya",
         "kecamatan-x/2024.yaml kabupaten_kota: kabupaten_kota (tidak ditulis) berbeda dengan 'Kabupaten A' di "
         "kecamatan-x/2023.yaml; tulis sama di semua tahunnya"]
+
+
+def test_a_build_parses_an_unchanged_file_once_and_reads_its_parse_afterwards(tmp_path, kebasen_text, monkeypatch):
+    folder = tmp_path / "data" / "kecamatan-kebasen"
+    folder.mkdir(parents=True)
+    (folder / "2023.yaml").write_text(kebasen_text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    (first,) = load_cascades(tmp_path / "data", parse_cache=cache)
+    assert len(list(cache.iterdir())) == 1
+
+    def parse_again(*args):
+        raise AssertionError("an unchanged file was parsed again")
+
+    monkeypatch.setattr("macros.parse_cache.parse_yaml", parse_again)
+    (second,) = load_cascades(tmp_path / "data", parse_cache=cache)
+    assert second == first
+    assert dict(second.lines) == dict(first.lines) and dict(second.lines) != {}
+
+
+def test_an_edited_file_is_parsed_again_and_a_file_with_problems_is_not_kept(tmp_path, kebasen_text):
+    folder = tmp_path / "data" / "kecamatan-kebasen"
+    folder.mkdir(parents=True)
+    path, cache = folder / "2023.yaml", tmp_path / "cache"
+    path.write_text(kebasen_text, encoding="utf-8")
+    load_cascades(tmp_path / "data", parse_cache=cache)
+    path.write_text(kebasen_text.replace("perangkat_daerah: Kecamatan Kebasen\n",
+                                        "perangkat_daerah: Kecamatan Kebasen Baru\n"), encoding="utf-8")
+    (edited,) = load_cascades(tmp_path / "data", parse_cache=cache)
+    assert edited.cascade.perangkat_daerah == "Kecamatan Kebasen Baru"
+    assert len(list(cache.iterdir())) == 2
+    # A duplicate key is reported on every build, naming the file as that build shows it.
+    path.write_text(kebasen_text.replace("tahun: 2023\n", "tahun: 2023\ntahun: 2023\n", 1), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(CascadeError, match="kunci 'tahun' ditulis dua kali"):
+            load_cascades(tmp_path / "data", parse_cache=cache)
+    assert len(list(cache.iterdir())) == 2
