@@ -190,8 +190,8 @@ class CascadeBuild:
             page.present_anchor_ids.update(_ID_ATTRIBUTE.findall(html))
         if page.file.src_uri in self.diagrams:
             # A program page's contents list its kegiatan, not each sub kegiatan (each kegiatan's section opens
-            # with its sub kegiatan): the theme writes the list twice and measures every entry on load, a tenth of
-            # a large program page's work on a phone.
+            # with its sub kegiatan): the theme writes the list twice and reads every entry's place on load, which
+            # on a large program page kept a phone busy past Lighthouse's budget.
             for title in page.toc.items:
                 for section in title.children:
                     section.children = []

@@ -76,7 +76,7 @@ def diagram_figure(svg: str, source: str, caption: str, svg_href: str, png_href:
         '<a href="{svg_href}" download="{svg_name}">SVG</a>{png}</span></figcaption>\n'
         '</figure>\n'
         '<details class="diagram-source"><summary>Sumber diagram (Mermaid)</summary>'
-        '<code class="diagram-kode">{source}</code></details>\n'
+        '<code>{source}</code></details>\n'
     ).format(caption=caption, svg=Markup(svg), svg_href=svg_href, svg_name=names[0], source=source,
              png=Markup(' · <a href="{}" download="{}">PNG</a>').format(png_href, names[1]) if png_href else "",
              width=width, height=height))
