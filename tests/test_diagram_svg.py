@@ -1,5 +1,6 @@
 """Tests for build-time Mermaid to SVG rendering."""
 
+import io
 import math
 import os
 import re
@@ -7,8 +8,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops
 
-from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
+from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer, palette_png
 from macros.render.diagram import link_nodes, share_styles
 from macros.render.escape import mermaid_label
 
@@ -221,8 +223,12 @@ def test_each_diagram_has_a_png_twice_its_size(renderer, svg):
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     box = [float(n) for n in ET.fromstring(svg).get("viewBox").split()]
     assert (width, height) == (math.ceil(box[2] * 2), math.ceil(box[3] * 2))
-    # Drawn, not blank: a white page with the diagram's colours on it is far larger than a blank one.
-    assert len(png) > 5000
+    # In 256 colours (a quarter of the bytes), on white, and drawn: the fills and the letters' edges.
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.mode == "P"
+        drawn = image.convert("RGB")
+    assert drawn.getpixel((0, 0)) == drawn.getpixel((width - 1, height - 1)) == (255, 255, 255)
+    assert len(drawn.getcolors(256)) > 20
 
 
 def test_linked_nodes_are_wrapped_in_links_and_the_rest_untouched(renderer, svg):
@@ -269,3 +275,18 @@ def test_a_png_is_drawn_only_for_the_sources_that_need_one(renderer):
     assert renderer.rendered_count == rendered + 2
     renderer.render_files(sources)
     assert renderer.rendered_count == rendered + 3 and renderer.png_path(sources[1]).is_file()
+
+
+def test_a_png_in_256_colours_keeps_every_pixel_within_5_of_the_drawn_colour():
+    drawn = Image.new("RGBA", (120, 40), (255, 255, 255, 255))
+    for x in range(120):  # a fill, and a grey ramp like the anti-aliased edge of a letter
+        for y in range(20):
+            drawn.putpixel((x, y), (253, 231, 197, 255))
+        drawn.putpixel((x, 30), (2 * x, 2 * x, 2 * x, 255))
+    out = io.BytesIO()
+    drawn.save(out, "PNG")
+    with Image.open(io.BytesIO(palette_png(out.getvalue()))) as image:
+        assert image.mode == "P"
+        kept = image.convert("RGB")
+    assert all(high <= 5 for _, high in ImageChops.difference(kept, drawn.convert("RGB")).getextrema())
+    assert kept.getpixel((0, 39)) == (255, 255, 255) and kept.getpixel((0, 0)) == (253, 231, 197)
