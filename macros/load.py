@@ -18,8 +18,8 @@ from .model import Cascade, CascadeFile, Loc
 from .naming import SLUG_PATTERN, cascade_dir, page_url, program_page
 from .problems import CascadeError, Problem, field_path
 from .validation import validate_cascade
-from .parse_cache import parse_yaml_cached
-from .yaml_source import decode
+from .parse_cache import ParseCache
+from .yaml_source import decode, parse_yaml
 
 # Well above any real cascade (Kebasen 2023 is 25 KB), well below what could exhaust memory.
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -36,6 +36,7 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
     parse between builds (`macros.parse_cache`); without it every file is parsed.
     """
     base = shown_relative_to or Path.cwd()
+    parser = ParseCache(parse_cache) if parse_cache else None
     try:
         AturanCapaian.from_settings(capaian)
     except AturanTidakSah as error:
@@ -60,7 +61,7 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
             if path.name.startswith(".") or (path.is_file() and path.suffix.lower() not in (".yaml", ".yml")):
                 continue
             try:
-                loaded.append(load_cascade_file(path, entry.name, base, capaian, parse_cache))
+                loaded.append(load_cascade_file(path, entry.name, base, capaian, parser))
             except CascadeError as error:
                 problems.extend(error.problems)
     problems.extend(_check_names_across_files(loaded, base))
@@ -70,11 +71,11 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
 
 
 def load_cascade_file(path: Path, slug: str, base: Path | None = None,
-                      capaian: Mapping[str, object] | None = None, parse_cache: Path | None = None) -> CascadeFile:
+                      capaian: Mapping[str, object] | None = None, parser: ParseCache | None = None) -> CascadeFile:
     """Read, parse and validate one cascade file, or raise `CascadeError` with every problem found in it.
 
-    `base` is the folder paths are shown relative to (the current folder by default); the returned file
-    carries the line of every value it writes.
+    `base` is the folder paths are shown relative to (the current folder by default); `parser` keeps parses
+    between builds (without it the file is parsed); the returned file carries the line of every value it writes.
     """
     shown = _shown(path, base or Path.cwd())
     match = YEAR_FILE.fullmatch(path.name)
@@ -90,7 +91,8 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None,
     if path.stat().st_size > MAX_FILE_BYTES:
         raise CascadeError([Problem(shown, f"berkas lebih besar dari {MAX_FILE_BYTES // 1024} KB; "
                                     "periksa apakah isinya benar data cascade")])
-    parsed = parse_yaml_cached(decode(path.read_bytes(), shown), shown, parse_cache)
+    text = decode(path.read_bytes(), shown)
+    parsed = parser.parse(text, shown) if parser else parse_yaml(text, shown)
     cascade = validate_cascade(parsed, shown)
     problems = _check_file_name(cascade, path.name, match, shown, parsed.lines)
     problems.extend(_check_dokumen_sumber(cascade.dokumen_sumber, path, slug, shown, parsed.lines))

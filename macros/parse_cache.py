@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
-from functools import cache
 from pathlib import Path
 
 import yaml
@@ -19,26 +18,29 @@ from .content_cache import ContentCache
 from .yaml_source import ParsedYaml, parse_yaml
 
 
-def parse_yaml_cached(text: str, shown: str, folder: Path | None) -> ParsedYaml:
-    """`parse_yaml(text, shown)`, read from `folder` when this text was parsed by this code before.
+class ParseCache:
+    """`parse_yaml` with its results kept in `folder`: the build's own cache (`.cache/yaml`), trusted like the
+    diagrams kept beside it."""
 
-    A parse that found problems is not kept (its problems name the file as `shown`); errors are raised as by
-    `parse_yaml`. The cache is the build's own folder (`.cache`), trusted like the diagrams it also holds.
-    """
-    if folder is None:
-        return parse_yaml(text, shown)
-    cache = ContentCache(folder, ".pickle", _code_version())
-    try:
-        return pickle.loads(cache.path(text).read_bytes())
-    except (FileNotFoundError, EOFError, pickle.UnpicklingError):
-        pass
-    parsed = parse_yaml(text, shown)
-    if not parsed.problems:
-        cache.put(text, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
-    return parsed
+    def __init__(self, folder: Path):
+        self.cache = ContentCache(folder, ".pickle", _code_version())
+
+    def parse(self, text: str, shown: str) -> ParsedYaml:
+        """`parse_yaml(text, shown)`, read back when this text was parsed by this code before.
+
+        A parse that found problems is not kept (its problems name the file as `shown`); errors are raised as by
+        `parse_yaml`.
+        """
+        try:
+            return pickle.loads(self.cache.path(text).read_bytes())
+        except (FileNotFoundError, EOFError, pickle.UnpicklingError):
+            pass
+        parsed = parse_yaml(text, shown)
+        if not parsed.problems:
+            self.cache.put(text, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+        return parsed
 
 
-@cache
 def _code_version() -> str:
     """What decides a parse besides the text: this package's code (the reader, the model's fields), PyYAML and
     Python."""
