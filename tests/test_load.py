@@ -286,7 +286,9 @@ def test_the_years_of_one_perangkat_daerah_carry_one_name_and_one_kabupaten(tmp_
 def test_a_build_parses_an_unchanged_file_once_and_reads_its_parse_afterwards(tmp_path, kebasen_text, monkeypatch):
     folder = tmp_path / "data" / "kecamatan-kebasen"
     folder.mkdir(parents=True)
-    (folder / "2023.yaml").write_text(kebasen_text, encoding="utf-8")
+    # With a same-line comment, which lint reports from what the parse noticed.
+    text = kebasen_text.replace("perangkat_daerah: Kecamatan Kebasen\n", "perangkat_daerah: Kecamatan Kebasen # lama\n")
+    (folder / "2023.yaml").write_text(text, encoding="utf-8")
     cache = tmp_path / "cache"
     (first,) = load_cascades(tmp_path / "data", parse_cache=cache)
     assert len(list(cache.iterdir())) == 1
@@ -298,6 +300,7 @@ def test_a_build_parses_an_unchanged_file_once_and_reads_its_parse_afterwards(tm
     (second,) = load_cascades(tmp_path / "data", parse_cache=cache)
     assert second == first
     assert dict(second.lines) == dict(first.lines) and dict(second.lines) != {}
+    assert dict(second.lines.remarks) == dict(first.lines.remarks) != {}
 
 
 def test_an_edited_file_is_parsed_again_and_a_file_with_problems_is_not_kept(tmp_path, kebasen_text):
