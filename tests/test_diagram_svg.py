@@ -153,8 +153,10 @@ def tree_source(seed: int, nodes: int = 6) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_parallel_render_matches_serial(renderer, tmp_path):
-    sources = [tree_source(seed) for seed in range(45)]
+def test_parallel_render_matches_serial(renderer, tmp_path, monkeypatch):
+    # Eight misses split over two worker browsers (a build waits for forty, where starting a second pays off).
+    monkeypatch.setattr("macros.diagram_svg.PARALLEL_MIN_MISSES", 8)
+    sources = [tree_source(seed) for seed in range(8)]
     bad = 'flowchart LR\n    A["ok"] --> --> B[\n'
     # The module's renderer holds this thread's only sync Playwright, so it renders the serial reference.
     rendered_before, workers_before = renderer.rendered_count, renderer.workers
@@ -163,26 +165,26 @@ def test_parallel_render_matches_serial(renderer, tmp_path):
         expected = renderer.render_many(sources)
     finally:
         renderer.workers = workers_before
-    assert renderer.rendered_count - rendered_before == 45
+    assert renderer.rendered_count - rendered_before == 8
 
     with MermaidSvgRenderer(MERMAID_JS, tmp_path / "parallel", browser_path=BROWSER, workers=2) as parallel:
         # A failure in a worker still names the diagram by its index in the caller's list.
         with pytest.raises(MermaidRenderError) as excinfo:
-            parallel.render_many([*sources[:40], bad, *sources[40:]])
+            parallel.render_many([*sources[:6], bad, *sources[6:]])
         (failure,) = excinfo.value.failures
-        assert (failure.index, failure.source) == (40, bad)
-        assert "Diagram ke-41 gagal dirender: Parse error" in str(excinfo.value)
-        assert parallel.browser_starts == 2, "45 misses should be split over two worker browsers"
+        assert (failure.index, failure.source) == (6, bad)
+        assert "Diagram ke-7 gagal dirender: Parse error" in str(excinfo.value)
+        assert parallel.browser_starts == 2, "8 misses should be split over two worker browsers"
         assert parallel._browser is None
-        assert parallel.rendered_count == 45
+        assert parallel.rendered_count == 8
         # The workers cached every good diagram, so the retry starts no browser.
         result = parallel.render_many(sources)
         assert parallel.browser_starts == 2
-        assert parallel.cache_hits == 45
+        assert parallel.cache_hits == 8
 
     assert list(result) == sources
     assert result == expected
-    assert len({ET.fromstring(svg).get("id") for svg in result.values()}) == 45
+    assert len({ET.fromstring(svg).get("id") for svg in result.values()}) == 8
     assert not list((tmp_path / "parallel").glob("*.tmp"))
 
 

@@ -63,6 +63,14 @@ def test_a_program_page_prints_on_a4_with_its_content_url_and_date_and_no_chrome
     assert_printed_cleanly(pages, url, site, [r for r in kebasen.tree.indikator if program_of(r) is program])
 
 
+def test_the_printed_address_and_data_date_are_on_paper_only(page, site_url, kebasen):
+    page.goto(f"{site_url}kecamatan-kebasen/2023/program/{program_slug(kebasen.programs[0])}/")
+    footer = page.locator("footer.print-info")
+    assert footer.is_hidden()
+    page.emulate_media(media="print")
+    assert footer.is_visible() and "Dicetak dari" in footer.inner_text()
+
+
 def printed_text(page, url: str) -> list[list[tuple[str, float, float]]]:
     """The page printed on A4 by Chromium: each PDF page's text runs as (text, its top in points from the page's
     top, its drawn size in points)."""
