@@ -4,6 +4,7 @@ Chromium pages. What they are made of lives in helpers.py."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -46,12 +47,18 @@ def page_paths(kebasen, programs) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session in strict mode."""
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The real site, built once per test session in strict mode, and what the build printed."""
     site_dir = tmp_path_factory.mktemp("site")
     result = build_site(site_dir)
     assert result.returncode == 0, result.stderr
-    return site_dir
+    return site_dir, result
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The real site's folder (`site_build`)."""
+    return site_build[0]
 
 
 @pytest.fixture

@@ -107,7 +107,7 @@ def indikator_file(name: str, group: list[IndikatorSeries], slug: str, charts: C
     return page, render_template(
         "indikator.md.j2", views=views, program=program.item if program else None,
         perangkat_daerah=cf.cascade.perangkat_daerah, root=site_root(page),
-        program_link=relative_url(page, node_page(cf, row.owner)),
+        program_link=source_link(page, node_page(cf, row.owner)),
         perangkat_daerah_link=source_link(page, perangkat_daerah_page(slug)))
 
 
