@@ -84,6 +84,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _finished(html: str) -> str:
+    """A built page with its Content-Security-Policy, which hashes the inline scripts, then its indentation cut
+    (which leaves scripts as they are): the last step of every page and of every page made from a template."""
+    return collapse_indentation(add_policy(html))
+
+
 def _digest(cached: Path) -> str:
     """A diagram's digest for its download's name: the start of its cache file's name (the hash of its source and
     renderer; its SVG and PNG share it)."""
@@ -225,18 +231,15 @@ class CascadeBuild:
 
     @event_priority(-100)
     def add_page_policy(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Last of every post_page: the policy hashes the inline scripts as the page is finally written (cutting
-        the indentation then leaves scripts as they are)."""
-        return collapse_indentation(add_policy(output))
+        """Last of every post_page: the page as it is finally written (`_finished`)."""
+        return _finished(output)
 
     on_post_page = CombinedEvent(insert_diagram, add_page_policy)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # Last, like add_page_policy: the policy of a page made from a template alone (404.html, sitemap).
-        if not template_name.endswith(".html"):
-            return output_content
-        return collapse_indentation(add_policy(output_content))
+        return _finished(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # After every page is written (for `mkdocs build` and every `mkdocs serve` rebuild), so search indexes
