@@ -30,9 +30,11 @@ const labelWatcher = new MutationObserver((records) => {
 // - the dozen arrowhead markers defined in every diagram, of which one or two are used;
 // - the empty label of every edge (these diagrams label no edge), and the invisible edges (`~~~`) that only
 //   ordered the layout;
-// - a tspan per word: consecutive words of one line styled alike share one tspan (the same text run);
+// - a tspan per word: consecutive words of one line styled alike share one tspan (the same text run), and a run
+//   that only restates the defaults (normal weight and style) is its line's text itself;
 // - shadow filters no element uses, empty label backgrounds (rects without a size draw nothing), repeated class
-//   names, and coordinates to more than two decimals (a hundredth of a pixel at the drawing's own size).
+//   names, empty style attributes, and coordinates to more than two decimals (a hundredth of a pixel at the
+//   drawing's own size).
 const DATA_ATTRIBUTES = ['data-points', 'data-edge', 'data-et', 'data-id', 'data-look'];
 const MARKER_ATTRIBUTES = ['marker-start', 'marker-mid', 'marker-end'];
 const sameAttributes = (a, b) => a.attributes.length === b.attributes.length &&
@@ -78,6 +80,15 @@ const slim = (svg) => {
       previous.textContent += word.textContent;
       word.remove();
     }
+  }
+  for (const run of svg.querySelectorAll('tspan.text-inner-tspan')) {
+    if (run.attributes.length === 3 && run.getAttribute('font-weight') === 'normal' &&
+        run.getAttribute('font-style') === 'normal' && run.getAttribute('class') === 'text-inner-tspan') {
+      run.replaceWith(...run.childNodes);
+    }
+  }
+  for (const el of svg.querySelectorAll('[style]')) {
+    if (!el.getAttribute('style').replace(/[\s;]/g, '')) el.removeAttribute('style');
   }
 };
 

@@ -38,7 +38,8 @@ from macros.render.diagram import diagram_figure, link_nodes, publishes_png, sha
 from macros.search import build_search_index
 from macros.render.chart_maker import ChartMaker
 from macros.render.mermaid import Diagram
-from macros.site import generate_files, navigation, pages_left_out_of_search, program_diagrams, search_labels
+from macros.site import (GeneratedFile, generate_files, navigation, pages_left_out_of_search, program_diagrams,
+                         search_labels)
 
 log = logging.getLogger("mkdocs.hooks.cascade")
 
@@ -114,21 +115,14 @@ class CascadeBuild:
         # The generated pages join the docs' own files here, before MkDocs reads any page. The diagrams render in
         # the background (Chromium in worker processes) meanwhile; on_env waits for them.
         self.start_diagrams(config)
-        # Generated files go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
+        # Generated pages go to disk as they are rendered, so MkDocs holds each page's Markdown once (as the
         # page's source) rather than twice.
         self.staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
         # Charts missing from the cache are drawn on every core while the pages are generated.
         charts = ChartMaker(cache_dir(config) / "charts", workers=os.cpu_count() or 1)
         try:
             for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata, charts):
-                path = Path(self.staging.name, generated.path)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                if isinstance(generated.content, bytes):
-                    path.write_bytes(generated.content)
-                else:
-                    path.write_text(generated.content, encoding="utf-8")
-                inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
-                files.append(File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion))
+                files.append(self._file(generated, config))
         finally:
             charts.close()  # the chart workers, if generating stopped before their charts were collected
         log.info(f"Grafik indikator: {charts.count} grafik dalam {charts.seconds:.1f} detik "
@@ -147,6 +141,21 @@ class CascadeBuild:
                             published.add(path)
                             files.append(File.generated(config, path, abs_src_path=str(file)))
         return files
+
+    def _file(self, generated: GeneratedFile, config: MkDocsConfig) -> File:
+        """A generated file for MkDocs: a page from the staging folder, a file of the cache (a chart) as it is, and
+        any other download from memory, which MkDocs writes once into the site (tens of thousands at a
+        Kabupaten's size: staging them too wrote each twice and deleted it)."""
+        inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
+        if isinstance(generated.content, Path):
+            return File.generated(config, generated.path, abs_src_path=str(generated.content), inclusion=inclusion)
+        if not generated.path.endswith(".md"):
+            return File.generated(config, generated.path, content=generated.content, inclusion=inclusion)
+        assert self.staging is not None and isinstance(generated.content, str)
+        path = Path(self.staging.name, generated.path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(generated.content, encoding="utf-8")
+        return File.generated(config, generated.path, abs_src_path=str(path), inclusion=inclusion)
 
     def start_diagrams(self, config: MkDocsConfig) -> None:
         """Know every program diagram's SVG and PNG files in the cache (content hash) and start the background job

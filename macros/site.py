@@ -58,11 +58,12 @@ from .tree import Node
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A generated page or download: its path relative to the docs folder, its content (bytes for XLSX and ZIP),
-    and whether the navigation lists it (staff pages are reached from links instead)."""
+    """A generated page or download: its path relative to the docs folder, its content (bytes for XLSX and ZIP; a
+    Path for a file of the build cache published as it is, such as a chart) and whether the navigation lists it
+    (staff pages are reached from links instead)."""
 
     path: str
-    content: str | bytes
+    content: str | bytes | Path
     in_nav: bool = True
 
 

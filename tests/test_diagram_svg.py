@@ -208,10 +208,13 @@ def test_the_svg_carries_what_it_draws_and_little_else(svg):
     # Coordinates to a hundredth of a pixel.
     geometry = " ".join(re.findall(r'\s(?:d|points|transform|x|y|width|height)="([^"]*)"', svg))
     assert re.search(r"\d\.\d\b", geometry) and not re.search(r"\d\.\d{3,}", geometry)
-    # The words of a line styled alike are one run of text: a line of seven words is one tspan, not seven.
+    # The words of a line styled alike are one run of text: a line of seven words is one tspan, not seven, and a
+    # run in the default weight and style is its line's own text, in no tspan of its own.
     for row in root.iter(SVG_NS + "tspan"):
         runs = [run.attrib for run in row if "text-inner-tspan" in run.get("class", "")]
         assert all(before != after for before, after in zip(runs, runs[1:]))
+        assert {"font-weight": "normal", "font-style": "normal", "class": "text-inner-tspan"} not in runs
+    assert not re.search(r'\sstyle="[\s;]*"', svg)
     assert "Lulus 🎓 😀" in label_rows(root)
     # The one labelled edge keeps its label; the unlabelled ones have none.
     edge_labels = [" ".join(label_rows(label)) for group in root.iter(SVG_NS + "g")

@@ -51,7 +51,6 @@ class ChartMaker:
     seconds: float = 0.0
     _cache: ContentCache | None = field(default=None, init=False)
     _pool: ProcessPoolExecutor | None = field(default=None, init=False)
-    # digest → the SVG, or the worker drawing it, or None when it is in the cache.
     # digest → the SVG, or its file in the cache, or (cache key, the worker drawing it).
     _ordered: dict[str, bytes | Path | tuple[str, Future[bytes]]] = field(default_factory=dict, init=False)
 
@@ -88,21 +87,26 @@ class ChartMaker:
     def svg(self, digest: str) -> bytes:
         """The SVG of an ordered chart (waiting for it if it is being drawn). Raises KeyError for one not ordered,
         and what drawing it raised."""
+        entry = self._wait(digest)
+        return entry.read_bytes() if isinstance(entry, Path) else entry
+
+    def drawn(self) -> Iterator[tuple[str, bytes | Path]]:
+        """Every ordered chart as (digest, its file in the cache, or its SVG when there is no cache), in the order
+        first ordered; then the workers stop."""
+        try:
+            for digest in list(self._ordered):
+                yield digest, self._wait(digest)
+        finally:
+            self.close()
+
+    def _wait(self, digest: str) -> bytes | Path:
         entry = self._ordered[digest]
         if isinstance(entry, tuple):
             started = time.perf_counter()
             key, future = entry
             entry = self._ordered[digest] = self._store(key, future.result())
             self.seconds += time.perf_counter() - started
-        return entry.read_bytes() if isinstance(entry, Path) else entry
-
-    def drawn(self) -> Iterator[tuple[str, bytes]]:
-        """Every ordered chart as (digest, SVG), in the order first ordered; then the workers stop."""
-        try:
-            for digest in list(self._ordered):
-                yield digest, self.svg(digest)
-        finally:
-            self.close()
+        return entry
 
     def close(self) -> None:
         """Stop the worker processes (charts still being drawn are dropped)."""
