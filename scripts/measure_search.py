@@ -32,7 +32,7 @@ def served_size(path: Path) -> tuple[int, int]:
 
 def first_search(site: Path, queries: list[str]) -> list[str]:
     """The site paths the browser fetched from opening the search to the results of the last query."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     fetched: list[str] = []
     with serve(site) as url, sync_playwright() as playwright:
@@ -47,7 +47,8 @@ def first_search(site: Path, queries: list[str]) -> list[str]:
             field.fill(query)
             done = re.compile(rf"hasil untuk {re.escape(query)}$|^{re.escape(query)} tidak ditemukan")
             page.locator(".pagefind-ui__message").filter(has_text=done).wait_for()
-            page.wait_for_function("!document.querySelector('.cari .pagefind-ui__loading')")
+            # A locator, not wait_for_function: the site's policy forbids the eval that a JavaScript string needs.
+            expect(page.locator(".cari .pagefind-ui__loading")).to_have_count(0)
             page.wait_for_load_state("networkidle")
         browser.close()
     return list(dict.fromkeys(fetched))
