@@ -131,6 +131,19 @@ def test_quarters_get_a_chart_and_a_table_and_an_indicator_without_numbers_gets_
         assert not section(contoh_site, name).select("figure, img.grafik"), name
 
 
+def test_an_indicator_pages_terms_link_to_the_glossary_where_first_shown_only(contoh_site):
+    pages = {section_page(contoh_site, name) for name in EXPECTED}
+    tables = {page: soup_of(contoh_site, page).select("table.indikator-tahunan") for page in pages}
+    assert max(len(found) for found in tables.values()) > 1
+    for page in pages:
+        terms = [link["href"].split("#")[1] for link in soup_of(contoh_site, page).select("article a.istilah")]
+        assert len(terms) == len(set(terms)), page
+        if len(tables[page]) > 1:
+            assert {"formulasi", "polaritas", "target", "realisasi", "capaian", "predikat"} <= set(terms)
+            # The later sections name the same terms, as text.
+            assert all(not table.select("a") and "Target" in table.thead.get_text() for table in tables[page][1:])
+
+
 def test_the_definition_and_place_in_the_cascade_link_back_to_the_row(contoh_site):
     soup = section(contoh_site, "persentase-layanan-selesai-tepat-waktu")
     definition = {" ".join(row.th.get_text().split()): " ".join(row.td.get_text().split())
@@ -142,8 +155,8 @@ def test_the_definition_and_place_in_the_cascade_link_back_to_the_row(contoh_sit
     (place,) = soup.select("ul.indikator-letak li")
     # Each item's text in quotation marks (<q>: the browser adds them), after its level.
     assert " ".join(place.get_text(" ").split()) == (
-        "2024: Tujuan Mewujudkan pelayanan prima › Sasaran Meningkatnya kualitas layanan › Program "
-        "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik · lihat baris indikator T1.S1.P1.I1")
+        "Tujuan Mewujudkan pelayanan prima › Sasaran Meningkatnya kualitas layanan › Program "
+        "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik · baris indikator T1.S1.P1.I1 tahun 2024")
     assert [q.get_text() for q in place.select("q")] == [
         "Mewujudkan pelayanan prima", "Meningkatnya kualitas layanan",
         "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"]
@@ -153,6 +166,11 @@ def test_the_definition_and_place_in_the_cascade_link_back_to_the_row(contoh_sit
         f"{INDIKATOR}penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
     target = soup_of(contoh_site, f"{PD}/2024/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik")
     assert target.select_one("tr#t1-s1-p1-i1") is not None
+    # Years that place an indicator alike share one entry, with a link to each year's row.
+    (place,) = section(contoh_site, "rata-rata-lama-penyelesaian-izin").select("ul.indikator-letak li")
+    assert " ".join(place.get_text(" ").split()).endswith("· baris indikator T1.I1 tahun 2024 , 2023")
+    assert [(a.get_text(), a["href"]) for a in place.select("a")] == [("2024", "../../2024/#t1-i1"),
+                                                                     ("2023", "../../2023/#t1-i1")]
 
 
 def test_every_indicator_row_links_to_its_section(contoh_site):

@@ -45,13 +45,18 @@ class Figure:
 
 @dataclass(frozen=True)
 class Letak:
-    """Where the indicator sits in one year's cascade: the items above it (level label, text) and a link to its
-    row on the overview or program page."""
+    """Where the indicator sits in the cascades of one or more neighbouring years that place it alike: the items
+    above it (level label, text), its position, and each year's (tahun, link to its row on the overview or program
+    page), newest first."""
 
-    tahun: int
     path: list[tuple[str, str]]
-    link: str
     position: str
+    rows: list[tuple[int, str]]
+
+    @property
+    def tahun(self) -> int:
+        """The newest of its years."""
+        return self.rows[0][0]
 
 
 @dataclass(frozen=True)
@@ -63,9 +68,18 @@ class Triwulan:
     figure: Figure | None
 
 
-def _letak(page: str, cf: CascadeFile, row: IndikatorRow) -> Letak:
-    path = [(LEVEL_LABELS[node.level], with_kode(node.item)) for node in (*row.owner.parents, row.owner)]
-    return Letak(cf.tahun, path, relative_url(page, node_page(cf, row.owner), anchor(row.id)), row.position)
+def _letak(page: str, rows: Iterable[tuple[CascadeFile, IndikatorRow]]) -> list[Letak]:
+    """Where the indicator sits, year by year in the order given; neighbouring years that place it alike share one
+    entry (a Kabupaten's five years would otherwise write the same path five times: a quarter of a large page)."""
+    places: list[Letak] = []
+    for cf, row in rows:
+        path = [(LEVEL_LABELS[node.level], with_kode(node.item)) for node in (*row.owner.parents, row.owner)]
+        link = (cf.tahun, relative_url(page, node_page(cf, row.owner), anchor(row.id)))
+        if places and (places[-1].path, places[-1].position) == (path, row.position):
+            places[-1].rows.append(link)
+        else:
+            places.append(Letak(path, row.position, [link]))
+    return places
 
 
 def _figure(charts: ChartMaker, page: str, spec: ChartSpec, alt: str, caption: str) -> Figure:
@@ -139,4 +153,4 @@ def _view(page: str, series: IndikatorSeries, charts: ChartMaker) -> IndikatorVi
         rows = [(t, k.target_triwulan.get(t), k.realisasi_triwulan.get(t)) for t in TRIWULAN]
         quarters.append(Triwulan(k.tahun, rows, figure))
     return IndikatorView(series.slug, indikator, list(reversed(years)), any(k.has_values for k in kinerja), tren,
-                         list(reversed(quarters)), [_letak(page, f, r) for f, r in reversed(series.rows)])
+                         list(reversed(quarters)), _letak(page, reversed(series.rows)))
