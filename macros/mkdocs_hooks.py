@@ -139,12 +139,12 @@ class CascadeBuild:
                         path = diagram_path(_digest(file), suffix)
                         if path not in published:
                             published.add(path)
-                            files.append(File.generated(config, path, abs_src_path=str(file)))
+                            files.append(self._file(GeneratedFile(path, file), config))
         return files
 
     def _file(self, generated: GeneratedFile, config: MkDocsConfig) -> File:
-        """A generated file for MkDocs: a page from the staging folder, a file of the cache (a chart) as it is, and
-        any other download from memory, which MkDocs writes once into the site (tens of thousands at a
+        """A generated file for MkDocs: a page from the staging folder, a file of the cache (a chart, a diagram) as
+        it is, and any other download from memory, which MkDocs writes once into the site (tens of thousands at a
         Kabupaten's size: staging them too wrote each twice and deleted it)."""
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
         if isinstance(generated.content, Path):
