@@ -124,11 +124,40 @@ def test_quarters_get_a_chart_and_a_table_and_an_indicator_without_numbers_gets_
     soup = section(contoh_site, "jumlah-rapat-koordinasi")
     (figure,) = soup.select("figure.grafik")
     assert figure.img["src"].startswith("../../../grafik/") and figure.img["src"].endswith(".svg")
-    rows = [" ".join(row.get_text(" ").split()) for row in soup.select("table.indikator-triwulan tbody tr")]
-    assert rows == ["I 10 8", "II 10 12", "III 10 9", "IV 10 belum dilaporkan"]
+    assert quarter_rows(soup) == ["2024 Target 10 10 10 10", "Realisasi 8 12 9 belum dilaporkan"]
     # A grade (opini BPK) and a single year without quarters: numbers in tables, no chart.
     for name in ("opini-bpk-atas-laporan-keuangan", "jumlah-dokumen-perencanaan"):
         assert not section(contoh_site, name).select("figure, img.grafik"), name
+
+
+def quarter_rows(soup: BeautifulSoup) -> list[str]:
+    return [" ".join(row.get_text(" ").split()) for row in soup.select("table.indikator-triwulan tbody tr")]
+
+
+def test_every_years_quarters_share_one_table_a_year_to_a_row_group_the_newest_drawn():
+    years = {2023: ({"I": "4", "II": "4", "III": "4", "IV": "5"}, {"I": "4", "II": "3", "III": "4", "IV": "5"}),
+             2024: ({"I": "5", "II": "6", "III": "6", "IV": "6"}, {"I": "5", "II": "5"})}
+    files = [CascadeFile("kecamatan-x", Path(f"{tahun}.yaml"), Cascade.model_validate(
+        {"perangkat_daerah": "Kecamatan X", "tahun": tahun, "tujuan": [{"uraian": "Tujuan", "indikator": [
+            {"uraian": "Jumlah rapat", "formulasi": "Jumlah", "sumber_data": "Notulen", "satuan": "rapat",
+             "tipe_penghitungan": "kumulatif", "polaritas": "positif",
+             "target_triwulan": {tahun: target}, "realisasi_triwulan": {tahun: realisasi}}]}]}))
+        for tahun, (target, realisasi) in years.items()]
+    ((name, group),) = indikator_groups(match_indikator(files)).items()
+    _, page = indikator_file(name, group, "kecamatan-x", ChartMaker())
+    soup = BeautifulSoup(page, "html.parser")
+    (table,) = soup.select("table.indikator-triwulan")
+    assert [" ".join(th.get_text(" ").split()) for th in table.thead.select("th")] == [
+        "Tahun", "Nilai", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"]
+    # Newest first; each year's anchor is its row group, as it was its own section's before.
+    assert [group["id"] for group in table.select("tbody")] == ["jumlah-rapat-triwulan-2024", "jumlah-rapat-triwulan-2023"]
+    assert quarter_rows(soup) == ["2024 Target 5 6 6 6", "Realisasi 5 5 belum dilaporkan belum dilaporkan",
+                                  "2023 Target 4 4 4 5", "Realisasi 4 3 4 5"]
+    assert [th["scope"] for th in table.select("tbody th")] == ["rowgroup", "row", "row"] * 2
+    # One chart of quarters, the newest year's, right above the table that holds its data.
+    figures = soup.select("h3#jumlah-rapat-triwulan ~ .indikator-blok figure.grafik")
+    assert len(figures) == 1 and "tahun 2024" in figures[0].img["alt"]
+    assert table.caption.get_text() == "Target dan realisasi per triwulan (tahun 2024: data grafik di atas)"
 
 
 def test_an_indicator_pages_terms_link_to_the_glossary_where_first_shown_only(contoh_site):
@@ -208,6 +237,12 @@ def test_an_indicator_page_on_a_phone_has_no_sideways_scroll_and_no_axe_violatio
         chart.scroll_into_view_if_needed()
         chart.evaluate("img => img.decode()")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        # A block is painted within its own box (content-visibility): what is wider is cut off, not scrolled to.
+        quarters = page.locator("#jumlah-rapat-koordinasi-triwulan + .indikator-blok table.indikator-triwulan")
+        quarters.scroll_into_view_if_needed()
+        assert quarters.evaluate("""t => t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right
+            && [...t.querySelectorAll('th, td')].filter(cell => getComputedStyle(cell).position !== 'absolute')
+                .every(cell => cell.scrollWidth <= cell.clientWidth)""")
         # Drawn at its own width (320 px), so its 12 px labels stay 12 px.
         assert chart.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]") == [320, 320]
         page.evaluate(axe.read_text(encoding="utf-8"))
