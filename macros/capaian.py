@@ -181,6 +181,23 @@ def target_to_date(tipe_penghitungan: str | None, target: str | None,
                         f"(target per triwulan belum ditetapkan)")
 
 
+def setahun(tipe_penghitungan: str | None, year: str | None, quarters: Mapping[str, str | None] | None,
+            what: str) -> Nilai | None:
+    """The value of the whole year: the year's own as typed, else all four quarters combined by tipe (kumulatif:
+    their sum; non kumulatif: triwulan IV's), as above; None for a year not complete yet (fewer than four quarters),
+    or where the rule cannot read or combine them (the capaian says why). `what` names the value in messages."""
+    try:
+        own = _read(year, what)
+        if own is not None:
+            return own
+        read = _read_quarters(quarters, what)
+        if len(read) < len(TRIWULAN):
+            return None
+        return _combine(tipe_penghitungan, read, what, list(TRIWULAN)).nilai
+    except TidakDapatDihitung:
+        return None
+
+
 def _check_choice(value: str | None, choices: tuple[str, ...], name: str) -> None:
     if value is not None and value not in choices:
         raise ValueError(f"{name} harus salah satu dari {', '.join(choices)} atau None, bukan {value!r}")

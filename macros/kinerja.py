@@ -10,9 +10,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .capaian import TRIWULAN, Capaian, compute_capaian, format_persen
+from .capaian import TRIWULAN, Capaian, compute_capaian, format_persen, setahun
 from .capaian_aturan import AturanCapaian
 from .model import Indikator
+from .nilai import Nilai
 
 BELUM_DAPAT_DIHITUNG = "Belum dapat dihitung"
 
@@ -28,6 +29,8 @@ class KinerjaTahun:
     realisasi: str | None
     realisasi_triwulan: Mapping[str, str]
     capaian: Capaian
+    # How its quarters combine into the year (`target_setahun`, `realisasi_setahun`).
+    tipe_penghitungan: str | None = None
 
     @property
     def persen(self) -> str | None:
@@ -38,6 +41,16 @@ class KinerjaTahun:
     def predikat(self) -> str:
         """The predikat, or 'Belum dapat dihitung'."""
         return self.capaian.predikat or BELUM_DAPAT_DIHITUNG
+
+    @property
+    def target_setahun(self) -> Nilai | None:
+        """The year's target: as typed, else its four quarters' combined (`capaian.setahun`); None when neither."""
+        return setahun(self.tipe_penghitungan, self.target, self.target_triwulan, "target")
+
+    @property
+    def realisasi_setahun(self) -> Nilai | None:
+        """The year's realisasi: as typed, else its four quarters' combined once all four are reported; None before."""
+        return setahun(self.tipe_penghitungan, self.realisasi, self.realisasi_triwulan, "realisasi")
 
     @property
     def has_values(self) -> bool:
@@ -56,7 +69,8 @@ def kinerja_tahun(indikator: Indikator, tahun: int, aturan: AturanCapaian) -> Ki
         realisasi=realisasi, realisasi_triwulan=realisasi_triwulan or None, aturan=aturan)
     earlier = [year for year in (indikator.baseline or {}) if year < tahun]
     baseline = indikator.baseline[max(earlier)] if earlier and indikator.baseline else None
-    return KinerjaTahun(tahun, baseline, target, target_triwulan, realisasi, realisasi_triwulan, capaian)
+    return KinerjaTahun(tahun, baseline, target, target_triwulan, realisasi, realisasi_triwulan, capaian,
+                        indikator.tipe_penghitungan)
 
 
 def _in_order(values: Mapping[str, str]) -> dict[str, str]:

@@ -82,6 +82,27 @@ def test_no_chart_without_numbers_to_draw(contoh):
     assert tren_spec([nothing, contoh["Jumlah dokumen perencanaan"]], None) is None
 
 
+def test_trend_chart_draws_a_year_of_quarters_whole_and_a_year_under_way_without_realisasi():
+    def year(tahun: int, tipe: str, target: dict[str, str], realisasi: dict[str, str]):
+        indikator = Indikator(uraian="x", formulasi="", sumber_data="", tipe_penghitungan=tipe, polaritas="positif",
+                              target_triwulan={tahun: target}, realisasi_triwulan={tahun: realisasi})
+        return kinerja_tahun(indikator, tahun, AturanCapaian())
+
+    plan = {"I": "4", "II": "4", "III": "4", "IV": "5"}
+    kumulatif = [year(2023, "kumulatif", plan, {"I": "4", "II": "3", "III": "4", "IV": "5"}),
+                 year(2024, "kumulatif", plan, {"I": "5", "II": "5", "III": "5"})]
+    spec = tren_spec(kumulatif, None)
+    # 2023: targets 4 + 4 + 4 + 5 = 17, realisasi 4 + 3 + 4 + 5 = 16 → 94,1%; 2024 is at triwulan III: its capaian to
+    # date (15 / 12 → 125,0%) is against the target to date, not the year's 17, so no bar claims it.
+    assert [(series.name, series.values, series.notes) for series in spec.series] == [
+        ("Target", (17, 17), ()), ("Realisasi", (16, None), ("94,1%", ""))]
+    # Non kumulatif: the year is its triwulan IV.
+    levels = [year(2023, "non_kumulatif", {"I": "70", "II": "75", "III": "80", "IV": "85"},
+                   {"I": "72", "II": "74", "III": "79", "IV": "88"}),
+              year(2024, "non_kumulatif", {"I": "80", "II": "85", "III": "88", "IV": "90"}, {"I": "82"})]
+    assert [series.values for series in tren_spec(levels, "%").series] == [(85, 90), (88, None)]
+
+
 def test_the_svg_is_static_self_contained_readable_on_a_phone_and_data_stays_text(contoh, tmp_path: Path):
     maker = ChartMaker(tmp_path)
     spec = tren_spec([replace(contoh["Jumlah dokumen perencanaan"], tahun=2023),

@@ -4,7 +4,8 @@ Two charts, only where there are numbers to draw (`macros.nilai` reads the texts
 or a word is not drawn, its table says it all):
 - per triwulan of one year: realisasi and target as bars side by side (a range target as two bars, its lower and
   its upper bound);
-- the trend over the years: the same, one group per year, with the capaian written above the realisasi.
+- the trend over the years: the same, one group per year, with the capaian written above the realisasi; a year
+  typed per quarter is drawn whole (its four quarters combined), a year under way without its realisasi.
 pygal draws them (chosen over Vega-Lite through vl-convert: 4 to 13 times faster per chart on this machine, which
 decides a Kabupaten's cold build); its SVG carries a script with the chart's settings for its own tooltips, which
 is taken out: the page shows the chart as an image, with nothing to run. So is what only that script or a pointer
@@ -24,7 +25,7 @@ from decimal import Decimal
 
 from ..capaian import TRIWULAN
 from ..kinerja import KinerjaTahun
-from ..nilai import Angka, Rentang, format_angka, parse_nilai
+from ..nilai import Angka, Nilai, Rentang, format_angka, parse_nilai
 
 WIDTH = 320
 HEIGHT = 280
@@ -60,9 +61,11 @@ class ChartSpec:
 def number_bounds(text: str | None) -> tuple[float, float] | None:
     """The lower and upper bound a value as typed stands for ('8' → (8, 8), '7-8' → (7, 8), '98,5%' → (98.5,
     98.5)), or None for what is not a number (a grade, a word, nothing)."""
-    if not text:
-        return None
-    nilai = parse_nilai(text)
+    return nilai_bounds(parse_nilai(text)) if text else None
+
+
+def nilai_bounds(nilai: Nilai | None) -> tuple[float, float] | None:
+    """The lower and upper bound of a value read (`macros.nilai`), or None for what is not a number."""
     if isinstance(nilai, Angka):
         return float(nilai.value), float(nilai.value)
     if isinstance(nilai, Rentang):
@@ -81,9 +84,11 @@ def triwulan_spec(kinerja: KinerjaTahun, satuan: str | None) -> ChartSpec | None
 
 
 def tren_spec(years: list[KinerjaTahun], satuan: str | None) -> ChartSpec | None:
-    """The chart of the years, or None unless at least two years have a number to draw."""
-    targets = [number_bounds(k.target) for k in years]
-    realisasi = [number_bounds(k.realisasi) for k in years]
+    """The chart of the years, or None unless at least two years have a number to draw. A year is drawn whole: its
+    target and realisasi as typed, else its four quarters combined; a year still under way has no realisasi bar
+    (its capaian to date, against the target to date, is in the table and the chart of its quarters)."""
+    targets = [nilai_bounds(k.target_setahun) for k in years]
+    realisasi = [nilai_bounds(k.realisasi_setahun) for k in years]
     if sum(1 for target, value in zip(targets, realisasi) if target or value) < 2:
         return None
     return ChartSpec("Target, realisasi dan capaian per tahun", "Tahun", _y_title(satuan),

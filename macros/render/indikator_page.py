@@ -140,7 +140,8 @@ def _view(page: str, series: IndikatorSeries, charts: ChartMaker) -> IndikatorVi
         tren = _figure(charts, page, spec,
                        f"Grafik batang target dan realisasi indikator {name} per tahun; nilainya ada di tabel berikut.",
                        "Target, realisasi dan capaian per tahun. Batang merah: target (target berupa rentang: batas "
-                       f"bawah dan batas atas); batang biru: realisasi; angka di atasnya: capaian.{unit}")
+                       "bawah dan batas atas); batang biru: realisasi setahun (tahun yang belum lengkap keempat "
+                       f"triwulannya tanpa batang); angka di atasnya: capaian.{unit}")
     with_quarters = [k for k in kinerja if k.target_triwulan or k.realisasi_triwulan]
     quarters = []
     for k in with_quarters:
