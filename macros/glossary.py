@@ -95,7 +95,9 @@ ISTILAH: list[Istilah] = [
             "cara menghitungnya tidak ada, capaian tidak dapat dihitung dan alasannya disebutkan."),
     Istilah("predikat", "Predikat",
             "Golongan capaian menurut Permendagri 86 Tahun 2017: lebih dari 90% Sangat Tinggi, 76\u201390% "
-            "Tinggi, 66\u201375% Sedang, 51\u201365% Rendah, 50% atau kurang Sangat Rendah."),
+            "Tinggi, 66\u201375% Sedang, 51\u201365% Rendah, 50% atau kurang Sangat Rendah. Untuk capaian "
+            "berdesimal, batasnya dibaca \u201clebih dari\u201d: lebih dari 75% sudah Tinggi (75,5% Tinggi), 90,0% "
+            "masih Tinggi, 90,1% Sangat Tinggi."),
 ]
 
 BY_ID: dict[str, Istilah] = {istilah.id: istilah for istilah in ISTILAH}

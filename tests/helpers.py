@@ -5,6 +5,7 @@ import from here, never from each other."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import html
 import os
@@ -105,8 +106,13 @@ def parsed_file(path: Path) -> BeautifulSoup:
 
 
 def article_text(soup: BeautifulSoup) -> str:
-    """The flattened text of a page's article, without header, navigation and footer."""
-    return flat(soup.select_one("article").get_text(" "))
+    """The flattened text of a page's article, without header, navigation and footer; a line-break opportunity
+    (<wbr>, in an indicator's dotted ID) is no space."""
+    article = copy.copy(soup.select_one("article"))
+    for wbr in article.find_all("wbr"):
+        wbr.decompose()
+    article.smooth()
+    return flat(article.get_text(" "))
 
 
 # Building and serving a site

@@ -72,7 +72,7 @@ def test_catalog_lists_all_45_indicators_once_with_their_fields(site, kebasen):
         cells = [" ".join(cell.get_text(" ").split()) for cell in tr.find_all(["td", "th"])]
         ind = row.indikator
         assert tr["id"] == anchor(row.id) and tr["data-level"] == row.owner.level
-        assert cells[0] == row.id
+        assert tr.td.get_text() == row.id
         assert cells[1] == " ".join(ind.uraian.split())
         assert cells[2] == {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan",
                             "sub_kegiatan": "Sub Kegiatan"}[row.owner.level]

@@ -101,6 +101,8 @@ def test_trend_chart_draws_a_year_of_quarters_whole_and_a_year_under_way_without
                    {"I": "72", "II": "74", "III": "79", "IV": "88"}),
               year(2024, "non_kumulatif", {"I": "80", "II": "85", "III": "88", "IV": "90"}, {"I": "82"})]
     assert [series.values for series in tren_spec(levels, "%").series] == [(85, 90), (88, None)]
+    # An index's satuan "Nilai" is not repeated in the axis title.
+    assert tren_spec(levels, "Nilai").y_title == "Nilai" and tren_spec(levels, "%").y_title == "Nilai (%)"
 
 
 def test_the_svg_is_static_self_contained_readable_on_a_phone_and_data_stays_text(contoh, tmp_path: Path):

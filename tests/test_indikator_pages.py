@@ -111,7 +111,11 @@ def test_an_indicator_stated_in_two_years_has_one_section_with_both_and_a_trend_
     assert (image["width"], image["height"], image["loading"]) == ("320", "280", "lazy")
     assert image["alt"].startswith("Grafik batang target dan realisasi indikator Rata-rata lama penyelesaian izin "
                                    "per tahun")
-    assert figure.figcaption.get_text().endswith("angka di atasnya: capaian. Satuan: bulan.")
+    # The caption names the bars drawn: here a range target's two bounds.
+    assert figure.figcaption.get_text() == (
+        "Target, realisasi dan capaian per tahun. Batang merah tua: batas bawah target; batang merah muda: batas "
+        "atas target; batang biru: realisasi setahun (tahun yang belum lengkap keempat triwulannya tanpa batang); "
+        "angka di atasnya: capaian. Satuan: bulan.")
     chart = (contoh_site / section_page(contoh_site, "rata-rata-lama-penyelesaian-izin") / image["src"]).resolve()
     # Named by what it draws (one file for every page that draws the same chart), in the site's chart folder.
     assert chart.parent == (contoh_site / "grafik").resolve() and re.fullmatch(r"[0-9a-f]{20}\.svg", chart.name)
@@ -125,6 +129,12 @@ def test_quarters_get_a_chart_and_a_table_and_an_indicator_without_numbers_gets_
     (figure,) = soup.select("figure.grafik")
     assert figure.img["src"].startswith("../../../grafik/") and figure.img["src"].endswith(".svg")
     assert quarter_rows(soup) == ["2024 Target 10 10 10 10", "Realisasi 8 12 9 belum dilaporkan"]
+    assert figure.figcaption.get_text() == "Target dan realisasi per triwulan, tahun 2024. Batang merah: target; " \
+                                           "batang biru: realisasi."
+    # Quarters reported against the year's target alone: no red bars, none explained.
+    (figure,) = section(contoh_site, "persentase-layanan-selesai-tepat-waktu").select("figure.grafik")
+    assert figure.figcaption.get_text() == "Target dan realisasi per triwulan, tahun 2024. Batang biru: realisasi. " \
+                                           "Satuan: persen."
     # A grade (opini BPK) and a single year without quarters: numbers in tables, no chart.
     for name in ("opini-bpk-atas-laporan-keuangan", "jumlah-dokumen-perencanaan"):
         assert not section(contoh_site, name).select("figure, img.grafik"), name

@@ -71,6 +71,16 @@ def test_the_printed_address_and_data_date_are_on_paper_only(page, site_url, keb
     assert footer.is_visible() and "Dicetak dari" in footer.inner_text()
 
 
+def test_glossary_terms_print_as_plain_text(page, site_url, kebasen):
+    page.goto(f"{site_url}kecamatan-kebasen/2023/program/{program_slug(kebasen.programs[0])}/")
+    term = page.locator("article a.istilah").first
+    decoration = "a => getComputedStyle(a).textDecorationLine"
+    # On screen a dotted underline marks a term whose definition a tap opens; on paper it would mean nothing.
+    assert term.evaluate(decoration) == "underline"
+    page.emulate_media(media="print")
+    assert term.evaluate(decoration) == "none"
+
+
 def printed_text(page, url: str) -> list[list[tuple[str, float, float]]]:
     """The page printed on A4 by Chromium: each PDF page's text runs as (text, its top in points from the page's
     top, its drawn size in points)."""

@@ -102,7 +102,9 @@ SATUAN_IN_AXIS = 24
 
 def _y_title(satuan: str | None) -> str:
     satuan = " ".join((satuan or "").split())
-    return f"Nilai ({satuan})" if satuan and len(satuan) <= SATUAN_IN_AXIS else "Nilai"
+    # A satuan of "nilai" (an index, a score) would read "Nilai (Nilai)".
+    shown = satuan and len(satuan) <= SATUAN_IN_AXIS and satuan.casefold() != "nilai"
+    return f"Nilai ({satuan})" if shown else "Nilai"
 
 
 def _target_series(targets: list[tuple[float, float] | None]) -> tuple[Series, ...]:

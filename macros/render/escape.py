@@ -34,6 +34,13 @@ def html_name(text: str) -> Markup:
     return Markup(html.escape(" ".join(text.split()), quote=True))
 
 
+def dotted_id(text: str) -> Markup:
+    """An indicator's dotted position ('T1.S2.P6.K1.SK2.I1') for HTML, breakable after its dots only: a narrow
+    column wraps it between parts ('T1.S2.P6.' / 'K1.SK2.I1'), never inside one ('T1.S1.P1.I' / '1')."""
+    # Markup.join escapes each part.
+    return Markup(".<wbr>").join(text.split("."))
+
+
 def yaml_string(text: str) -> Markup:
     """A value for the page's front matter (title, description), as a double-quoted YAML string.
 

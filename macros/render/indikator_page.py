@@ -127,6 +127,19 @@ def indikator_file(name: str, group: list[IndikatorSeries], slug: str, charts: C
         perangkat_daerah_link=source_link(page, perangkat_daerah_page(slug)))
 
 
+_REALISASI_SETAHUN = ("batang biru: realisasi setahun (tahun yang belum lengkap keempat triwulannya tanpa batang); "
+                      "angka di atasnya: capaian")
+
+
+def _bars(spec: ChartSpec, realisasi: str) -> str:
+    """What a chart's bars are, for its caption: only the series it draws (a chart of quarters without targets has
+    no red bars to explain), `realisasi` saying what the blue ones are."""
+    words = {"Target": "batang merah: target", "Target (batas bawah)": "batang merah tua: batas bawah target",
+             "Target (batas atas)": "batang merah muda: batas atas target", "Realisasi": realisasi}
+    drawn = "; ".join(words[one.name] for one in spec.series if any(value is not None for value in one.values))
+    return drawn[:1].upper() + drawn[1:] + "."
+
+
 def _view(page: str, series: IndikatorSeries, charts: ChartMaker) -> IndikatorView:
     cf, row = series.newest
     indikator = row.indikator
@@ -139,9 +152,7 @@ def _view(page: str, series: IndikatorSeries, charts: ChartMaker) -> IndikatorVi
     if spec is not None:
         tren = _figure(charts, page, spec,
                        f"Grafik batang target dan realisasi indikator {name} per tahun; nilainya ada di tabel berikut.",
-                       "Target, realisasi dan capaian per tahun. Batang merah: target (target berupa rentang: batas "
-                       "bawah dan batas atas); batang biru: realisasi setahun (tahun yang belum lengkap keempat "
-                       f"triwulannya tanpa batang); angka di atasnya: capaian.{unit}")
+                       f"Target, realisasi dan capaian per tahun. {_bars(spec, _REALISASI_SETAHUN)}{unit}")
     with_quarters = [k for k in kinerja if k.target_triwulan or k.realisasi_triwulan]
     quarters = []
     for k in with_quarters:
@@ -152,7 +163,7 @@ def _view(page: str, series: IndikatorSeries, charts: ChartMaker) -> IndikatorVi
             charts, page, spec,
             f"Grafik batang target dan realisasi indikator {name} per triwulan tahun {k.tahun}; nilainya ada di "
             "tabel berikut.",
-            f"Target dan realisasi per triwulan, tahun {k.tahun}. Batang merah: target; batang biru: realisasi.{unit}")
+            f"Target dan realisasi per triwulan, tahun {k.tahun}. {_bars(spec, 'batang biru: realisasi')}{unit}")
         rows = [(t, k.target_triwulan.get(t), k.realisasi_triwulan.get(t)) for t in TRIWULAN]
         quarters.append(Triwulan(k.tahun, rows, figure))
     return IndikatorView(series.slug, indikator, list(reversed(years)), any(k.has_values for k in kinerja), tren,

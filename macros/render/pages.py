@@ -31,7 +31,7 @@ from ..naming import (
 )
 from ..kinerja import KinerjaTahun, RingkasanPredikat, summarise
 from ..tree import IndikatorRow, Node
-from .escape import html_name, html_text, md_inline, yaml_string
+from .escape import dotted_id, html_name, html_text, md_inline, yaml_string
 from .mermaid import Diagram
 
 TIPE_LABELS = {"kumulatif": "Kumulatif", "non_kumulatif": "Non kumulatif"}
@@ -126,6 +126,7 @@ def _environment() -> Environment:
         html=html_text,
         stated=stated,
         name=html_name,
+        dotted_id=dotted_id,
         yaml_string=yaml_string,
         anchor=anchor,
         heading_id=lambda nomor: Markup(f"{{#{anchor(nomor)}}}"),
