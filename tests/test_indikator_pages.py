@@ -140,6 +140,25 @@ def test_quarters_get_a_chart_and_a_table_and_an_indicator_without_numbers_gets_
         assert not section(contoh_site, name).select("figure, img.grafik"), name
 
 
+def test_indicators_of_the_same_text_on_one_page_are_told_apart_by_their_item_and_else_their_row():
+    def indikator(uraian: str) -> dict:
+        return {"uraian": uraian, "formulasi": "Jumlah", "sumber_data": "Notulen"}
+
+    data = {"perangkat_daerah": "Kecamatan X", "tahun": 2023, "tujuan": [{
+        "uraian": "Pelayanan prima", "indikator": [indikator("Jumlah rapat"), indikator("Jumlah warga")],
+        "sasaran": [{"uraian": "Layanan cepat", "indikator": [indikator("Jumlah  rapat")]},
+                    {"uraian": "Layanan cepat", "indikator": [indikator("jumlah rapat")]}]}]}
+    cf = CascadeFile("kecamatan-x", Path("2023.yaml"), Cascade.model_validate(data))
+    ((name, group),) = indikator_groups(match_indikator([cf])).items()
+    _, page = indikator_file(name, group, cf.slug, ChartMaker())
+    shown = [item.get_text() for item in BeautifulSoup(page, "html.parser").select("ul.indikator-daftar a")]
+    assert shown == ["Jumlah rapat (Tujuan Pelayanan prima)", "Jumlah warga",
+                     "Jumlah rapat (Sasaran Layanan cepat, baris T1.S1.I1)",
+                     "jumlah rapat (Sasaran Layanan cepat, baris T1.S2.I1)"]
+    # The section headings (and so the table of contents) too.
+    assert "\n## Jumlah rapat (Tujuan Pelayanan prima) {#" in page and "\n## Jumlah warga {#" in page
+
+
 def quarter_rows(soup: BeautifulSoup) -> list[str]:
     return [" ".join(row.get_text(" ").split()) for row in soup.select("table.indikator-triwulan tbody tr")]
 
@@ -210,6 +229,13 @@ def test_the_definition_and_place_in_the_cascade_link_back_to_the_row(contoh_sit
     assert " ".join(place.get_text(" ").split()).endswith("· baris indikator T1.I1 tahun 2024 , 2023")
     assert [(a.get_text(), a["href"]) for a in place.select("a")] == [("2024", "../../2024/#t1-i1"),
                                                                      ("2023", "../../2023/#t1-i1")]
+
+
+def test_the_catalog_says_when_a_capaian_is_to_date(contoh_site):
+    rows = {" ".join(row.th.get_text(" ").split()): " ".join(row.select("td")[-1].get_text(" ").split())
+            for row in soup_of(contoh_site, f"{PD}/2024/katalog/").select("table[data-katalog] tbody tr")}
+    assert rows["Jumlah rapat koordinasi"] == "96,7% (2024, s.d. triwulan III) Sangat Tinggi"
+    assert rows["Jumlah dokumen perencanaan"] == "40,0% (2024) Sangat Rendah"
 
 
 def test_every_indicator_row_links_to_its_section(contoh_site):

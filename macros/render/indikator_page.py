@@ -9,6 +9,7 @@ Pure but for the charts, ordered from a `ChartMaker` handed in; a page is return
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -121,7 +122,7 @@ def indikator_file(name: str, group: list[IndikatorSeries], slug: str, charts: C
     cf, row = max((one.newest for one in group), key=lambda newest: newest[0].tahun)
     program = row.owner.ancestor("program")
     return page, render_template(
-        "indikator.md.j2", views=views, program=program.item if program else None,
+        "indikator.md.j2", views=views, owners=_owners(views), program=program.item if program else None,
         perangkat_daerah=cf.cascade.perangkat_daerah, root=site_root(page),
         program_link=source_link(page, node_page(cf, row.owner)),
         perangkat_daerah_link=source_link(page, perangkat_daerah_page(slug)))
@@ -138,6 +139,20 @@ def _bars(spec: ChartSpec, realisasi: str) -> str:
              "Target (batas atas)": "batang merah muda: batas atas target", "Realisasi": realisasi}
     drawn = "; ".join(words[one.name] for one in spec.series if any(value is not None for value in one.values))
     return drawn[:1].upper() + drawn[1:] + "."
+
+
+def _owners(views: list[IndikatorView]) -> dict[str, str]:
+    """Slug → what tells an indicator apart from others of the same text on its page (one per kegiatan, say): the
+    item it belongs to ('Kegiatan Pelatihan Petugas'), and its row ('baris T1.S1.P3.K2.I1') where that is shared too."""
+    def text(view: IndikatorView) -> str:
+        return " ".join(view.indikator.uraian.split()).casefold()
+
+    texts = Counter(text(view) for view in views)
+    alike = [view for view in views if texts[text(view)] > 1]
+    owners = {view.slug: " ".join(view.letak[0].path[-1]) for view in alike}
+    shared = Counter(owners.values())
+    return {view.slug: owners[view.slug] + (f", baris {view.letak[0].position}" if shared[owners[view.slug]] > 1
+                                            else "") for view in alike}
 
 
 def _view(page: str, series: IndikatorSeries, charts: ChartMaker) -> IndikatorView:
