@@ -35,8 +35,9 @@ def html_name(text: str) -> Markup:
 
 
 def dotted_id(text: str) -> Markup:
-    """An indicator's dotted position ('T1.S2.P6.K1.SK2.I1') for HTML, breakable after its dots only: a narrow
-    column wraps it between parts ('T1.S2.P6.' / 'K1.SK2.I1'), never inside one ('T1.S1.P1.I' / '1')."""
+    """An indicator's ID (its kode, or its dotted position 'T1.S2.P6.K1.SK2.I1') for HTML, breakable after its dots
+    only: a narrow column wraps it between parts ('T1.S2.P6.' / 'K1.SK2.I1'), never inside one ('T1.S1.P1.I' / '1').
+    Paper keeps it whole (print.css)."""
     # Markup.join escapes each part.
     return Markup(".<wbr>").join(text.split("."))
 
