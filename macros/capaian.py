@@ -181,21 +181,25 @@ def target_to_date(tipe_penghitungan: str | None, target: str | None,
                         f"(target per triwulan belum ditetapkan)")
 
 
-def setahun(tipe_penghitungan: str | None, year: str | None, quarters: Mapping[str, str | None] | None,
-            what: str) -> Nilai | None:
-    """The value of the whole year: the year's own as typed, else all four quarters combined by tipe (kumulatif:
-    their sum; non kumulatif: triwulan IV's), as above; None for a year not complete yet (fewer than four quarters),
-    or where the rule cannot read or combine them (the capaian says why). `what` names the value in messages."""
+def target_setahun(tipe_penghitungan: str | None, target: str | None,
+                   target_triwulan: Mapping[str, str | None] | None) -> Nilai | None:
+    """The year's target (`target_to_date` for the whole year: as typed, else its four quarters combined), or None
+    where there is none or the rule cannot read it (the capaian says why)."""
     try:
-        own = _read(year, what)
-        if own is not None:
-            return own
-        read = _read_quarters(quarters, what)
-        if len(read) < len(TRIWULAN):
-            return None
-        return _combine(tipe_penghitungan, read, what, list(TRIWULAN)).nilai
+        return target_to_date(tipe_penghitungan, target, target_triwulan).nilai
     except TidakDapatDihitung:
         return None
+
+
+def realisasi_setahun(tipe_penghitungan: str | None, realisasi: str | None,
+                      realisasi_triwulan: Mapping[str, str | None] | None) -> Nilai | None:
+    """The year's realisasi (`realisasi_to_date` once the year is complete: as typed, else all four quarters
+    combined), or None for a year under way or one the rule cannot read (the capaian says why)."""
+    try:
+        so_far = realisasi_to_date(tipe_penghitungan, realisasi, realisasi_triwulan)
+    except TidakDapatDihitung:
+        return None
+    return so_far.nilai if so_far is not None and len(so_far.triwulan) in (0, len(TRIWULAN)) else None
 
 
 def _check_choice(value: str | None, choices: tuple[str, ...], name: str) -> None:

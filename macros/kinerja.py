@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .capaian import TRIWULAN, Capaian, compute_capaian, format_persen, setahun
+from .capaian import TRIWULAN, Capaian, compute_capaian, format_persen, realisasi_setahun, target_setahun
 from .capaian_aturan import AturanCapaian
 from .model import Indikator
 from .nilai import Nilai
@@ -44,13 +44,13 @@ class KinerjaTahun:
 
     @property
     def target_setahun(self) -> Nilai | None:
-        """The year's target: as typed, else its four quarters' combined (`capaian.setahun`); None when neither."""
-        return setahun(self.tipe_penghitungan, self.target, self.target_triwulan, "target")
+        """The year's target: as typed, else its four quarters' combined (`capaian.target_setahun`); or None."""
+        return target_setahun(self.tipe_penghitungan, self.target, self.target_triwulan)
 
     @property
     def realisasi_setahun(self) -> Nilai | None:
         """The year's realisasi: as typed, else its four quarters' combined once all four are reported; None before."""
-        return setahun(self.tipe_penghitungan, self.realisasi, self.realisasi_triwulan, "realisasi")
+        return realisasi_setahun(self.tipe_penghitungan, self.realisasi, self.realisasi_triwulan)
 
     @property
     def has_values(self) -> bool:
