@@ -54,6 +54,28 @@ def test_filter_box_and_level_select_narrow_the_table(page, site_url, kebasen):
     assert page.console_errors == []
 
 
+# The hints of the visible text fields that their field cuts off: the field's text overflows with the hint typed in.
+CUT_HINTS_JS = """() => [...document.querySelectorAll('input[placeholder]')].filter(field => field.offsetParent)
+  .filter(field => {
+    const typed = field.value;
+    field.value = field.placeholder;
+    const cut = field.scrollWidth > field.clientWidth;
+    field.value = typed;
+    return cut;
+  }).map(field => field.placeholder)"""
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_on_a_phone_the_search_field_shows_its_whole_hint_of_what_it_looks_in(open_page, site_url, width):
+    page = open_page(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True)
+    for address in (CATALOG, ALL):
+        page.goto(site_url + address)
+        assert page.get_by_label("Cari indikator", exact=True).get_attribute("placeholder") == \
+            "indikator, formulasi, sumber data\u2026"
+        assert page.evaluate(CUT_HINTS_JS) == [], address
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, address
+
+
 def test_permalink_to_a_hidden_row_clears_the_filter(page, site_url):
     page.goto(site_url + CATALOG)
     page.get_by_label("Level").select_option("tujuan")
