@@ -206,7 +206,9 @@ def test_the_definition_and_place_in_the_cascade_link_back_to_the_row(contoh_sit
     soup = section(contoh_site, "persentase-layanan-selesai-tepat-waktu")
     definition = {" ".join(row.th.get_text().split()): " ".join(row.td.get_text().split())
                   for row in soup.select("table.indikator-definisi tr")}
-    assert definition == {"Uraian": "Persentase layanan selesai tepat waktu", "Kode": "tidak tercantum",
+    # Without a kode of its own, the indicator goes by its row: the ID in the program page's "Kode" column.
+    assert definition == {"Uraian": "Persentase layanan selesai tepat waktu",
+                          "Kode": "tidak tercantum di dokumen; situs ini memakai letak barisnya, T1.S1.P1.I1",
                           "Satuan": "persen", "Formulasi": "Layanan tepat waktu dibagi semua layanan X 100%",
                           "Tipe penghitungan": "Non kumulatif", "Polaritas": "Positif (makin tinggi makin baik)",
                           "Sumber data": "Laporan layanan"}
