@@ -137,7 +137,8 @@ def to_svg(spec: ChartSpec) -> bytes:
     chart = pygal.Bar(width=WIDTH, height=HEIGHT, explicit_size=True, style=style, js=[], disable_xml_declaration=True,
                       title=spec.title, x_title=spec.x_title, y_title=spec.y_title, legend_at_bottom=True,
                       legend_at_bottom_columns=1, no_prefix=True, truncate_legend=-1, truncate_label=-1, print_values=True,
-                      print_values_position="top", value_formatter=describe_number, margin=8, spacing=6)
+                      print_values_position="top", value_formatter=describe_number, margin=8, spacing=6,
+                      css=(*PYGAL_CSS, "inline:" + _VALUE_HALO))
     chart.x_labels = list(spec.labels)
     ticks = axis_ticks([value for series in spec.series for value in series.values if value is not None])
     chart.y_labels = ticks
@@ -148,6 +149,16 @@ def to_svg(spec: ChartSpec) -> bytes:
         chart.add(series.name, [{"value": value, "formatter": _constant(note)} for value, note in zip(series.values, notes)])
     chart.add_xml_filter(_static)
     return chart.render(is_unicode=True).encode("utf-8")
+
+
+# How far (px) a capaian is lifted above its bar.
+VALUE_LIFT = 4
+# pygal's own stylesheets (its `css` default), kept beside ours.
+PYGAL_CSS = ("file://style.css", "file://graph.css")
+# A capaian written above its bar stays readable where a grid line or the neighbouring bar runs behind it: a white
+# outline under the glyphs. !important and a more specific selector than pygal's `text{stroke:none !important}`.
+_VALUE_HALO = (".text-overlay text.value{stroke:white !important;stroke-width:4px;stroke-linejoin:round;"
+               "paint-order:stroke}")
 
 
 def axis_ticks(values: list[float], most: int = 6) -> list[float]:
@@ -173,7 +184,7 @@ def _static(root):
     file), the tooltips' <desc> data, the guide lines' <title>s (an image shows no titles; the chart's own title
     stays), empty value texts and the tooltip's hidden group (`_pointer_only`), the style rules no element of this
     chart matches or that act on hover only, and attributes at their default; numbers in coordinates keep two
-    decimals (a hundredth of a pixel)."""
+    decimals (a hundredth of a pixel). The capaian above the bars are lifted off them (`VALUE_LIFT`)."""
     root_title = next((child for child in root if _tag(child) == "title"), None)
     for parent in root.iter():
         for child in list(parent):
@@ -183,6 +194,9 @@ def _static(root):
     for element in root.iter():
         if _tag(element) == "style" and element.text:
             element.text = used_css(element.text, classes)
+        if _tag(element) == "text" and element.get("class") == "value":
+            # pygal sets a capaian's baseline on its bar's top: its outline would cut into the bar.
+            element.set("y", f"{float(element.get('y')) - VALUE_LIFT:.2f}")
         for attribute in _COORDINATES.intersection(element.attrib):
             element.set(attribute, _LONG_DECIMAL.sub(r"\1", element.get(attribute)))
         for attribute, default in (("class", ""), ("rx", "0"), ("ry", "0")):
