@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import copy
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -251,8 +252,24 @@ def generate(count: int, years: int, seed: int, start: int, largest: bool = Fals
         last = start + years - 1
         for tahun, cascade in cascades.items():
             add_kinerja(cascade, f"{seed}:{index}", start, reported if tahun == last else 4)
-        result[slugify(name, max_words=20)] = cascades
+        result[slugify(name, max_words=20)] = {tahun: said_once(cascade) for tahun, cascade in cascades.items()}
     return result
+
+
+_REPEATED_WORD = re.compile(r"\b(\w+)(?: \1\b)+", re.IGNORECASE)
+
+
+def said_once(value: Any) -> Any:
+    """Every text in value with a word that a pattern and its subject both bring said once, as a person writes
+    it: "Pembangunan Sarana" + "Sarana Pertanian" → "Pembangunan Sarana Pertanian". After every draw from the
+    seed, so the same seed makes the same cascades otherwise."""
+    if isinstance(value, str):
+        return _REPEATED_WORD.sub(r"\1", value)
+    if isinstance(value, dict):
+        return {key: said_once(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [said_once(item) for item in value]
+    return value
 
 
 def write(folder: Path, data: dict[str, dict[int, dict[str, Any]]]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +47,13 @@ def test_synthetic_cascades_are_valid_and_realistically_sized(synthetic):
                 assert 2 <= len(kegiatan.sub_kegiatan) <= 8 and kegiatan.indikator
                 for sub in kegiatan.sub_kegiatan:
                     assert sub.indikator and all(i.formulasi and i.sumber_data for i in sub.indikator)
+
+
+def test_names_say_each_word_once_where_a_pattern_meets_its_subject(synthetic):
+    # "Pembangunan Sarana" + "Sarana Pertanian" is written "Pembangunan Sarana Pertanian".
+    texts = [text for path in synthetic.glob("*/*.yaml") for text in path.read_text(encoding="utf-8").split("\n")]
+    assert [text for text in texts if re.search(r"\b(\w+) \1\b", text, re.IGNORECASE)] == []
+    assert any("Sarana" in text for text in texts)
 
 
 def kinerja_of(cf):
