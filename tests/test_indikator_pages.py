@@ -8,6 +8,7 @@ indicators again, so that a page spans two years and draws a trend.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -238,6 +239,11 @@ def test_the_catalog_says_when_a_capaian_is_to_date(contoh_site):
             for row in soup_of(contoh_site, f"{PD}/2024/katalog/").select("table[data-katalog] tbody tr")}
     assert rows["Jumlah rapat koordinasi"] == "96,7% (2024, s.d. triwulan III) Sangat Tinggi"
     assert rows["Jumlah dokumen perencanaan"] == "40,0% (2024) Sangat Rendah"
+    # The catalog of every cascade builds its rows from the cascade's index: the same words.
+    index = json.loads((contoh_site / f"{PD}/2024/katalog/indikator.json").read_text(encoding="utf-8"))
+    capaian = {row["uraian"]: row["capaian"] for row in index["indikator"]}
+    assert capaian["Jumlah rapat koordinasi"] == "96,7% (2024, s.d. triwulan III)"
+    assert capaian["Jumlah dokumen perencanaan"] == "40,0% (2024)"
 
 
 def test_every_indicator_row_links_to_its_section(contoh_site):

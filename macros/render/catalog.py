@@ -36,6 +36,16 @@ class CatalogRow:
     indikator: Indikator
     kinerja: KinerjaTahun
 
+    @property
+    def capaian(self) -> str:
+        """The capaian with its year, and the quarter it runs to in a year under way: '96,7% (2024, s.d.
+        triwulan III)', '40,0% (2024)'; '' when it cannot be computed."""
+        if not self.kinerja.persen:
+            return ""
+        periode = self.kinerja.capaian.periode
+        to_date = "" if periode == "tahun" else f", s.d. triwulan {periode}"
+        return f"{self.kinerja.persen} ({self.kinerja.tahun}{to_date})"
+
 
 def catalog_rows(cf: CascadeFile, page: str) -> list[CatalogRow]:
     """The catalog rows of one cascade, tree order, linked relative to `page`'s address."""

@@ -41,7 +41,7 @@ def _row(cf: CascadeFile, row: CatalogRow) -> dict[str, Any]:
         "polaritas": ind.polaritas or "tidak_tercantum",
         "polaritas_label": POLARITAS_LABELS[ind.polaritas] if ind.polaritas else TIDAK_TERCANTUM,
         "sumber_data": ind.sumber_data,
-        "capaian": f"{row.kinerja.persen} ({row.kinerja.tahun})" if row.kinerja.persen else "",
+        "capaian": row.capaian,
         "predikat": row.kinerja.predikat,
         "predikat_anchor": anchor(row.kinerja.predikat),
     }
@@ -53,7 +53,7 @@ def to_catalog_index(cf: CascadeFile) -> str:
     Each row holds text only: id, anchor (its id on the catalog of every cascade), link (to its row in the
     cascade's catalog), level and level_label, owner and owner_link, uraian, satuan ("" when none), iku (bool),
     formulasi, tipe_penghitungan and polaritas ("tidak_tercantum" when the source states none) with tipe_label
-    and polaritas_label, sumber_data, capaian ("107,1% (2023)" or ""), predikat and predikat_anchor. Links are
+    and polaritas_label, sumber_data, capaian ("107,1% (2023)", "96,7% (2024, s.d. triwulan III)" or ""), predikat and predikat_anchor. Links are
     relative to the index's own address. Compact (no spaces): forty of these load for a Kabupaten-wide search.
     """
     page = catalog_page(cf)
