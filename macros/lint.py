@@ -8,14 +8,11 @@ returns `Issue`s located by field path; `lint_files` adds the file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from decimal import Decimal
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .capaian import TRIWULAN
-from .kinerja import years_of
+from .lint_kinerja import target_findings
 from .model import LEVEL_LABELS, CascadeFile, Item, Loc
-from .nilai import Angka, NilaiTidakTerbaca, format_angka, parse_nilai
 from .problems import field_path
 from .source_lines import SourceLines, SourceRemark
 from .spelling import SPELLING_VARIANTS
@@ -68,7 +65,8 @@ CHECK_TITLES: dict[str, str] = {
     "penomoran": "Penomoran dalam nama",
     "formulasi": "Formulasi sama dengan indikatornya",
     "excel": "Sisa kode Excel (_x0002_)",
-    "target": "Realisasi tanpa target, atau target triwulan yang tidak cocok dengan target tahunan",
+    "target": "Target dan realisasi yang tidak cocok: realisasi tanpa target, triwulan yang tidak membentuk "
+              "tahunnya, persen dan pecahan tercampur",
     "tidak_tercantum": "Tipe penghitungan atau polaritas yang tidak tercantum",
     "komentar": "Teks terpotong oleh tanda #",
     "tak_terlihat": "Karakter tak terlihat yang dihapus",
@@ -221,42 +219,9 @@ def check_formulasi_repeats_uraian(tree: CascadeTree) -> list[Issue]:
 
 
 def check_target(tree: CascadeTree) -> list[Issue]:
-    """Realisasi of a year without a target, and quarterly targets that do not make the year's target
-    (kumulatif: their sum; non kumulatif: the fourth quarter's)."""
-    issues = []
-    for row in tree.indikator:
-        ind = row.indikator
-        for year in years_of(ind):
-            quarters = (ind.target_triwulan or {}).get(year, {})
-            target = (ind.target or {}).get(year)
-            realisasi_field = "realisasi" if year in (ind.realisasi or {}) else "realisasi_triwulan"
-            if target is None and not quarters and year in (getattr(ind, realisasi_field) or {}):
-                issues.append(Issue("target", row.loc + (realisasi_field, year),
-                                    f'Indikator "{_short(ind.uraian)}" punya realisasi {year} tetapi belum '
-                                    f"punya target {year}; capaiannya tidak dapat dihitung"))
-            expected = _year_from_quarters(ind.tipe_penghitungan, quarters)
-            if target is not None and expected is not None and _number(target) not in (None, expected):
-                how = "jumlah target triwulan" if ind.tipe_penghitungan == "kumulatif" else "target triwulan IV"
-                issues.append(Issue("target", row.loc + ("target_triwulan", year),
-                                    f'Indikator "{_short(ind.uraian)}": {how} {year} ({format_angka(expected)}) '
-                                    f"tidak sama dengan target tahun {year} ({target})"))
-    return issues
-
-
-def _number(text: str) -> Decimal | None:
-    try:
-        value = parse_nilai(text)
-    except NilaiTidakTerbaca:
-        return None
-    return value.value if isinstance(value, Angka) else None
-
-
-def _year_from_quarters(tipe: str | None, quarters: Mapping[str, str]) -> Decimal | None:
-    """The year's target that the four quarters' targets make, when all four are numbers and tipe is stated."""
-    numbers = [_number(quarters[q]) for q in TRIWULAN if q in quarters]
-    if len(numbers) < len(TRIWULAN) or None in numbers or tipe is None:
-        return None
-    return sum(numbers, Decimal(0)) if tipe == "kumulatif" else numbers[-1]
+    """Targets and realisasi of a year that do not fit together (`macros/lint_kinerja.py` says which)."""
+    return [Issue("target", loc, f'Indikator "{_short(row.indikator.uraian)}"{message}')
+            for row, loc, message in target_findings(tree)]
 
 
 def check_excel_escapes(tree: CascadeTree) -> list[Issue]:

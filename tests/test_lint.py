@@ -457,6 +457,51 @@ def test_quarterly_targets_must_make_the_years_target():
     assert check_target(cascade_with(quarters_off_target("kumulatif", {"I": "6", "II": "6", "III": "7"}, "99"))) == []
 
 
+def with_values(tipe: str = "kumulatif", **values):
+    """A change that gives the first indicator this tipe and these 2024 values (field → value or quarters)."""
+    def change(data):
+        indikator = data["tujuan"][0]["indikator"][0]
+        indikator.update(tipe_penghitungan=tipe, **{field: {2024: value} for field, value in values.items()})
+    return change
+
+
+def test_a_target_of_only_a_dash_is_no_target_for_a_realisasi():
+    (issue,) = check_target(cascade_with(with_values(target="-", realisasi="27")))
+    assert fields([issue]) == ["tujuan[0].indikator[0].realisasi[2024]"]
+    assert "punya realisasi 2024 tetapi belum punya target 2024" in issue.message
+    assert check_target(cascade_with(with_values(target="-", realisasi="-"))) == []
+
+
+def test_a_years_realisasi_must_be_what_its_four_quarters_make():
+    quarters = {"I": "10", "II": "10", "III": "10", "IV": "10"}
+    (kumulatif,) = check_target(cascade_with(with_values(target="40", realisasi="27", realisasi_triwulan=quarters)))
+    assert fields([kumulatif]) == ["tujuan[0].indikator[0].realisasi[2024]"]
+    assert kumulatif.message == ('Indikator "Indeks Kepuasan Masyarakat": jumlah realisasi triwulan 2024 (40) tidak '
+                                 "sama dengan realisasi tahun 2024 (27); capaian memakai realisasi tahun 2024")
+    (level,) = check_target(cascade_with(with_values("non_kumulatif", target="40", realisasi="27",
+                                                     realisasi_triwulan=quarters)))
+    assert "realisasi triwulan IV 2024 (10) tidak sama dengan realisasi tahun 2024 (27)" in level.message
+    assert check_target(cascade_with(with_values(target="40", realisasi="40,0", realisasi_triwulan=quarters))) == []
+    # Three quarters reported: the year is not over, nothing to compare.
+    del quarters["IV"]
+    assert check_target(cascade_with(with_values(target="40", realisasi="27", realisasi_triwulan=quarters))) == []
+
+
+def test_a_fraction_typed_against_a_percentage_is_reported():
+    (year,) = check_target(cascade_with(with_values("non_kumulatif", target="98,5%", realisasi="0,97")))
+    assert fields([year]) == ["tujuan[0].indikator[0].realisasi[2024]"]
+    assert year.message == ('Indikator "Indeks Kepuasan Masyarakat": target 2024 \'98,5%\' dan realisasinya \'0,97\' '
+                            "berbeda seratus kali lipat dan hanya satu yang ditulis dengan %; periksa apakah keduanya "
+                            "ditulis dalam persen (misalnya '97%', bukan '0,97')")
+    (quarter,) = check_target(cascade_with(with_values("non_kumulatif", target_triwulan={"I": "0,9"},
+                                                       realisasi_triwulan={"I": "92%"})))
+    assert fields([quarter]) == ["tujuan[0].indikator[0].realisasi_triwulan[2024].I"]
+    assert "target triwulan I 2024 '0,9' dan realisasinya '92%'" in quarter.message
+    # Both in percent, or a percentage against a number of its size: as typed.
+    for realisasi in ("0,97%", "97", "97%"):
+        assert check_target(cascade_with(with_values("non_kumulatif", target="98,5%", realisasi=realisasi))) == []
+
+
 def test_an_indicator_without_tipe_or_polaritas_is_listed_with_what_the_site_shows():
     def neither(data):
         del data["tujuan"][0]["indikator"][0]["tipe_penghitungan"]

@@ -1,0 +1,109 @@
+"""What `make lint` says about an indicator's targets and realisasi (macros/lint.py reports it as "target"):
+values of one year that do not fit together, so that a capaian would be computed from a slip or not at all.
+
+`target_findings(tree)` gives each finding, in Indonesian, for:
+- a realisasi in a year without a target (none typed, or only "-"): its capaian cannot be computed;
+- quarterly targets that do not make the year's target (kumulatif: their sum; non kumulatif: the fourth's);
+- a year's realisasi that is not what its four quarters make by the same rule: the capaian takes the year's
+  (macros/capaian.py) while the table of quarters beside it shows the other;
+- a target and a realisasi of which one is a percentage ("98,5%") and the other is not and is a
+  hundredth of it or less, or a hundred times it or more ("0,97"): a fraction typed for a percentage,
+  whose capaian comes out near 1% or 10.000%.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+
+from .capaian import TRIWULAN
+from .kinerja import years_of
+from .model import Indikator, Loc
+from .nilai import Angka, BukanAngka, NilaiTidakTerbaca, format_angka, parse_nilai
+from .tree import CascadeTree, IndikatorRow
+
+# R / T at or beyond which a percentage against a plain number is taken for a fraction typed for a percentage.
+_HUNDREDFOLD = Decimal(100)
+
+
+def target_findings(tree: CascadeTree) -> Iterator[tuple[IndikatorRow, Loc, str]]:
+    """(row, field path, what follows the indicator's name in the message) for each year of each indicator whose
+    targets and realisasi do not fit together."""
+    for row in tree.indikator:
+        for year in years_of(row.indikator):
+            for field, message in _year_findings(row.indikator, year):
+                yield row, row.loc + field, message
+
+
+def _year_findings(ind: Indikator, year: int) -> Iterator[tuple[Loc, str]]:
+    target = (ind.target or {}).get(year)
+    realisasi = (ind.realisasi or {}).get(year)
+    target_quarters = (ind.target_triwulan or {}).get(year, {})
+    realisasi_quarters = (ind.realisasi_triwulan or {}).get(year, {})
+    if _stated(realisasi, *realisasi_quarters.values()) and not _stated(target, *target_quarters.values()):
+        field = "realisasi" if _stated(realisasi) else "realisasi_triwulan"
+        yield (field, year), (f" punya realisasi {year} tetapi belum punya target {year}; capaiannya tidak dapat "
+                              "dihitung")
+    for values, kind, field in ((target_quarters, "target", "target_triwulan"),
+                                (realisasi_quarters, "realisasi", "realisasi")):
+        typed = target if kind == "target" else realisasi
+        made = _year_from_quarters(ind.tipe_penghitungan, values)
+        if typed is not None and made is not None and _number(typed) not in (None, made):
+            how = (f"jumlah {kind} triwulan" if ind.tipe_penghitungan == "kumulatif" else f"{kind} triwulan IV")
+            after = "" if kind == "target" else f"; capaian memakai realisasi tahun {year}"
+            yield (field, year), (f": {how} {year} ({format_angka(made)}) tidak sama dengan {kind} tahun {year} "
+                                  f"({typed}){after}")
+    pairs = [((None, target), ("realisasi", year), realisasi)]
+    pairs += [((q, target_quarters.get(q)), ("realisasi_triwulan", year, q), realisasi_quarters.get(q))
+              for q in TRIWULAN]
+    for (quarter, planned), field, result in pairs:
+        if _hundredfold_apart(planned, result):
+            when = f"triwulan {quarter} {year}" if quarter else str(year)
+            yield field, (f": target {when} '{planned}' dan realisasinya '{result}' berbeda seratus kali lipat dan "
+                          "hanya satu yang ditulis dengan %; periksa apakah keduanya ditulis dalam persen "
+                          "(misalnya '97%', bukan '0,97')")
+
+
+def _stated(*values: str | None) -> bool:
+    """Whether any of the values says something: typed, and not only "-" or "n/a"."""
+    for value in values:
+        if value is None:
+            continue
+        try:
+            if not (isinstance(nilai := parse_nilai(value), BukanAngka) and nilai.kosong):
+                return True
+        except NilaiTidakTerbaca:
+            return True
+    return False
+
+
+def _hundredfold_apart(target: str | None, realisasi: str | None) -> bool:
+    numbers = [_angka(target), _angka(realisasi)]
+    if None in numbers or numbers[0].value <= 0 or numbers[1].value <= 0:
+        return False
+    if ("%" in (numbers[0].satuan or "")) == ("%" in (numbers[1].satuan or "")):
+        return False
+    ratio = numbers[1].value / numbers[0].value
+    return ratio <= 1 / _HUNDREDFOLD or ratio >= _HUNDREDFOLD
+
+
+def _angka(text: str | None) -> Angka | None:
+    try:
+        value = parse_nilai(text) if text is not None else None
+    except NilaiTidakTerbaca:
+        return None
+    return value if isinstance(value, Angka) else None
+
+
+def _number(text: str) -> Decimal | None:
+    value = _angka(text)
+    return value.value if value else None
+
+
+def _year_from_quarters(tipe: str | None, quarters: Mapping[str, str]) -> Decimal | None:
+    """The year's value that four quarters make, when all four are numbers and tipe is stated."""
+    numbers = [_number(quarters[q]) for q in TRIWULAN if q in quarters]
+    if len(numbers) < len(TRIWULAN) or None in numbers or tipe is None:
+        return None
+    return sum(numbers, Decimal(0)) if tipe == "kumulatif" else numbers[-1]
+
