@@ -47,10 +47,12 @@ def _rupiah(text: str) -> str:
 
 # A value as staff typed it ("98,5%", "7-8", "WTP"); numbers are derived from it by `macros.nilai`.
 Nilai = Annotated[Teks, AfterValidator(_readable_nilai)]
-NilaiPerTahun = dict[int, Nilai]
+# A year a value is for, written in full: a key 24 or 2204 is a slip, not a year to publish.
+Tahun = Annotated[int, Field(ge=2000, le=2100)]
+NilaiPerTahun = dict[Tahun, Nilai]
 # A budget in Rupiah as typed ("7.742.388.142"), per year.
-PaguPerTahun = dict[int, Annotated[Nilai, AfterValidator(_rupiah)]]
-NilaiPerTriwulan = dict[int, dict[Triwulan, Nilai]]
+PaguPerTahun = dict[Tahun, Annotated[Nilai, AfterValidator(_rupiah)]]
+NilaiPerTriwulan = dict[Tahun, dict[Triwulan, Nilai]]
 
 
 class _Model(BaseModel):
@@ -161,7 +163,7 @@ class Cascade(_Model):
     kabupaten_kota: Teks | None = None
     # A yearly file states its year; a file covering a period (a Renstra, `<pd>/2021-2026.yaml`) its period
     # instead. Exactly one of the two is given (`_one_top_level`).
-    tahun: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    tahun: Tahun | None = None
     periode: Periode | None = None
     # The file beside this one this cascade was transcribed from (a PDF): published and linked (`macros.load`
     # checks that it is there).

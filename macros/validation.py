@@ -94,7 +94,8 @@ def _data_loc(pydantic_loc: tuple[Any, ...], data: Any) -> Loc:
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             loc.append(part)
             node = node[part]
-        elif last and isinstance(node, dict) and isinstance(part, str) and part not in _UNION_LABELS:
+        # pydantic's '[key]' says the error is in a mapping's key, which the location already ends at.
+        elif last and isinstance(node, dict) and isinstance(part, str) and part not in (*_UNION_LABELS, "[key]"):
             loc.append(part)
     return tuple(loc)
 
@@ -165,7 +166,8 @@ def _value_message(error: dict[str, Any], loc: Loc) -> str:
     if kind == "too_short":
         return "harus berisi paling sedikit satu butir"
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"{_short(value)} di luar rentang tahun yang masuk akal (2000–2100)"
+        return (f"{_short(value)} di luar rentang tahun yang masuk akal (2000–2100); tulis tahunnya lengkap "
+                f"empat angka, mis. 2023")
     return f"nilai {_short(value)} tidak valid ({error['msg']})"
 
 
