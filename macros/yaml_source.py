@@ -6,6 +6,8 @@ refused; each refusal is a `Problem` at the line where it is written.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,6 +155,10 @@ def _summarise_aliases(problems: list[Problem], shown: str) -> list[Problem]:
                                                 f"(baris {shown_lines})", aliases[1].line)]
 
 
+# A key that is a year left without its value (`{2023: "5", 2024: }`), not the decimals of the value before it.
+_YEAR = re.compile(r"20\d\d|2100")
+
+
 @dataclass
 class _Reader:
     """One document's nodes → plain data, noting lines, remarks and problems as it goes."""
@@ -206,8 +212,31 @@ class _Reader:
                                              f"{first_line[key]}); hapus salah satunya", key_line,
                                              field=field_path(loc + (key,))))
                 continue
+            if text and node.flow_style and self._split_decimal(node, key_node, value_node, loc):
+                continue
             first_line[key] = key_line
             # A field's kind comes from its name; a year key (target: {2024: ...}) keeps its field's kind.
             value_is_text = text if not isinstance(key, str) else key not in self.structural
             result[key] = self.to_python(value_node, loc + (key,), key_line, text=value_is_text)
         return result
+
+    def _split_decimal(self, node: yaml.MappingNode, key_node: yaml.Node, value_node: yaml.Node, loc: Loc) -> bool:
+        """Whether this entry of a flow mapping is the decimals of the value before it, split off by its comma:
+        `{2024: 98,5}` reads as `2024: 98` and a key `5` without a value. Reported with the quotes to add."""
+        entries = [entry for entry, _ in node.value]
+        previous = node.value[entries.index(key_node) - 1][1] if entries.index(key_node) else None
+        # Plain scalars (style None, or '' from libyaml), the key on the line where the number before it ends.
+        if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:].isdigit()
+                and isinstance(key_node, yaml.ScalarNode) and not key_node.style and key_node.value.isdigit()
+                and not _YEAR.fullmatch(key_node.value)
+                and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
+                and previous.end_mark.line == key_node.start_mark.line):
+            return False
+        year = typed_scalar(node.value[entries.index(key_node) - 1][0])
+        typed = f"{previous.value},{key_node.value}"
+        self.problems.append(Problem(
+            self.shown, f"koma di dalam {{ }} memisahkan isian, jadi '{typed}' terbaca sebagai dua isian; beri "
+                        f'tanda kutip pada angka berkoma: {year}: "{typed}"', key_node.start_mark.line + 1,
+            field=field_path(loc + (year,))))
+        return True
+
