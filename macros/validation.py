@@ -165,6 +165,8 @@ def _value_message(error: dict[str, Any], loc: Loc) -> str:
         return f"teks terlalu panjang ({len(value)} karakter; paling banyak {ctx.get('max_length')})"
     if kind == "too_short":
         return "harus berisi paling sedikit satu butir"
+    if kind == "bool_type":
+        return f"{_short(value)} tidak dikenal: tulis true (ya) atau false (tidak), tanpa tanda kutip"
     if kind in ("greater_than_equal", "less_than_equal"):
         return (f"{_short(value)} di luar rentang tahun yang masuk akal (2000–2100); tulis tahunnya lengkap "
                 f"empat angka, mis. 2023")

@@ -9,6 +9,10 @@ import yaml
 from .problems import Problem
 
 _YAML_MESSAGES = [
+    ("but found '}'", "tanda '}' tanpa pasangan '{'; hapus kurung kurawal yang berlebih"),
+    ("but found ']'", "tanda ']' tanpa pasangan '['; hapus kurung siku yang berlebih"),
+    ("while scanning a quoted scalar", "tanda kutip di baris ini tidak ditutup; tambahkan tanda kutip penutup di "
+                                       "akhir teks"),
     ("found character '\\t' that cannot start any token",
      "karakter tab tidak boleh dipakai di YAML; gunakan spasi untuk indentasi"),
     ("mapping values are not allowed here",
@@ -18,7 +22,14 @@ _YAML_MESSAGES = [
     ("did not find expected '-' indicator", "indentasi butir daftar ('- ') tidak rata"),
     ("expected <block end>", "indentasi tidak rata dengan baris di atasnya"),
     ("but found another document", "berkas hanya boleh berisi satu dokumen YAML (hapus '---' kedua)"),
+    ("while parsing a flow mapping", "kurung kurawal '{' di baris ini tidak ditutup dengan '}' di baris yang sama, "
+                                     "atau isiannya tidak dipisah koma; periksa juga tanda kutip dan tanda '#' "
+                                     "(sisa baris sesudah ' #' dianggap komentar)"),
+    ("while parsing a flow sequence", "kurung siku '[' di baris ini tidak ditutup dengan ']' di baris yang sama, "
+                                      "atau isiannya tidak dipisah koma; periksa juga tanda kutip"),
 ]
+# A character YAML reserves (%, @, `) at the start of an unquoted value.
+_RESERVED_START = re.compile(r"found character '(.)' that cannot start any token")
 
 _QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?[^\s#'"][^:#]*:\s+|\s*-\s+)(["'])(.*)$""")
 
@@ -32,6 +43,9 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
             # YAML lets a quote run on over many lines, so it fails far below the real mistake.
             return Problem(shown, "YAML tidak valid: tanda kutip tidak ditutup: tambahkan tanda "
                                   "kutip penutup di akhir teks", *unclosed)
+        if error.context_mark and (error.context or "").startswith(("while parsing a flow", "while scanning a quoted")):
+            # Where the braces or the quote open: the parser notices the mistake later, often lines below.
+            mark = error.context_mark
         return Problem(shown, _yaml_message(error), mark.line + 1 if mark else None, mark.column + 1 if mark else None)
     if isinstance(error, yaml.reader.ReaderError):
         line = text.count("\n", 0, error.position) + 1
@@ -56,6 +70,10 @@ def _unclosed_quote(text: str) -> tuple[int, int] | None:
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     problem = f"{error.context or ''} {error.problem or ''}"
+    reserved = _RESERVED_START.search(problem)
+    if reserved and reserved[1] != "\t":
+        return (f"YAML tidak valid: tanda '{reserved[1]}' tidak boleh mengawali nilai tanpa tanda kutip; beri tanda "
+                f"kutip pada seluruh nilainya, mis. \"{reserved[1]} 90\"")
     for needle, message in _YAML_MESSAGES:
         if needle in problem:
             if "tab" in message or "\t" in needle:

@@ -19,6 +19,7 @@ import pytest
 
 from macros.load import load_cascades
 from macros.problems import CascadeError
+from macros.yaml_source import parse_yaml
 
 from .helpers import ROOT
 
@@ -54,6 +55,26 @@ def test_data_check_reports_every_problem_exactly(case):
     assert time.perf_counter() - started < 10
     assert [str(problem) for problem in caught.value.problems] == expected(case)
     assert not PYTHON_TAG_MARKER.exists()
+
+
+# A value written on one line in braces, as the README writes `target: {2024: "26"}`: each slip is named in
+# Indonesian at the line where the braces or the quote open, though YAML notices it later.
+ONE_LINE_SLIPS = [
+    ('{2024: "40}', "tanda kutip di baris ini tidak ditutup; tambahkan tanda kutip penutup di akhir teks"),
+    ("{2024: 40 # PK}", "kurung kurawal '{' di baris ini tidak ditutup dengan '}' di baris yang sama"),
+    ("{2024: % 90}", "tanda '%' tidak boleh mengawali nilai tanpa tanda kutip; beri tanda kutip pada seluruh "
+                     'nilainya, mis. "% 90"'),
+    ('{2024: "40"}}', "tanda '}' tanpa pasangan '{'; hapus kurung kurawal yang berlebih"),
+]
+
+
+@pytest.mark.parametrize(("value", "message"), ONE_LINE_SLIPS)
+def test_a_slip_in_a_value_on_one_line_is_named_at_its_line(value, message):
+    text = f"perangkat_daerah: Kecamatan Contoh\ntarget: {value}\nuraian: Teks\ntahun: 2024\n"
+    with pytest.raises(CascadeError) as caught:
+        parse_yaml(text, "2024.yaml")
+    (problem,) = caught.value.problems
+    assert problem.line == 2 and problem.message.startswith("YAML tidak valid: " + message), problem
 
 
 @pytest.mark.slow
