@@ -213,6 +213,10 @@ def test_the_definition_and_place_in_the_cascade_link_back_to_the_row(contoh_sit
                           "Satuan": "persen", "Formulasi": "Layanan tepat waktu dibagi semua layanan X 100%",
                           "Tipe penghitungan": "Non kumulatif", "Polaritas": "Positif (makin tinggi makin baik)",
                           "Sumber data": "Laporan layanan"}
+    # A baseline is stated with its year.
+    izin = {" ".join(row.th.get_text().split()): " ".join(row.td.get_text().split())
+            for row in section(contoh_site, "rata-rata-lama-penyelesaian-izin").select("table.indikator-definisi tr")}
+    assert izin["Baseline"] == "9 (2023)"
     (place,) = soup.select("ul.indikator-letak li")
     # Each item's text in quotation marks (<q>: the browser adds them), after its level.
     assert " ".join(place.get_text(" ").split()) == (
