@@ -158,6 +158,10 @@ def _value_message(error: dict[str, Any], loc: Loc) -> str:
     if kind == "string_unicode":
         return f"teks {_short(value)} memuat karakter Unicode yang tidak sah; ketik ulang teks ini"
     if kind == "invalid_key":
+        if loc and isinstance(loc[-1], int) and 2000 <= loc[-1] <= 2100:
+            # `realisasi:` with its `2024: "27"` on the next line not indented under it.
+            return (f"tahun {loc[-1]} tertulis sebagai kunci di sini, bukan di bawah isian di atasnya: tulis lebih "
+                    f"menjorok (dua spasi) di bawah kunci nilainya, mis. di bawah 'realisasi:'")
         return "kunci harus berupa teks, bukan angka atau nilai ya/tidak"
     if kind == "string_too_short":
         return "tidak boleh kosong"
