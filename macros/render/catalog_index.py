@@ -53,8 +53,9 @@ def to_catalog_index(cf: CascadeFile) -> str:
     Each row holds text only: id, anchor (its id on the catalog of every cascade), link (to its row in the
     cascade's catalog), level and level_label, owner and owner_link, uraian, satuan ("" when none), iku (bool),
     formulasi, tipe_penghitungan and polaritas ("tidak_tercantum" when the source states none) with tipe_label
-    and polaritas_label, sumber_data, capaian ("107,1% (2023)", "96,7% (2024, s.d. triwulan III)" or ""), predikat and predikat_anchor. Links are
-    relative to the index's own address. Compact (no spaces): forty of these load for a Kabupaten-wide search.
+    and polaritas_label, sumber_data, capaian (`CatalogRow.capaian`: "107,1% (2023)", "96,7% (2024, s.d.
+    triwulan III)" or ""), predikat and predikat_anchor. Links are relative to the index's own address. Compact
+    (no spaces): forty of these load for a Kabupaten-wide search.
     """
     page = catalog_page(cf)
     rows = [_row(cf, row) for row in catalog_rows(cf, page)]

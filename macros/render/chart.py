@@ -138,7 +138,7 @@ def to_svg(spec: ChartSpec) -> bytes:
                       title=spec.title, x_title=spec.x_title, y_title=spec.y_title, legend_at_bottom=True,
                       legend_at_bottom_columns=1, no_prefix=True, truncate_legend=-1, truncate_label=-1, print_values=True,
                       print_values_position="top", value_formatter=describe_number, margin=8, spacing=6,
-                      css=(*PYGAL_CSS, "inline:" + _VALUE_HALO))
+                      css=(*_PYGAL_CSS, "inline:" + _VALUE_HALO))
     chart.x_labels = list(spec.labels)
     ticks = axis_ticks([value for series in spec.series for value in series.values if value is not None])
     chart.y_labels = ticks
@@ -154,7 +154,7 @@ def to_svg(spec: ChartSpec) -> bytes:
 # How far (px) a capaian is lifted above its bar.
 VALUE_LIFT = 4
 # pygal's own stylesheets (its `css` default), kept beside ours.
-PYGAL_CSS = ("file://style.css", "file://graph.css")
+_PYGAL_CSS = ("file://style.css", "file://graph.css")
 # A capaian written above its bar stays readable where a grid line or the neighbouring bar runs behind it: a white
 # outline under the glyphs. !important and a more specific selector than pygal's `text{stroke:none !important}`.
 _VALUE_HALO = (".text-overlay text.value{stroke:white !important;stroke-width:4px;stroke-linejoin:round;"
