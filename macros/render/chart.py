@@ -151,7 +151,7 @@ def to_svg(spec: ChartSpec) -> bytes:
     return chart.render(is_unicode=True).encode("utf-8")
 
 
-# How far (px) a capaian is lifted above its bar.
+# How far (px) a capaian is moved away from its bar's end.
 VALUE_LIFT = 4
 # pygal's own stylesheets (its `css` default), kept beside ours.
 _PYGAL_CSS = ("file://style.css", "file://graph.css")
@@ -184,25 +184,38 @@ def _static(root):
     file), the tooltips' <desc> data, the guide lines' <title>s (an image shows no titles; the chart's own title
     stays), empty value texts and the tooltip's hidden group (`_pointer_only`), the style rules no element of this
     chart matches or that act on hover only, and attributes at their default; numbers in coordinates keep two
-    decimals (a hundredth of a pixel). The capaian above the bars are lifted off them (`VALUE_LIFT`)."""
+    decimals (a hundredth of a pixel). The capaian at the bars' ends are moved clear of them (`_clear_of_its_bar`)."""
     root_title = next((child for child in root if _tag(child) == "title"), None)
     for parent in root.iter():
         for child in list(parent):
             if _pointer_only(child) or (_tag(child) == "title" and child is not root_title):
                 parent.remove(child)
     classes = {name for element in root.iter() for name in element.get("class", "").split()}
+    bars = [element for element in root.iter() if _tag(element) == "rect" and "tooltip-trigger" in
+            element.get("class", "").split()]
     for element in root.iter():
         if _tag(element) == "style" and element.text:
             element.text = used_css(element.text, classes)
         if _tag(element) == "text" and element.get("class") == "value":
-            # pygal sets a capaian's baseline on its bar's top: its outline would cut into the bar.
-            element.set("y", f"{float(element.get('y')) - VALUE_LIFT:.2f}")
+            _clear_of_its_bar(element, bars)
         for attribute in _COORDINATES.intersection(element.attrib):
             element.set(attribute, _LONG_DECIMAL.sub(r"\1", element.get(attribute)))
         for attribute, default in (("class", ""), ("rx", "0"), ("ry", "0")):
             if element.get(attribute) == default:
                 del element.attrib[attribute]
     return root
+
+
+def _clear_of_its_bar(text, bars) -> None:
+    """Move a capaian written at its bar's end (pygal sets its baseline on a bar's top, and below a negative bar
+    next to its bottom) `VALUE_LIFT` further away from the bar, so that its outline does not cut into it."""
+    x, y = float(text.get("x")), float(text.get("y"))
+    for bar in bars:
+        left, top = float(bar.get("x")), float(bar.get("y"))
+        if left <= x <= left + float(bar.get("width")):
+            away = -VALUE_LIFT if y <= top + float(bar.get("height")) / 2 else VALUE_LIFT
+            text.set("y", f"{y + away:.2f}")
+            return
 
 
 def _pointer_only(element) -> bool:
