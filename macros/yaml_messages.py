@@ -27,6 +27,8 @@ _YAML_MESSAGES = [
                                      "(sisa baris sesudah ' #' dianggap komentar)"),
     ("while parsing a flow sequence", "kurung siku '[' di baris ini tidak ditutup dengan ']' di baris yang sama, "
                                       "atau isiannya tidak dipisah koma; periksa juga tanda kutip"),
+    ("while parsing a flow node", "kurung kurawal '{' atau siku '[' tidak ditutup, atau isian sesudah ':' "
+                                  "kosong; lengkapi isiannya dan tutup kurungnya"),
 ]
 # A character YAML reserves (%, @, `) at the start of an unquoted value.
 _RESERVED_START = re.compile(r"found character '(.)' that cannot start any token")
@@ -46,7 +48,11 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
         if error.context_mark and (error.context or "").startswith(("while parsing a flow", "while scanning a quoted")):
             # Where the braces or the quote open: the parser notices the mistake later, often lines below.
             mark = error.context_mark
-        return Problem(shown, _yaml_message(error), mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+        if mark is None:
+            return Problem(shown, _yaml_message(error, text))
+        # A mistake noticed at the end of the file (a brace left open on its last line) is on its last written line.
+        line = min(mark.line + 1, len(text.rstrip().splitlines()) or 1)
+        return Problem(shown, _yaml_message(error, text), line, mark.column + 1 if line == mark.line + 1 else None)
     if isinstance(error, yaml.reader.ReaderError):
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -68,12 +74,15 @@ def _unclosed_quote(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = f"{error.context or ''} {error.problem or ''}"
     reserved = _RESERVED_START.search(problem)
-    if reserved and reserved[1] != "\t":
+    if reserved and reserved[1] != "\t" and error.problem_mark:
+        # The value as typed, from the reserved character to the end of the entry.
+        line = text.splitlines()[error.problem_mark.line][error.problem_mark.column:]
+        value = re.match(r"[^,}\]#]*", line)[0].strip()
         return (f"YAML tidak valid: tanda '{reserved[1]}' tidak boleh mengawali nilai tanpa tanda kutip; beri tanda "
-                f"kutip pada seluruh nilainya, mis. \"{reserved[1]} 90\"")
+                f'kutip pada seluruh nilainya: "{value}"')
     for needle, message in _YAML_MESSAGES:
         if needle in problem:
             if "tab" in message or "\t" in needle:

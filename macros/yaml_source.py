@@ -157,6 +157,8 @@ def _summarise_aliases(problems: list[Problem], shown: str) -> list[Problem]:
 
 # A key that is a year left without its value (`{2023: "5", 2024: }`), not the decimals of the value before it.
 _YEAR = re.compile(r"20\d\d|2100")
+# What follows a decimal comma: digits, perhaps a percent sign ('98,5%' splits into '98' and '5%').
+_DECIMALS = re.compile(r"\d+\s*%?")
 
 
 @dataclass
@@ -224,15 +226,16 @@ class _Reader:
         """Whether this entry of a flow mapping is the decimals of the value before it, split off by its comma:
         `{2024: 98,5}` reads as `2024: 98` and a key `5` without a value. Reported with the quotes to add."""
         entries = [entry for entry, _ in node.value]
-        previous = node.value[entries.index(key_node) - 1][1] if entries.index(key_node) else None
+        previous_key, previous = node.value[entries.index(key_node) - 1] if entries.index(key_node) else (None, None)
         # Plain scalars (style None, or '' from libyaml), the key on the line where the number before it ends.
         if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:].isdigit()
-                and isinstance(key_node, yaml.ScalarNode) and not key_node.style and key_node.value.isdigit()
-                and not _YEAR.fullmatch(key_node.value)
+                and isinstance(previous_key, yaml.ScalarNode)
+                and isinstance(key_node, yaml.ScalarNode) and not key_node.style
+                and _DECIMALS.fullmatch(key_node.value) and not _YEAR.fullmatch(key_node.value)
                 and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
                 and previous.end_mark.line == key_node.start_mark.line):
             return False
-        year = typed_scalar(node.value[entries.index(key_node) - 1][0])
+        year = typed_scalar(previous_key)
         typed = f"{previous.value},{key_node.value}"
         self.problems.append(Problem(
             self.shown, f"koma di dalam {{ }} memisahkan isian, jadi '{typed}' terbaca sebagai dua isian; beri "

@@ -60,21 +60,37 @@ def test_data_check_reports_every_problem_exactly(case):
 # A value written on one line in braces, as the README writes `target: {2024: "26"}`: each slip is named in
 # Indonesian at the line where the braces or the quote open, though YAML notices it later.
 ONE_LINE_SLIPS = [
-    ('{2024: "40}', "tanda kutip di baris ini tidak ditutup; tambahkan tanda kutip penutup di akhir teks"),
-    ("{2024: 40 # PK}", "kurung kurawal '{' di baris ini tidak ditutup dengan '}' di baris yang sama"),
-    ("{2024: % 90}", "tanda '%' tidak boleh mengawali nilai tanpa tanda kutip; beri tanda kutip pada seluruh "
-                     'nilainya, mis. "% 90"'),
-    ('{2024: "40"}}', "tanda '}' tanpa pasangan '{'; hapus kurung kurawal yang berlebih"),
+    ('{2024: "40}', 'YAML tidak valid: tanda kutip di baris ini tidak ditutup; tambahkan tanda kutip penutup di '
+                    "akhir teks"),
+    ("{2024: 40 # PK}", "YAML tidak valid: kurung kurawal '{' di baris ini tidak ditutup dengan '}' di baris yang "
+                        "sama"),
+    ("{2024: %90, 2025: 1}", "YAML tidak valid: tanda '%' tidak boleh mengawali nilai tanpa tanda kutip; beri tanda "
+                             'kutip pada seluruh nilainya: "%90"'),
+    ('{2024: "40"}}', "YAML tidak valid: tanda '}' tanpa pasangan '{'; hapus kurung kurawal yang berlebih"),
+    # YAML splits an unquoted decimal at its comma: '98' and a key '5%'.
+    ("{2024: 98,5%}", "koma di dalam { } memisahkan isian, jadi '98,5%' terbaca sebagai dua isian; beri tanda kutip "
+                      'pada angka berkoma: 2024: "98,5%"'),
 ]
 
 
 @pytest.mark.parametrize(("value", "message"), ONE_LINE_SLIPS)
 def test_a_slip_in_a_value_on_one_line_is_named_at_its_line(value, message):
     text = f"perangkat_daerah: Kecamatan Contoh\ntarget: {value}\nuraian: Teks\ntahun: 2024\n"
+    # YAML's own errors stop the reading; what the reader finds is reported with validation's problems.
+    try:
+        problems = parse_yaml(text, "2024.yaml").problems
+    except CascadeError as error:
+        problems = error.problems
+    (problem,) = problems
+    assert problem.line == 2 and problem.message.startswith(message), problem
+
+
+def test_a_brace_left_open_on_the_last_line_is_named_at_that_line():
     with pytest.raises(CascadeError) as caught:
-        parse_yaml(text, "2024.yaml")
+        parse_yaml('perangkat_daerah: Kecamatan Contoh\ntahun: 2024\ntarget: {2024: "5", 2025:\n', "2024.yaml")
     (problem,) = caught.value.problems
-    assert problem.line == 2 and problem.message.startswith("YAML tidak valid: " + message), problem
+    assert problem.line == 3 and problem.message.startswith("YAML tidak valid: kurung kurawal '{' atau siku '[' tidak "
+                                                            "ditutup"), problem
 
 
 @pytest.mark.slow
