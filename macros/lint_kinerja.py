@@ -13,10 +13,10 @@ values of one year that do not fit together, so that a capaian would be computed
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
 
-from .capaian import TRIWULAN
+from .capaian import TRIWULAN, realisasi_setahun, target_setahun
 from .kinerja import years_of
 from .model import Indikator, Loc
 from .nilai import Angka, BukanAngka, NilaiTidakTerbaca, format_angka, parse_nilai
@@ -47,7 +47,9 @@ def _year_findings(ind: Indikator, year: int) -> Iterator[tuple[Loc, str]]:
     for values, kind, field in ((target_quarters, "target", "target_triwulan"),
                                 (realisasi_quarters, "realisasi", "realisasi")):
         typed = target if kind == "target" else realisasi
-        made = _year_from_quarters(ind.tipe_penghitungan, values)
+        # The year the four quarters make, by the engine's own rule (None until all four are there).
+        combined = (target_setahun if kind == "target" else realisasi_setahun)(ind.tipe_penghitungan, None, values)
+        made = combined.value if isinstance(combined, Angka) else None
         if typed is not None and made is not None and _number(typed) not in (None, made):
             how = (f"jumlah {kind} triwulan" if ind.tipe_penghitungan == "kumulatif" else f"{kind} triwulan IV")
             after = "" if kind == "target" else f"; capaian memakai realisasi tahun {year}"
@@ -98,12 +100,4 @@ def _angka(text: str | None) -> Angka | None:
 def _number(text: str) -> Decimal | None:
     value = _angka(text)
     return value.value if value else None
-
-
-def _year_from_quarters(tipe: str | None, quarters: Mapping[str, str]) -> Decimal | None:
-    """The year's value that four quarters make, when all four are numbers and tipe is stated."""
-    numbers = [_number(quarters[q]) for q in TRIWULAN if q in quarters]
-    if len(numbers) < len(TRIWULAN) or None in numbers or tipe is None:
-        return None
-    return sum(numbers, Decimal(0)) if tipe == "kumulatif" else numbers[-1]
 
