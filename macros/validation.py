@@ -69,9 +69,21 @@ def _problem_from_pydantic(error: dict[str, Any], parsed: ParsedYaml, shown: str
     line = parsed.lines.get(loc, parsed.lines.get(loc[:-1]))
     if error.get("input", "") is None:
         # One message for an empty value, not one per kind of value a union field would take.
-        return Problem(shown, "kosong: tulis isinya, atau hapus baris ini bila memang tidak ada isinya", line,
-                       field=field_path(loc))
+        return Problem(shown, _empty_message(loc), line, field=field_path(loc))
     return Problem(shown, _value_message(error, loc), line, field=field_path(loc))
+
+
+def _empty_message(loc: Loc) -> str:
+    """What to do about an empty value. A year's or quarter's value may be on one line with others
+    (`target: {2023: "26", 2024: }`), where deleting the line would delete them too."""
+    # Not pagu: a pagu is always a number, never "-".
+    if len(loc) >= 2 and loc[-2] in ("baseline", "target", "realisasi"):
+        which = f"tahun {loc[-1]}"
+    elif len(loc) >= 3 and loc[-3] in ("target_triwulan", "realisasi_triwulan"):
+        which = f"triwulan {loc[-1]}"
+    else:
+        return "kosong: tulis isinya, atau hapus baris ini bila memang tidak ada isinya"
+    return f'kosong: tulis nilainya dalam tanda kutip (mis. "26"), "-" bila memang belum ada, atau hapus {which} saja'
 
 
 def _top_level_problem(key: str, message: str, parsed: ParsedYaml, shown: str) -> Problem:

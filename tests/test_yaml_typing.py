@@ -106,8 +106,13 @@ def test_an_empty_optional_text_is_not_written_and_a_quoted_null_word_is_text(tm
 def test_an_empty_required_text_or_target_is_one_message_at_its_line(tmp_path):
     advice = "kosong: tulis isinya, atau hapus baris ini bila memang tidak ada isinya"
     assert problems(tmp_path, uraian="") == [f"kecamatan-contoh/2024.yaml:6 tujuan[0].indikator[0].uraian: {advice}"]
-    assert problems(tmp_path / "b", target="{2024: }") == [
-        f"kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].target[2024]: {advice}"]
+    # A year's value shares its line with the other years: deleting the line would delete them too.
+    assert problems(tmp_path / "b", target='{2023: "26", 2024: }') == [
+        "kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].target[2024]: kosong: tulis nilainya dalam tanda kutip "
+        '(mis. "26"), "-" bila memang belum ada, atau hapus tahun 2024 saja']
+    assert problems(tmp_path / "c", target="{2024: '10'}\n        target_triwulan: {2024: {I: , II: '5'}}") == [
+        "kecamatan-contoh/2024.yaml:13 tujuan[0].indikator[0].target_triwulan[2024].I: kosong: tulis nilainya dalam "
+        'tanda kutip (mis. "26"), "-" bila memang belum ada, atau hapus triwulan I saja']
 
 
 def test_the_year_stays_a_number_and_refuses_text(tmp_path):
