@@ -38,6 +38,11 @@ class KinerjaTahun:
         return None if self.capaian.persen is None else format_persen(self.capaian.persen)
 
     @property
+    def sampai(self) -> str | None:
+        """For a capaian of a year under way, the quarter it runs to ('s.d. triwulan III'); None for a year's."""
+        return None if self.capaian.periode == "tahun" else f"s.d. triwulan {self.capaian.periode}"
+
+    @property
     def predikat(self) -> str:
         """The predikat, or 'Belum dapat dihitung'."""
         return self.capaian.predikat or BELUM_DAPAT_DIHITUNG

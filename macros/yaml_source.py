@@ -201,7 +201,7 @@ class _Reader:
     def _mapping(self, node: yaml.MappingNode, loc: Loc, *, text: bool) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
             simple = isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SAFE_TAGS
             key = typed_scalar(key_node) if simple else None
             key_line = key_node.start_mark.line + 1
@@ -214,7 +214,8 @@ class _Reader:
                                              f"{first_line[key]}); hapus salah satunya", key_line,
                                              field=field_path(loc + (key,))))
                 continue
-            if text and node.flow_style and self._split_decimal(node, key_node, value_node, loc):
+            if (text and node.flow_style and index
+                    and self._split_decimal(*node.value[index - 1], key_node, value_node, loc)):
                 continue
             first_line[key] = key_line
             # A field's kind comes from its name; a year key (target: {2024: ...}) keeps its field's kind.
@@ -222,11 +223,11 @@ class _Reader:
             result[key] = self.to_python(value_node, loc + (key,), key_line, text=value_is_text)
         return result
 
-    def _split_decimal(self, node: yaml.MappingNode, key_node: yaml.Node, value_node: yaml.Node, loc: Loc) -> bool:
-        """Whether this entry of a flow mapping is the decimals of the value before it, split off by its comma:
-        `{2024: 98,5}` reads as `2024: 98` and a key `5` without a value. Reported with the quotes to add."""
-        entries = [entry for entry, _ in node.value]
-        previous_key, previous = node.value[entries.index(key_node) - 1] if entries.index(key_node) else (None, None)
+    def _split_decimal(self, previous_key: yaml.Node, previous: yaml.Node, key_node: yaml.Node, value_node: yaml.Node,
+                       loc: Loc) -> bool:
+        """Whether this entry of a flow mapping is the decimals of the entry before it (`previous_key`: `previous`),
+        split off by its comma: `{2024: 98,5}` reads as `2024: 98` and a key `5` without a value. Reported with the
+        quotes to add."""
         # Plain scalars (style None, or '' from libyaml), the key on the line where the number before it ends.
         if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:].isdigit()
                 and isinstance(previous_key, yaml.ScalarNode)

@@ -42,9 +42,8 @@ class CatalogRow:
         triwulan III)', '40,0% (2024)'; '' when it cannot be computed."""
         if not self.kinerja.persen:
             return ""
-        periode = self.kinerja.capaian.periode
-        to_date = "" if periode == "tahun" else f", s.d. triwulan {periode}"
-        return f"{self.kinerja.persen} ({self.kinerja.tahun}{to_date})"
+        when = ", ".join(part for part in (str(self.kinerja.tahun), self.kinerja.sampai) if part)
+        return f"{self.kinerja.persen} ({when})"
 
 
 def catalog_rows(cf: CascadeFile, page: str) -> list[CatalogRow]:

@@ -148,11 +148,10 @@ def _owners(views: list[IndikatorView]) -> dict[str, str]:
         return " ".join(view.indikator.uraian.split()).casefold()
 
     texts = Counter(text(view) for view in views)
-    alike = [view for view in views if texts[text(view)] > 1]
-    owners = {view.slug: " ".join(view.letak[0].path[-1]) for view in alike}
+    owners = {view.slug: " ".join(view.letak[0].path[-1]) for view in views if texts[text(view)] > 1}
     shared = Counter(owners.values())
-    return {view.slug: owners[view.slug] + (f", baris {view.letak[0].position}" if shared[owners[view.slug]] > 1
-                                            else "") for view in alike}
+    positions = {view.slug: view.letak[0].position for view in views}
+    return {slug: owner + (f", baris {positions[slug]}" if shared[owner] > 1 else "") for slug, owner in owners.items()}
 
 
 def _view(page: str, series: IndikatorSeries, charts: ChartMaker) -> IndikatorView:
