@@ -86,6 +86,14 @@ def search(page, query: str) -> dict[str, str]:
     # Each result shows a placeholder until its page's record has arrived.
     # A function, not an expression: Playwright polls an expression with eval(), which the page's CSP refuses.
     page.wait_for_function("() => !document.querySelector('.cari .pagefind-ui__loading')")
+    # The UI may still be swapping the last query's results for these: read them once they hold still (the same
+    # text at two polls 200 ms apart), or a result's title can be read with its predecessor's labels.
+    page.wait_for_function("""() => {
+        const now = [...document.querySelectorAll('.cari .pagefind-ui__result')].map(r => r.innerText).join('\\n');
+        const still = window.shownBefore === now;
+        window.shownBefore = now;
+        return still;
+    }""", polling=200)
     links = page.locator(".cari .pagefind-ui__result-link")
     return {link.get_attribute("href"): link.inner_text().strip() for link in links.all()}
 
