@@ -39,8 +39,11 @@ class KinerjaTahun:
 
     @property
     def sampai(self) -> str | None:
-        """For a capaian of a year under way, the quarter it runs to ('s.d. triwulan III'); None for a year's."""
-        return None if self.capaian.periode == "tahun" else f"s.d. triwulan {self.capaian.periode}"
+        """For a capaian of a year under way, the quarter it runs to ('s.d. triwulan III'); None for a whole year's:
+        the year's realisasi, or its four quarters all reported."""
+        if self.capaian.periode in (None, "tahun") or self.realisasi_setahun is not None:
+            return None
+        return f"s.d. triwulan {self.capaian.periode}"
 
     @property
     def predikat(self) -> str:

@@ -6,9 +6,9 @@ values of one year that do not fit together, so that a capaian would be computed
 - quarterly targets that do not make the year's target (kumulatif: their sum; non kumulatif: the fourth's);
 - a year's realisasi that is not what its four quarters make by the same rule: the capaian takes the year's
   (macros/capaian.py) while the table of quarters beside it shows the other;
-- a target and a realisasi of which one is a percentage ("98,5%") and the other is not and is a
-  hundredth of it or less, or a hundred times it or more ("0,97"): a fraction typed for a percentage,
-  whose capaian comes out near 1% or 10.000%.
+- a target (typed, or the year's made by its four quarters) and a realisasi of which one is a percentage
+  ("98,5%") and the other is not and is a hundredth of it or less, or a hundred times it or more ("0,97"): a
+  fraction typed for a percentage, whose capaian comes out near 1% or 10.000%.
 """
 
 from __future__ import annotations
@@ -55,13 +55,18 @@ def _year_findings(ind: Indikator, year: int) -> Iterator[tuple[Loc, str]]:
             after = "" if kind == "target" else f"; capaian memakai realisasi tahun {year}"
             yield (field, year), (f": {how} {year} ({format_angka(made)}) tidak sama dengan {kind} tahun {year} "
                                   f"({typed}){after}")
-    pairs = [((None, target), ("realisasi", year), realisasi)]
-    pairs += [((q, target_quarters.get(q)), ("realisasi_triwulan", year, q), realisasi_quarters.get(q))
-              for q in TRIWULAN]
-    for (quarter, planned), field, result in pairs:
-        if _hundredfold_apart(planned, result):
-            when = f"triwulan {quarter} {year}" if quarter else str(year)
-            yield field, (f": target {when} '{planned}' dan realisasinya '{result}' berbeda seratus kali lipat dan "
+    # The year's target as typed, else the one its four quarters make (shown with how it was made).
+    year_target = target_setahun(ind.tipe_penghitungan, target, target_quarters)
+    made_from_quarters = target is None and isinstance(year_target, Angka)
+    planned_year = (f"{_with_unit(year_target)}' (dari target triwulannya)" if made_from_quarters
+                    else f"{target}'")
+    pairs = [(str(year), year_target if made_from_quarters else _angka(target), planned_year,
+              ("realisasi", year), realisasi)]
+    pairs += [(f"triwulan {q} {year}", _angka(target_quarters.get(q)), f"{target_quarters.get(q)}'",
+               ("realisasi_triwulan", year, q), realisasi_quarters.get(q)) for q in TRIWULAN]
+    for when, planned, shown, field, result in pairs:
+        if _hundredfold_apart(planned, _angka(result)):
+            yield field, (f": target {when} '{shown} dan realisasinya '{result}' berbeda seratus kali lipat dan "
                           "hanya satu yang ditulis dengan %; periksa apakah keduanya ditulis dalam persen "
                           "(misalnya '97%', bukan '0,97')")
 
@@ -79,14 +84,22 @@ def _stated(*values: str | None) -> bool:
     return False
 
 
-def _hundredfold_apart(target: str | None, realisasi: str | None) -> bool:
-    numbers = [_angka(target), _angka(realisasi)]
-    if None in numbers or numbers[0].value <= 0 or numbers[1].value <= 0:
+def _hundredfold_apart(target: Angka | None, realisasi: Angka | None) -> bool:
+    if target is None or realisasi is None or target.value <= 0 or realisasi.value <= 0:
         return False
-    if ("%" in (numbers[0].satuan or "")) == ("%" in (numbers[1].satuan or "")):
+    if _percent(target) == _percent(realisasi):
         return False
-    ratio = numbers[1].value / numbers[0].value
+    ratio = realisasi.value / target.value
     return ratio <= 1 / _HUNDREDFOLD or ratio >= _HUNDREDFOLD
+
+
+def _percent(angka: Angka) -> bool:
+    return "%" in (angka.satuan or "")
+
+
+def _with_unit(angka: Angka) -> str:
+    """A number made by the engine, with its '%' when its parts had one."""
+    return format_angka(angka.value) + ("%" if _percent(angka) else "")
 
 
 def _angka(text: str | None) -> Angka | None:

@@ -13,6 +13,7 @@ import pytest
 from macros.capaian_aturan import AturanCapaian
 from macros.kinerja import kinerja_tahun
 from macros.load import load_cascades
+from macros.model import Indikator
 from macros.problems import CascadeError
 from macros.render.export import to_csv
 
@@ -164,6 +165,18 @@ def test_each_indicators_capaian_is_computed_once_per_year_and_settings():
     # Another indicator object is computed for itself, never taken for one remembered before.
     changed = indikator.model_copy(update={"realisasi": {2024: "9"}})
     assert cf.tree.kinerja(changed, 2024, cf.aturan).persen == "87,5%"
+
+
+@pytest.mark.parametrize(("realisasi_triwulan", "sampai"), [
+    ({"I": "8", "II": "12", "III": "9"}, "s.d. triwulan III"),
+    ({"I": "8", "II": "12", "IV": "9"}, "s.d. triwulan IV"),
+    ({"I": "8", "II": "12", "III": "9", "IV": "11"}, None),
+])
+def test_a_capaian_to_date_names_its_last_quarter_until_the_year_is_complete(realisasi_triwulan, sampai):
+    indikator = Indikator(uraian="Jumlah rapat", formulasi="Jumlah rapat", tipe_penghitungan="kumulatif",
+                          polaritas="positif", sumber_data="Notulen", target={2024: "40"},
+                          realisasi_triwulan={2024: realisasi_triwulan})
+    assert kinerja_tahun(indikator, 2024, AturanCapaian()).sampai == sampai
 
 
 def test_unknown_capaian_settings_are_refused_where_they_are_written(tmp_path):

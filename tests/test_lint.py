@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.capaian import TRIWULAN
 from macros.lint import (
     check_target,
     check_unstated_choices,
@@ -497,6 +498,11 @@ def test_a_fraction_typed_against_a_percentage_is_reported():
                                                        realisasi_triwulan={"I": "92%"})))
     assert fields([quarter]) == ["tujuan[0].indikator[0].realisasi_triwulan[2024].I"]
     assert "target triwulan I 2024 '0,9' dan realisasinya '92%'" in quarter.message
+    # A year's target made by its quarters is compared too, and the message says where it comes from.
+    (made,) = check_target(cascade_with(with_values("kumulatif", target_triwulan=dict.fromkeys(TRIWULAN, "25%"),
+                                                    realisasi="0,9")))
+    assert fields([made]) == ["tujuan[0].indikator[0].realisasi[2024]"]
+    assert "target 2024 '100%' (dari target triwulannya) dan realisasinya '0,9'" in made.message
     # Both in percent, or a percentage against a number of its size: as typed.
     for realisasi in ("0,97%", "97", "97%"):
         assert check_target(cascade_with(with_values("non_kumulatif", target="98,5%", realisasi=realisasi))) == []
