@@ -155,8 +155,6 @@ def _summarise_aliases(problems: list[Problem], shown: str) -> list[Problem]:
                                                 f"(baris {shown_lines})", aliases[1].line)]
 
 
-# A key that is a year left without its value (`{2023: "5", 2024: }`), not the decimals of the value before it.
-_YEAR = re.compile(r"20\d\d|2100")
 # What follows a decimal comma: digits, perhaps a percent sign ('98,5%' splits into '98' and '5%').
 _DECIMALS = re.compile(r"\d+\s*%?")
 
@@ -209,13 +207,14 @@ class _Reader:
                 self.problems.append(Problem(self.shown, "kunci harus berupa teks sederhana", key_line,
                                              field=field_path(loc) or None))
                 continue
+            # Before the duplicate check: the decimals split off '{2024: 0,2024}' are no second key 2024.
+            if (text and node.flow_style and index
+                    and self._split_decimal(*node.value[index - 1], key_node, value_node, loc)):
+                continue
             if key in first_line:
                 self.problems.append(Problem(self.shown, f"kunci '{key}' ditulis dua kali (pertama di baris "
                                              f"{first_line[key]}); hapus salah satunya", key_line,
                                              field=field_path(loc + (key,))))
-                continue
-            if (text and node.flow_style and index
-                    and self._split_decimal(*node.value[index - 1], key_node, value_node, loc)):
                 continue
             first_line[key] = key_line
             # A field's kind comes from its name; a year key (target: {2024: ...}) keeps its field's kind.
@@ -228,12 +227,14 @@ class _Reader:
         """Whether this entry of a flow mapping is the decimals of the entry before it (`previous_key`: `previous`),
         split off by its comma: `{2024: 98,5}` reads as `2024: 98` and a key `5` without a value. Reported with the
         quotes to add."""
-        # Plain scalars (style None, or '' from libyaml), the key on the line where the number before it ends.
+        # Plain scalars (style None, or '' from libyaml), the key on the line where the number before it ends, and
+        # no colon after it: '{2024: 1,2050}' is split decimals, '{2023: "5", 2024: }' a year left empty.
         if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:].isdigit()
                 and isinstance(previous_key, yaml.ScalarNode)
                 and isinstance(key_node, yaml.ScalarNode) and not key_node.style
-                and _DECIMALS.fullmatch(key_node.value) and not _YEAR.fullmatch(key_node.value)
+                and _DECIMALS.fullmatch(key_node.value)
                 and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
+                and ":" not in self.source[key_node.end_mark.index:value_node.start_mark.index]
                 and previous.end_mark.line == key_node.start_mark.line):
             return False
         year = typed_scalar(previous_key)
