@@ -38,7 +38,8 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Mapping, Sequence
 
 from .capaian_aturan import AturanCapaian, predikat_for
-from .nilai import SKALA, Angka, BukanAngka, Nilai, NilaiTidakTerbaca, Peringkat, Rentang, format_angka, parse_nilai
+from .nilai import (SKALA, Angka, BukanAngka, Nilai, NilaiTidakTerbaca, Peringkat, Rentang, SkalaTidakJelas,
+                    format_angka, parse_nilai, skala_indikator)
 
 TRIWULAN = ("I", "II", "III", "IV")
 TIPE_PENGHITUNGAN = ("kumulatif", "non_kumulatif")
@@ -103,11 +104,14 @@ def compute_capaian(
     realisasi: str | None = None,
     realisasi_triwulan: Mapping[str, str | None] | None = None,
     aturan: AturanCapaian = _DEFAULT,
+    skala: str | None = None,
 ) -> Capaian:
     """The capaian of one indicator for one year, to date, by the module's rules.
 
     Values are texts as typed (None, '' or '-' for none); quarter mappings are keyed 'I' to 'IV'.
     `tipe_penghitungan`: 'kumulatif', 'non_kumulatif' or None; `polaritas`: 'positif', 'negatif' or None.
+    `skala` (a key of `nilai.SKALA`) is the scale grades are read on; without it, the one scale the values' grades
+    share, and a grade of several scales ('B' and 'C': predikat SAKIP or mutu pelayanan) is not computed.
     Never raises for data: what cannot be computed is a `Capaian` with `alasan`. Raises `ValueError` for a
     `tipe_penghitungan`, `polaritas` or quarter key outside those (the caller's mistake, not the staff's).
     """
@@ -117,13 +121,14 @@ def compute_capaian(
     _check_quarter_keys(realisasi_triwulan, "realisasi")
     periode = None
     try:
-        if _read(target, "target") is None and not _read_quarters(target_triwulan, "target"):
+        skala = _scale(skala, target, target_triwulan, realisasi, realisasi_triwulan)
+        if _read(target, "target", skala) is None and not _read_quarters(target_triwulan, "target", skala):
             raise TidakDapatDihitung("target belum ditetapkan")
-        realisasi_sd = realisasi_to_date(tipe_penghitungan, realisasi, realisasi_triwulan)
+        realisasi_sd = realisasi_to_date(tipe_penghitungan, realisasi, realisasi_triwulan, skala)
         if realisasi_sd is None:
             raise TidakDapatDihitung("realisasi belum dilaporkan")
         periode = realisasi_sd.periode
-        target_sd = target_to_date(tipe_penghitungan, target, target_triwulan, realisasi_sd.triwulan)
+        target_sd = target_to_date(tipe_penghitungan, target, target_triwulan, realisasi_sd.triwulan, skala)
         raw, formula = _compare(target_sd.nilai, realisasi_sd.nilai, polaritas, aturan)
     except TidakDapatDihitung as refused:
         return Capaian(None, None, refused.alasan, f"tidak dapat dihitung: {refused.alasan}", periode)
@@ -137,16 +142,17 @@ def compute_capaian(
 
 
 def realisasi_to_date(tipe_penghitungan: str | None, realisasi: str | None,
-                      realisasi_triwulan: Mapping[str, str | None] | None) -> SampaiDengan | None:
+                      realisasi_triwulan: Mapping[str, str | None] | None,
+                      skala: str | None = None) -> SampaiDengan | None:
     """The realisasi to date: the year's when given, else the reported quarters combined; None when none.
 
     Raises `TidakDapatDihitung` for a value the rule refuses, an unstated tipe when quarters are combined,
     or quarters that cannot be summed.
     """
-    year = _read(realisasi, "realisasi")
+    year = _read(realisasi, "realisasi", skala)
     if year is not None:
         return SampaiDengan(year)
-    quarters = _read_quarters(realisasi_triwulan, "realisasi")
+    quarters = _read_quarters(realisasi_triwulan, "realisasi", skala)
     if not quarters:
         return None
     return _combine(tipe_penghitungan, quarters, "realisasi", list(quarters))
@@ -154,13 +160,13 @@ def realisasi_to_date(tipe_penghitungan: str | None, realisasi: str | None,
 
 def target_to_date(tipe_penghitungan: str | None, target: str | None,
                    target_triwulan: Mapping[str, str | None] | None,
-                   triwulan_dilaporkan: Sequence[str] = ()) -> SampaiDengan:
+                   triwulan_dilaporkan: Sequence[str] = (), skala: str | None = None) -> SampaiDengan:
     """The target for the period of a realisasi: the year (`triwulan_dilaporkan` empty) or the reported quarters.
 
     Raises `TidakDapatDihitung` when there is no target for that period, or for a value the rule refuses.
     """
-    plan = _read_quarters(target_triwulan, "target")
-    year = _read(target, "target")
+    plan = _read_quarters(target_triwulan, "target", skala)
+    year = _read(target, "target", skala)
     if not triwulan_dilaporkan:
         if year is not None:
             return SampaiDengan(year)
@@ -182,24 +188,34 @@ def target_to_date(tipe_penghitungan: str | None, target: str | None,
 
 
 def target_setahun(tipe_penghitungan: str | None, target: str | None,
-                   target_triwulan: Mapping[str, str | None] | None) -> Nilai | None:
+                   target_triwulan: Mapping[str, str | None] | None, skala: str | None = None) -> Nilai | None:
     """The year's target (`target_to_date` for the whole year: as typed, else its four quarters combined), or None
     where there is none or the rule cannot read it (the capaian says why)."""
     try:
-        return target_to_date(tipe_penghitungan, target, target_triwulan).nilai
+        return target_to_date(tipe_penghitungan, target, target_triwulan, skala=skala).nilai
     except TidakDapatDihitung:
         return None
 
 
 def realisasi_setahun(tipe_penghitungan: str | None, realisasi: str | None,
-                      realisasi_triwulan: Mapping[str, str | None] | None) -> Nilai | None:
+                      realisasi_triwulan: Mapping[str, str | None] | None, skala: str | None = None) -> Nilai | None:
     """The year's realisasi (`realisasi_to_date` once the year is complete: as typed, else all four quarters
     combined), or None for a year under way or one the rule cannot read (the capaian says why)."""
     try:
-        so_far = realisasi_to_date(tipe_penghitungan, realisasi, realisasi_triwulan)
+        so_far = realisasi_to_date(tipe_penghitungan, realisasi, realisasi_triwulan, skala)
     except TidakDapatDihitung:
         return None
     return so_far.nilai if so_far is not None and len(so_far.triwulan) in (0, len(TRIWULAN)) else None
+
+
+def _scale(skala: str | None, *values: str | Mapping[str, str | None] | None) -> str | None:
+    """`skala`, else the one scale every grade among the values is on (`nilai.skala_indikator`)."""
+    texts = [text for value in values if value
+             for text in (value.values() if isinstance(value, Mapping) else [value]) if text]
+    try:
+        return skala_indikator(texts, skala)
+    except SkalaTidakJelas as unclear:
+        raise TidakDapatDihitung(unclear.message) from None
 
 
 def _check_choice(value: str | None, choices: tuple[str, ...], name: str) -> None:
@@ -207,12 +223,12 @@ def _check_choice(value: str | None, choices: tuple[str, ...], name: str) -> Non
         raise ValueError(f"{name} harus salah satu dari {', '.join(choices)} atau None, bukan {value!r}")
 
 
-def _read(text: str | None, what: str) -> Nilai | None:
+def _read(text: str | None, what: str, skala: str | None = None) -> Nilai | None:
     """The value of a text, None when nothing was typed ('', '-', 'n/a')."""
     if text is None:
         return None
     try:
-        nilai = parse_nilai(text)
+        nilai = parse_nilai(text, skala)
     except NilaiTidakTerbaca as refused:
         raise TidakDapatDihitung(f"{what}: {refused.message}") from None
     return None if isinstance(nilai, BukanAngka) and nilai.kosong else nilai
@@ -224,11 +240,11 @@ def _check_quarter_keys(values: Mapping[str, str | None] | None, what: str) -> N
         raise ValueError(f"{what}_triwulan: triwulan tidak dikenal {unknown}; gunakan I, II, III, IV")
 
 
-def _read_quarters(values: Mapping[str, str | None] | None, what: str) -> dict[str, Nilai]:
+def _read_quarters(values: Mapping[str, str | None] | None, what: str, skala: str | None = None) -> dict[str, Nilai]:
     """The quarters with a value, in the order I to IV."""
     values = values or {}
     _check_quarter_keys(values, what)
-    read = {quarter: _read(values.get(quarter), f"{what} triwulan {quarter}") for quarter in TRIWULAN}
+    read = {quarter: _read(values.get(quarter), f"{what} triwulan {quarter}", skala) for quarter in TRIWULAN}
     return {quarter: nilai for quarter, nilai in read.items() if nilai is not None}
 
 

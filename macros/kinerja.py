@@ -29,8 +29,10 @@ class KinerjaTahun:
     realisasi: str | None
     realisasi_triwulan: Mapping[str, str]
     capaian: Capaian
-    # How its quarters combine into the year (`target_setahun`, `realisasi_setahun`).
+    # How its quarters combine into the year (`target_setahun`, `realisasi_setahun`), and the scale its grades are
+    # read on (`Indikator.skala_nilai`).
     tipe_penghitungan: str | None = None
+    skala: str | None = None
 
     @property
     def persen(self) -> str | None:
@@ -53,12 +55,12 @@ class KinerjaTahun:
     @property
     def target_setahun(self) -> Nilai | None:
         """The year's target: as typed, else its four quarters' combined (`capaian.target_setahun`); or None."""
-        return target_setahun(self.tipe_penghitungan, self.target, self.target_triwulan)
+        return target_setahun(self.tipe_penghitungan, self.target, self.target_triwulan, self.skala)
 
     @property
     def realisasi_setahun(self) -> Nilai | None:
         """The year's realisasi: as typed, else its four quarters' combined once all four are reported; None before."""
-        return realisasi_setahun(self.tipe_penghitungan, self.realisasi, self.realisasi_triwulan)
+        return realisasi_setahun(self.tipe_penghitungan, self.realisasi, self.realisasi_triwulan, self.skala)
 
     @property
     def has_values(self) -> bool:
@@ -71,14 +73,15 @@ def kinerja_tahun(indikator: Indikator, tahun: int, aturan: AturanCapaian) -> Ki
     realisasi_triwulan = _in_order((indikator.realisasi_triwulan or {}).get(tahun, {}))
     target = (indikator.target or {}).get(tahun)
     realisasi = (indikator.realisasi or {}).get(tahun)
+    skala = indikator.skala_nilai
     capaian = compute_capaian(
         tipe_penghitungan=indikator.tipe_penghitungan, polaritas=indikator.polaritas,
         target=target, target_triwulan=target_triwulan or None,
-        realisasi=realisasi, realisasi_triwulan=realisasi_triwulan or None, aturan=aturan)
+        realisasi=realisasi, realisasi_triwulan=realisasi_triwulan or None, aturan=aturan, skala=skala)
     earlier = [year for year in (indikator.baseline or {}) if year < tahun]
     baseline = indikator.baseline[max(earlier)] if earlier and indikator.baseline else None
     return KinerjaTahun(tahun, baseline, target, target_triwulan, realisasi, realisasi_triwulan, capaian,
-                        indikator.tipe_penghitungan)
+                        indikator.tipe_penghitungan, skala)
 
 
 def _in_order(values: Mapping[str, str]) -> dict[str, str]:

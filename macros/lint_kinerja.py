@@ -48,7 +48,8 @@ def _year_findings(ind: Indikator, year: int) -> Iterator[tuple[Loc, str]]:
                                 (realisasi_quarters, "realisasi", "realisasi")):
         typed = target if kind == "target" else realisasi
         # The year the four quarters make, by the engine's own rule (None until all four are there).
-        combined = (target_setahun if kind == "target" else realisasi_setahun)(ind.tipe_penghitungan, None, values)
+        combined = (target_setahun if kind == "target" else realisasi_setahun)(ind.tipe_penghitungan, None, values,
+                                                                               ind.skala_nilai)
         made = combined.value if isinstance(combined, Angka) else None
         if typed is not None and made is not None and _number(typed) not in (None, made):
             how = (f"jumlah {kind} triwulan" if ind.tipe_penghitungan == "kumulatif" else f"{kind} triwulan IV")
@@ -56,7 +57,7 @@ def _year_findings(ind: Indikator, year: int) -> Iterator[tuple[Loc, str]]:
             yield (field, year), (f": {how} {year} ({format_angka(made)}) tidak sama dengan {kind} tahun {year} "
                                   f"({typed}){after}")
     # The year's target as typed, else the one its four quarters make (shown with how it was made).
-    year_target = target_setahun(ind.tipe_penghitungan, target, target_quarters)
+    year_target = target_setahun(ind.tipe_penghitungan, target, target_quarters, ind.skala_nilai)
     made_from_quarters = target is None and isinstance(year_target, Angka)
     planned_year = (f"{_with_unit(year_target)}' (dari target triwulannya)" if made_from_quarters
                     else f"{target}'")

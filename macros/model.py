@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
-from .nilai import Angka, NilaiTidakTerbaca, parse_nilai
+from .nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai, skala_indikator
 
 if TYPE_CHECKING:
     from .tree import CascadeTree
@@ -26,12 +26,17 @@ Kode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 TipePenghitungan = Literal["kumulatif", "non_kumulatif"]
 Polaritas = Literal["positif", "negatif"]
 Triwulan = Literal["I", "II", "III", "IV"]
+# The scale of an indicator's grades, a key of `macros.nilai.SKALA`.
+NamaSkala = Literal[tuple(SKALA)]  # type: ignore[valid-type]
 
 
 def _readable_nilai(text: str) -> str:
-    """A target, realisasi or baseline as typed, refused when `macros.nilai`'s rule cannot read it."""
+    """A target, realisasi or baseline as typed, refused when `macros.nilai`'s rule cannot read it. A grade of
+    several scales ('B') is left to its indicator, whose `skala` or other grades tell which (`Indikator`)."""
     try:
         parse_nilai(text)
+    except SkalaTidakJelas:
+        return text
     except NilaiTidakTerbaca as error:
         raise PydanticCustomError("nilai_tidak_terbaca", "{pesan}", {"pesan": error.message}) from None
     return text
@@ -69,6 +74,8 @@ class Indikator(_Model):
     sumber_data: TeksBolehKosong
     kode: Kode | None = None
     satuan: Teks | None = None
+    # The scale of its grades where a grade is on more than one ('B': predikat SAKIP or mutu pelayanan IKM).
+    skala: NamaSkala | None = None
     baseline: NilaiPerTahun | None = None
     target: NilaiPerTahun | None = None
     target_triwulan: NilaiPerTriwulan | None = None
@@ -78,6 +85,24 @@ class Indikator(_Model):
     iku: bool | None = None
     # The condition at the end of the plan's period, as the Renstra states it.
     target_akhir: Teks | None = None
+
+    @model_validator(mode="after")
+    def _grades_on_one_scale(self) -> Indikator:
+        try:
+            self.skala_nilai
+        except SkalaTidakJelas as error:
+            raise PydanticCustomError("skala_tidak_jelas", "{pesan}", {"pesan": error.message}) from None
+        return self
+
+    @property
+    def skala_nilai(self) -> str | None:
+        """The scale its grades are read on (`macros.nilai.skala_indikator`): `skala`, else the one its grades
+        share; None without grades."""
+        values = [value for by_year in (self.baseline, self.target, self.realisasi)
+                  for value in (by_year or {}).values()]
+        values += [value for by_year in (self.target_triwulan, self.realisasi_triwulan)
+                   for quarters in (by_year or {}).values() for value in quarters.values()]
+        return skala_indikator(values, self.skala)
 
 
 class _Anggaran(_Model):

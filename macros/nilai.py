@@ -9,7 +9,9 @@ taken as one space:
 
 1. Kosong: '', '-', '–', '—', 'n/a', 'na' (any case) mean "no value" → `BukanAngka(kosong=True)`.
 2. Peringkat: a grade of a scale of `SKALA` (case ignored; full names such as 'Wajar Tanpa Pengecualian'
-   too) → `Peringkat`. A grade found on more than one scale is refused unless the caller names the scale.
+   too) → `Peringkat`. A grade found on more than one scale ('B': predikat SAKIP or mutu pelayanan) is refused
+   (`SkalaTidakJelas`) unless the caller names the scale: the indicator's `skala`, stated or the one scale all
+   its grades share (`skala_indikator`).
 3. Teks: any other text without a digit ('Tersedia', 'Ada'), and a text with digits that is not shaped like a
    number or a range (4. below: '1:20', '1/2', 'Perda Nomor 3 Tahun 2024') → `BukanAngka`, kept as typed:
    it is published as written and gives no capaian, since it is no quantity.
@@ -41,7 +43,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping, Union
+from typing import Iterable, Mapping, Union
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ SKALA: Mapping[str, Skala] = MappingProxyType({skala.name: skala for skala in (
         ("TMP", "Tidak Menyatakan Pendapat", "Disclaimer"),
     )),
     Skala("predikat_sakip", "predikat SAKIP", (("AA",), ("A",), ("BB",), ("B",), ("CC",), ("C",), ("D",))),
+    # Mutu pelayanan of an Indeks Kepuasan Masyarakat (PermenPANRB 14/2017): A Sangat Baik, B Baik, C Kurang
+    # Baik, D Tidak Baik. The letters only: a word such as 'Baik' says too little to be taken for this grade.
+    Skala("mutu_pelayanan", "mutu pelayanan IKM", (("A",), ("B",), ("C",), ("D",))),
 )})
 
 _KOSONG = frozenset({"", "-", "–", "—", "n/a", "na"})
@@ -114,6 +119,15 @@ class NilaiTidakTerbaca(ValueError):
         super().__init__(message)
         self.text = text
         self.message = message
+
+
+class SkalaTidakJelas(NilaiTidakTerbaca):
+    """A grade found on several scales (`scales`, keys of `SKALA`) where none was named: the indicator's values
+    are read, each alone, without it; its `skala` decides."""
+
+    def __init__(self, text: str, message: str, scales: tuple[str, ...]) -> None:
+        super().__init__(text, message)
+        self.scales = scales
 
 
 def _key(text: str) -> str:
@@ -176,12 +190,49 @@ def _parse(text: str, skala: str | None) -> Nilai:
 def _read_words(text: str, flat: str, skala: str | None) -> Nilai:
     grades = [grade for grade in _GRADES.get(_key(flat), ()) if skala in (None, grade.scale)]
     if len(grades) > 1:
-        titles = " dan ".join(SKALA[grade.scale].title for grade in grades)
-        raise NilaiTidakTerbaca(text, f"Nilai '{text}' tidak terbaca: '{flat}' ada pada {titles}. "
-                                      f"Nyatakan skalanya pada indikator.")
+        scales = tuple(grade.scale for grade in grades)
+        raise SkalaTidakJelas(text, f"Nilai '{text}' tidak terbaca: '{flat}' ada pada {_titles(scales)}. "
+                                    f"Nyatakan skalanya pada indikator: {_choices(scales)}.", scales)
     if grades:
         return Peringkat(grades[0].scale, grades[0].rank, grades[0].grade, text)
     return BukanAngka(text)
+
+
+def skala_indikator(values: Iterable[str], stated: str | None = None) -> str | None:
+    """The scale an indicator's grades are read on: `stated` (its `skala`), else the one scale on which every
+    grade among `values` is found ('BB' and 'B': predikat SAKIP), else None when it has no grade or its grades
+    share no scale (its capaian then says the realisasi is not on the target's scale).
+
+    Raises `SkalaTidakJelas` when several scales hold every grade ('B' and 'C') and none is stated; `KeyError`
+    for an unknown `stated`.
+    """
+    if stated is not None:
+        if stated not in SKALA:
+            raise KeyError(f"skala tidak dikenal: {stated!r}; yang dikenal: {', '.join(SKALA)}")
+        return stated
+    values = list(values)
+    shared: set[str] | None = None
+    for text in values:
+        scales = {grade.scale for grade in _GRADES.get(_key(text), ())}
+        if scales:
+            shared = scales if shared is None else shared & scales
+    if not shared:
+        return None
+    if len(shared) == 1:
+        return next(iter(shared))
+    scales = tuple(name for name in SKALA if name in shared)
+    grades = sorted({_key(text).upper() for text in values if _GRADES.get(_key(text))})
+    raise SkalaTidakJelas(", ".join(grades), (
+        f"nilai {', '.join(repr(grade) for grade in grades)} ada pada {_titles(scales)}; nyatakan skalanya pada "
+        f"indikator: {_choices(scales)}"), scales)
+
+
+def _titles(scales: Iterable[str]) -> str:
+    return " dan ".join(SKALA[name].title for name in scales)
+
+
+def _choices(scales: Iterable[str]) -> str:
+    return " atau ".join(f"'skala: {name}'" for name in scales)
 
 
 def _read_number_text(text: str, flat: str) -> Nilai:

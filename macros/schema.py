@@ -93,6 +93,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sumber_data": "Asal angka, mis. 'Data Subag Umum dan Kepegawaian'; kosong bila sumber tidak mencantumkan.",
         "kode": "Kode indikator (opsional); bila ada, menjadi ID tetap indikator di situs dan berkas unduhan.",
         "satuan": "Satuan ukuran (opsional), mis. 'persen', 'dokumen'.",
+        "skala": "Skala peringkat nilai indikator (opsional): opini_bpk (WTP > WDP > TW > TMP), predikat_sakip "
+                 "(AA > A > BB > B > CC > C > D) atau mutu_pelayanan (IKM: A > B > C > D). Wajib bila semua "
+                 "peringkatnya ada pada lebih dari satu skala, mis. target 'B' dan realisasi 'C'.",
         "baseline": f"Nilai sebelum periode rencana, per tahun (opsional), {_NILAI}; mis. {{2022: \"20\"}}.",
         "target": f"Target per tahun (opsional), {_NILAI}; mis. {{2024: \"80\"}}.",
         "target_triwulan": f"Target {_TRIWULAN} (opsional); mis. {{2024: {{I: \"6\", II: \"6\"}}}}.",

@@ -149,7 +149,7 @@ def _unknown_key_message(loc: Loc) -> str:
 def _value_message(error: dict[str, Any], loc: Loc) -> str:
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
-    if kind in ("nilai_tidak_terbaca", "aturan_tidak_sah"):
+    if kind in ("nilai_tidak_terbaca", "aturan_tidak_sah", "skala_tidak_jelas"):
         return ctx["pesan"]
     if kind == "periode_tidak_sah":
         return error["msg"]

@@ -95,6 +95,8 @@ def _indikator(rng: random.Random, level: str, subject: str, sumber: str) -> dic
     if not 0.1 <= draw < 0.12:
         indikator["polaritas"] = polaritas
     indikator.update(sumber_data=f"Data {sumber}", satuan=satuan)
+    if satuan == "Predikat":  # its grades A, B, C and D are also those of mutu pelayanan IKM
+        indikator["skala"] = "predikat_sakip"
     return indikator
 
 

@@ -17,10 +17,10 @@ QUARTERS_10 = {"I": "10", "II": "10", "III": "10", "IV": "10"}
 
 
 def capaian(tipe="kumulatif", polaritas="positif", target=None, realisasi=None, target_triwulan=None,
-            realisasi_triwulan=None, **settings_mapping) -> Capaian:
+            realisasi_triwulan=None, skala=None, **settings_mapping) -> Capaian:
     return compute_capaian(tipe_penghitungan=tipe, polaritas=polaritas, target=target, target_triwulan=target_triwulan,
                            realisasi=realisasi, realisasi_triwulan=realisasi_triwulan,
-                           aturan=AturanCapaian.from_settings(settings_mapping))
+                           aturan=AturanCapaian.from_settings(settings_mapping), skala=skala)
 
 
 def test_worked_case_negatif_below_a_range_target_counts_against_the_lower_bound():
@@ -99,6 +99,17 @@ GRADES = [
 def test_a_grade_target_is_met_by_rank_else_rank_ratio_counted_from_the_lowest(target, realisasi, persen, predikat):
     result = capaian(None, None, target=target, realisasi=realisasi)
     assert (result.persen, result.predikat) == (D(persen), predikat)
+
+
+def test_a_grade_of_several_scales_is_read_on_the_scale_stated_or_shared_else_not_computed():
+    # 'B' and 'C' are grades of predikat SAKIP (AA > A > BB > B > CC > C > D) and of mutu pelayanan IKM (A > B > C > D).
+    assert capaian(None, None, target="B", realisasi="C", skala="predikat_sakip").persen == D("50.0")
+    assert capaian(None, None, target="B", realisasi="C", skala="mutu_pelayanan").persen == D("66.7")
+    assert capaian(None, None, target="BB", realisasi="B").persen == D("80.0")  # BB is on predikat SAKIP only
+    unclear = capaian(None, None, target="B", realisasi="C")
+    assert unclear.persen is None and unclear.alasan == (
+        "nilai 'B', 'C' ada pada predikat SAKIP dan mutu pelayanan IKM; nyatakan skalanya pada indikator: "
+        "'skala: predikat_sakip' atau 'skala: mutu_pelayanan'")
 
 
 def test_the_grade_formula_in_words_names_the_scale_and_its_order():

@@ -237,14 +237,14 @@ def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
     sheet = workbook.active
     header = [cell.value for cell in sheet[1]]
     assert header == ["Tujuan", "Sasaran", "Kode", "Program / Kegiatan / Sub Kegiatan", "Sasaran Program / Kegiatan",
-                      "Indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Sumber data", "IKU",
-                      "Baseline 2024", "Target 2025", "Target 2026", "Realisasi 2025", "Realisasi 2026",
+                      "Indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala", "Sumber data",
+                      "IKU", "Baseline 2024", "Target 2025", "Target 2026", "Realisasi 2025", "Realisasi 2026",
                       "Target akhir", "Pagu 2025 (Rp)", "Pagu 2026 (Rp)", "Penanggung jawab"]
     lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
     assert lists == {"H2:H1001": '"kumulatif,non kumulatif"', "I2:I1001": '"positif,negatif"',
-                     "L2:L1001": '"ya,tidak"'}
+                     "K2:K1001": '"opini_bpk,predikat_sakip,mutu_pelayanan"', "M2:M1001": '"ya,tidak"'}
     # Staff fill in the example as they would their own row: a realisasi, and the IKU mark from the list.
-    sheet["P3"], sheet["L3"] = "1", "ya"
+    sheet["Q3"], sheet["M3"] = "1", "ya"
     workbook.save(path)
     imported = import_spreadsheet(path, "Dinas Contoh", 2025)
     cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.label)

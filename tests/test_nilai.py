@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.nilai import SKALA, Angka, BukanAngka, NilaiTidakTerbaca, Peringkat, Rentang, format_angka, parse_nilai
+from macros.nilai import (SKALA, Angka, BukanAngka, NilaiTidakTerbaca, Peringkat, Rentang, SkalaTidakJelas, format_angka,
+                          parse_nilai, skala_indikator)
 
 D = Decimal
 
@@ -72,7 +73,7 @@ GRADES = [
     ("Disclaimer", "opini_bpk", 1, "TMP"),
     ("AA", "predikat_sakip", 7, "AA"),
     ("BB", "predikat_sakip", 5, "BB"),
-    ("D", "predikat_sakip", 1, "D"),
+    ("CC", "predikat_sakip", 3, "CC"),
 ]
 
 
@@ -84,6 +85,36 @@ def test_a_grade_is_read_on_its_scale_with_rank_counted_from_the_lowest(typed, s
 def test_scales_are_data_listed_best_first():
     assert [grade[0] for grade in SKALA["opini_bpk"].grades] == ["WTP", "WDP", "TW", "TMP"]
     assert [grade[0] for grade in SKALA["predikat_sakip"].grades] == ["AA", "A", "BB", "B", "CC", "C", "D"]
+    assert [grade[0] for grade in SKALA["mutu_pelayanan"].grades] == ["A", "B", "C", "D"]
+
+
+def test_a_grade_of_two_scales_is_read_on_the_one_named_and_refused_without_it():
+    assert parse_nilai("D", skala="predikat_sakip") == Peringkat("predikat_sakip", 1, "D", "D")
+    assert parse_nilai("b", skala="mutu_pelayanan") == Peringkat("mutu_pelayanan", 3, "B", "b")
+    with pytest.raises(SkalaTidakJelas) as refused:
+        parse_nilai("D")
+    assert refused.value.scales == ("predikat_sakip", "mutu_pelayanan")
+    assert refused.value.message == ("Nilai 'D' tidak terbaca: 'D' ada pada predikat SAKIP dan mutu pelayanan IKM. "
+                                     "Nyatakan skalanya pada indikator: 'skala: predikat_sakip' atau "
+                                     "'skala: mutu_pelayanan'.")
+
+
+@pytest.mark.parametrize(("values", "stated", "scale"), [
+    (["BB", "B", "C"], None, "predikat_sakip"),   # BB is on predikat SAKIP only
+    (["WTP", "95%"], None, "opini_bpk"),
+    (["80", "-"], None, None),                     # no grade
+    (["WTP", "BB"], None, None),                   # no scale holds both: the capaian says so
+    (["B", "C"], "mutu_pelayanan", "mutu_pelayanan"),
+])
+def test_an_indicators_scale_is_the_one_stated_else_the_one_all_its_grades_share(values, stated, scale):
+    assert skala_indikator(values, stated) == scale
+
+
+def test_an_indicator_whose_grades_are_all_on_two_scales_must_state_one():
+    with pytest.raises(SkalaTidakJelas, match=r"nilai 'B', 'C' ada pada predikat SAKIP dan mutu pelayanan IKM; "
+                                              r"nyatakan skalanya pada indikator: 'skala: predikat_sakip' atau "
+                                              r"'skala: mutu_pelayanan'"):
+        skala_indikator(["B", "c", "-"])
 
 
 def test_naming_a_scale_reads_only_its_grades():

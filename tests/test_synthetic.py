@@ -91,14 +91,15 @@ def test_a_closed_year_reports_every_quarter_and_the_last_year_is_under_way(synt
 
 def test_values_are_typed_as_staff_type_them_and_quarters_make_the_years_target(synthetic):
     for cf in load_cascades(synthetic):
-        values = [v for _, k in kinerja_of(cf)
-                  for v in (k.baseline, k.target, k.realisasi, *k.target_triwulan.values(),
-                            *k.realisasi_triwulan.values())
-                  if v is not None]
-        assert all(parse_nilai(v) for v in values)   # none refused by the reading rule
-        assert any("," in v for v in values), "decimal comma"
-        assert any(isinstance(parse_nilai(v), Rentang) for v in values), "a range such as 3-5"
-        assert any(isinstance(parse_nilai(v), Peringkat) for v in values), "a grade such as WTP"
+        typed = [(v, k.skala) for _, k in kinerja_of(cf)
+                 for v in (k.baseline, k.target, k.realisasi, *k.target_triwulan.values(),
+                           *k.realisasi_triwulan.values())
+                 if v is not None]
+        # None refused by the reading rule, on its indicator's scale.
+        values = [parse_nilai(v, skala) for v, skala in typed]
+        assert any("," in v for v, _ in typed), "decimal comma"
+        assert any(isinstance(v, Rentang) for v in values), "a range such as 3-5"
+        assert any(isinstance(v, Peringkat) for v in values), "a grade such as WTP"
         # The data-quality report finds only realisasi typed without a target, never quarters off the year's.
         assert {"belum punya target" in issue.message for issue in check_target(cf.tree)} <= {True}
 

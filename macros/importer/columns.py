@@ -36,6 +36,7 @@ COLUMN_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("polaritas", re.compile(r"polaritas")),
     ("sumber_data", re.compile(r"sumber data")),
     ("satuan", re.compile(r"\bsatuan\b")),
+    ("skala", re.compile(r"^skala\b")),
     ("pagu", re.compile(rf"{_MONEY}(?!.*\btarget\b)")),
     ("target", re.compile(r"\btarget\b|\b20\d\d\b")),
     ("indikator", re.compile(r"indikator")),

@@ -25,7 +25,7 @@ from .sheets import Sheet, SpreadsheetError, header_key
 _PER_YEAR = re.compile(r"^(baseline|target|realisasi|pagu) (\d{4})$")
 _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe penghitungan", "tipe_penghitungan"),
                      ("Polaritas", "polaritas"), ("Sumber data", "sumber_data"), ("Kode indikator", "kode"),
-                     ("Satuan", "satuan"), ("Target akhir", "target_akhir")]
+                     ("Satuan", "satuan"), ("Skala", "skala"), ("Target akhir", "target_akhir")]
 _IKU = {text: value for value, text in IKU_CELL.items() if text}
 _PERIODE = re.compile(r"^\d{4}-\d{4}$")
 # The Excel line breaks between the sasaran of a list (Alt+Enter writes '\n'; a pasted text may bring '\r\n').

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .columns import Columns
 from .emit import Draft
 from .sheets import Sheet, header_key
-from ..nilai import Angka, NilaiTidakTerbaca, parse_nilai
+from ..nilai import Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai
 
 _TIPE = {"kumulatif": "kumulatif", "komulatif": "kumulatif", "non kumulatif": "non_kumulatif",
          "non komulatif": "non_kumulatif", "nonkumulatif": "non_kumulatif"}
@@ -41,6 +41,8 @@ def check_nilai(sheet: Sheet, row: int, column: int, value: str, what: str, prob
     """Whether the site reads `value` (a Rupiah amount: one number); if not, a problem naming its cell."""
     try:
         parsed = parse_nilai(value)
+    except SkalaTidakJelas:  # a grade of several scales: its indicator's other grades or `skala` decide
+        return True
     except NilaiTidakTerbaca as error:
         problems.append(f"{sheet.ref(row, column)}: {what}: {error.message}")
         return False
@@ -110,7 +112,7 @@ def indikator_values(sheet: Sheet, row: int, columns: Columns, uraian: str, prob
     else:
         shown = f" (tertulis '{polaritas}' di {sheet.ref(row, polaritas_column)})" if polaritas_column is not None else ""
         draft.note("polaritas", f"polaritas tidak tercantum{shown}: dibiarkan kosong; positif | negatif")
-    for key in ("satuan", "target_akhir"):
+    for key in ("satuan", "skala", "target_akhir"):
         value, _ = first_text(sheet, row, columns.of(key))
         if value:
             draft.set(key, value)

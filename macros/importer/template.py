@@ -1,5 +1,5 @@
 """The blank workbook staff fill in for `make import`: the matrix header `macros.importer.columns` recognises,
-drop-down lists for tipe_penghitungan, polaritas and IKU, and two example rows.
+drop-down lists for tipe_penghitungan, polaritas, skala and IKU, and two example rows.
 
 The example rows are the Permendagri 90 nomenclature's first program and first kegiatan, with the indicator
 Kepmendagri 050-5889/2021 gives that kegiatan, not data of any perangkat daerah: their tujuan and sasaran cells
@@ -13,11 +13,13 @@ import io
 
 import xlsxwriter
 
+from ..nilai import SKALA
+
 SHEET = "Renstra"
 _YEARS = 2
 # Drop-down lists: the column's header → the choices the importer reads.
 CHOICES = {"Tipe penghitungan": ["kumulatif", "non kumulatif"], "Polaritas": ["positif", "negatif"],
-           "IKU": ["ya", "tidak"]}
+           "Skala": list(SKALA), "IKU": ["ya", "tidak"]}
 
 
 def template_columns(first_year: int) -> list[str]:
@@ -25,7 +27,7 @@ def template_columns(first_year: int) -> list[str]:
     Target, a Realisasi and a Pagu column per year from `first_year`."""
     years = range(first_year, first_year + _YEARS)
     return ["Tujuan", "Sasaran", "Kode", "Program / Kegiatan / Sub Kegiatan", "Sasaran Program / Kegiatan",
-            "Indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Sumber data", "IKU",
+            "Indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala", "Sumber data", "IKU",
             f"Baseline {first_year - 1}", *(f"Target {year}" for year in years),
             *(f"Realisasi {year}" for year in years), "Target akhir", *(f"Pagu {year} (Rp)" for year in years),
             "Penanggung jawab"]

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from ..capaian import TRIWULAN
 from ..kinerja import KinerjaTahun
-from ..nilai import Angka, Nilai, Rentang, format_angka, parse_nilai
+from ..nilai import Angka, Nilai, Rentang, SkalaTidakJelas, format_angka, parse_nilai
 
 WIDTH = 320
 HEIGHT = 280
@@ -61,7 +61,10 @@ class ChartSpec:
 def number_bounds(text: str | None) -> tuple[float, float] | None:
     """The lower and upper bound a value as typed stands for ('8' → (8, 8), '7-8' → (7, 8), '98,5%' → (98.5,
     98.5)), or None for what is not a number (a grade, a word, nothing)."""
-    return nilai_bounds(parse_nilai(text)) if text else None
+    try:
+        return nilai_bounds(parse_nilai(text)) if text else None
+    except SkalaTidakJelas:  # a grade of several scales: a grade all the same
+        return None
 
 
 def nilai_bounds(nilai: Nilai | None) -> tuple[float, float] | None:

@@ -96,7 +96,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
     # A document without tujuan gets no Tujuan column: an empty one would say it has tujuan left blank.
     for level in tree.levels:
         columns += _level_columns(level)
-    columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan",
+    columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala",
                 "Sumber data", "IKU", "Target akhir", *(f"Baseline {year}" for year in baseline_years)]
     for year in years:
         columns += [f"Target {year}", f"Realisasi {year}", f"Capaian {year} (%)", f"Predikat {year}",
@@ -111,7 +111,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
             node = lineage.get(level)
             cells += _level_cells(node.item if node else None, level)
         cells += [ind.uraian, ind.kode or "", ind.formulasi, ind.tipe_penghitungan or "", ind.polaritas or "",
-                  ind.satuan or "", ind.sumber_data, IKU_CELL[ind.iku], ind.target_akhir or "",
+                  ind.satuan or "", ind.skala or "", ind.sumber_data, IKU_CELL[ind.iku], ind.target_akhir or "",
                   *((ind.baseline or {}).get(year, "") for year in baseline_years)]
         for year in years:
             cells += _kinerja_cells(tree.kinerja(ind, year, aturan))
