@@ -54,6 +54,11 @@ class Skala:
     title: str
     grades: tuple[tuple[str, ...], ...]
 
+    @property
+    def described(self) -> str:
+        """Its title and grades in order, best first: 'opini BPK (WTP > WDP > TW > TMP)'."""
+        return f"{self.title} ({' > '.join(spellings[0] for spellings in self.grades)})"
+
 
 # Data, not code: a new scale is one more entry. Grades are listed best first.
 SKALA: Mapping[str, Skala] = MappingProxyType({skala.name: skala for skala in (

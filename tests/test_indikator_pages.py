@@ -217,6 +217,11 @@ def test_the_definition_and_place_in_the_cascade_link_back_to_the_row(contoh_sit
     izin = {" ".join(row.th.get_text().split()): " ".join(row.td.get_text().split())
             for row in section(contoh_site, "rata-rata-lama-penyelesaian-izin").select("table.indikator-definisi tr")}
     assert izin["Baseline"] == "9 (2023)"
+    # The scale its grades are ranked on, where its values are grades.
+    opini = {" ".join(row.th.get_text().split()): " ".join(row.td.get_text().split())
+             for row in section(contoh_site, "opini-bpk-atas-laporan-keuangan").select("table.indikator-definisi tr")}
+    assert opini["Skala peringkat"] == "opini BPK (WTP > WDP > TW > TMP)"
+    assert "Skala peringkat" not in definition and "Skala peringkat" not in izin
     (place,) = soup.select("ul.indikator-letak li")
     # Each item's text in quotation marks (<q>: the browser adds them), after its level.
     assert " ".join(place.get_text(" ").split()) == (

@@ -30,6 +30,7 @@ from ..naming import (
     source_link,
 )
 from ..kinerja import KinerjaTahun, RingkasanPredikat, summarise
+from ..nilai import SKALA
 from ..tree import IndikatorRow, Node
 from .escape import dotted_id, html_name, html_text, md_inline, yaml_string
 from .mermaid import Diagram
@@ -132,6 +133,7 @@ def _environment() -> Environment:
         heading_id=lambda nomor: Markup(f"{{#{anchor(nomor)}}}"),
         tipe=_choice_label(TIPE_LABELS),
         polaritas=_choice_label(POLARITAS_LABELS),
+        skala=lambda name: SKALA[name].described,
         istilah=explain,
         facts=item_facts,
         kode=with_kode,
