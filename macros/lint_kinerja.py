@@ -3,6 +3,7 @@ values of one year that do not fit together, so that a capaian would be computed
 
 `target_findings(tree)` gives each finding, in Indonesian, for:
 - a realisasi in a year without a target (none typed, or only "-"): its capaian cannot be computed;
+- in a yearly file, a realisasi of a later year (2025 in 2024.yaml): most often a slip of the year;
 - quarterly targets that do not make the year's target (kumulatif: their sum; non kumulatif: the fourth's);
 - a year's realisasi that is not what its four quarters make by the same rule: the capaian takes the year's
   (macros/capaian.py) while the table of quarters beside it shows the other;
@@ -28,11 +29,24 @@ _HUNDREDFOLD = Decimal(100)
 
 def target_findings(tree: CascadeTree) -> Iterator[tuple[IndikatorRow, Loc, str]]:
     """(row, field path, what follows the indicator's name in the message) for each year of each indicator whose
-    targets and realisasi do not fit together."""
+    targets and realisasi do not fit together, and each realisasi of a year after its yearly file's."""
     for row in tree.indikator:
         for year in years_of(row.indikator):
             for field, message in _year_findings(row.indikator, year):
                 yield row, row.loc + field, message
+        if tree.cascade.tahun is not None:
+            for field in _realisasi_after(row.indikator, tree.cascade.tahun):
+                yield row, row.loc + field, (f": realisasi {field[1]} tertulis di cascade tahun {tree.cascade.tahun}, "
+                                             f"tahun sesudahnya; periksa tahunnya, atau catat realisasi {field[1]} "
+                                             f"di cascade tahun {field[1]}")
+
+
+def _realisasi_after(ind: Indikator, tahun: int) -> Iterator[Loc]:
+    """The realisasi fields of years after `tahun` (a target for later years is a plan; a result is not)."""
+    for field in ("realisasi", "realisasi_triwulan"):
+        for year in getattr(ind, field) or {}:
+            if year > tahun:
+                yield field, year
 
 
 def _year_findings(ind: Indikator, year: int) -> Iterator[tuple[Loc, str]]:

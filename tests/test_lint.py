@@ -473,6 +473,21 @@ def test_a_target_of_only_a_dash_is_no_target_for_a_realisasi():
     assert check_target(cascade_with(with_values(target="-", realisasi="-"))) == []
 
 
+def test_a_realisasi_of_a_year_after_its_files_is_a_slip_to_check():
+    def values(**fields):
+        return lambda data: data["tujuan"][0]["indikator"][0].update(fields)
+
+    issues = check_target(cascade_with(values(target={2024: "80", 2025: "85"}, realisasi={2024: "81", 2025: "83"},
+                                              realisasi_triwulan={2025: {"I": "20"}})))
+    assert fields(issues) == ["tujuan[0].indikator[0].realisasi[2025]",
+                              "tujuan[0].indikator[0].realisasi_triwulan[2025]"]
+    assert issues[0].message == ('Indikator "Indeks Kepuasan Masyarakat": realisasi 2025 tertulis di cascade tahun '
+                                 "2024, tahun sesudahnya; periksa tahunnya, atau catat realisasi 2025 di cascade "
+                                 "tahun 2025")
+    # A target for a later year is a plan, as a Renstra's are.
+    assert check_target(cascade_with(values(target={2024: "80", 2025: "85"}, realisasi={2024: "81"}))) == []
+
+
 def test_a_years_realisasi_must_be_what_its_four_quarters_make():
     quarters = {"I": "10", "II": "10", "III": "10", "IV": "10"}
     (kumulatif,) = check_target(cascade_with(with_values(target="40", realisasi="27", realisasi_triwulan=quarters)))
