@@ -113,10 +113,11 @@ def compute_capaian(
     `skala` (a key of `nilai.SKALA`) is the scale grades are read on; without it, the one scale the values' grades
     share, and a grade of several scales ('B' and 'C': predikat SAKIP or mutu pelayanan) is not computed.
     Never raises for data: what cannot be computed is a `Capaian` with `alasan`. Raises `ValueError` for a
-    `tipe_penghitungan`, `polaritas` or quarter key outside those (the caller's mistake, not the staff's).
+    `tipe_penghitungan`, `polaritas`, `skala` or quarter key outside those (the caller's mistake, not the staff's).
     """
     _check_choice(tipe_penghitungan, TIPE_PENGHITUNGAN, "tipe_penghitungan")
     _check_choice(polaritas, POLARITAS, "polaritas")
+    _check_choice(skala, tuple(SKALA), "skala")
     _check_quarter_keys(target_triwulan, "target")
     _check_quarter_keys(realisasi_triwulan, "realisasi")
     periode = None
@@ -208,12 +209,17 @@ def realisasi_setahun(tipe_penghitungan: str | None, realisasi: str | None,
     return so_far.nilai if so_far is not None and len(so_far.triwulan) in (0, len(TRIWULAN)) else None
 
 
-def _scale(skala: str | None, *values: str | Mapping[str, str | None] | None) -> str | None:
-    """`skala`, else the one scale every grade among the values is on (`nilai.skala_indikator`)."""
-    texts = [text for value in values if value
-             for text in (value.values() if isinstance(value, Mapping) else [value]) if text]
+def _scale(skala: str | None, target: str | None, target_triwulan: Mapping[str, str | None] | None,
+           *realisasi: str | Mapping[str, str | None] | None) -> str | None:
+    """`skala`, else the one scale every grade among the values is on (`nilai.skala_indikator`), else the one of
+    the target's grades: a realisasi on another scale is then off the target's scale."""
+    def texts(*values: str | Mapping[str, str | None] | None) -> list[str]:
+        return [text for value in values if value
+                for text in (value.values() if isinstance(value, Mapping) else [value]) if text]
+
     try:
-        return skala_indikator(texts, skala)
+        return (skala_indikator(texts(target, target_triwulan, *realisasi), skala)
+                or skala_indikator(texts(target, target_triwulan)))
     except SkalaTidakJelas as unclear:
         raise TidakDapatDihitung(unclear.message) from None
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal, Mapping
 
-from .nilai import Angka, NilaiTidakTerbaca, parse_nilai
+from .nilai import Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai
 
 RUMUS_NEGATIF = ("2-R/T", "T/R")
 
@@ -119,6 +119,8 @@ def _setting_number(value: object, name: str) -> Decimal:
     if isinstance(value, str):
         try:
             nilai = parse_nilai(value)
+        except SkalaTidakJelas:  # a grade ('B'): no number, said below
+            nilai = None
         except NilaiTidakTerbaca as refused:
             raise AturanTidakSah(f"Pengaturan capaian '{name}': {refused.message}") from None
         if isinstance(nilai, Angka):

@@ -4,6 +4,7 @@ values of one year that do not fit together, so that a capaian would be computed
 `target_findings(tree)` gives each finding, in Indonesian, for:
 - a realisasi in a year without a target (none typed, or only "-"): its capaian cannot be computed;
 - in a yearly file, a realisasi of a later year (2025 in 2024.yaml): most often a slip of the year;
+- a `skala` stated on an indicator that has values and none of them a grade;
 - quarterly targets that do not make the year's target (kumulatif: their sum; non kumulatif: the fourth's);
 - a year's realisasi that is not what its four quarters make by the same rule: the capaian takes the year's
   (macros/capaian.py) while the table of quarters beside it shows the other;
@@ -20,7 +21,7 @@ from decimal import Decimal
 from .capaian import TRIWULAN, realisasi_setahun, target_setahun
 from .kinerja import years_of
 from .model import Indikator, Loc
-from .nilai import Angka, BukanAngka, NilaiTidakTerbaca, format_angka, parse_nilai
+from .nilai import Angka, BukanAngka, NilaiTidakTerbaca, format_angka, is_grade, parse_nilai
 from .tree import CascadeTree, IndikatorRow
 
 # R / T at or beyond which a percentage against a plain number is taken for a fraction typed for a percentage.
@@ -34,6 +35,10 @@ def target_findings(tree: CascadeTree) -> Iterator[tuple[IndikatorRow, Loc, str]
         for year in years_of(row.indikator):
             for field, message in _year_findings(row.indikator, year):
                 yield row, row.loc + field, message
+        typed = row.indikator.semua_nilai
+        if row.indikator.skala and _stated(*typed) and not any(map(is_grade, typed)):
+            yield row, row.loc + ("skala",), (f": menyatakan 'skala: {row.indikator.skala}' tetapi tidak satu pun "
+                                              "nilainya berupa peringkat; hapus skala bila nilainya angka")
         if tree.cascade.tahun is not None:
             for field in _realisasi_after(row.indikator, tree.cascade.tahun):
                 yield row, row.loc + field, (f": realisasi {field[1]} tertulis di cascade tahun {tree.cascade.tahun}, "
@@ -44,8 +49,8 @@ def target_findings(tree: CascadeTree) -> Iterator[tuple[IndikatorRow, Loc, str]
 def _realisasi_after(ind: Indikator, tahun: int) -> Iterator[Loc]:
     """The realisasi fields of years after `tahun` (a target for later years is a plan; a result is not)."""
     for field in ("realisasi", "realisasi_triwulan"):
-        for year in getattr(ind, field) or {}:
-            if year > tahun:
+        for year, values in (getattr(ind, field) or {}).items():
+            if year > tahun and _stated(*(values.values() if isinstance(values, dict) else [values])):
                 yield field, year
 
 

@@ -44,7 +44,11 @@ def _readable_nilai(text: str) -> str:
 
 def _rupiah(text: str) -> str:
     """A pagu as typed ("7.742.388.142"), refused unless `macros.nilai`'s rule reads it as one number."""
-    if not isinstance(parse_nilai(text), Angka):
+    try:
+        number = isinstance(parse_nilai(text), Angka)
+    except SkalaTidakJelas:  # a grade ('B'): no number
+        number = False
+    if not number:
         raise PydanticCustomError("pagu_bukan_angka", "pagu harus berupa satu angka rupiah, mis. 7.742.388.142; "
                                   "tertulis \"{teks}\"", {"teks": text})
     return text
@@ -95,14 +99,18 @@ class Indikator(_Model):
         return self
 
     @property
+    def semua_nilai(self) -> list[str]:
+        """Every value typed: its baselines, targets and realisasi, of years and of quarters."""
+        values = [value for by_year in (self.baseline, self.target, self.realisasi)
+                  for value in (by_year or {}).values()]
+        return values + [value for by_year in (self.target_triwulan, self.realisasi_triwulan)
+                         for quarters in (by_year or {}).values() for value in quarters.values()]
+
+    @property
     def skala_nilai(self) -> str | None:
         """The scale its grades are read on (`macros.nilai.skala_indikator`): `skala`, else the one its grades
         share; None without grades."""
-        values = [value for by_year in (self.baseline, self.target, self.realisasi)
-                  for value in (by_year or {}).values()]
-        values += [value for by_year in (self.target_triwulan, self.realisasi_triwulan)
-                   for quarters in (by_year or {}).values() for value in quarters.values()]
-        return skala_indikator(values, self.skala)
+        return skala_indikator(self.semua_nilai, self.skala)
 
 
 class _Anggaran(_Model):

@@ -128,7 +128,7 @@ class NilaiTidakTerbaca(ValueError):
 
 class SkalaTidakJelas(NilaiTidakTerbaca):
     """A grade found on several scales (`scales`, keys of `SKALA`) where none was named: the indicator's values
-    are read, each alone, without it; its `skala` decides."""
+    are read, each alone, without it; its `skala` decides. Also a grade off the scale an indicator names."""
 
     def __init__(self, text: str, message: str, scales: tuple[str, ...]) -> None:
         super().__init__(text, message)
@@ -208,14 +208,21 @@ def skala_indikator(values: Iterable[str], stated: str | None = None) -> str | N
     grade among `values` is found ('BB' and 'B': predikat SAKIP), else None when it has no grade or its grades
     share no scale (its capaian then says the realisasi is not on the target's scale).
 
-    Raises `SkalaTidakJelas` when several scales hold every grade ('B' and 'C') and none is stated; `KeyError`
-    for an unknown `stated`.
+    Raises `SkalaTidakJelas` when several scales hold every grade ('B' and 'C') and none is stated, or when a
+    grade is not on the `stated` scale ('BB' with mutu_pelayanan); `KeyError` for an unknown `stated`.
     """
+    values = list(values)
     if stated is not None:
         if stated not in SKALA:
             raise KeyError(f"skala tidak dikenal: {stated!r}; yang dikenal: {', '.join(SKALA)}")
+        off = [text for text in values if _GRADES.get(_key(text))
+               and stated not in {grade.scale for grade in _GRADES[_key(text)]}]
+        if off:
+            raise SkalaTidakJelas(off[0], (
+                f"nilai {', '.join(repr(text) for text in dict.fromkeys(off))} bukan peringkat "
+                f"{SKALA[stated].described} yang dinyatakan di 'skala: {stated}'; perbaiki nilainya atau skalanya"),
+                (stated,))
         return stated
-    values = list(values)
     shared: set[str] | None = None
     for text in values:
         scales = {grade.scale for grade in _GRADES.get(_key(text), ())}
@@ -230,6 +237,11 @@ def skala_indikator(values: Iterable[str], stated: str | None = None) -> str | N
     raise SkalaTidakJelas(", ".join(grades), (
         f"nilai {', '.join(repr(grade) for grade in grades)} ada pada {_titles(scales)}; nyatakan skalanya pada "
         f"indikator: {_choices(scales)}"), scales)
+
+
+def is_grade(text: str) -> bool:
+    """Whether `text` is a grade of one of the scales of `SKALA` ('WTP', 'bb')."""
+    return _key(text) in _GRADES
 
 
 def _titles(scales: Iterable[str]) -> str:

@@ -106,6 +106,11 @@ def test_a_grade_of_several_scales_is_read_on_the_scale_stated_or_shared_else_no
     assert capaian(None, None, target="B", realisasi="C", skala="predikat_sakip").persen == D("50.0")
     assert capaian(None, None, target="B", realisasi="C", skala="mutu_pelayanan").persen == D("66.7")
     assert capaian(None, None, target="BB", realisasi="B").persen == D("80.0")  # BB is on predikat SAKIP only
+    # Grades of no one scale are read on the target's: the realisasi is off it.
+    assert capaian(None, None, target="WTP", realisasi="B").alasan == (
+        "realisasi 'B' tidak ada pada skala opini BPK (WTP > WDP > TW > TMP) yang dipakai targetnya 'WTP'")
+    with pytest.raises(ValueError, match="skala harus salah satu dari"):
+        capaian(None, None, target="B", realisasi="C", skala="Mutu_Pelayanan")
     unclear = capaian(None, None, target="B", realisasi="C")
     assert unclear.persen is None and unclear.alasan == (
         "nilai 'B', 'C' ada pada predikat SAKIP dan mutu pelayanan IKM; nyatakan skalanya pada indikator: "

@@ -118,9 +118,10 @@ def test_the_optional_fields_are_text_never_markup(kebasen):
     assert page.find("script") is None and page.find("strong", string="tebal") is None
 
 
-def test_an_unreadable_pagu_is_refused_with_its_place():
+@pytest.mark.parametrize("pagu", ["tujuh milyar", "B"])  # 'B', a grade of two scales, is no number either
+def test_an_unreadable_pagu_is_refused_with_its_place(pagu):
     def bad(data):
-        program_of(data)["pagu"] = {2023: "tujuh milyar"}
+        program_of(data)["pagu"] = {2023: pagu}
 
     data = {"perangkat_daerah": "Kecamatan Contoh", "tahun": 2023, "tujuan": [{"uraian": "T", "sasaran": [
         {"uraian": "S", "program": [{"uraian": "Program A"}]}]}]}
@@ -129,7 +130,7 @@ def test_an_unreadable_pagu_is_refused_with_its_place():
         Cascade.model_validate(data)
     (error,) = caught.value.errors()
     assert error["loc"] == ("tujuan", 0, "sasaran", 0, "program", 0, "pagu", 2023)
-    assert error["msg"] == 'pagu harus berupa satu angka rupiah, mis. 7.742.388.142; tertulis "tujuh milyar"'
+    assert error["msg"] == f'pagu harus berupa satu angka rupiah, mis. 7.742.388.142; tertulis "{pagu}"'
 
 
 def test_an_iku_is_marked_in_its_row_and_its_end_of_period_target_is_in_the_kinerja_cell(kebasen):

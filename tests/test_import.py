@@ -261,6 +261,32 @@ def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
     assert "TEBAKAN, periksa" not in imported.text and "# tebakan:" not in imported.text
 
 
+@pytest.mark.parametrize(("skala", "problem"), [
+    ("Mutu Pelayanan IKM", None),   # a scale's title or name, in any case, with spaces or '_'
+    ("opini BPK", "Renstra!K3: nilai 'B', 'C' bukan peringkat opini BPK"),
+    ("ikm", "Renstra!K3: kolom Skala berisi 'ikm'; isi opini_bpk, predikat_sakip, mutu_pelayanan, atau kosongkan"),
+    ("", "Renstra!K3: nilai 'B', 'C' ada pada predikat SAKIP dan mutu pelayanan IKM; nyatakan skalanya"),
+])
+def test_a_skala_cell_is_read_by_name_or_title_and_its_grades_checked_at_that_cell(tmp_path, skala, problem):
+    path = tmp_path / "templat.xlsx"
+    path.write_bytes(template_workbook(2025))
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    # The example indicator becomes an IKM's mutu pelayanan: targets B, realisasi 2025 C.
+    sheet["K3"], sheet["O3"], sheet["P3"], sheet["Q3"] = skala, "B", "B", "C"
+    workbook.save(path)
+    if problem is None:
+        imported = import_spreadsheet(path, "Dinas Contoh", 2025)
+        cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.label)
+        (indikator,) = cf.cascade.tujuan[0].sasaran[0].program[0].kegiatan[0].indikator
+        assert indikator.skala == "mutu_pelayanan"
+        assert cf.tree.kinerja(indikator, 2025, cf.aturan).persen == "66,7%"
+        return
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path, "Dinas Contoh", 2025)
+    assert [p for p in caught.value.problems if p.startswith(problem)], caught.value.problems
+
+
 def test_the_template_is_linked_from_the_data_quality_report(site):
     soup = soup_of(site, "laporan-kualitas-data/")
     link = soup.find("a", string="templat impor (XLSX)")

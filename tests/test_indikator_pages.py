@@ -190,6 +190,21 @@ def test_every_years_quarters_share_one_table_a_year_to_a_row_group_the_newest_d
     assert table.caption.get_text() == "Target dan realisasi per triwulan (tahun 2024: data grafik di atas)"
 
 
+def test_quarters_of_grades_get_their_table_and_no_chart():
+    cf = CascadeFile("kecamatan-x", Path("2024.yaml"), Cascade.model_validate(
+        {"perangkat_daerah": "Kecamatan X", "tahun": 2024, "tujuan": [{"uraian": "Tujuan", "indikator": [
+            {"uraian": "Mutu pelayanan", "formulasi": "IKM", "sumber_data": "Survei", "skala": "mutu_pelayanan",
+             "tipe_penghitungan": "non_kumulatif", "polaritas": "positif", "target": {2024: "B"},
+             "realisasi_triwulan": {2024: {"I": "C", "II": "B"}}}]}]}))
+    ((name, group),) = indikator_groups(match_indikator([cf])).items()
+    _, page = indikator_file(name, group, "kecamatan-x", ChartMaker())
+    soup = BeautifulSoup(page, "html.parser")
+    assert quarter_rows(soup) == ["2024 Target belum ditetapkan belum ditetapkan belum ditetapkan belum ditetapkan",
+                                  "Realisasi C B belum dilaporkan belum dilaporkan"]
+    assert not soup.select("figure.grafik")
+    assert soup.select_one("table.indikator-triwulan caption").get_text() == "Target dan realisasi per triwulan"
+
+
 def test_an_indicator_pages_terms_link_to_the_glossary_where_first_shown_only(contoh_site):
     pages = {section_page(contoh_site, name) for name in EXPECTED}
     tables = {page: soup_of(contoh_site, page).select("table.indikator-tahunan") for page in pages}

@@ -484,7 +484,15 @@ def test_a_realisasi_of_a_year_after_its_files_is_a_slip_to_check():
     assert issues[0].message == ('Indikator "Indeks Kepuasan Masyarakat": realisasi 2025 tertulis di cascade tahun '
                                  "2024, tahun sesudahnya; periksa tahunnya, atau catat realisasi 2025 di cascade "
                                  "tahun 2025")
-    # A target for a later year is a plan, as a Renstra's are.
+    # A scale stated where no value is a grade says nothing.
+    (issue,) = check_target(cascade_with(values(skala="predikat_sakip", target={2024: "80%"})))
+    assert fields([issue]) == ["tujuan[0].indikator[0].skala"]
+    assert issue.message.endswith(": menyatakan 'skala: predikat_sakip' tetapi tidak satu pun nilainya berupa "
+                                  "peringkat; hapus skala bila nilainya angka")
+    assert check_target(cascade_with(values(skala="predikat_sakip", target={2024: "BB"}))) == []
+    assert check_target(cascade_with(values(skala="predikat_sakip"))) == []  # stated before any value
+    # "-" says there is none yet; a target for a later year is a plan, as a Renstra's are.
+    assert check_target(cascade_with(values(target={2024: "80"}, realisasi={2024: "81", 2025: "-"}))) == []
     assert check_target(cascade_with(values(target={2024: "80", 2025: "85"}, realisasi={2024: "81"}))) == []
 
 

@@ -110,6 +110,13 @@ def test_an_indicators_scale_is_the_one_stated_else_the_one_all_its_grades_share
     assert skala_indikator(values, stated) == scale
 
 
+def test_a_stated_scale_must_hold_every_grade_typed():
+    with pytest.raises(SkalaTidakJelas, match=r"^nilai 'BB' bukan peringkat mutu pelayanan IKM \(A > B > C > D\) yang "
+                                              r"dinyatakan di 'skala: mutu_pelayanan'; perbaiki nilainya atau skalanya$"):
+        skala_indikator(["B", "BB", "90%"], "mutu_pelayanan")
+    assert skala_indikator(["Sangat Baik", "90%"], "mutu_pelayanan") == "mutu_pelayanan"  # words are no grades
+
+
 def test_an_indicator_whose_grades_are_all_on_two_scales_must_state_one():
     with pytest.raises(SkalaTidakJelas, match=r"nilai 'B', 'C' ada pada predikat SAKIP dan mutu pelayanan IKM; "
                                               r"nyatakan skalanya pada indikator: 'skala: predikat_sakip' atau "

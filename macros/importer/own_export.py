@@ -19,13 +19,13 @@ from ..model import LEVEL_LABELS
 from ..render.export import CASCADE_SHEET, IKU_CELL, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
-from .row_values import check_nilai
+from .row_values import check_nilai, indikator_skala
 from .sheets import Sheet, SpreadsheetError, header_key
 
 _PER_YEAR = re.compile(r"^(baseline|target|realisasi|pagu) (\d{4})$")
 _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe penghitungan", "tipe_penghitungan"),
                      ("Polaritas", "polaritas"), ("Sumber data", "sumber_data"), ("Kode indikator", "kode"),
-                     ("Satuan", "satuan"), ("Skala", "skala"), ("Target akhir", "target_akhir")]
+                     ("Satuan", "satuan"), ("Target akhir", "target_akhir")]
 _IKU = {text: value for value, text in IKU_CELL.items() if text}
 _PERIODE = re.compile(r"^\d{4}-\d{4}$")
 # The Excel line breaks between the sasaran of a list (Alt+Enter writes '\n'; a pasted text may bring '\r\n').
@@ -176,6 +176,8 @@ def _indikator(sheet: Sheet, row: int, cells: dict[str, str], problems: list[str
         values = _per_year(sheet, row, cells, kind, problems)
         if values:
             draft.set(kind, values)  # type: ignore[arg-type]
+    if "skala" in cells:  # an export from before the Skala column has none
+        indikator_skala(sheet, row, _column(sheet, "Skala"), cells["skala"], draft, problems)
     return draft
 
 

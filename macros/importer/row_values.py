@@ -12,11 +12,13 @@ from __future__ import annotations
 from .columns import Columns
 from .emit import Draft
 from .sheets import Sheet, header_key
-from ..nilai import Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai
+from ..nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai, skala_indikator
 
 _TIPE = {"kumulatif": "kumulatif", "komulatif": "kumulatif", "non kumulatif": "non_kumulatif",
          "non komulatif": "non_kumulatif", "nonkumulatif": "non_kumulatif"}
 _IKU = {"ya": True, "iku": True, "tidak": False, "bukan": False}
+# The scales as staff write them in a Skala cell: by name or title, in any case, with '_' or spaces.
+_SKALA = {header_key(text).replace("_", " "): name for name, skala in SKALA.items() for text in (name, skala.title)}
 # Roles whose values belong to a row's indicator: on a row without one, they are kept as comments.
 INDIKATOR_ROLES = ("target", "realisasi", "baseline", "target_akhir")
 
@@ -42,7 +44,7 @@ def check_nilai(sheet: Sheet, row: int, column: int, value: str, what: str, prob
     try:
         parsed = parse_nilai(value)
     except SkalaTidakJelas:  # a grade of several scales: its indicator's other grades or `skala` decide
-        return True
+        parsed = None
     except NilaiTidakTerbaca as error:
         problems.append(f"{sheet.ref(row, column)}: {what}: {error.message}")
         return False
@@ -112,7 +114,7 @@ def indikator_values(sheet: Sheet, row: int, columns: Columns, uraian: str, prob
     else:
         shown = f" (tertulis '{polaritas}' di {sheet.ref(row, polaritas_column)})" if polaritas_column is not None else ""
         draft.note("polaritas", f"polaritas tidak tercantum{shown}: dibiarkan kosong; positif | negatif")
-    for key in ("satuan", "skala", "target_akhir"):
+    for key in ("satuan", "target_akhir"):
         value, _ = first_text(sheet, row, columns.of(key))
         if value:
             draft.set(key, value)
@@ -122,7 +124,29 @@ def indikator_values(sheet: Sheet, row: int, columns: Columns, uraian: str, prob
     elif iku_column is not None:
         problems.append(f"{sheet.ref(row, iku_column)}: kolom IKU berisi '{iku}'; isi ya atau tidak, atau kosongkan")
     _yearly_values(sheet, row, columns, draft, problems)
+    # Its grades are reported at its Skala cell, empty or not; without a Skala column, at its name.
+    skala, _ = first_text(sheet, row, columns.of("skala"))
+    indikator_skala(sheet, row, (columns.of("skala") or columns.of("indikator"))[0], skala, draft, problems)
     return draft
+
+
+def indikator_skala(sheet: Sheet, row: int, column: int, text: str, draft: Draft, problems: list[str]) -> None:
+    """The indicator's `skala` from its Skala cell (`text`, at `column`; '' for none), then its yearly grades
+    checked against it: a scale the site does not know, grades of two scales without one, or grades off the one
+    named are reported at that cell."""
+    if text:
+        name = _SKALA.get(header_key(text).replace("_", " "))
+        if name is None:
+            problems.append(f"{sheet.ref(row, column)}: kolom Skala berisi '{text}'; isi {', '.join(SKALA)}, "
+                            "atau kosongkan")
+            return
+        draft.set("skala", name)
+    values = [value for kind in ("baseline", "target", "realisasi")
+              for value in (draft.fields.get(kind) or {}).values()]  # type: ignore[union-attr]
+    try:
+        skala_indikator(values, draft.fields.get("skala"))  # type: ignore[arg-type]
+    except SkalaTidakJelas as unclear:
+        problems.append(f"{sheet.ref(row, column)}: {unclear.message} (di lembar kerja: kolom Skala)")
 
 
 def _yearly_values(sheet: Sheet, row: int, columns: Columns, draft: Draft, problems: list[str]) -> None:

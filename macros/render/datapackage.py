@@ -37,8 +37,6 @@ _YEAR_COLUMNS = {
     "Keterangan capaian": ("string", "Mengapa capaian tahun {tahun} tidak dapat dihitung; kosong bila dapat."),
 }
 _INDIKATOR_EXTRA = {
-    "Skala": "Skala peringkat nilai indikator bila dinyatakan staf: opini_bpk, predikat_sakip atau mutu_pelayanan; "
-             "kosong bila tidak dinyatakan.",
     "IKU": "ya bila indikator ini Indikator Kinerja Utama perangkat daerah, tidak bila data menyatakan bukan; "
            "kosong bila tidak dinyatakan.",
     "Target akhir": "Kondisi kinerja pada akhir periode rencana, sebagaimana tertulis di Renstra; kosong bila "

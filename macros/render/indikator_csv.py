@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..capaian import TRIWULAN
 from ..kinerja import KinerjaTahun, years_of
 from ..model import LEVEL_LABELS, CascadeFile
+from ..nilai import SKALA
 from ..naming import indikator_csv_path
 from ..tree import IndikatorRow
 from .export import Cell, neutralise
@@ -93,6 +94,10 @@ INDIKATOR_COLUMNS: tuple[IndikatorColumn, ...] = (
                     "interpretasi", enum=("positif", "negatif"), value=lambda cf, row, periode: row.indikator.polaritas or ""),
     IndikatorColumn("Satuan", "string", "Satuan nilai indikator.", "satuan",
                     value=lambda cf, row, periode: row.indikator.satuan or ""),
+    IndikatorColumn("Skala", "string", "Skala peringkat nilai indikator bila staf menyatakannya: opini_bpk (WTP > WDP > "
+                    "TW > TMP), predikat_sakip (AA > A > BB > B > CC > C > D) atau mutu_pelayanan (IKM: A > B > C > "
+                    "D); kosong bila tidak dinyatakan.", enum=tuple(SKALA),
+                    value=lambda cf, row, periode: row.indikator.skala or ""),
     IndikatorColumn("Sumber data", "string", "Dari mana angka indikator diperoleh.", "sumber",
                     value=lambda cf, row, periode: row.indikator.sumber_data),
     IndikatorColumn("Tahun", "integer", "Tahun nilai pada baris ini.", "periode",
