@@ -32,8 +32,9 @@ def target_findings(tree: CascadeTree) -> Iterator[tuple[IndikatorRow, Loc, str]
     """(row, field path, what follows the indicator's name in the message) for each year of each indicator whose
     targets and realisasi do not fit together, and each realisasi of a year after its yearly file's."""
     for row in tree.indikator:
+        skala = row.indikator.skala_nilai
         for year in years_of(row.indikator):
-            for field, message in _year_findings(row.indikator, year):
+            for field, message in _year_findings(row.indikator, year, skala):
                 yield row, row.loc + field, message
         typed = row.indikator.semua_nilai
         if row.indikator.skala and _stated(*typed) and not any(map(is_grade, typed)):
@@ -54,7 +55,7 @@ def _realisasi_after(ind: Indikator, tahun: int) -> Iterator[Loc]:
                 yield field, year
 
 
-def _year_findings(ind: Indikator, year: int) -> Iterator[tuple[Loc, str]]:
+def _year_findings(ind: Indikator, year: int, skala: str | None) -> Iterator[tuple[Loc, str]]:
     target = (ind.target or {}).get(year)
     realisasi = (ind.realisasi or {}).get(year)
     target_quarters = (ind.target_triwulan or {}).get(year, {})
@@ -68,7 +69,7 @@ def _year_findings(ind: Indikator, year: int) -> Iterator[tuple[Loc, str]]:
         typed = target if kind == "target" else realisasi
         # The year the four quarters make, by the engine's own rule (None until all four are there).
         combined = (target_setahun if kind == "target" else realisasi_setahun)(ind.tipe_penghitungan, None, values,
-                                                                               ind.skala_nilai)
+                                                                               skala)
         made = combined.value if isinstance(combined, Angka) else None
         if typed is not None and made is not None and _number(typed) not in (None, made):
             how = (f"jumlah {kind} triwulan" if ind.tipe_penghitungan == "kumulatif" else f"{kind} triwulan IV")
@@ -76,17 +77,17 @@ def _year_findings(ind: Indikator, year: int) -> Iterator[tuple[Loc, str]]:
             yield (field, year), (f": {how} {year} ({format_angka(made)}) tidak sama dengan {kind} tahun {year} "
                                   f"({typed}){after}")
     # The year's target as typed, else the one its four quarters make (shown with how it was made).
-    year_target = target_setahun(ind.tipe_penghitungan, target, target_quarters, ind.skala_nilai)
+    year_target = target_setahun(ind.tipe_penghitungan, target, target_quarters, skala)
     made_from_quarters = target is None and isinstance(year_target, Angka)
-    planned_year = (f"{_with_unit(year_target)}' (dari target triwulannya)" if made_from_quarters
-                    else f"{target}'")
+    planned_year = (f"'{_with_unit(year_target)}' (dari target triwulannya)" if made_from_quarters
+                    else f"'{target}'")
     pairs = [(str(year), year_target if made_from_quarters else _angka(target), planned_year,
               ("realisasi", year), realisasi)]
-    pairs += [(f"triwulan {q} {year}", _angka(target_quarters.get(q)), f"{target_quarters.get(q)}'",
+    pairs += [(f"triwulan {q} {year}", _angka(target_quarters.get(q)), f"'{target_quarters.get(q)}'",
                ("realisasi_triwulan", year, q), realisasi_quarters.get(q)) for q in TRIWULAN]
     for when, planned, shown, field, result in pairs:
         if _hundredfold_apart(planned, _angka(result)):
-            yield field, (f": target {when} '{shown} dan realisasinya '{result}' berbeda seratus kali lipat dan "
+            yield field, (f": target {when} {shown} dan realisasinya '{result}' berbeda seratus kali lipat dan "
                           "hanya satu yang ditulis dengan %; periksa apakah keduanya ditulis dalam persen "
                           "(misalnya '97%', bukan '0,97')")
 
