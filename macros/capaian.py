@@ -209,17 +209,13 @@ def realisasi_setahun(tipe_penghitungan: str | None, realisasi: str | None,
     return so_far.nilai if so_far is not None and len(so_far.triwulan) in (0, len(TRIWULAN)) else None
 
 
-def _scale(skala: str | None, target: str | None, target_triwulan: Mapping[str, str | None] | None,
-           *realisasi: str | Mapping[str, str | None] | None) -> str | None:
-    """`skala`, else the one scale every grade among the values is on (`nilai.skala_indikator`), else the one of
-    the target's grades: a realisasi on another scale is then off the target's scale."""
-    def texts(*values: str | Mapping[str, str | None] | None) -> list[str]:
-        return [text for value in values if value
-                for text in (value.values() if isinstance(value, Mapping) else [value]) if text]
-
+def _scale(skala: str | None, *values: str | Mapping[str, str | None] | None) -> str | None:
+    """`skala`, else the one scale every grade among the values is on (`nilai.skala_indikator`); None leaves each
+    grade on its own scale, and a realisasi on another than its target's is then not computed."""
+    texts = [text for value in values if value
+             for text in (value.values() if isinstance(value, Mapping) else [value]) if text]
     try:
-        return (skala_indikator(texts(target, target_triwulan, *realisasi), skala)
-                or skala_indikator(texts(target, target_triwulan)))
+        return skala_indikator(texts, skala)
     except SkalaTidakJelas as unclear:
         raise TidakDapatDihitung(unclear.message) from None
 

@@ -39,7 +39,8 @@ def target_findings(tree: CascadeTree) -> Iterator[tuple[IndikatorRow, Loc, str]
         typed = row.indikator.semua_nilai
         if row.indikator.skala and _stated(*typed) and not any(map(is_grade, typed)):
             yield row, row.loc + ("skala",), (f": menyatakan 'skala: {row.indikator.skala}' tetapi tidak satu pun "
-                                              "nilainya berupa peringkat; hapus skala bila nilainya angka")
+                                              "nilainya berupa peringkat; hapus skala bila nilainya memang bukan "
+                                              "peringkat")
         if tree.cascade.tahun is not None:
             for field in _realisasi_after(row.indikator, tree.cascade.tahun):
                 yield row, row.loc + field, (f": realisasi {field[1]} tertulis di cascade tahun {tree.cascade.tahun}, "
@@ -78,7 +79,7 @@ def _year_findings(ind: Indikator, year: int, skala: str | None) -> Iterator[tup
                                   f"({typed}){after}")
     # The year's target as typed, else the one its four quarters make (shown with how it was made).
     year_target = target_setahun(ind.tipe_penghitungan, target, target_quarters, skala)
-    made_from_quarters = target is None and isinstance(year_target, Angka)
+    made_from_quarters = not _stated(target) and isinstance(year_target, Angka)
     planned_year = (f"'{_with_unit(year_target)}' (dari target triwulannya)" if made_from_quarters
                     else f"'{target}'")
     pairs = [(str(year), year_target if made_from_quarters else _angka(target), planned_year,

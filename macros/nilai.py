@@ -206,10 +206,11 @@ def _read_words(text: str, flat: str, skala: str | None) -> Nilai:
 def skala_indikator(values: Iterable[str], stated: str | None = None) -> str | None:
     """The scale an indicator's grades are read on: `stated` (its `skala`), else the one scale on which every
     grade among `values` is found ('BB' and 'B': predikat SAKIP), else None when it has no grade or its grades
-    share no scale (its capaian then says the realisasi is not on the target's scale).
+    share no scale ('WTP' and 'BB': its capaian then says the realisasi is not on the target's scale).
 
-    Raises `SkalaTidakJelas` when several scales hold every grade ('B' and 'C') and none is stated, or when a
-    grade is not on the `stated` scale ('BB' with mutu_pelayanan); `KeyError` for an unknown `stated`.
+    Raises `SkalaTidakJelas` when none is stated and a grade's scale stays open: several scales hold every grade
+    ('B' and 'C'), or they share none and one of them is on several ('WDP', 'B' and 'C'); also when a grade is not
+    on the `stated` scale ('BB' with mutu_pelayanan). `KeyError` for an unknown `stated`.
     """
     values = list(values)
     if stated is not None:
@@ -228,10 +229,15 @@ def skala_indikator(values: Iterable[str], stated: str | None = None) -> str | N
         scales = {grade.scale for grade in _GRADES.get(_key(text), ())}
         if scales:
             shared = scales if shared is None else shared & scales
-    if not shared:
+    if shared is None:
         return None
     if len(shared) == 1:
         return next(iter(shared))
+    if not shared:  # no one scale: read each grade on its own, unless one of them could be on several
+        unclear = [text for text in values if len({grade.scale for grade in _GRADES.get(_key(text), ())}) > 1]
+        if not unclear:
+            return None
+        values, shared = unclear, {grade.scale for grade in _GRADES[_key(unclear[0])]}
     scales = tuple(name for name in SKALA if name in shared)
     grades = sorted({_key(text).upper() for text in values if _GRADES.get(_key(text))})
     raise SkalaTidakJelas(", ".join(grades), (

@@ -157,6 +157,9 @@ def _summarise_aliases(problems: list[Problem], shown: str) -> list[Problem]:
 
 # What follows a decimal comma: digits, perhaps a percent sign ('98,5%' splits into '98' and '5%').
 _DECIMALS = re.compile(r"\d+\s*%?")
+# A key shaped like a year after a comma and a space is an entry of its own whose colon is missing
+# ('{2024: 5, 2025}'); right after the comma ('1,2050') it is decimals.
+_YEAR = re.compile(r"20\d\d|2100")
 
 
 @dataclass
@@ -228,13 +231,16 @@ class _Reader:
         split off by its comma: `{2024: 98,5}` reads as `2024: 98` and a key `5` without a value. Reported with the
         quotes to add."""
         # Plain scalars (style None, or '' from libyaml), the key on the line where the number before it ends, and
-        # no colon after it: '{2024: 1,2050}' is split decimals, '{2023: "5", 2024: }' a year left empty.
+        # no colon after it: '{2024: 1,2050}' is split decimals, '{2023: "5", 2024: }' a year left empty, and so is
+        # '{2024: 5, 2025}' (`_YEAR`).
         if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:].isdigit()
                 and isinstance(previous_key, yaml.ScalarNode)
                 and isinstance(key_node, yaml.ScalarNode) and not key_node.style
                 and _DECIMALS.fullmatch(key_node.value)
                 and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
                 and ":" not in self.source[key_node.end_mark.index:value_node.start_mark.index]
+                and not (_YEAR.fullmatch(key_node.value)
+                         and self.source[previous.end_mark.index:key_node.start_mark.index] != ",")
                 and previous.end_mark.line == key_node.start_mark.line):
             return False
         year = typed_scalar(previous_key)

@@ -265,7 +265,8 @@ def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
     ("Mutu Pelayanan IKM", None),   # a scale's title or name, in any case, with spaces or '_'
     ("opini BPK", "Renstra!K3: nilai 'B', 'C' bukan peringkat opini BPK"),
     ("ikm", "Renstra!K3: kolom Skala berisi 'ikm'; isi opini_bpk, predikat_sakip, mutu_pelayanan, atau kosongkan"),
-    ("", "Renstra!K3: nilai 'B', 'C' ada pada predikat SAKIP dan mutu pelayanan IKM; nyatakan skalanya"),
+    ("-", "Renstra!K3: nilai B, C ada pada predikat SAKIP dan mutu pelayanan IKM; isi kolom Skala dengan "
+          "predikat_sakip atau mutu_pelayanan"),
 ])
 def test_a_skala_cell_is_read_by_name_or_title_and_its_grades_checked_at_that_cell(tmp_path, skala, problem):
     path = tmp_path / "templat.xlsx"

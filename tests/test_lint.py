@@ -488,7 +488,7 @@ def test_a_realisasi_of_a_year_after_its_files_is_a_slip_to_check():
     (issue,) = check_target(cascade_with(values(skala="predikat_sakip", target={2024: "80%"})))
     assert fields([issue]) == ["tujuan[0].indikator[0].skala"]
     assert issue.message.endswith(": menyatakan 'skala: predikat_sakip' tetapi tidak satu pun nilainya berupa "
-                                  "peringkat; hapus skala bila nilainya angka")
+                                  "peringkat; hapus skala bila nilainya memang bukan peringkat")
     assert check_target(cascade_with(values(skala="predikat_sakip", target={2024: "BB"}))) == []
     assert check_target(cascade_with(values(skala="predikat_sakip"))) == []  # stated before any value
     # "-" says there is none yet; a target for a later year is a plan, as a Renstra's are.

@@ -117,6 +117,11 @@ def test_a_stated_scale_must_hold_every_grade_typed():
     assert skala_indikator(["Sangat Baik", "90%"], "mutu_pelayanan") == "mutu_pelayanan"  # words are no grades
 
 
+def test_a_grade_of_two_scales_beside_grades_of_a_third_must_have_its_scale_stated():
+    with pytest.raises(SkalaTidakJelas, match=r"^nilai 'B', 'C' ada pada predikat SAKIP dan mutu pelayanan IKM"):
+        skala_indikator(["WDP", "B", "C"])
+
+
 def test_an_indicator_whose_grades_are_all_on_two_scales_must_state_one():
     with pytest.raises(SkalaTidakJelas, match=r"nilai 'B', 'C' ada pada predikat SAKIP dan mutu pelayanan IKM; "
                                               r"nyatakan skalanya pada indikator: 'skala: predikat_sakip' atau "

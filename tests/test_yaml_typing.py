@@ -113,6 +113,10 @@ def test_an_empty_required_text_or_target_is_one_message_at_its_line(tmp_path):
     assert problems(tmp_path / "c", target="{2024: '10'}\n        target_triwulan: {2024: {I: , II: '5'}}") == [
         "kecamatan-contoh/2024.yaml:13 tujuan[0].indikator[0].target_triwulan[2024].I: kosong: tulis nilainya dalam "
         'tanda kutip (mis. "26"), "-" bila memang belum ada, atau hapus triwulan I saja']
+    # A year after a comma and a space, without its colon, is a year left empty, not decimals ('5,2025').
+    assert problems(tmp_path / "d", target='{2023: 5, 2024, 2025: "3"}') == [
+        "kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].target[2024]: kosong: tulis nilainya dalam tanda kutip "
+        '(mis. "26"), "-" bila memang belum ada, atau hapus tahun 2024 saja']
 
 
 def test_the_year_stays_a_number_and_refuses_text(tmp_path):

@@ -126,15 +126,17 @@ def indikator_values(sheet: Sheet, row: int, columns: Columns, uraian: str, prob
     _yearly_values(sheet, row, columns, draft, problems)
     # Its grades are reported at its Skala cell, empty or not; without a Skala column, at its name.
     skala, _ = first_text(sheet, row, columns.of("skala"))
-    indikator_skala(sheet, row, (columns.of("skala") or columns.of("indikator"))[0], skala, draft, problems)
+    indikator_skala(sheet, row, (columns.of("skala") or columns.of("indikator"))[0], skala, draft, problems,
+                    has_column=bool(columns.of("skala")))
     return draft
 
 
-def indikator_skala(sheet: Sheet, row: int, column: int, text: str, draft: Draft, problems: list[str]) -> None:
-    """The indicator's `skala` from its Skala cell (`text`, at `column`; '' for none), then its yearly grades
-    checked against it: a scale the site does not know, grades of two scales without one, or grades off the one
-    named are reported at that cell."""
-    if text:
+def indikator_skala(sheet: Sheet, row: int, column: int, text: str, draft: Draft, problems: list[str], *,
+                    has_column: bool = True) -> None:
+    """The indicator's `skala` from its Skala cell (`text`, at `column`; '' or '-' for none), then its yearly
+    grades checked against it: a scale the site does not know, grades of two scales without one, or grades off
+    the one named are reported at that cell (`has_column` False: at `column`, asking for a Skala column)."""
+    if text.strip() not in ("", "-"):
         name = _SKALA.get(header_key(text).replace("_", " "))
         if name is None:
             problems.append(f"{sheet.ref(row, column)}: kolom Skala berisi '{text}'; isi {', '.join(SKALA)}, "
@@ -146,7 +148,12 @@ def indikator_skala(sheet: Sheet, row: int, column: int, text: str, draft: Draft
     try:
         skala_indikator(values, draft.fields.get("skala"))  # type: ignore[arg-type]
     except SkalaTidakJelas as unclear:
-        problems.append(f"{sheet.ref(row, column)}: {unclear.message} (di lembar kerja: kolom Skala)")
+        if len(unclear.scales) == 1:  # grades off the scale named
+            problems.append(f"{sheet.ref(row, column)}: {unclear.message}")
+            return
+        titles = " dan ".join(SKALA[name].title for name in unclear.scales)
+        problems.append(f"{sheet.ref(row, column)}: nilai {unclear.text} ada pada {titles}; "
+                        f"{'isi' if has_column else 'tambahkan'} kolom Skala dengan {' atau '.join(unclear.scales)}")
 
 
 def _yearly_values(sheet: Sheet, row: int, columns: Columns, draft: Draft, problems: list[str]) -> None:
