@@ -356,13 +356,12 @@ def _ratio(target: Decimal, realisasi: Decimal, polaritas: str, aturan: AturanCa
 
 def _compare_grades(target: Peringkat, realisasi: Nilai, polaritas: str | None) -> tuple[Decimal, str]:
     skala = SKALA[target.scale]
-    order = " > ".join(spellings[0] for spellings in skala.grades)
     if not isinstance(realisasi, Peringkat) or realisasi.scale != target.scale:
         raise TidakDapatDihitung(f"realisasi '{_show(realisasi)}' tidak ada pada skala {skala.described} "
                                  f"yang dipakai targetnya '{target.text}'")
     if polaritas == "negatif":
         raise TidakDapatDihitung(f"polaritas negatif tidak berlaku untuk peringkat {skala.title}: urutan "
-                                 f"skalanya ({order}) sudah menentukan mana yang lebih baik")
+                                 f"skalanya ({skala.order}) sudah menentukan mana yang lebih baik")
     where = f"pada skala {skala.described}"
     if realisasi.rank >= target.rank:
         return Decimal(100), (f"realisasi {realisasi.grade} mencapai atau melampaui target {target.grade} {where}: "

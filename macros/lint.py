@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .lint_kinerja import target_findings
+from .lint_kinerja import skala_findings, target_findings
 from .model import LEVEL_LABELS, CascadeFile, Item, Loc
 from .problems import field_path
 from .source_lines import SourceLines, SourceRemark
@@ -70,6 +70,7 @@ CHECK_TITLES: dict[str, str] = {
     "tidak_tercantum": "Tipe penghitungan atau polaritas yang tidak tercantum",
     "komentar": "Teks terpotong oleh tanda #",
     "tak_terlihat": "Karakter tak terlihat yang dihapus",
+    "skala_antartahun": "Skala peringkat yang berganti antartahun",
 }
 
 
@@ -324,6 +325,10 @@ def lint_files(files: list[CascadeFile]) -> list[Finding]:
         for cf in files
         for issue in [*lint_cascade(cf.tree), *(i for check in SOURCE_CHECKS for i in check(cf))]
     ]
+    # Across a perangkat daerah's files: the same indicator from year to year.
+    findings += [Finding("skala_antartahun", shown_path(cf), cf.line(loc), field_path(loc),
+                         f'Indikator "{_short(row.indikator.uraian)}"{message}', loc)
+                 for cf, row, loc, message in skala_findings(files)]
     return sorted(findings, key=lambda f: (f.path, f.line or 0))
 
 

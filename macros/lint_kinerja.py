@@ -11,6 +11,10 @@ values of one year that do not fit together, so that a capaian would be computed
 - a target (typed, or the year's made by its four quarters) and a realisasi of which one is a percentage
   ("98,5%") and the other is not and is a hundredth of it or less, or a hundred times it or more ("0,97"): a
   fraction typed for a percentage, whose capaian comes out near 1% or 10.000%.
+
+`skala_findings(files)` looks across a perangkat daerah's yearly files: the same indicator (`macros.indikator_series`)
+graded on another scale than the year before, so that its years' capaian are ranked on different scales while its
+page states the newest year's.
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from .capaian import TRIWULAN, realisasi_setahun, target_setahun
+from .indikator_series import match_indikator
 from .kinerja import years_of
-from .model import Indikator, Loc
-from .nilai import Angka, BukanAngka, NilaiTidakTerbaca, format_angka, is_grade, parse_nilai
+from .model import CascadeFile, Indikator, Loc
+from .nilai import SKALA, Angka, BukanAngka, NilaiTidakTerbaca, format_angka, is_grade, parse_nilai
 from .tree import CascadeTree, IndikatorRow
 
 # R / T at or beyond which a percentage against a plain number is taken for a fraction typed for a percentage.
@@ -46,6 +51,26 @@ def target_findings(tree: CascadeTree) -> Iterator[tuple[IndikatorRow, Loc, str]
                 yield row, row.loc + field, (f": realisasi {field[1]} tertulis di cascade tahun {tree.cascade.tahun}, "
                                              f"tahun sesudahnya; periksa tahunnya, atau catat realisasi {field[1]} "
                                              f"di cascade tahun {field[1]}")
+
+
+def skala_findings(files: list[CascadeFile]) -> Iterator[tuple[CascadeFile, IndikatorRow, Loc, str]]:
+    """(file, row, field path, what follows the indicator's name) for each indicator graded on another scale than
+    in the perangkat daerah's previous yearly file that grades it (a period file, a Renstra, is left out)."""
+    by_body: dict[str, list[CascadeFile]] = {}
+    for cf in files:
+        if not cf.is_periode:
+            by_body.setdefault(cf.slug, []).append(cf)
+    for group in by_body.values():
+        for series in match_indikator(group):
+            graded = [(cf, row) for cf, row in series.rows if row.indikator.skala_nilai]
+            for (before, old), (cf, row) in zip(graded, graded[1:]):
+                now, then = row.indikator.skala_nilai, old.indikator.skala_nilai
+                if now != then:
+                    field = ("skala",) if row.indikator.skala else ()
+                    yield cf, row, row.loc + field, (
+                        f": dinilai dengan skala {SKALA[now].described}, di cascade {before.label} dengan skala "
+                        f"{SKALA[then].described}; capaiannya antartahun tidak sebanding. Samakan skalanya, atau beri "
+                        "kode lain bila memang indikator yang berbeda")
 
 
 def _realisasi_after(ind: Indikator, tahun: int) -> Iterator[Loc]:

@@ -55,9 +55,14 @@ class Skala:
     grades: tuple[tuple[str, ...], ...]
 
     @property
+    def order(self) -> str:
+        """Its grades best first: 'WTP > WDP > TW > TMP'."""
+        return " > ".join(spellings[0] for spellings in self.grades)
+
+    @property
     def described(self) -> str:
         """Its title and grades in order, best first: 'opini BPK (WTP > WDP > TW > TMP)'."""
-        return f"{self.title} ({' > '.join(spellings[0] for spellings in self.grades)})"
+        return f"{self.title} ({self.order})"
 
 
 # Data, not code: a new scale is one more entry. Grades are listed best first.
@@ -196,7 +201,7 @@ def _read_words(text: str, flat: str, skala: str | None) -> Nilai:
     grades = [grade for grade in _GRADES.get(_key(flat), ()) if skala in (None, grade.scale)]
     if len(grades) > 1:
         scales = tuple(grade.scale for grade in grades)
-        raise SkalaTidakJelas(text, f"Nilai '{text}' tidak terbaca: '{flat}' ada pada {_titles(scales)}. "
+        raise SkalaTidakJelas(text, f"Nilai '{text}' tidak terbaca: '{flat}' ada pada {skala_titles(scales)}. "
                                     f"Nyatakan skalanya pada indikator: {_choices(scales)}.", scales)
     if grades:
         return Peringkat(grades[0].scale, grades[0].rank, grades[0].grade, text)
@@ -241,7 +246,7 @@ def skala_indikator(values: Iterable[str], stated: str | None = None) -> str | N
     scales = tuple(name for name in SKALA if name in shared)
     grades = sorted({_key(text).upper() for text in values if _GRADES.get(_key(text))})
     raise SkalaTidakJelas(", ".join(grades), (
-        f"nilai {', '.join(repr(grade) for grade in grades)} ada pada {_titles(scales)}; nyatakan skalanya pada "
+        f"nilai {', '.join(repr(grade) for grade in grades)} ada pada {skala_titles(scales)}; nyatakan skalanya pada "
         f"indikator: {_choices(scales)}"), scales)
 
 
@@ -250,7 +255,8 @@ def is_grade(text: str) -> bool:
     return _key(text) in _GRADES
 
 
-def _titles(scales: Iterable[str]) -> str:
+def skala_titles(scales: Iterable[str]) -> str:
+    """The scales' titles for a message: 'predikat SAKIP dan mutu pelayanan IKM'."""
     return " dan ".join(SKALA[name].title for name in scales)
 
 

@@ -160,6 +160,8 @@ _DECIMALS = re.compile(r"\d+\s*%?")
 # A key shaped like a year after a comma and a space is an entry of its own whose colon is missing
 # ('{2024: 5, 2025}'); right after the comma ('1,2050') it is decimals.
 _YEAR = re.compile(r"20\d\d|2100")
+# A year key and its value with no space after the colon ('2024:5', '2024:"5"'), which YAML reads as one scalar.
+_YEAR_JOINED = re.compile(r"(?P<year>\d{4}):(?P<value>\S.*)", re.S)
 
 
 @dataclass
@@ -214,6 +216,8 @@ class _Reader:
             if (text and node.flow_style and index
                     and self._split_decimal(*node.value[index - 1], key_node, value_node, loc)):
                 continue
+            if text and node.flow_style and self._colon_without_space(key_node, value_node, loc):
+                continue
             if key in first_line:
                 self.problems.append(Problem(self.shown, f"kunci '{key}' ditulis dua kali (pertama di baris "
                                              f"{first_line[key]}); hapus salah satunya", key_line,
@@ -224,6 +228,19 @@ class _Reader:
             value_is_text = text if not isinstance(key, str) else key not in self.structural
             result[key] = self.to_python(value_node, loc + (key,), key_line, text=value_is_text)
         return result
+
+    def _colon_without_space(self, key_node: yaml.Node, value_node: yaml.Node, loc: Loc) -> bool:
+        """Whether this entry of a flow mapping is a year and its value joined by a colon without a space:
+        YAML reads `{2024:5}` as one key '2024:5' (a base-60 number) without a value. Reported with the space to
+        add."""
+        joined = _YEAR_JOINED.fullmatch(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
+        if not (joined and not key_node.style and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""):
+            return False
+        self.problems.append(Problem(
+            self.shown, f"'{key_node.value}' terbaca sebagai satu kunci, bukan tahun dan nilainya; beri spasi "
+                        f"setelah titik dua: {joined['year']}: {joined['value']}", key_node.start_mark.line + 1,
+            field=field_path(loc + (int(joined["year"]),))))
+        return True
 
     def _split_decimal(self, previous_key: yaml.Node, previous: yaml.Node, key_node: yaml.Node, value_node: yaml.Node,
                        loc: Loc) -> bool:

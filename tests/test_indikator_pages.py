@@ -187,6 +187,7 @@ def test_every_years_quarters_share_one_table_a_year_to_a_row_group_the_newest_d
     # One chart of quarters, the newest year's, right above the table that holds its data.
     figures = soup.select("h3#jumlah-rapat-triwulan ~ .indikator-blok figure.grafik")
     assert len(figures) == 1 and "tahun 2024" in figures[0].img["alt"]
+    assert "capaian per tahun, dengan grafik." in page
     assert table.caption.get_text() == "Target dan realisasi per triwulan (tahun 2024: data grafik di atas)"
 
 
@@ -203,6 +204,8 @@ def test_quarters_of_grades_get_their_table_and_no_chart():
                                   "Realisasi C B belum dilaporkan belum dilaporkan"]
     assert not soup.select("figure.grafik")
     assert soup.select_one("table.indikator-triwulan caption").get_text() == "Target dan realisasi per triwulan"
+    # Its introduction promises no chart either.
+    assert "capaian per tahun." in page and "dengan grafik" not in page
 
 
 def test_an_indicator_pages_terms_link_to_the_glossary_where_first_shown_only(contoh_site):

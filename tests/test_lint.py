@@ -210,7 +210,7 @@ def test_every_check_of_how_a_file_is_written_is_tested_here_and_has_its_section
         issues = check(loaded)
         assert len(issues) == 1 and issues[0].loc[-1] == "uraian", check.__name__
         kinds.append(issues[0].check)
-    assert list(CHECK_TITLES)[len(CHECKS):] == kinds
+    assert list(CHECK_TITLES)[len(CHECKS):len(CHECKS) + len(SOURCE_CHECKS)] == kinds
 
 
 def test_an_indicator_copied_from_a_sibling_is_reported_with_both_names():
@@ -412,6 +412,27 @@ def test_strict_lint_passes_on_clean_data(tmp_path):
     result = run_lint(strict=True, data=tmp_path)
     assert result.returncode == 0, result.stdout
     assert result.stdout == "" and "0 kesalahan" in result.stderr
+
+
+def test_an_indicator_graded_on_another_scale_than_the_year_before_is_reported_in_the_newer_file(tmp_path):
+    folder = tmp_path / "kecamatan-contoh"
+    folder.mkdir()
+    for year, skala, nilai in ((2023, "mutu_pelayanan", "B"), (2024, "predikat_sakip", "BB"), (2025, None, "A")):
+        data = copy.deepcopy(BASE)
+        data["tahun"] = year
+        data["tujuan"][0]["indikator"][0].update({"target": {year: nilai}, **({"skala": skala} if skala else {})})
+        if year == 2025:  # 'A' alone is on two scales: stated as the year before, so no change to report
+            data["tujuan"][0]["indikator"][0]["skala"] = "predikat_sakip"
+        (folder / f"{year}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    findings = [f for f in lint_files(load_cascades(tmp_path, shown_relative_to=tmp_path))
+                if f.check == "skala_antartahun"]
+    assert [(f.path.split("/", 1)[1], f.field) for f in findings] == [
+        ("kecamatan-contoh/2024.yaml", "tujuan[0].indikator[0].skala")]
+    assert findings[0].message == (
+        'Indikator "Indeks Kepuasan Masyarakat": dinilai dengan skala predikat SAKIP (AA > A > BB > B > CC > C > D), '
+        "di cascade 2023 dengan skala mutu pelayanan IKM (A > B > C > D); capaiannya antartahun tidak sebanding. "
+        "Samakan skalanya, atau beri kode lain bila memang indikator yang berbeda")
+    assert findings[0].line == (folder / "2024.yaml").read_text().splitlines().index("    skala: predikat_sakip") + 1
 
 
 @pytest.mark.slow

@@ -119,6 +119,16 @@ def test_an_empty_required_text_or_target_is_one_message_at_its_line(tmp_path):
         '(mis. "26"), "-" bila memang belum ada, atau hapus tahun 2024 saja']
 
 
+def test_a_year_and_its_value_joined_without_a_space_say_where_the_space_goes(tmp_path):
+    # YAML reads '2024:5' as one key (a base-60 number) and '2024:"5"' as one text key, each without a value.
+    assert problems(tmp_path, target='{2024:5}') == [
+        "kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].target[2024]: '2024:5' terbaca sebagai satu kunci, "
+        "bukan tahun dan nilainya; beri spasi setelah titik dua: 2024: 5"]
+    assert problems(tmp_path / "b", target='{2023: "4", 2024:"5"}') == [
+        "kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].target[2024]: '2024:\"5\"' terbaca sebagai satu kunci, "
+        'bukan tahun dan nilainya; beri spasi setelah titik dua: 2024: "5"']
+
+
 def test_the_year_stays_a_number_and_refuses_text(tmp_path):
     path = write(tmp_path)
     path.write_text(path.read_text().replace("tahun: 2024", 'tahun: "2024"'), encoding="utf-8")

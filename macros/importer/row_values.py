@@ -12,7 +12,7 @@ from __future__ import annotations
 from .columns import Columns
 from .emit import Draft
 from .sheets import Sheet, header_key
-from ..nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai, skala_indikator
+from ..nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai, skala_indikator, skala_titles
 
 _TIPE = {"kumulatif": "kumulatif", "komulatif": "kumulatif", "non kumulatif": "non_kumulatif",
          "non komulatif": "non_kumulatif", "nonkumulatif": "non_kumulatif"}
@@ -151,8 +151,7 @@ def indikator_skala(sheet: Sheet, row: int, column: int, text: str, draft: Draft
         if len(unclear.scales) == 1:  # grades off the scale named
             problems.append(f"{sheet.ref(row, column)}: {unclear.message}")
             return
-        titles = " dan ".join(SKALA[name].title for name in unclear.scales)
-        problems.append(f"{sheet.ref(row, column)}: nilai {unclear.text} ada pada {titles}; "
+        problems.append(f"{sheet.ref(row, column)}: nilai {unclear.text} ada pada {skala_titles(unclear.scales)}; "
                         f"{'isi' if has_column else 'tambahkan'} kolom Skala dengan {' atau '.join(unclear.scales)}")
 
 

@@ -103,6 +103,10 @@ class IndikatorView:
     quarters: list[Triwulan]
     letak: list[Letak]
 
+    @property
+    def has_chart(self) -> bool:
+        return self.tren is not None or any(year.figure for year in self.quarters)
+
 
 def indikator_groups(series: Iterable[IndikatorSeries]) -> dict[str, list[IndikatorSeries]]:
     """A perangkat daerah's indicators by the page that shows them (`naming.indikator_group` of the newest row:
