@@ -95,16 +95,27 @@ class Indikator(_Model):
         try:
             self.skala_nilai
         except SkalaTidakJelas as error:
-            raise PydanticCustomError("skala_tidak_jelas", "{pesan}", {"pesan": error.message}) from None
+            # A grade off the stated scale is reported where it is typed (`di`, below the indicator); grades
+            # that fit two scales, at the indicator, where its `skala` would go.
+            off = self.skala and next((place for place, value in self._nilai_places() if value == error.text), None)
+            raise PydanticCustomError("skala_tidak_jelas", "{pesan}",
+                                      {"pesan": error.message, **({"di": off} if off else {})}) from None
         return self
+
+    def _nilai_places(self) -> list[tuple[tuple[str, int] | tuple[str, int, str], str]]:
+        """Every value typed with its place under the indicator, (field, year[, quarter]), in `semua_nilai`'s
+        order."""
+        places: list[tuple[tuple[str, int] | tuple[str, int, str], str]] = [
+            ((field, year), value) for field in ("baseline", "target", "realisasi")
+            for year, value in (getattr(self, field) or {}).items()]
+        return places + [((field, year, triwulan), value) for field in ("target_triwulan", "realisasi_triwulan")
+                         for year, quarters in (getattr(self, field) or {}).items()
+                         for triwulan, value in quarters.items()]
 
     @property
     def semua_nilai(self) -> list[str]:
         """Every value typed: its baselines, targets and realisasi, of years and of quarters."""
-        values = [value for by_year in (self.baseline, self.target, self.realisasi)
-                  for value in (by_year or {}).values()]
-        return values + [value for by_year in (self.target_triwulan, self.realisasi_triwulan)
-                         for quarters in (by_year or {}).values() for value in quarters.values()]
+        return [value for _, value in self._nilai_places()]
 
     @property
     def skala_nilai(self) -> str | None:

@@ -58,7 +58,8 @@ def _matching_branches(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _problem_from_pydantic(error: dict[str, Any], parsed: ParsedYaml, shown: str) -> Problem:
-    loc = _data_loc(error["loc"], parsed.data)
+    # A check of a whole item may name the place below it that it concerns (`di`).
+    loc = _data_loc(error["loc"], parsed.data) + tuple((error.get("ctx") or {}).get("di", ()))
     kind = error["type"]
     if kind == "tingkat_teratas":
         return _top_level_problem(error["ctx"]["kunci"], error["ctx"]["pesan"], parsed, shown)

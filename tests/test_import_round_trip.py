@@ -138,6 +138,26 @@ def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp
         "kosongkan"]
 
 
+def test_grades_typed_into_the_quarters_sheet_that_fit_no_one_scale_get_their_cells(tmp_path):
+    (cf,) = load_cascades(CASCADES["every optional field"].parent.parent)
+    path = tmp_path / "diedit.xlsx"
+    path.write_bytes(to_xlsx(cf.tree, cf.aturan))
+    book = load_workbook(path)
+    quarters = book["Triwulan"]
+    header = [cell.value for cell in quarters[1]]
+    column = get_column_letter(header.index("Realisasi") + 1)
+    # Two quarters of one indicator (whose yearly values are numbers): 'B' and 'C' are on two scales.
+    rows = [row for row in range(2, quarters.max_row + 1) if quarters[f"{column}{row}"].value][:2]
+    for row, grade in zip(rows, ("B", "C")):
+        quarters[f"{column}{row}"] = grade
+    book.save(path)
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path)
+    assert caught.value.problems == [
+        f"Triwulan!{column}{rows[0]}: nilai B, C ada pada predikat SAKIP dan mutu pelayanan IKM; isi kolom Skala "
+        "indikator ini di lembar Indikator dengan predikat_sakip atau mutu_pelayanan"]
+
+
 def test_an_iku_list_comes_back_as_sasaran_at_the_top_without_a_tujuan(tmp_path):
     cf, first, again, text = imported_again(CASCADES["IKU list without tujuan"], tmp_path)
     assert "Tujuan" not in sheets_of(first)

@@ -129,6 +129,15 @@ def test_a_year_and_its_value_joined_without_a_space_say_where_the_space_goes(tm
         'bukan tahun dan nilainya; beri spasi setelah titik dua: 2024: "5"']
 
 
+def test_a_grade_off_the_stated_scale_is_named_at_the_line_it_is_typed_on(tmp_path):
+    target = "{2024: 'B'}\n        skala: mutu_pelayanan\n        realisasi_triwulan:\n          2024:\n" \
+             "            I: 'B'\n            II: 'WTP'"
+    assert problems(tmp_path, target=target) == [
+        "kecamatan-contoh/2024.yaml:17 tujuan[0].indikator[0].realisasi_triwulan[2024].II: nilai 'WTP' bukan "
+        "peringkat mutu pelayanan IKM (A > B > C > D) yang dinyatakan di 'skala: mutu_pelayanan'; perbaiki nilainya "
+        "atau skalanya"]
+
+
 def test_the_year_stays_a_number_and_refuses_text(tmp_path):
     path = write(tmp_path)
     path.write_text(path.read_text().replace("tahun: 2024", 'tahun: "2024"'), encoding="utf-8")

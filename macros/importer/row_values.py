@@ -148,11 +148,16 @@ def indikator_skala(sheet: Sheet, row: int, column: int, text: str, draft: Draft
     try:
         skala_indikator(values, draft.fields.get("skala"))  # type: ignore[arg-type]
     except SkalaTidakJelas as unclear:
-        if len(unclear.scales) == 1:  # grades off the scale named
-            problems.append(f"{sheet.ref(row, column)}: {unclear.message}")
-            return
-        problems.append(f"{sheet.ref(row, column)}: nilai {unclear.text} ada pada {skala_titles(unclear.scales)}; "
-                        f"{'isi' if has_column else 'tambahkan'} kolom Skala dengan {' atau '.join(unclear.scales)}")
+        problems.append(skala_problem(sheet.ref(row, column), unclear,
+                                      "isi kolom Skala" if has_column else "tambahkan kolom Skala"))
+
+
+def skala_problem(ref: str, unclear: SkalaTidakJelas, fill: str) -> str:
+    """The message at cell `ref` for grades off the indicator's scale, or on two scales where it names none
+    (`fill`: what to do with the Skala column, 'isi kolom Skala')."""
+    if len(unclear.scales) == 1:  # grades off the scale named
+        return f"{ref}: {unclear.message}"
+    return f"{ref}: nilai {unclear.text} ada pada {skala_titles(unclear.scales)}; {fill} dengan {' atau '.join(unclear.scales)}"
 
 
 def _yearly_values(sheet: Sheet, row: int, columns: Columns, draft: Draft, problems: list[str]) -> None:
