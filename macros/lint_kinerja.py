@@ -8,9 +8,12 @@ values of one year that do not fit together, so that a capaian would be computed
 - quarterly targets that do not make the year's target (kumulatif: their sum; non kumulatif: the fourth's);
 - a year's realisasi that is not what its four quarters make by the same rule: the capaian takes the year's
   (macros/capaian.py) while the table of quarters beside it shows the other;
-- a target (typed, or the year's made by its four quarters) and a realisasi of which one is a percentage
-  ("98,5%") and the other is not and is a hundredth of it or less, or a hundred times it or more ("0,97"): a
-  fraction typed for a percentage, whose capaian comes out near 1% or 10.000%.
+- a target (typed, or the year's made by its four quarters) and a realisasi (typed, or, against a target of the
+  year alone, the year's made by its four quarters) of which one is a percentage ("98,5%") and the other is not
+  and is a hundredth of it or less, or a hundred times it or more ("0,97"): a fraction typed for a percentage,
+  whose capaian comes out near 1% or 10.000%;
+- a year's quarters of which some are typed with % and some without ("25", "25%"): the year they make takes
+  the first one's unit.
 
 `skala_findings(files)` looks across a perangkat daerah's yearly files: the same indicator (`macros.indikator_series`)
 graded on another scale than the year before, so that its years' capaian are ranked on different scales while its
@@ -107,15 +110,30 @@ def _year_findings(ind: Indikator, year: int, skala: str | None) -> Iterator[tup
     made_from_quarters = not _stated(target) and isinstance(year_target, Angka)
     planned_year = (f"'{_with_unit(year_target)}' (dari target triwulannya)" if made_from_quarters
                     else f"'{target}'")
+    # The year's realisasi as typed, else (against a target of the year alone: the quarters' own targets are
+    # compared one by one below) the one its four quarters make.
+    year_realisasi = realisasi_setahun(ind.tipe_penghitungan, None, realisasi_quarters, skala)
+    if _stated(realisasi) or target_quarters or not isinstance(year_realisasi, Angka):
+        year_result = (_angka(realisasi), f"'{realisasi}'")
+    else:
+        year_result = (year_realisasi, f"'{_with_unit(year_realisasi)}' (dari realisasi triwulannya)")
     pairs = [(str(year), year_target if made_from_quarters else _angka(target), planned_year,
-              ("realisasi", year), realisasi)]
+              ("realisasi" if _stated(realisasi) else "realisasi_triwulan", year), *year_result)]
     pairs += [(f"triwulan {q} {year}", _angka(target_quarters.get(q)), f"'{target_quarters.get(q)}'",
-               ("realisasi_triwulan", year, q), realisasi_quarters.get(q)) for q in TRIWULAN]
-    for when, planned, shown, field, result in pairs:
-        if _hundredfold_apart(planned, _angka(result)):
-            yield field, (f": target {when} {shown} dan realisasinya '{result}' berbeda seratus kali lipat dan "
+               ("realisasi_triwulan", year, q), _angka(realisasi_quarters.get(q)), f"'{realisasi_quarters.get(q)}'")
+              for q in TRIWULAN]
+    for when, planned, shown, field, result, result_shown in pairs:
+        if _hundredfold_apart(planned, result):
+            yield field, (f": target {when} {shown} dan realisasinya {result_shown} berbeda seratus kali lipat dan "
                           "hanya satu yang ditulis dengan %; periksa apakah keduanya ditulis dalam persen "
                           "(misalnya '97%', bukan '0,97')")
+    for values, field in ((target_quarters, "target_triwulan"), (realisasi_quarters, "realisasi_triwulan")):
+        numbers = [number for number in map(_angka, values.values()) if number is not None]
+        if len({_percent(number) for number in numbers}) > 1:
+            kind = field.split("_")[0]
+            yield (field, year), (f": {kind} triwulan {year} sebagian ditulis dengan % dan sebagian tanpa "
+                                  f"({', '.join(repr(text) for text in values.values())}); tulis semuanya dengan "
+                                  "satuan yang sama")
 
 
 def _stated(*values: str | None) -> bool:

@@ -547,9 +547,27 @@ def test_a_fraction_typed_against_a_percentage_is_reported():
                                                     realisasi="0,9")))
     assert fields([made]) == ["tujuan[0].indikator[0].realisasi[2024]"]
     assert "target 2024 '100%' (dari target triwulannya) dan realisasinya '0,9'" in made.message
+    # A year's realisasi made by its four quarters, against a target of the year alone, too.
+    (from_quarters,) = check_target(cascade_with(with_values("non_kumulatif", target="98,5%",
+                                                             realisasi_triwulan=dict.fromkeys(TRIWULAN, "0,97"))))
+    assert fields([from_quarters]) == ["tujuan[0].indikator[0].realisasi_triwulan[2024]"]
+    assert "target 2024 '98,5%' dan realisasinya '0,97' (dari realisasi triwulannya) berbeda" in from_quarters.message
+    # Three quarters: the year is not made yet.
+    assert check_target(cascade_with(with_values("non_kumulatif", target="98,5%",
+                                                 realisasi_triwulan={"I": "0,97", "II": "0,98"}))) == []
     # Both in percent, or a percentage against a number of its size: as typed.
     for realisasi in ("0,97%", "97", "97%"):
         assert check_target(cascade_with(with_values("non_kumulatif", target="98,5%", realisasi=realisasi))) == []
+
+
+def test_quarters_typed_partly_with_percent_are_reported():
+    (mixed,) = check_target(cascade_with(with_values("kumulatif", target="100%", realisasi_triwulan={
+        "I": "25", "II": "25%", "III": "25%", "IV": "25%"})))
+    assert fields([mixed]) == ["tujuan[0].indikator[0].realisasi_triwulan[2024]"]
+    assert mixed.message == ('Indikator "Indeks Kepuasan Masyarakat": realisasi triwulan 2024 sebagian ditulis dengan '
+                             "% dan sebagian tanpa ('25', '25%', '25%', '25%'); tulis semuanya dengan satuan yang sama")
+    assert check_target(cascade_with(with_values("kumulatif", target="100%",
+                                                 target_triwulan=dict.fromkeys(TRIWULAN, "25%")))) == []
 
 
 def test_an_indicator_without_tipe_or_polaritas_is_listed_with_what_the_site_shows():
