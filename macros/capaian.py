@@ -183,6 +183,8 @@ def target_to_date(tipe_penghitungan: str | None, target: str | None,
         return _combine(tipe_penghitungan, plan, "target", list(triwulan_dilaporkan))
     if year is None:
         raise TidakDapatDihitung("target belum ditetapkan")
+    if len(triwulan_dilaporkan) == len(TRIWULAN):  # the whole year: its target as it is
+        return SampaiDengan(year, tuple(triwulan_dilaporkan))
     return SampaiDengan(year, tuple(triwulan_dilaporkan),
                         f"target s.d. triwulan {triwulan_dilaporkan[-1]} = target tahunan {_show(year)} "
                         f"(target per triwulan belum ditetapkan)")
@@ -254,7 +256,9 @@ def _combine(tipe_penghitungan: str | None, values: Mapping[str, Nilai], what: s
              quarters: list[str]) -> SampaiDengan:
     """The quarters' values combined by tipe: kumulatif their sum, non kumulatif the latest."""
     last = quarters[-1]
-    label = what if what == "target tahunan" else f"{what} s.d. triwulan {last}"
+    # All four quarters are the year itself, not a part of it "to date".
+    label = (what if what == "target tahunan" else f"{what} setahun" if len(quarters) == len(TRIWULAN)
+             else f"{what} s.d. triwulan {last}")
     if tipe_penghitungan is None:
         raise TidakDapatDihitung("tipe penghitungan belum dinyatakan (kumulatif atau non kumulatif), padahal "
                                  f"{label} dihitung dari nilai per triwulan")

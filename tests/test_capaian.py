@@ -162,6 +162,11 @@ def test_values_to_date_say_how_they_were_combined():
     ranges = target_to_date("kumulatif", None, {"I": "9-11", "II": "9-11"}, ("I", "II"))
     assert ranges.nilai == Rentang(D(18), D(22), "18–22") and ranges.periode == "II"
     assert target_to_date(None, "40", None).nilai == Angka(D(40), "40") and year_only.periode == "III"
+    # All four quarters are the year, not a part of it to date.
+    whole = capaian("kumulatif", "positif", target="40", realisasi_triwulan={"I": "8", "II": "12", "III": "9",
+                                                                            "IV": "10"})
+    assert whole.rumus == ("realisasi setahun (kumulatif: jumlah triwulan I, II, III, IV) = 8 + 12 + 9 + 10 = 39; "
+                           "realisasi / target × 100 = 39 / 40 × 100 = 97,5%")
 
 
 NOT_COMPUTED = [
