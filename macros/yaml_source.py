@@ -160,8 +160,9 @@ _DECIMALS = re.compile(r"\d+\s*%?")
 # A key shaped like a year after a comma and a space is an entry of its own whose colon is missing
 # ('{2024: 5, 2025}'); right after the comma ('1,2050') it is decimals.
 _YEAR = re.compile(r"20\d\d|2100")
-# A year key and its value with no space after the colon ('2024:5', '2024:"5"'), which YAML reads as one scalar.
-_YEAR_JOINED = re.compile(r"(?P<year>\d{4}):(?P<value>\S.*)", re.S)
+# A year or quarter key and its value with no space after the colon ('2024:5', '2024:"5"', 'II:5'), which YAML
+# reads as one scalar.
+_KEY_JOINED = re.compile(r"(?P<key>\d{4}|IV|I{1,3}):(?P<value>\S.*)", re.S)
 
 
 @dataclass
@@ -230,16 +231,18 @@ class _Reader:
         return result
 
     def _colon_without_space(self, key_node: yaml.Node, value_node: yaml.Node, loc: Loc) -> bool:
-        """Whether this entry of a flow mapping is a year and its value joined by a colon without a space:
-        YAML reads `{2024:5}` as one key '2024:5' (a base-60 number) without a value. Reported with the space to
-        add."""
-        joined = _YEAR_JOINED.fullmatch(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
+        """Whether this entry of a flow mapping is a year or quarter and its value joined by a colon without a
+        space: YAML reads `{2024:5}` as one key '2024:5' (a base-60 number) without a value. Reported with the
+        space to add."""
+        joined = _KEY_JOINED.fullmatch(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
         if not (joined and not key_node.style and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""):
             return False
+        key = joined["key"]
+        what = "tahun" if key.isdigit() else "triwulan"
         self.problems.append(Problem(
-            self.shown, f"'{key_node.value}' terbaca sebagai satu kunci, bukan tahun dan nilainya; beri spasi "
-                        f"setelah titik dua: {joined['year']}: {joined['value']}", key_node.start_mark.line + 1,
-            field=field_path(loc + (int(joined["year"]),))))
+            self.shown, f"'{key_node.value}' terbaca sebagai satu kunci, bukan {what} dan nilainya; beri spasi "
+                        f"setelah titik dua: {key}: {joined['value']}", key_node.start_mark.line + 1,
+            field=field_path(loc + ((int(key) if key.isdigit() else key),))))
         return True
 
     def _split_decimal(self, previous_key: yaml.Node, previous: yaml.Node, key_node: yaml.Node, value_node: yaml.Node,

@@ -157,7 +157,8 @@ def skala_problem(ref: str, unclear: SkalaTidakJelas, fill: str) -> str:
     (`fill`: what to do with the Skala column, 'isi kolom Skala')."""
     if len(unclear.scales) == 1:  # grades off the scale named
         return f"{ref}: {unclear.message}"
-    return f"{ref}: nilai {unclear.text} ada pada {skala_titles(unclear.scales)}; {fill} dengan {' atau '.join(unclear.scales)}"
+    return (f"{ref}: nilai {unclear.text} ada pada {skala_titles(unclear.scales)}; {fill} dengan "
+            f"{' atau '.join(unclear.scales)}")
 
 
 def _yearly_values(sheet: Sheet, row: int, columns: Columns, draft: Draft, problems: list[str]) -> None:
