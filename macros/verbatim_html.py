@@ -22,28 +22,15 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 _BLOCK = re.compile(r'^(?P<open><div\b[^>\n]*?) markdown="0"(?P<rest>[^>\n]*>)$(?P<body>.*?)^</div>$', re.M | re.S)
-# A line that opens or closes a code fence (pymdownx.superfences, Markdown's fenced_code).
-_FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})", re.M)
 _MARKED = re.compile(r"^<!--verbatim-->\n(?P<body>.*?)\n<!--/verbatim-->$", re.M | re.S)
 
 
 class VerbatimHtmlPreprocessor(Preprocessor):
-    """Stores each recognised block in the HTML stash and leaves its placeholder as a paragraph of its own.
-
-    `early`: the pass before fenced code, for a document without a code fence (a generated page): its blocks
-    are then not scanned line by line for fences, a quarter of such a page's Markdown time.
-    A document with a fence waits for the pass after fenced code, so that a block shown in a fence stays code.
-    """
-
-    def __init__(self, md: Markdown, early: bool) -> None:
-        super().__init__(md)
-        self.early = early
+    """Stores each recognised block in the HTML stash and leaves its placeholder as a paragraph of its own."""
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         if 'markdown="0"' not in text and "<!--verbatim-->" not in text:
-            return lines
-        if self.early and _FENCE.search(text):
             return lines
         text = _MARKED.sub(lambda match: f"\n\n{self.md.htmlStash.store(match['body'].strip())}\n\n", text)
         return _BLOCK.sub(self._stash, text).split("\n")
@@ -57,12 +44,9 @@ class VerbatimHtmlPreprocessor(Preprocessor):
 
 class VerbatimHtmlExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        # Before fenced code (25) for documents without a fence; else after it, so that a block shown inside a
-        # code fence stays code. Always after whitespace normalising (30), which would delete the stash's
-        # placeholder markers, and before MkDocs' anchor scan of raw HTML (21) and md_in_html (20), which are what
-        # it spares.
-        md.preprocessors.register(VerbatimHtmlPreprocessor(md, early=True), "verbatim_html_early", 27)
-        md.preprocessors.register(VerbatimHtmlPreprocessor(md, early=False), "verbatim_html", 22)
+        # After fenced code (25), so a block shown inside a code fence stays code; before MkDocs' anchor
+        # scan of raw HTML (21) and md_in_html (20), which are what it spares.
+        md.preprocessors.register(VerbatimHtmlPreprocessor(md), "verbatim_html", 22)
 
 
 def makeExtension(**kwargs: object) -> VerbatimHtmlExtension:  # noqa: N802 (Python-Markdown's entry point)
