@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 
 from .capaian import TRIWULAN, Capaian, compute_capaian, format_persen, realisasi_setahun, target_setahun
 from .capaian_aturan import AturanCapaian
@@ -53,13 +52,12 @@ class KinerjaTahun:
         """The predikat, or 'Belum dapat dihitung'."""
         return self.capaian.predikat or BELUM_DAPAT_DIHITUNG
 
-    # Cached: pages, catalogs and charts ask for it many times per indicator and year.
-    @cached_property
+    @property
     def target_setahun(self) -> Nilai | None:
         """The year's target: as typed, else its four quarters' combined (`capaian.target_setahun`); or None."""
         return target_setahun(self.tipe_penghitungan, self.target, self.target_triwulan, self.skala)
 
-    @cached_property
+    @property
     def realisasi_setahun(self) -> Nilai | None:
         """The year's realisasi: as typed, else its four quarters' combined once all four are reported; None before."""
         return realisasi_setahun(self.tipe_penghitungan, self.realisasi, self.realisasi_triwulan, self.skala)
