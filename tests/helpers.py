@@ -212,3 +212,20 @@ def open_chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: object) -> list[str]:
+    """axe-core's violations on an open page (all rules, WCAG and best practice, with target size), one line per
+    failing element. The page must be opened with `bypass_csp=True`: its Content-Security-Policy refuses the
+    evaluated script otherwise."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make setup` (npm ci installs axe-core)")
+    page.evaluate(AXE.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    # Target size (WCAG 2.2) is off by default in axe-core; Lighthouse's accessibility score counts it.
+    result = page.evaluate(  # type: ignore[attr-defined]
+        "axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})")
+    return [f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary']}"
+            for v in result["violations"] for node in v["nodes"]]

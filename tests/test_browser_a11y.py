@@ -7,27 +7,15 @@ import re
 
 import pytest
 
-from .helpers import ROOT
+from .helpers import ROOT, axe_violations
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Pages by kind; the `page_paths` fixture gives each kind's address in the real data.
 AXE_PAGES = ["home", "overview", "program"]
 # What Material or the search would show untranslated if the interface fell back to English.
 ENGLISH = re.compile(r"\b(Search|Type to start searching|Back to top|Table of contents|Previous|Next|Made with|"
                      r"Copy to clipboard|Skip to content|Initializing search|results?|Clear|Load more|Header|Footer|Navigation)\b")
-
-
-def _axe_violations(page) -> list[str]:
-    """axe-core's violations (all rules, WCAG and best practice), one line per failing element."""
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `make setup` (npm ci installs axe-core)")
-    # Evaluated, not added as a <script> tag: the page's Content-Security-Policy refuses inline scripts.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary']}"
-            for v in result["violations"] for node in v["nodes"]]
 
 
 def _open(open_page, site_url: str, path: str, scheme: str):
@@ -44,7 +32,7 @@ def _open(open_page, site_url: str, path: str, scheme: str):
 @pytest.mark.parametrize("kind", AXE_PAGES)
 def test_axe_finds_no_violations(open_page, site_url, page_paths, kind, scheme):
     page = _open(open_page, site_url, page_paths[kind], scheme)
-    assert _axe_violations(page) == []
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -55,7 +43,7 @@ def test_axe_finds_no_violations_in_search_results(open_page, site_url, scheme):
     results = page.locator(".pagefind-ui__result")
     results.first.wait_for()
     assert results.count() > 0
-    assert _axe_violations(page) == []
+    assert axe_violations(page) == []
     assert page.console_errors == []
 
 

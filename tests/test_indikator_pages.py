@@ -22,7 +22,7 @@ from macros.render.chart_maker import ChartMaker
 from macros.indikator_series import match_indikator
 from macros.render.indikator_page import indikator_file, indikator_groups
 
-from .helpers import ROOT, build_site, serve, soup_of
+from .helpers import ROOT, axe_violations, build_site, serve, soup_of
 
 CONTOH = ROOT / "tests/fixtures/capaian/cascade_data"
 PD = "kecamatan-contoh"
@@ -299,7 +299,6 @@ def test_an_indicator_without_target_or_realisasi_says_so_in_plain_words():
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_an_indicator_page_on_a_phone_has_no_sideways_scroll_and_no_axe_violations(contoh_site, open_page, scheme):
-    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
     page = open_page(viewport={"width": 360, "height": 740}, color_scheme=scheme, bypass_csp=True)
     with serve(contoh_site) as base:
         page.goto(base + section_page(contoh_site, "jumlah-rapat-koordinasi"))
@@ -316,9 +315,7 @@ def test_an_indicator_page_on_a_phone_has_no_sideways_scroll_and_no_axe_violatio
                 .every(cell => cell.scrollWidth <= cell.clientWidth)""")
         # Drawn at its own width (320 px), so its 12 px labels stay 12 px.
         assert chart.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]") == [320, 320]
-        page.evaluate(axe.read_text(encoding="utf-8"))
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        assert [f"{v['id']}: {n['target']}" for v in result["violations"] for n in v["nodes"]] == []
+        assert axe_violations(page) == []
         assert page.console_errors == []
         # Every text the chart shows is at least 12 px (the image is drawn at its own size).
         page.goto(urljoin(page.url, chart.get_attribute("src")))
