@@ -160,6 +160,8 @@ _DECIMALS = re.compile(r"\d+\s*%?")
 # A key shaped like a year after a comma and a space is an entry of its own whose colon is missing
 # ('{2024: 5, 2025}'); right after the comma ('1,2050') it is decimals.
 _YEAR = re.compile(r"20\d\d|2100")
+# How the part before such a comma ends: a digit, or a '%' put before the decimals ('{2024: 98%,5}').
+_NUMBER_END = frozenset("0123456789%")
 # A year or quarter key and its value with no space after the colon ('2024:5', '2024:"5"', 'II:5'), which YAML
 # reads as one scalar.
 _KEY_JOINED = re.compile(r"(?P<key>\d{4}|IV|I{1,3}):(?P<value>\S.*)", re.S)
@@ -253,7 +255,7 @@ class _Reader:
         # Plain scalars (style None, or '' from libyaml), the key on the line where the number before it ends, and
         # no colon after it: '{2024: 1,2050}' is split decimals, '{2023: "5", 2024: }' a year left empty, and so is
         # '{2024: 5, 2025}' (`_YEAR`).
-        if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:].isdigit()
+        if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:] in _NUMBER_END
                 and isinstance(previous_key, yaml.ScalarNode)
                 and isinstance(key_node, yaml.ScalarNode) and not key_node.style
                 and _DECIMALS.fullmatch(key_node.value)

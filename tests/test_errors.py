@@ -70,6 +70,8 @@ ONE_LINE_SLIPS = [
     # YAML splits an unquoted decimal at its comma: '98' and a key '5%'.
     ("{2024: 98,5%}", "koma di dalam { } memisahkan isian, jadi '98,5%' terbaca sebagai dua isian; beri tanda kutip "
                       'pada angka berkoma: 2024: "98,5%"'),
+    ("{2024: 98%,5}", "koma di dalam { } memisahkan isian, jadi '98%,5' terbaca sebagai dua isian; beri tanda kutip "
+                      'pada angka berkoma: 2024: "98%,5"'),
 ]
 
 
