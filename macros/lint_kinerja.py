@@ -10,8 +10,8 @@ values of one year that do not fit together, so that a capaian would be computed
   (macros/capaian.py) while the table of quarters beside it shows the other;
 - a target (typed, or the year's made by its four quarters) and a realisasi (typed, or, against a target of the
   year alone, the year's made by its four quarters) of which one is a percentage ("98,5%") and the other is not
-  and is a hundredth of it or less, or a hundred times it or more ("0,97"): a fraction typed for a percentage,
-  whose capaian comes out near 1% or 10.000%;
+  and is a fiftieth of it or less, or fifty times it or more ("0,97"): a fraction typed for a percentage, whose
+  capaian comes out near 1% or 10.000% (a capaian of 50% to 200% typed so is 50 to 200 times apart);
 - a year's quarters of which some are typed with % and some without ("25", "25%"): the year they make takes
   the first one's unit.
 
@@ -32,8 +32,9 @@ from .model import CascadeFile, Indikator, Loc
 from .nilai import SKALA, Angka, BukanAngka, NilaiTidakTerbaca, format_angka, is_grade, parse_nilai
 from .tree import CascadeTree, IndikatorRow
 
-# R / T at or beyond which a percentage against a plain number is taken for a fraction typed for a percentage.
-_HUNDREDFOLD = Decimal(100)
+# R / T at or beyond which a percentage against a plain number is taken for a fraction typed for a percentage:
+# typed so, a target met at 99% is 99 times apart, one met at 50%, 50 times.
+_HUNDREDFOLD = Decimal(50)
 
 
 def target_findings(tree: CascadeTree) -> Iterator[tuple[IndikatorRow, Loc, str]]:
@@ -65,7 +66,8 @@ def skala_findings(files: list[CascadeFile]) -> Iterator[tuple[CascadeFile, Indi
             by_body.setdefault(cf.slug, []).append(cf)
     for group in by_body.values():
         for series in match_indikator(group):
-            graded = [(cf, row) for cf, row in series.rows if row.indikator.skala_nilai]
+            # Years with grades only: a `skala` stated beside numbers ranks nothing (`target_findings` says so).
+            graded = [(cf, row) for cf, row in series.rows if any(map(is_grade, row.indikator.semua_nilai))]
             for (before, old), (cf, row) in zip(graded, graded[1:]):
                 now, then = row.indikator.skala_nilai, old.indikator.skala_nilai
                 if now != then:
@@ -124,8 +126,8 @@ def _year_findings(ind: Indikator, year: int, skala: str | None) -> Iterator[tup
               for q in TRIWULAN]
     for when, planned, shown, field, result, result_shown in pairs:
         if _hundredfold_apart(planned, result):
-            yield field, (f": target {when} {shown} dan realisasinya {result_shown} berbeda seratus kali lipat dan "
-                          "hanya satu yang ditulis dengan %; periksa apakah keduanya ditulis dalam persen "
+            yield field, (f": target {when} {shown} dan realisasinya {result_shown} berbeda sekitar seratus kali "
+                          "lipat dan hanya satu yang ditulis dengan %; periksa apakah keduanya ditulis dalam persen "
                           "(misalnya '97%', bukan '0,97')")
     for values, field in ((target_quarters, "target_triwulan"), (realisasi_quarters, "realisasi_triwulan")):
         numbers = [number for number in map(_angka, values.values()) if number is not None]

@@ -167,6 +167,16 @@ _NUMBER_END = frozenset("0123456789%")
 _KEY_JOINED = re.compile(r"(?P<key>\d{4}|IV|I{1,3}):(?P<value>\S.*)", re.S)
 
 
+# The fields whose values are keyed by year ('target: {2024: "26"}'), and by year then quarter.
+_BY_YEAR = frozenset({"baseline", "target", "realisasi", "pagu"})
+_BY_QUARTER = frozenset({"target_triwulan", "realisasi_triwulan"})
+
+
+def _keyed_by_year(loc: Loc) -> bool:
+    """Whether the mapping at `loc` holds years or quarters as keys."""
+    return bool(loc) and (loc[-1] in _BY_YEAR | _BY_QUARTER or (len(loc) > 1 and loc[-2] in _BY_QUARTER))
+
+
 @dataclass
 class _Reader:
     """One document's nodes → plain data, noting lines, remarks and problems as it goes."""
@@ -219,7 +229,8 @@ class _Reader:
             if (text and node.flow_style and index
                     and self._split_decimal(*node.value[index - 1], key_node, value_node, loc)):
                 continue
-            if text and node.flow_style and self._colon_without_space(key_node, value_node, loc):
+            if (text and node.flow_style and _keyed_by_year(loc)
+                    and self._colon_without_space(key_node, value_node, loc)):
                 continue
             if key in first_line:
                 self.problems.append(Problem(self.shown, f"kunci '{key}' ditulis dua kali (pertama di baris "

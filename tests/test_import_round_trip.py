@@ -146,15 +146,16 @@ def test_grades_typed_into_the_quarters_sheet_that_fit_no_one_scale_get_their_ce
     quarters = book["Triwulan"]
     header = [cell.value for cell in quarters[1]]
     column = get_column_letter(header.index("Realisasi") + 1)
-    # Two quarters of one indicator (whose yearly values are numbers): 'B' and 'C' are on two scales.
-    rows = [row for row in range(2, quarters.max_row + 1) if quarters[f"{column}{row}"].value][:2]
-    for row, grade in zip(rows, ("B", "C")):
+    # Three quarters of one indicator (whose yearly values are numbers): WTP is on one scale of its own, 'B' and
+    # 'C' are on two, and the message points at the first of those.
+    rows = [row for row in range(2, quarters.max_row + 1) if quarters[f"{column}{row}"].value][:3]
+    for row, grade in zip(rows, ("WTP", "b", "C")):
         quarters[f"{column}{row}"] = grade
     book.save(path)
     with pytest.raises(SpreadsheetError) as caught:
         import_spreadsheet(path)
     assert caught.value.problems == [
-        f"Triwulan!{column}{rows[0]}: nilai B, C ada pada predikat SAKIP dan mutu pelayanan IKM; isi kolom Skala "
+        f"Triwulan!{column}{rows[1]}: nilai B, C ada pada predikat SAKIP dan mutu pelayanan IKM; isi kolom Skala "
         "indikator ini di lembar Indikator dengan predikat_sakip atau mutu_pelayanan"]
 
 

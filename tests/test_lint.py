@@ -433,6 +433,14 @@ def test_an_indicator_graded_on_another_scale_than_the_year_before_is_reported_i
         "di cascade 2023 dengan skala mutu pelayanan IKM (A > B > C > D); capaiannya antartahun tidak sebanding. "
         "Samakan skalanya, atau beri kode lain bila memang indikator yang berbeda")
     assert findings[0].line == (folder / "2024.yaml").read_text().splitlines().index("    skala: predikat_sakip") + 1
+    # A year of numbers ranks nothing, whatever `skala` it states: the years around it are compared.
+    for year, skala, nilai in ((2023, "predikat_sakip", "B"), (2024, "mutu_pelayanan", "70"),
+                               (2025, "predikat_sakip", "B")):
+        data = copy.deepcopy(BASE)
+        data["tahun"] = year
+        data["tujuan"][0]["indikator"][0].update({"target": {year: nilai}, "skala": skala})
+        (folder / f"{year}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    assert [f for f in lint_files(load_cascades(tmp_path)) if f.check == "skala_antartahun"] == []
 
 
 @pytest.mark.slow
@@ -536,7 +544,7 @@ def test_a_fraction_typed_against_a_percentage_is_reported():
     (year,) = check_target(cascade_with(with_values("non_kumulatif", target="98,5%", realisasi="0,97")))
     assert fields([year]) == ["tujuan[0].indikator[0].realisasi[2024]"]
     assert year.message == ('Indikator "Indeks Kepuasan Masyarakat": target 2024 \'98,5%\' dan realisasinya \'0,97\' '
-                            "berbeda seratus kali lipat dan hanya satu yang ditulis dengan %; periksa apakah keduanya "
+                            "berbeda sekitar seratus kali lipat dan hanya satu yang ditulis dengan %; periksa apakah keduanya "
                             "ditulis dalam persen (misalnya '97%', bukan '0,97')")
     (quarter,) = check_target(cascade_with(with_values("non_kumulatif", target_triwulan={"I": "0,9"},
                                                        realisasi_triwulan={"I": "92%"})))
@@ -555,6 +563,10 @@ def test_a_fraction_typed_against_a_percentage_is_reported():
     # Three quarters: the year is not made yet.
     assert check_target(cascade_with(with_values("non_kumulatif", target="98,5%",
                                                  realisasi_triwulan={"I": "0,97", "II": "0,98"}))) == []
+    # The likeliest slip: a target met at about 99%, one side typed as a fraction (99 times apart, not 100).
+    for target, realisasi in (("0,98", "97%"), ("98%", "0,99")):
+        (slip,) = check_target(cascade_with(with_values("non_kumulatif", target=target, realisasi=realisasi)))
+        assert f"target 2024 '{target}' dan realisasinya '{realisasi}' berbeda sekitar seratus" in slip.message
     # Both in percent, or a percentage against a number of its size: as typed.
     for realisasi in ("0,97%", "97", "97%"):
         assert check_target(cascade_with(with_values("non_kumulatif", target="98,5%", realisasi=realisasi))) == []

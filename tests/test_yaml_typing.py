@@ -130,6 +130,9 @@ def test_a_year_and_its_value_joined_without_a_space_say_where_the_space_goes(tm
     assert problems(tmp_path / "c", target="{2024: '10'}\n        target_triwulan: {2024: {I: '5', II:'5'}}") == [
         "kecamatan-contoh/2024.yaml:13 tujuan[0].indikator[0].target_triwulan[2024].II: 'II:'5'' terbaca sebagai "
         "satu kunci, bukan triwulan dan nilainya; beri spasi setelah titik dua: II: '5'"]
+    # Not said of a field that takes no years: a space would not mend it.
+    assert problems(tmp_path / "d", satuan="{2024:5}") == [
+        "kecamatan-contoh/2024.yaml:11 tujuan[0].indikator[0].satuan: harus berupa teks, bukan pemetaan 'kunci: nilai'"]
 
 
 def test_a_grade_off_the_stated_scale_is_named_at_the_line_it_is_typed_on(tmp_path):

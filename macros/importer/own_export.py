@@ -219,8 +219,10 @@ def _check_quarter_grades(draft: Draft, quarter_cells: list[tuple[str, str]], pr
     try:
         skala_indikator(yearly + [value for _, value in quarter_cells], skala)  # type: ignore[arg-type]
     except SkalaTidakJelas as unclear:
+        # The first cell holding a grade named by the message: the one off the scale, or one on several scales.
+        named = set(unclear.text.split(", ")) if len(unclear.scales) > 1 else {unclear.text}
         off = [ref for ref, value in quarter_cells if is_grade(value)
-               and (len(unclear.scales) > 1 or value == unclear.text)]
+               and (value in named or " ".join(value.split()).upper() in named)]
         if off:
             problems.append(skala_problem(off[0], unclear, "isi kolom Skala indikator ini di lembar Indikator"))
 
