@@ -114,11 +114,16 @@ def test_every_optional_field_arrives_in_the_imported_file(tmp_path):
     assert "format belum mendukung" not in text and "pagu:\n" in text
 
 
-def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp_path):
+def downloaded_workbook(tmp_path: Path) -> tuple[Path, object]:
+    """The XLSX a citizen downloads for the cascade with every optional field, saved in tmp_path and opened."""
     (cf,) = load_cascades(CASCADES["every optional field"].parent.parent)
     path = tmp_path / "diedit.xlsx"
     path.write_bytes(to_xlsx(cf.tree, cf.aturan))
-    book = load_workbook(path)
+    return path, load_workbook(path)
+
+
+def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp_path):
+    path, book = downloaded_workbook(tmp_path)
     program = book["Program"]
     pagu = [cell.value for cell in program[1]].index("Pagu 2025") + 1
     program.cell(2, pagu, "tujuh juta")
@@ -139,10 +144,7 @@ def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp
 
 
 def test_grades_typed_into_the_quarters_sheet_that_fit_no_one_scale_get_their_cells(tmp_path):
-    (cf,) = load_cascades(CASCADES["every optional field"].parent.parent)
-    path = tmp_path / "diedit.xlsx"
-    path.write_bytes(to_xlsx(cf.tree, cf.aturan))
-    book = load_workbook(path)
+    path, book = downloaded_workbook(tmp_path)
     quarters = book["Triwulan"]
     header = [cell.value for cell in quarters[1]]
     column = get_column_letter(header.index("Realisasi") + 1)
