@@ -20,7 +20,7 @@ from ..nilai import SkalaTidakJelas, is_grade, skala_indikator
 from ..render.export import CASCADE_SHEET, IKU_CELL, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
-from .row_values import check_nilai, indikator_skala, skala_problem
+from .row_values import check_nilai, indikator_skala, skala_problem, yearly_values
 from .sheets import Sheet, SpreadsheetError, header_key
 
 _PER_YEAR = re.compile(r"^(baseline|target|realisasi|pagu) (\d{4})$")
@@ -184,7 +184,8 @@ def _indikator(sheet: Sheet, row: int, cells: dict[str, str], problems: list[str
 
 def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str]) -> None:
     """Each quarter's target and realisasi onto its indicator, as target_triwulan / realisasi_triwulan."""
-    placed: dict[int, tuple[Draft, list[tuple[str, str]]]] = {}
+    # Each indicator's quarter cells (sheet!cell, value) by its ID, for their grades' check.
+    placed: dict[str, list[tuple[str, str]]] = {}
     for row, cells in _records(sheet):
         draft = by_id.get(cells.get("id indikator", ""))
         if draft is None:
@@ -200,17 +201,16 @@ def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str]) -
             if cells.get(header):
                 quarters = draft.fields.setdefault(key, {})
                 quarters.setdefault(int(year), {})[triwulan] = cells[header]  # type: ignore[union-attr, index]
-                placed.setdefault(id(draft), (draft, []))[1].append((sheet.ref(row, _column(sheet, header)),
-                                                                      cells[header]))
-    for draft, quarter_cells in placed.values():
-        _check_quarter_grades(draft, quarter_cells, problems)
+                placed.setdefault(cells["id indikator"], []).append((sheet.ref(row, _column(sheet, header)),
+                                                                    cells[header]))
+    for indikator_id, quarter_cells in placed.items():
+        _check_quarter_grades(by_id[indikator_id], quarter_cells, problems)
 
 
 def _check_quarter_grades(draft: Draft, quarter_cells: list[tuple[str, str]], problems: list[str]) -> None:
     """Grades of the quarters that do not fit the indicator's scale, reported at their cell of the Triwulan sheet
     (its yearly grades' problems are already reported at its Skala cell on the Indikator sheet)."""
-    yearly = [value for kind in ("baseline", "target", "realisasi")
-              for value in (draft.fields.get(kind) or {}).values()]  # type: ignore[union-attr]
+    yearly = yearly_values(draft)
     skala = draft.fields.get("skala")
     try:
         skala_indikator(yearly, skala)  # type: ignore[arg-type]

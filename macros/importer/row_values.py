@@ -143,13 +143,17 @@ def indikator_skala(sheet: Sheet, row: int, column: int, text: str, draft: Draft
                             "atau kosongkan")
             return
         draft.set("skala", name)
-    values = [value for kind in ("baseline", "target", "realisasi")
-              for value in (draft.fields.get(kind) or {}).values()]  # type: ignore[union-attr]
     try:
-        skala_indikator(values, draft.fields.get("skala"))  # type: ignore[arg-type]
+        skala_indikator(yearly_values(draft), draft.fields.get("skala"))  # type: ignore[arg-type]
     except SkalaTidakJelas as unclear:
         problems.append(skala_problem(sheet.ref(row, column), unclear,
                                       "isi kolom Skala" if has_column else "tambahkan kolom Skala"))
+
+
+def yearly_values(draft: Draft) -> list[str]:
+    """An indicator draft's baselines, targets and realisasi of every year, as typed."""
+    return [value for kind in ("baseline", "target", "realisasi")
+            for value in (draft.fields.get(kind) or {}).values()]  # type: ignore[union-attr]
 
 
 def skala_problem(ref: str, unclear: SkalaTidakJelas, fill: str) -> str:
