@@ -8,6 +8,7 @@ checking it against the model is `validation`'s.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Mapping
@@ -91,13 +92,15 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None,
     if path.stat().st_size > MAX_FILE_BYTES:
         raise CascadeError([Problem(shown, f"berkas lebih besar dari {MAX_FILE_BYTES // 1024} KB; "
                                     "periksa apakah isinya benar data cascade")])
-    text = decode(path.read_bytes(), shown)
+    raw = path.read_bytes()
+    text = decode(raw, shown)
     parsed = parser.parse(text, shown) if parser else parse_yaml(text, shown)
     cascade = validate_cascade(parsed, shown)
     problems = _check_file_name(cascade, path.name, match, shown, parsed.lines)
     problems.extend(_check_dokumen_sumber(cascade.dokumen_sumber, path, slug, shown, parsed.lines))
     aturan = AturanCapaian.from_settings({**(capaian or {}), **(cascade.capaian or {})})
-    loaded = CascadeFile(slug=slug, path=path, cascade=cascade, lines=parsed.lines, aturan=aturan)
+    loaded = CascadeFile(slug=slug, path=path, cascade=cascade, lines=parsed.lines, aturan=aturan,
+                         source_digest=hashlib.sha256(raw).hexdigest())
     problems.extend(_check_years_in_periode(loaded, shown))
     problems.extend(_check_program_urls(loaded, shown))
     if problems:

@@ -38,8 +38,8 @@ from macros.render.diagram import diagram_figure, link_nodes, publishes_png, sha
 from macros.search import build_search_index
 from macros.render.chart_maker import ChartMaker
 from macros.render.mermaid import Diagram
-from macros.site import (GeneratedFile, generate_files, navigation, pages_left_out_of_search, program_diagrams,
-                         search_labels)
+from macros.generated import GeneratedCache, GeneratedFile
+from macros.site import generate_files, navigation, pages_left_out_of_search, program_diagrams, search_labels
 
 log = logging.getLogger("mkdocs.hooks.cascade")
 
@@ -120,11 +120,15 @@ class CascadeBuild:
         self.staging = tempfile.TemporaryDirectory(prefix="kinerja-generated-")
         # Charts missing from the cache are drawn on every core while the pages are generated.
         charts = ChartMaker(cache_dir(config) / "charts", workers=os.cpu_count() or 1)
+        kept = GeneratedCache(cache_dir(config) / "generated")
         try:
-            for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata, charts):
+            for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata, charts,
+                                            kept):
                 files.append(self._file(generated, config))
         finally:
             charts.close()  # the chart workers, if generating stopped before their charts were collected
+        log.info(f"Halaman dan unduhan per perangkat daerah (dan laporan kualitas data): {kept.made} dibuat, "
+                 f"{kept.hits} dari cache")
         log.info(f"Grafik indikator: {charts.count} grafik dalam {charts.seconds:.1f} detik "
                  f"({charts.made} dibuat, sisanya dari cache)")
         if self.renderer is not None:
@@ -143,8 +147,8 @@ class CascadeBuild:
         return files
 
     def _file(self, generated: GeneratedFile, config: MkDocsConfig) -> File:
-        """A generated file for MkDocs: a page from the staging folder, a file of the cache (a chart, a diagram) as
-        it is, and any other download from memory, which MkDocs writes once into the site (tens of thousands at a
+        """A generated file for MkDocs: a page from the staging folder, a file of the cache (a chart, a diagram, a
+        kept page or download) as it is, and any other download from memory, which MkDocs writes once into the site (tens of thousands at a
         Kabupaten's size: staging them too wrote each twice and deleted it)."""
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
         if isinstance(generated.content, Path):

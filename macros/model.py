@@ -289,6 +289,9 @@ class CascadeFile:
     lines: Mapping[Loc, int] = field(default_factory=dict, compare=False, repr=False)
     # How its capaian is computed: the site's settings with the cascade's own `capaian:` over them.
     aturan: AturanCapaian = field(default_factory=AturanCapaian, compare=False, repr=False)
+    # The sha256 of the bytes the file was read from ('' for a cascade built in code): with `aturan` and the code,
+    # it decides everything made from this file, which the build keeps by it (`macros.generated`).
+    source_digest: str = field(default="", compare=False, repr=False)
 
     def line(self, loc: Loc) -> int | None:
         """The line of the value at `loc`, or of the nearest enclosing value the file writes (a missing list,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .content_cache import ContentCache
 from .data_dates import last_changes
+from .generated import GeneratedCache, GeneratedFile
 from .importer.template import template_workbook
 from .indikator_series import IndikatorSeries, match_indikator
 from .lint import lint_files
@@ -27,6 +28,7 @@ from .naming import (
     chart_path,
     dokumen_sumber_path,
     comparison_page,
+    download_path,
     indikator_page,
     overview_page,
     perangkat_daerah_page,
@@ -39,7 +41,7 @@ from .render.comparison import render_comparison_page
 from .render.datapackage import to_datapackage
 from .render.dcat import to_dcat_catalog
 from .render.chart_maker import ChartMaker
-from .render.export import cascade_downloads, to_archive, xlsx_cache
+from .render.export import DOWNLOAD_KINDS, cascade_downloads, to_archive, xlsx_cache
 from .render.indikator_page import indikator_file, indikator_groups
 from .render.indikator_csv import indikator_csv_files
 from .render.mermaid import Diagram, program_page_diagrams
@@ -56,17 +58,6 @@ from .search import SearchLabel
 from .tree import Node
 
 
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A generated page or download: its path relative to the docs folder, its content (bytes for XLSX and ZIP; a
-    Path for a file of the build cache published as it is, such as a chart) and whether the navigation lists it
-    (staff pages are reached from links instead)."""
-
-    path: str
-    content: str | bytes | Path
-    in_nav: bool = True
-
-
 def program_diagrams(files: list[CascadeFile]) -> dict[str, list[Diagram]]:
     """Every program page's diagrams (overview first, then one per kegiatan), by the page's path relative to the
     docs folder."""
@@ -74,8 +65,8 @@ def program_diagrams(files: list[CascadeFile]) -> dict[str, list[Diagram]]:
 
 
 def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram]], cache: Path | None = None,
-                   opendata: OpenDataSettings | None = None, charts: ChartMaker | None = None
-                   ) -> Iterator[GeneratedFile]:
+                   opendata: OpenDataSettings | None = None, charts: ChartMaker | None = None,
+                   kept: GeneratedCache | None = None) -> Iterator[GeneratedFile]:
     """Every generated file, one at a time: a large site's pages are written out as they come instead of all
     being held.
 
@@ -83,43 +74,27 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`);
     `opendata` the licence and publisher the Data Package and DCAT catalog state (default: `read_settings`'s);
     `charts` draws the indicator pages' charts (default: one caching in `cache`/charts, drawing in this process);
-    their files come last, while they are drawn the rest is generated.
+    their files come last, while they are drawn the rest is generated. `kept` keeps each perangkat daerah's files
+    and the report between builds (default: in `cache`/generated); a kept file's content is a Path into it.
     """
     opendata = opendata or read_settings({}, "Cascading Kinerja")
     charts = charts or ChartMaker(cache / "charts" if cache else None)
     workbooks = xlsx_cache(cache / "xlsx") if cache else None
+    kept = kept or GeneratedCache(cache / "generated" if cache else None)
     downloads: dict[str, str | bytes] = {}
     for slug, group in group_by_perangkat_daerah(files).items():
-        # Years are compared with each other and followed by each indicator's page; a period file (a Renstra)
-        # stands beside them, its targets per year in its own pages' row of years.
-        yearly = [cf for cf in group if not cf.is_periode]
-        indikator = _indikator_groups(yearly)
-        # Each row's indicator section (page, anchor) by year and position, for the overview's and program pages' links.
-        pages = {(cf.tahun, row.position): (indikator_page(slug, name), one.slug)
-                 for name, series in indikator.items() for one in series for cf, row in one.rows}
-        yield GeneratedFile(perangkat_daerah_page(slug), render_perangkat_daerah_page(group))
-        if len(yearly) > 1:
-            yield GeneratedFile(comparison_page(slug), render_comparison_page(yearly))
+        made = kept.files(slug, group, _perangkat_daerah_files(slug, group, diagrams, workbooks, charts), charts)
+        download_paths = {download_path(cf, kind) for cf in group for kind in DOWNLOAD_KINDS}
+        for generated in made:
+            if generated.path in download_paths:
+                content = generated.content
+                downloads[generated.path] = content.read_bytes() if isinstance(content, Path) else content
+            yield generated
         for cf in group:
-            own = {position: page for (tahun, position), page in pages.items() if tahun == cf.tahun}
-            yield GeneratedFile(overview_page(cf), render_overview_page(cf, group, own))
-            yield GeneratedFile(catalog_page(cf), render_catalog_page(cf))
-            yield GeneratedFile(catalog_index_path(cf), to_catalog_index(cf))
-            for path, content in cascade_downloads(cf, workbooks).items():
-                downloads[path] = content
-                yield GeneratedFile(path, content)
-            for path, content in indikator_csv_files(cf).items():
-                yield GeneratedFile(path, content)
             if cf.cascade.dokumen_sumber:
                 # Published as it is, beside the downloads but not among the data (archive, Data Package).
                 yield GeneratedFile(dokumen_sumber_path(cf, cf.cascade.dokumen_sumber),
                                     (cf.path.parent / cf.cascade.dokumen_sumber).read_bytes())
-            for node in cf.tree.programs:
-                page = program_page(cf, node)
-                yield GeneratedFile(page, render_program_page(cf, node, diagrams[page], own))
-        for name, series in indikator.items():
-            # Out of the navigation: hundreds of pages would weigh on every page; each row links to its section.
-            yield GeneratedFile(*indikator_file(name, series, slug, charts), in_nav=False)
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
         archive = to_archive(downloads)
@@ -128,10 +103,45 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     # The template's first year follows the data, so the same data gives the same file.
     yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.years[-1] for cf in files), default=2025)))
     # Always there: the footer of every page links to it.
-    yield GeneratedFile(REPORT_PAGE, render_quality_report(lint_files(files), files), in_nav=False)
+    yield from kept.files(REPORT_PAGE, files, _quality_report(files), charts)
+    kept.prune()
     # Last: the charts the indicator pages ordered, drawn meanwhile (each once, however many pages show it).
     for digest, svg in charts.drawn():
         yield GeneratedFile(chart_path(digest), svg, in_nav=False)
+
+
+def _perangkat_daerah_files(slug: str, group: list[CascadeFile], diagrams: Mapping[str, list[Diagram]],
+                            workbooks: ContentCache | None, charts: ChartMaker) -> Iterator[GeneratedFile]:
+    """A perangkat daerah's pages and downloads, made from its cascades alone (the source documents aside)."""
+    # Years are compared with each other and followed by each indicator's page; a period file (a Renstra)
+    # stands beside them, its targets per year in its own pages' row of years.
+    yearly = [cf for cf in group if not cf.is_periode]
+    indikator = _indikator_groups(yearly)
+    # Each row's indicator section (page, anchor) by year and position, for the overview's and program pages' links.
+    pages = {(cf.tahun, row.position): (indikator_page(slug, name), one.slug)
+             for name, series in indikator.items() for one in series for cf, row in one.rows}
+    yield GeneratedFile(perangkat_daerah_page(slug), render_perangkat_daerah_page(group))
+    if len(yearly) > 1:
+        yield GeneratedFile(comparison_page(slug), render_comparison_page(yearly))
+    for cf in group:
+        own = {position: page for (tahun, position), page in pages.items() if tahun == cf.tahun}
+        yield GeneratedFile(overview_page(cf), render_overview_page(cf, group, own))
+        yield GeneratedFile(catalog_page(cf), render_catalog_page(cf))
+        yield GeneratedFile(catalog_index_path(cf), to_catalog_index(cf))
+        for path, content in cascade_downloads(cf, workbooks).items():
+            yield GeneratedFile(path, content)
+        for path, content in indikator_csv_files(cf).items():
+            yield GeneratedFile(path, content)
+        for node in cf.tree.programs:
+            page = program_page(cf, node)
+            yield GeneratedFile(page, render_program_page(cf, node, diagrams[page], own))
+    for name, series in indikator.items():
+        # Out of the navigation: hundreds of pages would weigh on every page; each row links to its section.
+        yield GeneratedFile(*indikator_file(name, series, slug, charts), in_nav=False)
+
+
+def _quality_report(files: list[CascadeFile]) -> Iterator[GeneratedFile]:
+    yield GeneratedFile(REPORT_PAGE, render_quality_report(lint_files(files), files), in_nav=False)
 
 
 def _machine_readable(files: list[CascadeFile], downloads: dict[str, str | bytes],

@@ -53,6 +53,10 @@ class ChartMaker:
     _pool: ProcessPoolExecutor | None = field(default=None, init=False)
     # digest → the SVG, or its file in the cache, or (cache key, the worker drawing it).
     _ordered: dict[str, bytes | Path | tuple[str, Future[bytes]]] = field(default_factory=dict, init=False)
+    # Every order's digest, repeats included, in order: what a part of the build ordered is a slice of it.
+    requested: list[str] = field(default_factory=list, init=False)
+    # digest → the name of its file in the cache.
+    _names: dict[str, str] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         if self.cache_dir is not None:
@@ -65,9 +69,25 @@ class ChartMaker:
         digest = hashlib.sha256(f"{_DRAWING}\0{key}".encode("utf-8")).hexdigest()[:20]
         if digest not in self._ordered:
             self._ordered[digest] = self._order(key, spec)
+            if self._cache is not None:
+                self._names[digest] = self._cache.path(key).name
+        self.requested.append(digest)
         self.count += 1
         self.seconds += time.perf_counter() - started
         return ChartImage(digest, WIDTH, HEIGHT)
+
+    def cache_name(self, digest: str) -> str | None:
+        """The name of an ordered chart's file in the cache (there, or being drawn), None without a cache."""
+        return self._names.get(digest)
+
+    def reuse(self, digest: str, name: str) -> bool:
+        """Order a chart by its file in the cache (`cache_name` of an earlier build), for a page kept from that
+        build; False, ordering nothing, when the file is gone (or there is no cache)."""
+        if self.cache_dir is None or not (self.cache_dir / name).is_file():
+            return False
+        self._ordered.setdefault(digest, self.cache_dir / name)
+        self._names.setdefault(digest, name)
+        return True
 
     def _order(self, key: str, spec: ChartSpec) -> bytes | Path | tuple[str, Future[bytes]]:
         if self._cache is not None and self._cache.path(key).is_file():

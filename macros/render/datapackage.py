@@ -19,7 +19,7 @@ from typing import Any
 from ..model import LEVEL_LABELS, CascadeFile
 from ..naming import DATAPACKAGE_PATH, download_path, indikator_csv_path
 from ..opendata_settings import OpenDataSettings
-from .export import indikator_table
+from .export import indikator_columns
 from .indikator_csv import INDIKATOR_COLUMNS, INDIKATOR_PRIMARY_KEY, Column
 
 KEYWORDS = ["SAKIP", "cascading kinerja", "indikator kinerja", "perangkat daerah", "Satu Data Indonesia"]
@@ -106,7 +106,7 @@ def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> 
     by path, for sizes and checksums."""
     name = cf.cascade.perangkat_daerah
     temporal = {"start": f"{cf.years[0]}-01-01", "end": f"{cf.years[-1]}-12-31"}
-    columns = [cascade_csv_column(header) for header in indikator_table(cf.tree).columns]
+    columns = [cascade_csv_column(header) for header in indikator_columns(cf.tree)]
     resources = [
         {"name": resource_name(cf, "json"), "path": _local(download_path(cf, "json")), "profile": "data-resource",
          "title": f"Cascading kinerja {name} {cf.label} (JSON)", "format": "json", "mediatype": "application/json",

@@ -86,9 +86,8 @@ def _kinerja_cells(kinerja: KinerjaTahun) -> list[Cell]:
             capaian.predikat or "", capaian.alasan or ""]
 
 
-def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> Table:
-    """Every indicator on its own row, with the names of the items above it and its stable identifier, then its
-    baselines and, per year, its target, realisasi (to date) and capaian under `aturan`."""
+def indikator_columns(tree: CascadeTree) -> list[str]:
+    """The columns of `indikator_table` (the CSV's header), without computing its rows."""
     cascade = tree.cascade
     baseline_years, years = _years(tree)
     # A period file (a Renstra) has no one year: its column holds the period instead ('2021-2026').
@@ -101,6 +100,14 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
     for year in years:
         columns += [f"Target {year}", f"Realisasi {year}", f"Capaian {year} (%)", f"Predikat {year}",
                     f"Keterangan capaian {year}"]
+    return columns
+
+
+def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> Table:
+    """Every indicator on its own row, with the names of the items above it and its stable identifier, then its
+    baselines and, per year, its target, realisasi (to date) and capaian under `aturan`."""
+    cascade = tree.cascade
+    baseline_years, years = _years(tree)
     rows: list[list[Cell]] = []
     for row in tree.indikator:
         lineage = row.owner.lineage
@@ -116,7 +123,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
         for year in years:
             cells += _kinerja_cells(tree.kinerja(ind, year, aturan))
         rows.append(cells)
-    return Table(columns, rows)
+    return Table(indikator_columns(tree), rows)
 
 
 def triwulan_table(tree: CascadeTree) -> Table:
@@ -260,6 +267,10 @@ def deterministic_zip(entries: dict[str, bytes]) -> bytes:
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
     return out.getvalue()
+
+
+# What `cascade_downloads` makes of every cascade, in its order (the archive's).
+DOWNLOAD_KINDS = ("json", "csv", "xlsx")
 
 
 def cascade_downloads(cf: CascadeFile, xlsx_cache: ContentCache | None = None) -> dict[str, str | bytes]:

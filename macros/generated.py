@@ -1,0 +1,156 @@
+"""The build's generated files, and a cache that keeps them between builds, per perangkat daerah.
+
+Generating a Kabupaten's pages and downloads was a third of its warm build (17 of 51 seconds for forty perangkat
+daerah), though a push usually changes one perangkat daerah's files. So the files made from a perangkat daerah's
+cascades (and the data-quality report, made from all of them) are kept in a folder named by the hash of everything
+they are made from: those cascades' bytes, places and capaian settings, this package's code and templates, Python
+and every installed library. A build reads the files of what is unchanged instead of making them; any change makes
+a new entry. The entries a build did not use are removed at its end, unless another build used them within the
+hour: the cache holds about one build's files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import distributions
+from pathlib import Path
+
+from .lint import shown_path
+from .model import CascadeFile
+from .render.chart_maker import ChartMaker
+
+_MANIFEST = "manifest.json"
+# An entry another build (`mkdocs serve` beside `make build`, the tests' builds side by side) made or read within
+# this time may still be in use: it is not removed. Well above a Kabupaten's longest build.
+_PRUNE_AFTER_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A generated page or download: its path relative to the docs folder, its content (bytes for XLSX and ZIP; a
+    Path for a file kept by a cache, such as a chart or a page of an unchanged perangkat daerah) and whether the
+    navigation lists it (staff pages are reached from links instead)."""
+
+    path: str
+    content: str | bytes | Path
+    in_nav: bool = True
+
+
+def code_version() -> str:
+    """What decides the generated files besides the cascades: this package's files (code and templates), Python
+    and every installed distribution with its version."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"\0{path.relative_to(package)}\0".encode())
+            digest.update(path.read_bytes())
+    for name in sorted(f"{dist.metadata['Name']} {dist.version}" for dist in distributions()):
+        digest.update(f"\0{name}".encode())
+    return digest.hexdigest()
+
+
+def cascades_key(name: str, files: list[CascadeFile]) -> str | None:
+    """What the files `name` (a perangkat daerah's slug, say) generates from `files` are made from, besides the
+    code: each file's place (`lint.shown_path`), bytes (digest) and capaian settings. None when a file was not read
+    from disk (no digest): nothing to key by."""
+    if any(not cf.source_digest for cf in files):
+        return None
+    return json.dumps([name, *([shown_path(cf), cf.source_digest, repr(cf.aturan)] for cf in files)])
+
+
+@dataclass
+class GeneratedCache:
+    """Generated files in `folder` (None: none are kept), by `code_version` and `cascades_key`.
+
+    An entry is a folder: the files as they were generated below `files/`, and a manifest listing them (path and
+    navigation) and the charts their pages show (digest and file name in the chart cache). `hits` and `made` count
+    the entries read and written in this build.
+    """
+
+    folder: Path | None
+    hits: int = 0
+    made: int = 0
+    _version: str = field(default="", init=False)
+    _used: set[str] = field(default_factory=set, init=False)
+
+    def files(self, name: str, sources: list[CascadeFile], make: Iterable[GeneratedFile],
+              charts: ChartMaker) -> Iterable[GeneratedFile]:
+        """The files `make` generates from `sources` under `name` (unique in a build), each a Path into the cache:
+        read from its entry, or generated, kept, then read; `make` itself where nothing can be kept (no folder, a
+        source not read from disk, a chart not in a cache). A kept page's charts are ordered from `charts` again;
+        an entry whose charts have left the chart cache is made anew."""
+        key = cascades_key(name, sources)
+        if self.folder is None or key is None:
+            return make
+        self._version = self._version or code_version()
+        entry = self.folder / hashlib.sha256(f"{self._version}\0{key}".encode()).hexdigest()
+        self._used.add(entry.name)
+        kept = self._read(entry, charts)
+        if kept is not None:
+            os.utime(entry)  # in use: see `prune`
+            self.hits += 1
+            return kept
+        start = len(charts.requested)
+        generated = list(make)
+        chart_names = {digest: charts.cache_name(digest) for digest in dict.fromkeys(charts.requested[start:])}
+        if any(chart is None for chart in chart_names.values()):
+            return generated
+        self._write(entry, generated, chart_names)
+        self.made += 1
+        return [GeneratedFile(one.path, entry / "files" / one.path, one.in_nav) for one in generated]
+
+    def _read(self, entry: Path, charts: ChartMaker) -> list[GeneratedFile] | None:
+        try:
+            manifest = json.loads((entry / _MANIFEST).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+        if not all(charts.reuse(digest, chart) for digest, chart in manifest["charts"]):
+            return None
+        return [GeneratedFile(path, entry / "files" / path, in_nav) for path, in_nav in manifest["files"]]
+
+    def _write(self, entry: Path, generated: list[GeneratedFile], charts: dict[str, str | None]) -> None:
+        """Write the entry in a folder of its own, then rename it into place: a build stopped halfway leaves no
+        entry, and of two builds making the same entry at once the first one's stays (an entry there already, whose
+        charts had left the chart cache, holds the same files)."""
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".new-"))
+        try:
+            for one in generated:
+                path = staging / "files" / one.path
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(one.content, Path):
+                    shutil.copyfile(one.content, path)
+                else:
+                    path.write_bytes(one.content.encode() if isinstance(one.content, str) else one.content)
+            manifest = {"files": [[one.path, one.in_nav] for one in generated], "charts": list(charts.items())}
+            (staging / _MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+            try:
+                staging.rename(entry)
+            except OSError:
+                if not (entry / _MANIFEST).is_file():
+                    raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use (and unfinished ones), unless made or read in the last hour:
+        another build may be using them."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        now = time.time()
+        for entry in self.folder.iterdir():
+            if entry.name in self._used or now - entry.stat().st_mtime < _PRUNE_AFTER_SECONDS:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                os.unlink(entry)

@@ -1,0 +1,113 @@
+"""The build keeps each perangkat daerah's pages and downloads between builds: a build after a push that changed
+one perangkat daerah's file makes only that one's again, and publishes exactly what making them all would."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from macros import generated
+from macros.generated import GeneratedCache, GeneratedFile
+from macros.load import load_cascades
+from macros.naming import overview_page
+from macros.render.chart_maker import ChartMaker
+from macros.site import generate_files, program_diagrams
+
+GUNUNG_KALER = "kecamatan-gunung-kaler/2020.yaml"
+
+
+def published(made: Iterable[GeneratedFile]) -> dict[str, bytes]:
+    """What the site would hold: every generated file's bytes by its path."""
+    def data(content: str | bytes | Path) -> bytes:
+        if isinstance(content, Path):
+            return content.read_bytes()
+        return content.encode() if isinstance(content, str) else content
+    return {one.path: data(one.content) for one in made}
+
+
+def build(data: Path, cache: Path, chart_workers: int = 0) -> tuple[dict[str, bytes], GeneratedCache]:
+    """Generate the site's files from `data` with the build's caches in `cache`, as the hook does (which draws the
+    charts in worker processes: `chart_workers`)."""
+    files = load_cascades(data)
+    kept = GeneratedCache(cache / "generated")
+    charts = ChartMaker(cache / "charts", workers=chart_workers)
+    return published(generate_files(files, program_diagrams(files), cache, charts=charts, kept=kept)), kept
+
+
+def test_an_unchanged_build_reads_every_perangkat_daerah_and_the_report_from_the_cache(data_copy, tmp_path):
+    # Charts drawn in a worker, as in a build: a page is kept while its charts are still being drawn.
+    first, kept = build(data_copy, tmp_path / "cache", chart_workers=1)
+    assert (kept.made, kept.hits) == (3, 0)  # two perangkat daerah and the data-quality report
+    again, kept = build(data_copy, tmp_path / "cache")
+    assert (kept.made, kept.hits) == (0, 3)
+    assert again == first
+    files = load_cascades(data_copy)
+    assert published(generate_files(files, program_diagrams(files))) == first, "the cache changes nothing published"
+
+
+def test_an_edited_file_makes_its_perangkat_daerah_again_and_its_pages_show_the_edit(data_copy, tmp_path):
+    first, _ = build(data_copy, tmp_path / "cache")
+    path = data_copy / GUNUNG_KALER
+    path.write_text(path.read_text(encoding="utf-8").replace('2020: "88,95"', '2020: "90,05"'), encoding="utf-8")
+    edited, kept = build(data_copy, tmp_path / "cache")
+    assert (kept.made, kept.hits) == (2, 1)  # Gunung Kaler and the report; Kebasen read
+    (gunung_kaler,) = (cf for cf in load_cascades(data_copy) if cf.slug == "kecamatan-gunung-kaler")
+    overview = overview_page(gunung_kaler)
+    assert "90,05" in edited[overview].decode() and "90,05" not in first[overview].decode()
+    kebasen = [path for path in first if path.startswith(("kecamatan-kebasen/", "data/kecamatan-kebasen/"))]
+    assert kebasen and all(edited[path] == first[path] for path in kebasen)
+
+
+def test_other_code_makes_every_entry_again(data_copy, tmp_path, monkeypatch):
+    build(data_copy, tmp_path / "cache")
+    monkeypatch.setattr(generated, "code_version", lambda: "another version of the code")
+    _, kept = build(data_copy, tmp_path / "cache")
+    assert (kept.made, kept.hits) == (3, 0)
+
+
+def test_the_code_version_follows_the_templates_too():
+    templates = Path(generated.__file__).parent / "render" / "templates"
+    assert any(templates.glob("*.j2"))
+    version = generated.code_version()
+    assert version == generated.code_version() and len(version) == 64
+
+
+def test_entries_no_build_used_within_the_hour_are_removed(data_copy, tmp_path):
+    folder = tmp_path / "cache" / "generated"
+    build(data_copy, tmp_path / "cache")
+    before = set(os.listdir(folder))
+    path = data_copy / GUNUNG_KALER
+    path.write_text(path.read_text(encoding="utf-8") + "# disunting\n", encoding="utf-8")
+    build(data_copy, tmp_path / "cache")
+    after = set(os.listdir(folder))
+    replaced = before - after
+    assert not replaced and len(after - before) == 2, "an hour's grace: another build may still read them"
+    hours_ago = time.time() - 2 * 3600
+    for name in before:
+        os.utime(folder / name, (hours_ago, hours_ago))
+    _, kept = build(data_copy, tmp_path / "cache")
+    assert kept.hits == 3
+    # Kebasen's entry was read again (and so kept); Gunung Kaler's and the report's old ones went.
+    assert len(set(os.listdir(folder)) & before) == 1 and len(os.listdir(folder)) == 3
+
+
+def test_a_kept_page_whose_chart_left_the_chart_cache_is_made_again_with_it(data_copy, tmp_path):
+    first, _ = build(data_copy, tmp_path / "cache")
+    charts = sorted((tmp_path / "cache" / "charts").glob("*.svg"))
+    assert charts
+    for chart in charts:
+        chart.unlink()
+    again, kept = build(data_copy, tmp_path / "cache", chart_workers=1)
+    assert kept.made >= 1 and again == first
+
+
+def test_a_cascade_not_read_from_a_file_or_a_build_without_a_cache_folder_keeps_nothing(kebasen, tmp_path):
+    built = type(kebasen)(kebasen.slug, kebasen.path, kebasen.cascade)
+    assert not built.source_digest and kebasen.source_digest == hashlib.sha256(kebasen.path.read_bytes()).hexdigest()
+    made = [GeneratedFile("halaman.md", "isi")]
+    assert GeneratedCache(tmp_path).files("kecamatan-kebasen", [built], made, ChartMaker(tmp_path / "charts")) is made
+    assert GeneratedCache(None).files("kecamatan-kebasen", [kebasen], made, ChartMaker()) is made
+    assert not any(tmp_path.iterdir())
