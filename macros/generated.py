@@ -94,11 +94,10 @@ class GeneratedCache:
         self._version = self._version or code_version()
         entry = self.folder / hashlib.sha256(f"{self._version}\0{key}".encode()).hexdigest()
         self._used.add(entry.name)
-        kept = self._read(entry, charts)
-        if kept is not None:
-            os.utime(entry)  # in use: see `prune`
+        kept = self._listing(entry)
+        if kept is not None and all(charts.reuse(digest, chart) for digest, chart in kept[1]):
             self.hits += 1
-            return kept
+            return kept[0]
         start = len(charts.requested)
         generated = list(make)
         chart_names = {digest: charts.cache_name(digest) for digest in dict.fromkeys(charts.requested[start:])}
@@ -108,22 +107,35 @@ class GeneratedCache:
         self.made += 1
         return [GeneratedFile(one.path, entry / "files" / one.path, one.in_nav) for one in generated]
 
-    def _read(self, entry: Path, charts: ChartMaker) -> list[GeneratedFile] | None:
+    def _listing(self, entry: Path) -> tuple[list[GeneratedFile], list[tuple[str, str]]] | None:
+        """An entry's files and charts (digest, file name), or None when it is missing or damaged (a manifest that
+        cannot be read, a file gone or of another size: a `make clean` stopped halfway, a disk filling up).
+
+        Marks the entry and its files as used now: `prune` (of another build) leaves the entry alone, and a
+        `mkdocs build --dirty`, which copies a page only when its source is newer than the page built before,
+        copies them (the same path holds another perangkat daerah's state after an edit and its revert)."""
         try:
             manifest = json.loads((entry / _MANIFEST).read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
+            files = []
+            for path, in_nav, size in manifest["files"]:
+                file = entry / "files" / path
+                if file.stat().st_size != size:
+                    return None
+                os.utime(file)
+                files.append(GeneratedFile(path, file, in_nav))
+            os.utime(entry)
+            return files, [(digest, chart) for digest, chart in manifest["charts"]]
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        if not all(charts.reuse(digest, chart) for digest, chart in manifest["charts"]):
-            return None
-        return [GeneratedFile(path, entry / "files" / path, in_nav) for path, in_nav in manifest["files"]]
 
     def _write(self, entry: Path, generated: list[GeneratedFile], charts: dict[str, str | None]) -> None:
         """Write the entry in a folder of its own, then rename it into place: a build stopped halfway leaves no
-        entry, and of two builds making the same entry at once the first one's stays (an entry there already, whose
-        charts had left the chart cache, holds the same files)."""
+        entry. An entry already there is kept when whole (another build made it meanwhile, or it was passed over
+        because its charts had left the chart cache: the same files) and replaced when damaged."""
         entry.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".new-"))
         try:
+            listed = []
             for one in generated:
                 path = staging / "files" / one.path
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,26 +143,31 @@ class GeneratedCache:
                     shutil.copyfile(one.content, path)
                 else:
                     path.write_bytes(one.content.encode() if isinstance(one.content, str) else one.content)
-            manifest = {"files": [[one.path, one.in_nav] for one in generated], "charts": list(charts.items())}
+                listed.append([one.path, one.in_nav, path.stat().st_size])
+            manifest = {"files": listed, "charts": list(charts.items())}
             (staging / _MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
             try:
                 staging.rename(entry)
             except OSError:
-                if not (entry / _MANIFEST).is_file():
-                    raise
+                if self._listing(entry) is None:
+                    shutil.rmtree(entry, ignore_errors=True)
+                    staging.rename(entry)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
     def prune(self) -> None:
         """Remove the entries this build did not use (and unfinished ones), unless made or read in the last hour:
-        another build may be using them."""
+        another build may be using them (and may be renaming or removing one while this one looks)."""
         if self.folder is None or not self.folder.is_dir():
             return
         now = time.time()
         for entry in self.folder.iterdir():
-            if entry.name in self._used or now - entry.stat().st_mtime < _PRUNE_AFTER_SECONDS:
+            try:
+                if entry.name in self._used or now - entry.stat().st_mtime < _PRUNE_AFTER_SECONDS:
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    os.unlink(entry)
+            except FileNotFoundError:
                 continue
-            if entry.is_dir():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                os.unlink(entry)

@@ -9,6 +9,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
+
 from macros import generated
 from macros.generated import GeneratedCache, GeneratedFile
 from macros.load import load_cascades
@@ -111,3 +113,48 @@ def test_a_cascade_not_read_from_a_file_or_a_build_without_a_cache_folder_keeps_
     assert GeneratedCache(tmp_path).files("kecamatan-kebasen", [built], made, ChartMaker(tmp_path / "charts")) is made
     assert GeneratedCache(None).files("kecamatan-kebasen", [kebasen], made, ChartMaker()) is made
     assert not any(tmp_path.iterdir())
+
+
+def entry_of(cache: Path, slug: str) -> Path:
+    """The cache entry holding a perangkat daerah's files."""
+    (entry,) = (manifest.parent for manifest in (cache / "generated").glob("*/manifest.json")
+                if (manifest.parent / "files" / slug).is_dir())
+    return entry
+
+
+@pytest.mark.parametrize("damage", ["a page deleted", "a download emptied", "the manifest cut short",
+                                    "the manifest deleted", "the manifest emptied"])
+def test_a_damaged_entry_is_made_again_and_repaired(data_copy, tmp_path, damage):
+    # What a `make clean` stopped halfway, or a full disk, leaves behind.
+    cache = tmp_path / "cache"
+    first, _ = build(data_copy, cache)
+    entry = entry_of(cache, "kecamatan-kebasen")
+    manifest = entry / "manifest.json"
+    if damage == "a page deleted":
+        (entry / "files" / "kecamatan-kebasen" / "2023" / "index.md").unlink()
+    elif damage == "a download emptied":
+        (entry / "files" / "data" / "kecamatan-kebasen" / "2023.csv").write_bytes(b"")
+    elif damage == "the manifest cut short":
+        manifest.write_text(manifest.read_text(encoding="utf-8")[:40], encoding="utf-8")
+    elif damage == "the manifest deleted":
+        manifest.unlink()
+    else:
+        manifest.write_text("{}", encoding="utf-8")
+    again, kept = build(data_copy, cache)
+    assert (kept.made, kept.hits) == (1, 2) and again == first
+    _, kept = build(data_copy, cache)
+    assert (kept.made, kept.hits) == (0, 3), "the entry was repaired"
+
+
+def test_a_kept_file_is_newer_than_any_page_built_before_it(data_copy, tmp_path):
+    # `mkdocs build --dirty` copies a page only when its source is newer than the copy in the site: after an edit
+    # and its revert, the kept files of the old state must be copied again.
+    cache = tmp_path / "cache"
+    build(data_copy, cache)
+    entry = entry_of(cache, "kecamatan-gunung-kaler")
+    hours_ago = time.time() - 2 * 3600
+    for file in (entry / "files").rglob("*.*"):
+        os.utime(file, (hours_ago, hours_ago))
+    started = time.time() - 1
+    build(data_copy, cache)
+    assert all(file.stat().st_mtime >= started for file in (entry / "files").rglob("*.*"))

@@ -87,6 +87,7 @@ class ChartMaker:
             return False
         self._ordered.setdefault(digest, self.cache_dir / name)
         self._names.setdefault(digest, name)
+        self.count += 1
         return True
 
     def _order(self, key: str, spec: ChartSpec) -> bytes | Path | tuple[str, Future[bytes]]:
