@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import tempfile
 from collections.abc import Callable
+from importlib.metadata import distributions
 from pathlib import Path
 
 
@@ -57,3 +59,16 @@ class ContentCache:
         data = make()
         self.put(text, data)
         return data
+
+
+def code_version(package: Path = Path(__file__).parent) -> str:
+    """What decides any output of the build besides its input, for naming cache entries: the files of `package`
+    (this one: code and templates), Python, and every installed distribution with its version."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"\0{path.relative_to(package)}\0".encode())
+            digest.update(path.read_bytes())
+    for name in sorted(f"{dist.metadata['Name']} {dist.version}" for dist in distributions()):
+        digest.update(f"\0{name}".encode())
+    return digest.hexdigest()

@@ -15,14 +15,13 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib.metadata import distributions
 from pathlib import Path
 
+from .content_cache import code_version
 from .lint import shown_path
 from .model import CascadeFile
 from .render.chart_maker import ChartMaker
@@ -42,20 +41,6 @@ class GeneratedFile:
     path: str
     content: str | bytes | Path
     in_nav: bool = True
-
-
-def code_version() -> str:
-    """What decides the generated files besides the cascades: this package's files (code and templates), Python
-    and every installed distribution with its version."""
-    digest = hashlib.sha256(sys.version.encode())
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(f"\0{path.relative_to(package)}\0".encode())
-            digest.update(path.read_bytes())
-    for name in sorted(f"{dist.metadata['Name']} {dist.version}" for dist in distributions()):
-        digest.update(f"\0{name}".encode())
-    return digest.hexdigest()
 
 
 def cascades_key(name: str, files: list[CascadeFile]) -> str | None:

@@ -7,14 +7,10 @@ files that changed. What is kept is `parse_yaml`'s result, before validation, wh
 
 from __future__ import annotations
 
-import hashlib
 import pickle
-import sys
 from pathlib import Path
 
-import yaml
-
-from .content_cache import ContentCache
+from .content_cache import ContentCache, code_version
 from .yaml_source import ParsedYaml, parse_yaml
 
 
@@ -23,7 +19,7 @@ class ParseCache:
     diagrams kept beside it."""
 
     def __init__(self, folder: Path):
-        self.cache = ContentCache(folder, ".pickle", _code_version())
+        self.cache = ContentCache(folder, ".pickle", code_version())
 
     def parse(self, text: str, shown: str) -> ParsedYaml:
         """`parse_yaml(text, shown)`, read back when this text was parsed by this code before.
@@ -39,12 +35,3 @@ class ParseCache:
         if not parsed.problems:
             self.cache.put(text, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
         return parsed
-
-
-def _code_version() -> str:
-    """What decides a parse besides the text: this package's code (the reader, the model's fields), PyYAML and
-    Python."""
-    digest = hashlib.sha256(f"{sys.version}\0{yaml.__version__}".encode())
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros import generated
+from macros.content_cache import code_version
 from macros.generated import GeneratedCache, GeneratedFile
 from macros.load import load_cascades
 from macros.naming import overview_page
@@ -70,11 +72,16 @@ def test_other_code_makes_every_entry_again(data_copy, tmp_path, monkeypatch):
     assert (kept.made, kept.hits) == (3, 0)
 
 
-def test_the_code_version_follows_the_templates_too():
-    templates = Path(generated.__file__).parent / "render" / "templates"
-    assert any(templates.glob("*.j2"))
-    version = generated.code_version()
-    assert version == generated.code_version() and len(version) == 64
+def test_the_code_version_follows_the_templates_and_the_code(tmp_path):
+    package = tmp_path / "macros"
+    shutil.copytree(Path(generated.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    version = code_version(package)
+    assert version == code_version(package) and len(version) == 64
+    template = next((package / "render" / "templates").glob("*.j2"))
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    after_template = code_version(package)
+    (package / "site.py").write_text((package / "site.py").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert len({version, after_template, code_version(package)}) == 3
 
 
 def test_entries_no_build_used_within_the_hour_are_removed(data_copy, tmp_path):

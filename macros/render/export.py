@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import hashlib
 import io
 import json
 import re
@@ -16,7 +15,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from ..content_cache import ContentCache
+from ..content_cache import ContentCache, code_version
 from ..model import LEVEL_LABELS, Cascade, CascadeFile, Item, Level
 from ..naming import download_path
 from ..capaian import TRIWULAN
@@ -288,10 +287,9 @@ def cascade_downloads(cf: CascadeFile, xlsx_cache: ContentCache | None = None) -
 
 
 def xlsx_cache(folder: Path) -> ContentCache:
-    """A cache of workbooks in folder, versioned by the code that writes them and XlsxWriter's version."""
-    # Any module of the core may change what a workbook holds (the model, the walk, the capaian engine...).
-    code = b"".join(path.read_bytes() for path in sorted(Path(__file__).parents[1].rglob("*.py")))
-    return ContentCache(folder, ".xlsx", f"{hashlib.sha256(code).hexdigest()} xlsxwriter {xlsxwriter.__version__}")
+    """A cache of workbooks in folder, versioned by the code that writes them and the libraries (`code_version`):
+    any module of the core may change what a workbook holds (the model, the walk, the capaian engine...)."""
+    return ContentCache(folder, ".xlsx", code_version())
 
 
 def to_archive(downloads: dict[str, str | bytes]) -> bytes:
