@@ -147,9 +147,9 @@ class CascadeBuild:
         return files
 
     def _file(self, generated: GeneratedFile, config: MkDocsConfig) -> File:
-        """A generated file for MkDocs: a page from the staging folder, a file of the cache (a chart, a diagram, a
-        kept page or download) as it is, and any other download from memory, which MkDocs writes once into the site (tens of thousands at a
-        Kabupaten's size: staging them too wrote each twice and deleted it)."""
+        """A generated file for MkDocs: a file of the cache (a chart, a diagram, a kept page or download) as it is,
+        any other page from the staging folder, and any other download from memory, which MkDocs writes once into
+        the site (tens of thousands at a Kabupaten's size: staging them too wrote each twice and deleted it)."""
         inclusion = InclusionLevel.UNDEFINED if generated.in_nav else InclusionLevel.NOT_IN_NAV
         if isinstance(generated.content, Path):
             return File.generated(config, generated.path, abs_src_path=str(generated.content), inclusion=inclusion)
