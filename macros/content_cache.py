@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from importlib.metadata import distributions
 from pathlib import Path
@@ -59,6 +61,29 @@ class ContentCache:
         data = make()
         self.put(text, data)
         return data
+
+
+# An entry another build (`mkdocs serve` beside `make build`, the tests' builds side by side) made or read within
+# this time may still be in use. Well above a Kabupaten's longest build.
+PRUNE_AFTER_SECONDS = 3600
+
+
+def prune_unused(folder: Path, used: set[str]) -> None:
+    """Remove the entries of `folder` (files or folders) not named in `used`, unless made or read in the last
+    hour: another build may be using them (and may be renaming or removing one while this one looks)."""
+    if not folder.is_dir():
+        return
+    now = time.time()
+    for entry in folder.iterdir():
+        try:
+            if entry.name in used or now - entry.stat().st_mtime < PRUNE_AFTER_SECONDS:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                os.unlink(entry)
+        except FileNotFoundError:
+            continue
 
 
 def code_version(package: Path = Path(__file__).parent) -> str:

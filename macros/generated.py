@@ -16,20 +16,16 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content_cache import code_version
+from .content_cache import code_version, prune_unused
 from .lint import shown_path
 from .model import CascadeFile
 from .render.chart_maker import ChartMaker
 
 _MANIFEST = "manifest.json"
-# An entry another build (`mkdocs serve` beside `make build`, the tests' builds side by side) made or read within
-# this time may still be in use: it is not removed. Well above a Kabupaten's longest build.
-_PRUNE_AFTER_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -141,18 +137,6 @@ class GeneratedCache:
             shutil.rmtree(staging, ignore_errors=True)
 
     def prune(self) -> None:
-        """Remove the entries this build did not use (and unfinished ones), unless made or read in the last hour:
-        another build may be using them (and may be renaming or removing one while this one looks)."""
-        if self.folder is None or not self.folder.is_dir():
-            return
-        now = time.time()
-        for entry in self.folder.iterdir():
-            try:
-                if entry.name in self._used or now - entry.stat().st_mtime < _PRUNE_AFTER_SECONDS:
-                    continue
-                if entry.is_dir():
-                    shutil.rmtree(entry, ignore_errors=True)
-                else:
-                    os.unlink(entry)
-            except FileNotFoundError:
-                continue
+        """Remove the entries this build did not use, and unfinished ones (see `content_cache.prune_unused`)."""
+        if self.folder is not None:
+            prune_unused(self.folder, self._used)

@@ -39,6 +39,7 @@ from macros.search import build_search_index
 from macros.render.chart_maker import ChartMaker
 from macros.render.mermaid import Diagram
 from macros.generated import GeneratedCache, GeneratedFile
+from macros.mkdocs_page_cache import PageRenderCache, navigation_titles
 from macros.site import generate_files, navigation, pages_left_out_of_search, program_diagrams, search_labels
 
 log = logging.getLogger("mkdocs.hooks.cascade")
@@ -110,6 +111,7 @@ class CascadeBuild:
         self.renderer: MermaidSvgRenderer | None = None
         self.diagram_job: Future[None] | None = None
         self.staging: tempfile.TemporaryDirectory[str] | None = None
+        self.page_cache: PageRenderCache | None = None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # The generated pages join the docs' own files here, before MkDocs reads any page. The diagrams render in
@@ -121,10 +123,16 @@ class CascadeBuild:
         # Charts missing from the cache are drawn on every core while the pages are generated.
         charts = ChartMaker(cache_dir(config) / "charts", workers=os.cpu_count() or 1)
         kept = GeneratedCache(cache_dir(config) / "generated")
+        # The generated pages' Markdown conversions are kept too; each is titled as the navigation titles it.
+        self.page_cache = PageRenderCache(cache_dir(config) / "pages", config)
+        titles = navigation_titles(config.nav or [])
         try:
             for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata, charts,
                                             kept):
-                files.append(self._file(generated, config))
+                file = self._file(generated, config)
+                if file.is_documentation_page():
+                    self.page_cache.page(titles.get(file.src_uri), file, config)
+                files.append(file)
         finally:
             charts.close()  # the chart workers, if generating stopped before their charts were collected
         log.info(f"Halaman dan unduhan per perangkat daerah (dan laporan kualitas data): {kept.made} dibuat, "
@@ -260,6 +268,10 @@ class CascadeBuild:
         if self.staging is not None:
             self.staging.cleanup()
             self.staging = None
+        if self.page_cache is not None:
+            log.info(f"Halaman yang dibuat: {self.page_cache.hits} dari cache, {self.page_cache.made} dikonversi "
+                     "dari Markdown")
+            self.page_cache.prune()
         try:
             build_search_index(Path(config.site_dir), search_labels(self.cascades),
                                pages_left_out_of_search(self.cascades))
