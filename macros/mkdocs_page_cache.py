@@ -17,10 +17,12 @@ logged again: a warning fails a strict build that reads it as it failed the one 
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import json
 import logging
 import threading
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +66,7 @@ class PageRenderCache:
         if self.folder is None:
             return None
         key = json.dumps([self._version, page.file.src_uri, page.file.url, page.markdown])
-        entry = self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+        entry = self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json.gz"
         self._used.add(entry.name)
         return entry
 
@@ -75,12 +77,12 @@ class PageRenderCache:
         if entry is None:
             return False
         try:
-            kept = json.loads(entry.read_bytes())
+            kept = json.loads(gzip.decompress(entry.read_bytes()))
             if any(_found(files, path) != found for path, found in kept["lookups"]):
                 return False
             entry.touch()  # used now: prune (of another build) leaves it alone
             toc = [_anchor_link(item) for item in kept["toc"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError):
             return False
         if toc:
             toc[0].active = True  # as MkDocs marks it (mkdocs.structure.toc.get_toc)
@@ -112,7 +114,9 @@ class PageRenderCache:
             "messages": messages,
         }
         entry.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(entry, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+        # Compressed at the fastest level to a tenth of the size: a Kabupaten's 800 pages read back in a fraction of a
+        # second.
+        atomic_write(entry, gzip.compress(json.dumps(kept, ensure_ascii=False).encode("utf-8"), 1, mtime=0))
 
 
 class KeptPage(Page):
