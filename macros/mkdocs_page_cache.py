@@ -39,10 +39,10 @@ _LOGGERS = ("mkdocs", "")
 
 
 class PageRenderCache:
-    """The Markdown conversions of pages in `folder` (None: none kept), for one build with `config`. `hits` and
-    `made` count the pages read and converted in this build."""
+    """The Markdown conversions of pages in `folder`, for one build with `config`. `hits` and `made` count the
+    pages read and converted in this build."""
 
-    def __init__(self, folder: Path | None, config: MkDocsConfig):
+    def __init__(self, folder: Path, config: MkDocsConfig):
         self.folder = folder
         self.hits = 0
         self.made = 0
@@ -59,12 +59,9 @@ class PageRenderCache:
 
     def prune(self) -> None:
         """Remove the entries no build used within the hour (see `content_cache.prune_unused`)."""
-        if self.folder is not None:
-            prune_unused(self.folder, self._used)
+        prune_unused(self.folder, self._used)
 
-    def _entry(self, page: Page) -> Path | None:
-        if self.folder is None:
-            return None
+    def _entry(self, page: Page) -> Path:
         key = json.dumps([self._version, page.file.src_uri, page.file.url, page.markdown])
         entry = self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json.gz"
         self._used.add(entry.name)
@@ -74,25 +71,23 @@ class PageRenderCache:
         """Put the kept conversion of `page` on it and log its messages again; False when there is none, it is
         damaged, or a page it linked to is not found the same."""
         entry = self._entry(page)
-        if entry is None:
-            return False
         try:
             kept = json.loads(gzip.decompress(entry.read_bytes()))
             if any(_found(files, path) != found for path, found in kept["lookups"]):
                 return False
-            entry.touch()  # used now: prune (of another build) leaves it alone
             toc = [_anchor_link(item) for item in kept["toc"]]
+            links = kept["links_to_anchors"]
+            content, title, anchors, messages = kept["content"], kept["title"], set(kept["anchors"]), kept["messages"]
+            entry.touch()  # used now: prune (of another build) leaves it alone
         except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError):
             return False
         if toc:
             toc[0].active = True  # as MkDocs marks it (mkdocs.structure.toc.get_toc)
-        page.content = kept["content"]
-        page.toc = TableOfContents(toc)
-        page._title_from_render = kept["title"]
-        page.present_anchor_ids = set(kept["anchors"])
-        if kept["links_to_anchors"] is not None:
-            page.links_to_anchors = {files.get_file_from_path(path): links for path, links in kept["links_to_anchors"]}
-        for name, level, message in kept["messages"]:
+        page.content, page.toc, page._title_from_render, page.present_anchor_ids = (
+            content, TableOfContents(toc), title, anchors)
+        if links is not None:
+            page.links_to_anchors = {files.get_file_from_path(path): linked for path, linked in links}
+        for name, level, message in messages:
             logging.getLogger(name).log(level, "%s", message)
         self.hits += 1
         return True
@@ -101,8 +96,6 @@ class PageRenderCache:
         """Keep the conversion just put on `page`, the pages its links looked up and the messages it logged."""
         entry = self._entry(page)
         self.made += 1
-        if entry is None:
-            return
         links = page.links_to_anchors
         kept = {
             "content": page.content,

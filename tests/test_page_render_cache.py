@@ -121,8 +121,9 @@ def test_the_warnings_of_a_conversion_read_from_the_cache_are_logged_again(proje
     assert [(record.name, record.levelno, record.getMessage()) for record in caplog.records] == first
 
 
-@pytest.mark.parametrize("damage", [b"", gzip.compress(b'{"content": "<p>separuh')[:-9], gzip.compress(b"[]"),
-                                    gzip.compress(b'{"content": "x"}'), b'{"content": "x"}'])
+@pytest.mark.parametrize("damage", [
+    b"", b'{"content": "x"}', gzip.compress(b'{"content": "<p>separuh')[:-9], gzip.compress(b"[]"),
+    gzip.compress(b'{"content": "x"}'), gzip.compress(b'{"lookups": [], "toc": [], "links_to_anchors": null}')])
 def test_a_damaged_entry_is_converted_again_and_replaced(project, damage):
     config = load_config(str(project / "mkdocs.yml"))
     made = converted(project, PageRenderCache(project / "cache", config))
