@@ -122,8 +122,13 @@ def test_the_warnings_of_a_conversion_read_from_the_cache_are_logged_again(proje
 
 
 @pytest.mark.parametrize("damage", [
-    b"", b'{"content": "x"}', gzip.compress(b'{"content": "<p>separuh')[:-9], gzip.compress(b"[]"),
-    gzip.compress(b'{"content": "x"}'), gzip.compress(b'{"lookups": [], "toc": [], "links_to_anchors": null}')])
+    pytest.param(b"", id="empty"),
+    pytest.param(b'{"content": "x"}', id="not gzip"),
+    pytest.param(gzip.compress(b'{"content": "<p>separuh', mtime=0)[:-9], id="cut short"),
+    pytest.param(gzip.compress(b"[]", mtime=0), id="not an object"),
+    pytest.param(gzip.compress(b'{"content": "x"}', mtime=0), id="no lookups"),
+    pytest.param(gzip.compress(b'{"lookups": [], "toc": [], "links_to_anchors": null}', mtime=0), id="no content"),
+])
 def test_a_damaged_entry_is_converted_again_and_replaced(project, damage):
     config = load_config(str(project / "mkdocs.yml"))
     made = converted(project, PageRenderCache(project / "cache", config))
