@@ -5,13 +5,14 @@ the synthetic Kabupaten's 800 pages in one year), though a push usually changes 
 generated page is therefore a `KeptPage`: the page MkDocs would make (MkDocs 1.6 takes a page a plugin puts on
 `File.page`), whose `render` first looks for what converting the same Markdown gave before.
 
-An entry is named by the sha256 of the page's Markdown, its place (source path and address), the Markdown
-settings of mkdocs.yml, the build's log level and `content_cache.code_version` (this package, Python, every
-installed library with its version). It holds what `Page.render` leaves on the page (the HTML, the table of
-contents, the title, the anchors it has and the links to other pages' anchors), the other pages its links looked
-up, with what they found then, and the messages the conversion logged. It is used only when every looked-up
-page is found the same (a page a link pointed to, gone since, converts again and warns), and its messages are
-logged again: a warning fails a strict build that reads it as it failed the one that made it.
+An entry is named by the sha256 of the page's Markdown, its place (source path, address, and whether it is a draft
+or left out of the site, whose broken links MkDocs only notes), the Markdown settings of mkdocs.yml, the build's log
+level and `content_cache.code_version` (this package, Python, every installed library with its version). It holds
+what `Page.render` leaves on the page (the HTML, the table of contents, the title, the anchors it has and the links
+to other pages' anchors), the other pages its links looked up, with what they found then (and whether it was left
+out of the site), and the messages the conversion logged. It is used only when every looked-up page is found the
+same (a page a link pointed to, gone since, converts again and warns), and its messages are logged again: a warning
+fails a strict build that reads it as it failed the one that made it.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ class PageRenderCache:
         prune_unused(self.folder, self._used)
 
     def _entry(self, page: Page) -> Path:
-        key = json.dumps([self._version, page.file.src_uri, page.file.url, page.markdown])
+        # A draft's or an excluded page's broken links are only noted (INFO), an included page's warned of.
+        key = json.dumps([self._version, page.file.src_uri, page.file.url, page.file.inclusion.name, page.markdown])
         entry = self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json.gz"
         self._used.add(entry.name)
         return entry
@@ -78,6 +80,8 @@ class PageRenderCache:
             toc = [_anchor_link(item) for item in kept["toc"]]
             links = kept["links_to_anchors"]
             content, title, anchors, messages = kept["content"], kept["title"], set(kept["anchors"]), kept["messages"]
+            if not isinstance(content, str) or any(not isinstance(level, int) for _, level, _ in messages):
+                return False
             entry.touch()  # used now: prune (of another build) leaves it alone
         except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError):
             return False
@@ -92,7 +96,7 @@ class PageRenderCache:
         self.hits += 1
         return True
 
-    def keep(self, page: Page, lookups: dict[str, list[str] | None], messages: list[list[Any]]) -> None:
+    def keep(self, page: Page, lookups: dict[str, list[str | bool] | None], messages: list[list[Any]]) -> None:
         """Keep the conversion just put on `page`, the pages its links looked up and the messages it logged."""
         entry = self._entry(page)
         self.made += 1
@@ -153,7 +157,7 @@ class _Lookups:
 
     def __init__(self, files: Files):
         self._files = files
-        self.seen: dict[str, list[str] | None] = {}
+        self.seen: dict[str, list[str | bool] | None] = {}
 
     def get_file_from_path(self, path: str) -> File | None:
         self.seen[path] = _found(self._files, path)
@@ -178,10 +182,11 @@ class _Messages(logging.Handler):
         return [[record.name, record.levelno, record.getMessage()] for record in self._records]
 
 
-def _found(files: Files, path: str) -> list[str] | None:
-    """What a link to `path` finds: the file's source path and address, or None."""
+def _found(files: Files, path: str) -> list[str | bool] | None:
+    """What a link to `path` finds: the file's source path, address and whether it is left out of the site (a link
+    to it is noted), or None."""
     file = files.get_file_from_path(path)
-    return None if file is None else [file.src_uri, file.url]
+    return None if file is None else [file.src_uri, file.url, file.inclusion.is_excluded()]
 
 
 def _toc_item(link: AnchorLink) -> dict[str, Any]:

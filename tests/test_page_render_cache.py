@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
-from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.files import Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 
 from macros.mkdocs_page_cache import KeptPage, PageRenderCache, navigation_titles
@@ -121,6 +121,35 @@ def test_the_warnings_of_a_conversion_read_from_the_cache_are_logged_again(proje
     assert [(record.name, record.levelno, record.getMessage()) for record in caplog.records] == first
 
 
+def test_a_draft_and_an_included_page_keep_their_conversions_apart(project, caplog):
+    # MkDocs notes a draft's broken link (INFO) but warns of an included page's, which fails a strict build.
+    caplog.set_level(logging.INFO)
+    broken = PAGE + "\n[hilang](tidak-ada.md)\n"
+    config = load_config(str(project / "mkdocs.yml"))
+    files = get_files(config)
+    files.get_file_from_path("program.md").inclusion = InclusionLevel.DRAFT
+    converted(project, PageRenderCache(project / "cache", config), files, markdown=broken)
+    assert [record.levelno for record in caplog.records if "tidak-ada.md" in record.getMessage()] == [logging.INFO]
+    caplog.clear()
+    again = PageRenderCache(project / "cache", config)
+    converted(project, again, markdown=broken)
+    assert (again.made, again.hits) == (1, 0)
+    assert [record.levelno for record in caplog.records if "tidak-ada.md" in record.getMessage()] == [logging.WARNING]
+
+
+def test_a_page_linking_to_a_page_left_out_since_converts_again(project, caplog):
+    # MkDocs notes each link to a page left out of the site.
+    caplog.set_level(logging.INFO)
+    config = load_config(str(project / "mkdocs.yml"))
+    converted(project, PageRenderCache(project / "cache", config))
+    files = get_files(config)
+    files.get_file_from_path("lain.md").inclusion = InclusionLevel.EXCLUDED
+    again = PageRenderCache(project / "cache", config)
+    converted(project, again, files)
+    assert (again.made, again.hits) == (1, 0)
+    assert "which is excluded from the built site" in caplog.text
+
+
 @pytest.mark.parametrize("damage", [
     pytest.param(b"", id="empty"),
     pytest.param(b'{"content": "x"}', id="not gzip"),
@@ -128,6 +157,11 @@ def test_the_warnings_of_a_conversion_read_from_the_cache_are_logged_again(proje
     pytest.param(gzip.compress(b"[]", mtime=0), id="not an object"),
     pytest.param(gzip.compress(b'{"content": "x"}', mtime=0), id="no lookups"),
     pytest.param(gzip.compress(b'{"lookups": [], "toc": [], "links_to_anchors": null}', mtime=0), id="no content"),
+    pytest.param(gzip.compress(b'{"lookups": [], "toc": [], "links_to_anchors": null, "content": null, "title": null,'
+                               b' "anchors": [], "messages": []}', mtime=0), id="content not text"),
+    pytest.param(gzip.compress(b'{"lookups": [], "toc": [], "links_to_anchors": null, "content": "x", "title": null,'
+                               b' "anchors": [], "messages": [["mkdocs", "WARNING", "x"]]}', mtime=0),
+                 id="level not a number"),
 ])
 def test_a_damaged_entry_is_converted_again_and_replaced(project, damage):
     config = load_config(str(project / "mkdocs.yml"))
