@@ -160,8 +160,9 @@ class _Lookups:
         self.seen: dict[str, list[str | bool] | None] = {}
 
     def get_file_from_path(self, path: str) -> File | None:
-        self.seen[path] = _found(self._files, path)
-        return self._files.get_file_from_path(path)
+        file = self._files.get_file_from_path(path)
+        self.seen[path] = _described(file)
+        return file
 
 
 class _Messages(logging.Handler):
@@ -183,9 +184,13 @@ class _Messages(logging.Handler):
 
 
 def _found(files: Files, path: str) -> list[str | bool] | None:
-    """What a link to `path` finds: the file's source path, address and whether it is left out of the site (a link
-    to it is noted), or None."""
-    file = files.get_file_from_path(path)
+    """What a link to `path` finds (`_described`)."""
+    return _described(files.get_file_from_path(path))
+
+
+def _described(file: File | None) -> list[str | bool] | None:
+    """A file a link found: its source path, address and whether it is left out of the site (a link to it is
+    noted), or None."""
     return None if file is None else [file.src_uri, file.url, file.inclusion.is_excluded()]
 
 
