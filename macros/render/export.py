@@ -283,7 +283,8 @@ def cascade_downloads(cf: CascadeFile, xlsx_cache: ContentCache | None = None) -
         xlsx = to_xlsx(cf.tree, cf.aturan)
     else:
         xlsx = xlsx_cache.get(f"{data}\0{cf.aturan!r}", lambda: to_xlsx(cf.tree, cf.aturan))
-    return {download_path(cf, "json"): data, download_path(cf, "csv"): to_csv(cf.tree, cf.aturan), download_path(cf, "xlsx"): xlsx}
+    made = {"json": data, "csv": to_csv(cf.tree, cf.aturan), "xlsx": xlsx}
+    return {download_path(cf, kind): made[kind] for kind in DOWNLOAD_KINDS}
 
 
 def xlsx_cache(folder: Path) -> ContentCache:
