@@ -22,7 +22,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 from macros.data_dates import last_changes
 from macros.kinerja import years_of
 from macros.load import load_cascades
-from macros.naming import DATAPACKAGE_PATH, DCAT_CATALOG_PATH, download_path, page_url
+from macros.naming import DATAPACKAGE_PATH, DCAT_CATALOG_PATH, download_path, indikator_csv_path, page_url
 from macros.opendata_settings import LICENCES, SettingsError, read_settings
 from macros.render.datapackage import cascade_csv_column
 from macros.render.export import indikator_table
@@ -235,3 +235,17 @@ def test_each_indicator_row_links_to_its_own_csv(site, cascades):
             assert [(line[header.index("Tahun")], line[header.index("Triwulan")]) for line in cells] == [
                 (year, "setahun") for year in years[(cascade[1], cascade[2], shown)]], url
     assert any(soup_of(site, url).select("a.indikator-csv") for url in site_pages(cascades))
+
+
+def test_an_indicators_csv_holds_its_periods_and_leaves_its_definition_to_the_cascade_csv(site, cascades):
+    # Its definition would repeat on every period: it is written once, in the cascade CSV's row the Data
+    # Package names as the per-indicator files' foreign key.
+    cf = next(cf for cf in cascades if any(years_of(row.indikator) for row in cf.tree.indikator))
+    row = next(row for row in cf.tree.indikator if years_of(row.indikator))
+    header, *cells = csv.reader(io.StringIO((site / indikator_csv_path(cf, row.id)).read_text(encoding="utf-8-sig")))
+    assert header == ["ID indikator", "Perangkat daerah", "Tahun cascade", "Indikator", "Satuan", "Tahun", "Triwulan",
+                      "Target", "Realisasi", "Capaian (%)", "Predikat", "Keterangan capaian"]
+    assert {line[header.index("Target")] for line in cells} >= {row.indikator.target[years_of(row.indikator)[0]]}
+    definition = next(record for record in csv.DictReader(io.StringIO(
+        (site / download_path(cf, "csv")).read_text(encoding="utf-8-sig"))) if record["ID indikator"] == row.id)
+    assert (definition["Formulasi"], definition["Sumber data"]) == (row.indikator.formulasi, row.indikator.sumber_data)

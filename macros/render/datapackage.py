@@ -17,13 +17,29 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model import LEVEL_LABELS, CascadeFile
+from ..nilai import SKALA
 from ..naming import DATAPACKAGE_PATH, download_path, indikator_csv_path
 from ..opendata_settings import OpenDataSettings
 from .export import indikator_columns
 from .indikator_csv import INDIKATOR_COLUMNS, INDIKATOR_PRIMARY_KEY, Column
 
 KEYWORDS = ["SAKIP", "cascading kinerja", "indikator kinerja", "perangkat daerah", "Satu Data Indonesia"]
-_BY_NAME = {column.name: column for column in INDIKATOR_COLUMNS}
+# The cascade CSV's definition of an indicator, which the per-indicator CSVs leave to it (their foreign key).
+_DEFINITION_COLUMNS = (
+    Column("Level", "string", "Level item pemilik indikator.", enum=tuple(LEVEL_LABELS)),
+    Column("Nomor item", "string", "Posisi item pemilik indikator dalam cascade (T1.S1.P2)."),
+    Column("Kode indikator", "string", "Kode indikator sebagaimana ditulis staf (teks, bukan angka)."),
+    Column("Formulasi", "string", "Cara menghitung nilai indikator.", "rumus"),
+    Column("Tipe penghitungan", "string", "Cara nilai antarperiode digabung: kumulatif (dijumlah) atau "
+           "non_kumulatif (nilai terakhir); kosong bila tidak tercantum.", enum=("kumulatif", "non_kumulatif")),
+    Column("Polaritas", "string", "positif: makin tinggi makin baik; negatif: makin rendah makin baik; kosong bila "
+           "tidak tercantum.", "interpretasi", enum=("positif", "negatif")),
+    Column("Skala", "string", "Skala peringkat nilai indikator bila staf menyatakannya: opini_bpk (WTP > WDP > TW > "
+           "TMP), predikat_sakip (AA > A > BB > B > CC > C > D) atau mutu_pelayanan (IKM: A > B > C > D); kosong "
+           "bila tidak dinyatakan.", enum=tuple(SKALA)),
+    Column("Sumber data", "string", "Dari mana angka indikator diperoleh.", "sumber"),
+)
+_BY_NAME = {column.name: column for column in (*INDIKATOR_COLUMNS, *_DEFINITION_COLUMNS)}
 # The cascade CSV's columns per year (`macros.render.export.indikator_table`): header → (type, description).
 _YEAR_COLUMNS = {
     "Baseline": ("string", "Baseline (nilai sebelum periode rencana) tahun {tahun}, sebagaimana ditulis staf."),
@@ -124,8 +140,10 @@ def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> 
             "name": resource_name(cf, "indikator"), "path": [_local(part) for part in parts],
             "profile": "tabular-data-resource", "title": f"Indikator kinerja {name} {cf.label}, satu berkas per "
             "indikator (CSV)", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
-            "description": "Satu berkas CSV per indikator, satu baris per periode; berkas-berkasnya bersambung "
-                           "menjadi satu tabel. Konsep dan definisi (MS-Ind BPS) belum ada dalam data.",
+            "description": "Satu berkas CSV per indikator, satu baris per periode (tahun dan triwulan): target, "
+                           "realisasi, capaian dan predikat; berkas-berkasnya bersambung menjadi satu tabel. "
+                           "Definisi indikator (formulasi, tipe penghitungan, polaritas, sumber data) ada di CSV "
+                           "cascade, lewat ID indikator.",
             "temporal": temporal,
             "schema": {"fields": [_field(column) for column in INDIKATOR_COLUMNS],
                        "primaryKey": list(INDIKATOR_PRIMARY_KEY),

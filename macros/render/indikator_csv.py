@@ -1,4 +1,9 @@
-"""One CSV per indicator: its definition, and one row per period it reports on, in the columns of one table.
+"""One CSV per indicator: one row per period it reports on, in the columns of one table.
+
+Each row names its indicator (id, perangkat daerah, cascade year, uraian, satuan) and holds that period's target,
+realisasi, capaian and predikat: what open data's indicator files carry (Open SDG's too). The definition (level,
+formulasi, tipe penghitungan, polaritas, skala, sumber data) is the cascade CSV's, which the Data Package names
+as the per-indicator files' foreign key: written once per indicator there, not on every period here.
 
 A period is a year of the indicator's targets and realisasi (the cascade's year when it has none; Triwulan
 'setahun'), then each quarter of that year with a value; the year's row carries the capaian to date
@@ -7,7 +12,7 @@ A period is a year of the indicator's targets and realisasi (the cascade's year 
 The columns are declared once, in `INDIKATOR_COLUMNS`: each with its header, Table Schema type, Indonesian
 description, the BPS MS-Ind metadata field it matches (if any) and how its cell is read from the indicator.
 The CSV writer and the Data Package's schema (`macros.render.datapackage`) both read that table, so a new
-column (target, realisasi, capaian, predikat) is added there and nowhere else.
+column is added there and nowhere else.
 """
 
 from __future__ import annotations
@@ -19,8 +24,7 @@ from dataclasses import dataclass
 
 from ..capaian import TRIWULAN
 from ..kinerja import KinerjaTahun, years_of
-from ..model import LEVEL_LABELS, CascadeFile
-from ..nilai import SKALA
+from ..model import CascadeFile
 from ..naming import indikator_csv_path
 from ..tree import IndikatorRow
 from .export import Cell, neutralise
@@ -74,32 +78,10 @@ INDIKATOR_COLUMNS: tuple[IndikatorColumn, ...] = (
     IndikatorColumn("Tahun cascade", "integer", "Tahun cascade yang memuat indikator; kosong bila cascade "
                     "mencakup satu periode Renstra (tahun nilainya di kolom Tahun).",
                     value=lambda cf, row, periode: "" if cf.cascade.tahun is None else cf.cascade.tahun),
-    IndikatorColumn("Level", "string", "Level item pemilik indikator.", enum=tuple(LEVEL_LABELS),
-                    value=lambda cf, row, periode: row.owner.level),
-    IndikatorColumn("Nomor item", "string", "Posisi item pemilik indikator dalam cascade (T1.S1.P2).",
-                    value=lambda cf, row, periode: row.owner.position),
-    IndikatorColumn("Item", "string", "Uraian item (tujuan, sasaran, program, kegiatan atau sub kegiatan) "
-                    "pemilik indikator.", value=lambda cf, row, periode: row.owner.item.uraian),
     IndikatorColumn("Indikator", "string", "Uraian indikator kinerja: apa yang diukur.", "nama indikator",
                     value=lambda cf, row, periode: row.indikator.uraian),
-    IndikatorColumn("Kode indikator", "string", "Kode indikator sebagaimana ditulis staf (teks, bukan angka).",
-                    value=lambda cf, row, periode: row.indikator.kode or ""),
-    IndikatorColumn("Formulasi", "string", "Cara menghitung nilai indikator.", "rumus",
-                    value=lambda cf, row, periode: row.indikator.formulasi),
-    IndikatorColumn("Tipe penghitungan", "string", "Cara nilai antarperiode digabung: kumulatif (dijumlah) "
-                    "atau non_kumulatif (nilai terakhir); kosong bila tidak tercantum.", enum=("kumulatif", "non_kumulatif"),
-                    value=lambda cf, row, periode: row.indikator.tipe_penghitungan or ""),
-    IndikatorColumn("Polaritas", "string", "positif: makin tinggi makin baik; negatif: makin rendah makin baik; kosong bila "
-                    "tidak tercantum.",
-                    "interpretasi", enum=("positif", "negatif"), value=lambda cf, row, periode: row.indikator.polaritas or ""),
     IndikatorColumn("Satuan", "string", "Satuan nilai indikator.", "satuan",
                     value=lambda cf, row, periode: row.indikator.satuan or ""),
-    IndikatorColumn("Skala", "string", "Skala peringkat nilai indikator bila staf menyatakannya: opini_bpk (WTP > WDP > "
-                    "TW > TMP), predikat_sakip (AA > A > BB > B > CC > C > D) atau mutu_pelayanan (IKM: A > B > C > "
-                    "D); kosong bila tidak dinyatakan.", enum=tuple(SKALA),
-                    value=lambda cf, row, periode: row.indikator.skala or ""),
-    IndikatorColumn("Sumber data", "string", "Dari mana angka indikator diperoleh.", "sumber",
-                    value=lambda cf, row, periode: row.indikator.sumber_data),
     IndikatorColumn("Tahun", "integer", "Tahun nilai pada baris ini.", "periode",
                     value=lambda cf, row, periode: periode.tahun),
     IndikatorColumn("Triwulan", "string", "Triwulan nilai pada baris ini (I sampai IV), atau 'setahun'.",
