@@ -11,12 +11,14 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -84,6 +86,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["data_catalog"] = DCAT_CATALOG_PATH if cascades else ""
     config.plugins["cascade-build"] = CascadeBuild(cascades, opendata)
     return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    # The folder the build reads, wherever $CASCADE_DATA puts it: mkdocs.yml's `watch` cannot name it, as a
+    # missing folder there would stop `mkdocs serve` with MkDocs' message instead of the build's in Indonesian.
+    folder = data_dir(config)
+    if folder.is_dir():
+        server.watch(str(folder))
+    return server
 
 
 def _finished(html: str) -> str:

@@ -203,3 +203,25 @@ def test_program_pages_carry_the_diagram_as_svg_without_the_mermaid_runtime(site
             assert link["download"] == f"{name}.svg"
             assert (folder / link["href"]).read_text(encoding="utf-8").startswith("<svg")
             assert not (folder / (link["href"][:-3] + "png")).exists()
+
+
+
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_mkdocs_serve_watches_the_cascade_folder_the_build_reads(monkeypatch, tmp_path, elsewhere):
+    from mkdocs.config import load_config
+
+    if elsewhere:
+        monkeypatch.setenv("CASCADE_DATA", str(tmp_path))
+    else:
+        monkeypatch.delenv("CASCADE_DATA", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    (hook,) = config.hooks.values()
+    server = hook.on_serve(Server(), config, builder=lambda: None)
+    assert server.watched == [str(tmp_path if elsewhere else ROOT / "cascade_data")]
