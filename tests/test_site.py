@@ -206,22 +206,26 @@ def test_program_pages_carry_the_diagram_as_svg_without_the_mermaid_runtime(site
 
 
 
+
+# In a process of its own: loading mkdocs.yml runs the hook's module, which drops the cached macros.* modules (for
+# `mkdocs serve`'s rebuilds) and would leave this test process with two copies of them.
+_WATCHED = """
+from mkdocs.config import load_config
+class Server:
+    watched = []
+    def watch(self, path):
+        self.watched.append(path)
+config = load_config("mkdocs.yml")
+(hook,) = config.hooks.values()
+print(hook.on_serve(Server(), config, builder=lambda: None).watched)
+"""
+
+
 @pytest.mark.parametrize("elsewhere", [False, True])
-def test_mkdocs_serve_watches_the_cascade_folder_the_build_reads(monkeypatch, tmp_path, elsewhere):
-    from mkdocs.config import load_config
-
+def test_mkdocs_serve_watches_the_cascade_folder_the_build_reads(tmp_path, elsewhere):
+    env = {key: value for key, value in __import__("os").environ.items() if key != "CASCADE_DATA"}
     if elsewhere:
-        monkeypatch.setenv("CASCADE_DATA", str(tmp_path))
-    else:
-        monkeypatch.delenv("CASCADE_DATA", raising=False)
-    config = load_config(str(ROOT / "mkdocs.yml"))
-
-    class Server:
-        watched: list[str] = []
-
-        def watch(self, path):
-            self.watched.append(path)
-
-    (hook,) = config.hooks.values()
-    server = hook.on_serve(Server(), config, builder=lambda: None)
-    assert server.watched == [str(tmp_path if elsewhere else ROOT / "cascade_data")]
+        env["CASCADE_DATA"] = str(tmp_path)
+    result = subprocess.run([sys.executable, "-c", _WATCHED], cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1"},
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == repr([str(tmp_path if elsewhere else ROOT / "cascade_data")])
