@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import subprocess
 import sys
@@ -132,7 +133,7 @@ def test_broken_data_fails_the_build_with_file_line_and_keeps_the_old_site(tmp_p
     site.mkdir()
     (site / "index.html").write_text("build sebelumnya", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros.build", str(site)], cwd=ROOT, capture_output=True,
-                            text=True, env={**__import__("os").environ, "CASCADE_DATA": str(data_copy)})
+                            text=True, env={**os.environ, "CASCADE_DATA": str(data_copy)})
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "cascade_data/kecamatan-kebasen/2023.yaml:10 tujuan[0].indikator[0].tipe_penghitungan: " \
@@ -205,14 +206,13 @@ def test_program_pages_carry_the_diagram_as_svg_without_the_mermaid_runtime(site
             assert not (folder / (link["href"][:-3] + "png")).exists()
 
 
-
-
 # In a process of its own: loading mkdocs.yml runs the hook's module, which drops the cached macros.* modules (for
 # `mkdocs serve`'s rebuilds) and would leave this test process with two copies of them.
 _WATCHED = """
 from mkdocs.config import load_config
 class Server:
-    watched = []
+    def __init__(self):
+        self.watched = []
     def watch(self, path):
         self.watched.append(path)
 config = load_config("mkdocs.yml")
@@ -223,7 +223,7 @@ print(hook.on_serve(Server(), config, builder=lambda: None).watched)
 
 @pytest.mark.parametrize("elsewhere", [False, True])
 def test_mkdocs_serve_watches_the_cascade_folder_the_build_reads(tmp_path, elsewhere):
-    env = {key: value for key, value in __import__("os").environ.items() if key != "CASCADE_DATA"}
+    env = {key: value for key, value in os.environ.items() if key != "CASCADE_DATA"}
     if elsewhere:
         env["CASCADE_DATA"] = str(tmp_path)
     result = subprocess.run([sys.executable, "-c", _WATCHED], cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1"},
