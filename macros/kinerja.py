@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from .capaian import TRIWULAN, Capaian, compute_capaian, format_persen, realisasi_setahun, target_setahun
 from .capaian_aturan import AturanCapaian
@@ -39,7 +40,7 @@ class KinerjaTahun:
         """The capaian as pages show it ('107,1%'), or None."""
         return None if self.capaian.persen is None else format_persen(self.capaian.persen)
 
-    @property
+    @cached_property
     def sampai(self) -> str | None:
         """For a capaian of a year under way, the quarter it runs to ('s.d. triwulan III'); None for a whole year's:
         the year's realisasi, or its four quarters all reported."""
@@ -52,12 +53,12 @@ class KinerjaTahun:
         """The predikat, or 'Belum dapat dihitung'."""
         return self.capaian.predikat or BELUM_DAPAT_DIHITUNG
 
-    @property
+    @cached_property
     def target_setahun(self) -> Nilai | None:
         """The year's target: as typed, else its four quarters' combined (`capaian.target_setahun`); or None."""
         return target_setahun(self.tipe_penghitungan, self.target, self.target_triwulan, self.skala)
 
-    @property
+    @cached_property
     def realisasi_setahun(self) -> Nilai | None:
         """The year's realisasi: as typed, else its four quarters' combined once all four are reported; None before."""
         return realisasi_setahun(self.tipe_penghitungan, self.realisasi, self.realisasi_triwulan, self.skala)
