@@ -33,7 +33,7 @@ from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
 from macros.html_space import collapse_indentation
 from macros.load import load_cascades
 from macros.model import CascadeFile
-from macros.naming import DCAT_CATALOG_PATH, diagram_file_name, diagram_link, diagram_path
+from macros.naming import DCAT_CATALOG_PATH, GLOSSARY_PAGE, diagram_file_name, diagram_link, diagram_path
 from macros.opendata_settings import OpenDataSettings, SettingsError, read_settings
 from macros.problems import CascadeError
 from macros.render.diagram import diagram_figure, link_nodes, publishes_png, share_styles
@@ -125,6 +125,12 @@ class CascadeBuild:
         self.page_cache: PageRenderCache | None = None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # The generated pages link every term to the glossary in finished HTML, which a strict build does not
+        # check: without the page, each of those links would lead to a 404.
+        if self.cascades and files.get_file_from_path(GLOSSARY_PAGE) is None:
+            raise Abort(f"Halaman {config.docs_dir}/{GLOSSARY_PAGE} tidak ada, padahal setiap tabel indikator "
+                        f"menautkan istilahnya ke sana. Kembalikan berkas itu (isinya memanggil {{{{ glosarium() }}}}),"
+                        f" misalnya dengan: git checkout -- docs/{GLOSSARY_PAGE}")
         # The generated pages join the docs' own files here, before MkDocs reads any page. The diagrams render in
         # the background (Chromium in worker processes) meanwhile; on_env waits for them.
         self.start_diagrams(config)

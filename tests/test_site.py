@@ -229,3 +229,27 @@ def test_mkdocs_serve_watches_the_cascade_folder_the_build_reads(tmp_path, elsew
     result = subprocess.run([sys.executable, "-c", _WATCHED], cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1"},
                             capture_output=True, text=True, check=True)
     assert result.stdout.strip() == repr([str(tmp_path if elsewhere else ROOT / "cascade_data")])
+
+
+def test_a_build_without_the_glossary_page_fails_and_says_how_to_restore_it(tmp_path):
+    # The generated tables link their terms to the glossary in finished HTML, which MkDocs does not check: a
+    # project whose docs lost glosarium.md (and its nav entry) must not publish pages full of dead links.
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    for name in ("macros", "overrides", "node_modules"):
+        (project / name).symlink_to(ROOT / name)
+    for page in (ROOT / "docs").iterdir():
+        if page.name != "glosarium.md":
+            (project / "docs" / page.name).symlink_to(page)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - Glosarium: glosarium.md\n" in config
+    (project / "mkdocs.yml").write_text(config.replace("  - Glosarium: glosarium.md\n", ""), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASCADE_DATA": str(ROOT / "cascade_data"),
+           "CASCADE_CACHE": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "glosarium.md tidak ada" in output
+    assert "git checkout -- docs/glosarium.md" in output
+    assert not (tmp_path / "site" / "kecamatan-kebasen").exists()
