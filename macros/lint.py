@@ -317,14 +317,18 @@ def shown_path(cf: CascadeFile) -> str:
     return f"{cf.path.parent.parent.name}/{cf.slug}/{cf.path.name}"
 
 
-def lint_files(files: list[CascadeFile]) -> list[Finding]:
-    """Every finding of every cascade, with file and line, in file then line order."""
-    findings = [
-        Finding(issue.check, shown_path(cf), cf.line(issue.loc), field_path(issue.loc) or "(berkas)",
-                issue.message, issue.loc)
-        for cf in files
-        for issue in [*lint_cascade(cf.tree), *(i for check in SOURCE_CHECKS for i in check(cf))]
-    ]
+def file_findings(cf: CascadeFile) -> list[Finding]:
+    """The findings of one file on its own (every check but those across years), with file and line."""
+    return [Finding(issue.check, shown_path(cf), cf.line(issue.loc), field_path(issue.loc) or "(berkas)",
+                    issue.message, issue.loc)
+            for issue in [*lint_cascade(cf.tree), *(i for check in SOURCE_CHECKS for i in check(cf))]]
+
+
+def lint_files(files: list[CascadeFile],
+               of_file: Callable[[CascadeFile], list[Finding]] = file_findings) -> list[Finding]:
+    """Every finding of every cascade, with file and line, in file then line order; `of_file` gives one file's
+    own (`file_findings`, or the same kept between builds: `macros.lint_cache`)."""
+    findings = [finding for cf in files for finding in of_file(cf)]
     # Across a perangkat daerah's files: the same indicator from year to year.
     findings += [Finding("skala_antartahun", shown_path(cf), cf.line(loc), field_path(loc),
                          f'Indikator "{_short(row.indikator.uraian)}"{message}', loc)

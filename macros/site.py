@@ -13,6 +13,7 @@ from .generated import GeneratedCache, GeneratedFile
 from .importer.template import template_workbook
 from .indikator_series import IndikatorSeries, match_indikator
 from .lint import lint_files
+from .lint_cache import LintCache
 from .model import CascadeFile
 from .naming import (
     ARCHIVE_PATH,
@@ -71,7 +72,8 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     being held.
 
     `diagrams` are the program pages' diagrams (`program_diagrams`), computed once for the pages and the diagram
-    renderer; `cache` is a folder for workbooks kept between builds (see `cascade_downloads`);
+    renderer; `cache` is a folder for workbooks (see `cascade_downloads`) and each file's data-quality findings
+    (`macros.lint_cache`) kept between builds;
     `opendata` the licence and publisher the Data Package and DCAT catalog state (default: `read_settings`'s);
     `charts` draws the indicator pages' charts (default: one caching in `cache`/charts, drawing in this process);
     their files come last, while they are drawn the rest is generated. `kept` keeps each perangkat daerah's files
@@ -103,7 +105,7 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     # The template's first year follows the data, so the same data gives the same file.
     yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.years[-1] for cf in files), default=2025)))
     # Always there: the footer of every page links to it.
-    yield from kept.files(REPORT_PAGE, files, _quality_report(files), charts)
+    yield from kept.files(REPORT_PAGE, files, _quality_report(files, cache), charts)
     kept.prune()
     # Last: the charts the indicator pages ordered, drawn meanwhile (each once, however many pages show it).
     for digest, svg in charts.drawn():
@@ -140,8 +142,9 @@ def _perangkat_daerah_files(slug: str, group: list[CascadeFile], diagrams: Mappi
         yield GeneratedFile(*indikator_file(name, series, slug, charts), in_nav=False)
 
 
-def _quality_report(files: list[CascadeFile]) -> Iterator[GeneratedFile]:
-    yield GeneratedFile(REPORT_PAGE, render_quality_report(lint_files(files), files), in_nav=False)
+def _quality_report(files: list[CascadeFile], cache: Path | None) -> Iterator[GeneratedFile]:
+    findings = lint_files(files, LintCache(cache / "lint").findings) if cache else lint_files(files)
+    yield GeneratedFile(REPORT_PAGE, render_quality_report(findings, files), in_nav=False)
 
 
 def _machine_readable(files: list[CascadeFile], downloads: dict[str, str | bytes],

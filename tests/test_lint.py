@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import copy
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -29,9 +30,11 @@ from macros.lint import (
     check_packed_indikator,
     check_repeated_indikator,
     check_spelling,
+    Finding,
     lint_cascade,
     lint_files,
 )
+from macros.lint_cache import LintCache
 from macros.load import load_cascades
 from macros.model import Cascade
 from macros.problems import field_path
@@ -345,6 +348,33 @@ def test_findings_carry_the_line_of_the_field_in_the_file(tmp_path):
         # No `indikator:` key in the file: the finding points at the item itself.
         ["cascade_data/kecamatan-contoh/2024.yaml", "11 tujuan[1].indikator"],
     ]
+
+
+def test_kept_findings_are_read_back_for_an_unchanged_file_and_made_again_for_an_edited_one(tmp_path):
+    # A build keeps each file's findings (`.cache/lint`): a push that edits one file of a Kabupaten's two hundred
+    # checks that one again, and the report still lists every file's findings as checking them all would.
+    data = tmp_path / "cascade_data"
+    for name, uraian in (("kecamatan-satu", "Presentase layanan"), ("kecamatan-dua", "Jumlah layanan")):
+        (data / name).mkdir(parents=True)
+        (data / name / "2024.yaml").write_text(yaml.safe_dump({**BASE, "perangkat_daerah": name, "tujuan": [
+            {**BASE["tujuan"][0], "indikator": [indikator(uraian, formulasi="")]}]}, sort_keys=False),
+            encoding="utf-8")
+    kept = LintCache(tmp_path / "cache")
+    files = load_cascades(data, shown_relative_to=tmp_path)
+    assert lint_files(files, kept.findings) == lint_files(files) != []
+    # Read back, not checked again: a finding planted in one file's kept entry shows.
+    satu = next(cf for cf in files if cf.slug == "kecamatan-satu")
+    planted = Finding("ejaan", "cascade_data/kecamatan-satu/2024.yaml", 1, "tahun", "ditanam di cache")
+    (entry,) = [path for path in (tmp_path / "cache").iterdir() if path.read_bytes() == pickle.dumps(
+        kept.findings(satu), protocol=pickle.HIGHEST_PROTOCOL)]
+    entry.write_bytes(pickle.dumps([planted], protocol=pickle.HIGHEST_PROTOCOL))
+    assert planted in lint_files(load_cascades(data, shown_relative_to=tmp_path), kept.findings)
+    # Edited: checked again, its new text's findings only.
+    path = data / "kecamatan-satu" / "2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Presentase", "Persentase"), encoding="utf-8")
+    edited = load_cascades(data, shown_relative_to=tmp_path)
+    assert lint_files(edited, kept.findings) == lint_files(edited)
+    assert planted not in lint_files(edited, kept.findings)
 
 
 def _line_of(data_text: str, text: str, after: str = "") -> int:
