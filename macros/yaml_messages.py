@@ -33,6 +33,12 @@ _YAML_MESSAGES = [
 # A character YAML reserves (%, @, `) at the start of an unquoted value.
 _RESERVED_START = re.compile(r"found character '(.)' that cannot start any token")
 
+# A value of a `key: value` or `- value` line (or of a `{key: value}` on it): what follows the last ': ' or '- '.
+_VALUE = re.compile(r"^(?:.*?(?::|^\s*-|[{,])\s+)?(.*?)(?:\s+#.*)?$")
+# Characters that give an unquoted value a meaning of its own in YAML: a list entry, a folded or literal block,
+# an alias, an anchor, a key, a flow separator, a tag. Staff type them as text ('-' for "none", '>= 90', '*) 10').
+_INDICATOR_START = "-><|*&?,!"
+
 _QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?[^\s#'"][^:#]*:\s+|\s*-\s+)(["'])(.*)$""")
 
 
@@ -59,6 +65,21 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
         return Problem(shown, f"karakter kendali U+{error.character:04X} tidak boleh ada di berkas; "
                               "hapus karakter ini (biasanya terbawa saat menyalin teks)", line, column)
     return Problem(shown, f"YAML tidak valid: {error}")
+
+
+def anchor_problem(anchor: str, mark: yaml.Mark, single_value: bool, text: str, shown: str) -> Problem:
+    """The problem staff read for an anchor ('&name') written at `mark`: YAML keeps the value without it."""
+    if not single_value:
+        return Problem(shown, f"jangkar YAML '&{anchor}' tidak diizinkan; hapus '&{anchor}'", mark.line + 1,
+                       mark.column + 1)
+    line = text.splitlines()[mark.line]
+    typed = re.match(r"(.*?)(?:\s+#.*)?$", line[mark.column:])[1]
+    if re.search(r"[{\[]", line[:mark.column]):  # in braces the value ends at the next ',', '}' or ']'
+        typed = typed[:1] + re.match(r"[^,}\]]*", typed[1:])[0]
+    typed = typed.strip()
+    return Problem(shown, f"tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&{anchor}' tidak "
+                          f'ikut tersimpan; beri tanda kutip pada seluruh nilainya: "{typed}"', mark.line + 1,
+                   mark.column + 1)
 
 
 def _unclosed_quote(text: str) -> tuple[int, int] | None:
@@ -88,4 +109,19 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
             if "tab" in message or "\t" in needle:
                 return message
             return f"YAML tidak valid: {message}"
+    typed = _value_at(error, text)
+    if typed and typed[0] in _INDICATOR_START:
+        return (f"YAML tidak valid: tanda '{typed[0]}' di awal nilai tanpa tanda kutip dibaca YAML sebagai tanda "
+                f'khusus; beri tanda kutip pada seluruh nilainya: "{typed}"')
     return f"YAML tidak valid: {problem.strip()}"
+
+
+def _value_at(error: yaml.MarkedYAMLError, text: str) -> str | None:
+    """The value as typed on the line where YAML stopped (where its context began, if it said)."""
+    mark = error.context_mark or error.problem_mark
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines):
+        return None
+    value = _VALUE.match(lines[mark.line])[1]
+    # In braces the value ends at the next ',', '}' or ']' (its own first character may be one).
+    return (value[:1] + re.match(r"[^,}\]]*", value[1:])[0]).strip()

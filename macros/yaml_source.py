@@ -1,7 +1,7 @@
 """One YAML data file → plain Python data and the line of every value, read safely.
 
-Safely: no alias is expanded, no tag constructs an object, nesting is bounded and duplicate keys are
-refused; each refusal is a `Problem` at the line where it is written.
+Safely: no alias is expanded, no tag constructs an object, nesting is bounded and duplicate keys and anchors (which
+YAML would drop from the text) are refused; each refusal is a `Problem` at the line where it is written.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import yaml
 from .model import Loc
 from .problems import CascadeError, Problem, field_path
 from .source_lines import SourceLines, SourceLinesBuilder
-from .yaml_messages import parse_error
+from .yaml_messages import anchor_problem, parse_error
 from .yaml_scalars import structural_fields, text_scalar, typed_scalar
 
 MAX_DEPTH = 60
@@ -48,10 +48,19 @@ class _Loader(yaml.SafeLoader):
 
     depth = 0
 
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        # Each anchor (&name) as (its name, where it is written, whether it opens a single value): YAML drops it
+        # from the value, so '&Laporan BPS' would load as 'BPS'.
+        self.anchors_written: list[tuple[str, yaml.Mark, bool]] = []
+
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
         if self.check_event(yaml.AliasEvent):
             event = self.get_event()
             return yaml.ScalarNode(_ALIAS_TAG, event.anchor, event.start_mark, event.end_mark)
+        event = self.peek_event()
+        if getattr(event, "anchor", None) is not None:
+            self.anchors_written.append((event.anchor, event.start_mark, isinstance(event, yaml.ScalarEvent)))
         # A cascade nests about a dozen levels; stop a bracket bomb long before Python's recursion limit.
         if self.depth >= MAX_DEPTH:
             raise _TooDeep(self.peek_event().start_mark)
@@ -95,14 +104,21 @@ def parse_yaml(text: str, shown: str) -> ParsedYaml:
     Raises `CascadeError` when the text is not one well-formed YAML document; refused aliases, tags and
     keys are returned in `problems` instead, so validation can report its own problems beside them.
     """
+    loader: _Loader | None = None
     try:
-        root = _compose_fast(text) or yaml.compose(text, Loader=_Loader)
+        root = _compose_fast(text)
+        if root is None:
+            loader = _Loader(text)
+            root = loader.get_single_node()
     except yaml.YAMLError as error:
         raise CascadeError([parse_error(error, text, shown)]) from None
     except _TooDeep as error:
         raise CascadeError([Problem(shown, _TOO_DEEP, error.mark.line + 1, error.mark.column + 1)]) from None
     except RecursionError:
         raise CascadeError([Problem(shown, _TOO_DEEP)]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if root is None:
         raise CascadeError([Problem(shown, "berkas kosong: tidak ada data cascade")])
     reader = _Reader(text, shown, structural_fields(), SourceLinesBuilder(), [])
@@ -111,6 +127,9 @@ def parse_yaml(text: str, shown: str) -> ParsedYaml:
     except RecursionError:
         raise CascadeError([Problem(shown, _TOO_DEEP)]) from None
     lines, problems = reader.lines, reader.problems
+    # An anchor beside aliases is named by the aliases' message; alone it would silently drop text.
+    if loader is not None and not any(problem.message.startswith("alias YAML '*") for problem in problems):
+        problems += [anchor_problem(*anchor, text, shown) for anchor in loader.anchors_written]
     return ParsedYaml(data, lines.value_lines(), lines.key_lines(), _summarise_aliases(problems, shown))
 
 
@@ -121,7 +140,8 @@ def _compose_fast(text: str) -> yaml.Node | None:
     it again and reports its problems exactly as without this shortcut.
     """
     loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None:
+    # libyaml drops anchors without a trace; '&' in a text is rare, and only `_Loader` reports an anchor.
+    if loader is None or "&" in text:
         return None
     try:
         root = yaml.compose(text, Loader=loader)

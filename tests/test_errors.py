@@ -75,6 +75,36 @@ ONE_LINE_SLIPS = [
 ]
 
 
+# Characters that mean something to YAML at the start of a value, as staff type them for "none", "at least", a
+# footnote: named in Indonesian with the value to quote, not in PyYAML's English.
+MARKED_STARTS = [
+    ("-", '"-"'), (">= 90", '">= 90"'), ("> 80", '"> 80"'), ("| 10", '"| 10"'), ("*) 10", '"*) 10"'),
+    ("& lainnya", '"& lainnya"'), ("? 10", '"? 10"'), (",5", '",5"'),
+]
+
+
+@pytest.mark.parametrize(("value", "quoted"), MARKED_STARTS)
+def test_a_value_starting_with_a_yaml_sign_is_named_with_the_value_to_quote(value, quoted):
+    text = f"perangkat_daerah: Kecamatan Contoh\ntarget:\n  2024: {value}\ntahun: 2024\n"
+    with pytest.raises(CascadeError) as caught:
+        parse_yaml(text, "2024.yaml")
+    (problem,) = caught.value.problems
+    assert problem.line == 3
+    assert problem.message == (f"YAML tidak valid: tanda '{value[0]}' di awal nilai tanpa tanda kutip dibaca YAML "
+                               f"sebagai tanda khusus; beri tanda kutip pada seluruh nilainya: {quoted}")
+
+
+@pytest.mark.parametrize(("line", "quoted"), [("satuan: &Laporan BPS", '"&Laporan BPS"'),
+                                              ("target: {2023: &A 10, 2024: '5'}", '"&A 10"'),
+                                              ("satuan: &Laporan BPS  # catatan", '"&Laporan BPS"')])
+def test_a_value_starting_with_an_anchor_is_refused_rather_than_loaded_without_its_first_word(line, quoted):
+    # YAML reads '&Laporan' as an anchor and keeps 'BPS' alone: what staff typed would not be what is published.
+    (problem,) = parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{line}\ntahun: 2024\n", "2024.yaml").problems
+    assert problem.line == 2
+    assert problem.message.endswith(f"beri tanda kutip pada seluruh nilainya: {quoted}")
+    assert parse_yaml("perangkat_daerah: Kecamatan Contoh\nsatuan: Sarana & Prasarana\n", "2024.yaml").problems == []
+
+
 @pytest.mark.parametrize(("value", "message"), ONE_LINE_SLIPS)
 def test_a_slip_in_a_value_on_one_line_is_named_at_its_line(value, message):
     text = f"perangkat_daerah: Kecamatan Contoh\ntarget: {value}\nuraian: Teks\ntahun: 2024\n"
