@@ -35,12 +35,13 @@ from macros.lint import (
     lint_files,
 )
 from macros.lint_cache import LintCache
+from macros.render.report import render_quality_report
 from macros.load import load_cascades
 from macros.model import Cascade
 from macros.problems import field_path
 from macros.tree import CascadeTree, walk
 
-from .helpers import DATA, ROOT, soup_of
+from .helpers import DATA, ROOT, markdown_to_html, soup_of, visible_text
 
 
 def indikator(uraian: str, formulasi: str = "Jumlah yang dihitung", sumber: str = "Data Subag Umum") -> dict:
@@ -442,6 +443,21 @@ def test_strict_lint_passes_on_clean_data(tmp_path):
     result = run_lint(strict=True, data=tmp_path)
     assert result.returncode == 0, result.stdout
     assert result.stdout == "" and "0 kesalahan" in result.stderr
+
+
+def test_the_report_shows_each_check_title_as_written(tmp_path):
+    # "Sisa kode Excel (_x0002_)" is the code staff look for in their file: Markdown must not make it emphasis.
+    folder = tmp_path / "kecamatan-contoh"
+    folder.mkdir()
+    data = copy.deepcopy(BASE)
+    data["tujuan"][0]["uraian"] = "Mewujudkan_x0002_ pelayanan prima"
+    (folder / "2024.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    files = load_cascades(tmp_path, shown_relative_to=tmp_path)
+    findings = lint_files(files)
+    assert "excel" in {f.check for f in findings}
+    text = visible_text(markdown_to_html(render_quality_report(findings, files).split("---", 2)[2]))
+    for title in CHECK_TITLES.values():
+        assert title in text
 
 
 def test_an_indicator_graded_on_another_scale_than_the_year_before_is_reported_in_the_newer_file(tmp_path):
