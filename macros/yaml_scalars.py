@@ -104,7 +104,12 @@ def text_scalar(node: yaml.ScalarNode, loc: Loc, source: str, lines: SourceLines
 
 
 def typed_scalar(node: yaml.ScalarNode) -> Any:
-    """A scalar in a structural field or a key, read as YAML types it (a date stays its text)."""
+    """A scalar in a structural field or a key, read as YAML 1.2 types it (a date stays its text)."""
     if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         return node.value
-    return yaml.SafeLoader("").construct_object(node)
+    value = yaml.SafeLoader("").construct_object(node)
+    # YAML 1.1 also reads yes/no/on/off/y/n as true/false; here only true and false are (YAML 1.2's), so that
+    # `iku: yes` is refused as `iku: ya` is, not taken for a choice nobody wrote in Indonesian.
+    if isinstance(value, bool) and node.value.lower() not in ("true", "false"):
+        return node.value
+    return value

@@ -153,6 +153,16 @@ def test_the_year_stays_a_number_and_refuses_text(tmp_path):
         "kecamatan-contoh/2024.yaml:2 tahun: harus berupa bilangan bulat, bukan teks '2024'"]
 
 
+@pytest.mark.parametrize("typed", ["yes", "no", "on", "Off", "ya"])
+def test_iku_is_true_or_false_and_yaml_11_yes_no_words_are_refused_like_ya(tmp_path, typed):
+    # YAML 1.1 took `yes` for true while `ya` was refused: neither is a choice to guess.
+    assert problems(tmp_path, satuan=f"desa\n        iku: {typed}") == [
+        f"kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].iku: '{typed}' tidak dikenal: tulis true (ya) atau "
+        "false (tidak), tanpa tanda kutip"]
+    assert indikator(tmp_path, satuan="desa\n        iku: true").iku is True
+    assert indikator(tmp_path, satuan="desa\n        iku: False").iku is False
+
+
 def test_a_comment_after_a_text_is_a_lint_warning_with_its_line(tmp_path):
     write(tmp_path, uraian="Gerakan #AyoUrusKTP di Desa")
     (loaded,) = load_cascades(tmp_path)
