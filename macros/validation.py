@@ -147,9 +147,37 @@ def _unknown_key_message(loc: Loc) -> str:
     if allowed:
         message += f". Kunci yang boleh: {', '.join(allowed)}"
     return message
+_PER_TAHUN = ("baseline", "target", "realisasi")
+_PER_TRIWULAN = ("target_triwulan", "realisasi_triwulan")
+_TRIWULAN = ("I", "II", "III", "IV")
+
+
+def _per_year_message(error: dict[str, Any], loc: Loc) -> str | None:
+    """What is wrong with a value keyed by year (`target: {2023: "26"}`), where staff leave out the year or its
+    level, or quote it: said with the shape to write, not only the kind of value expected."""
+    kind, value = error["type"], error.get("input")
+    if kind in ("dict_type", "model_type") and loc and loc[-1] in (*_PER_TAHUN, *_PER_TRIWULAN) \
+            and isinstance(value, str):
+        example = f'{{{_TRIWULAN[0]}: "{value}"}}' if loc[-1] in _PER_TRIWULAN else f'"{value}"'
+        return f"tulis per tahun, bukan satu nilai {_short(value)}: mis. {loc[-1]}: {{2023: {example}}}"
+    if len(loc) < 2 or loc[-2] not in (*_PER_TAHUN, *_PER_TRIWULAN) or not isinstance(loc[-1], str):
+        return None
+    key = loc[-1]
+    if key.strip() in _TRIWULAN and loc[-2] in _PER_TRIWULAN:
+        # Reported once for the key and once for its value: one message, so the two are one problem.
+        return (f"triwulan {key.strip()} harus ditulis di bawah tahunnya: mis. {loc[-2]}: "
+                f"{{2023: {{{key.strip()}: ...}}}}")
+    if kind in ("int_type", "int_parsing") and key.strip().isdigit():
+        return f"tahun ditulis tanpa tanda kutip: {key.strip()}, bukan '{key}'"
+    return None
+
+
 def _value_message(error: dict[str, Any], loc: Loc) -> str:
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
+    per_year = _per_year_message(error, loc)
+    if per_year:
+        return per_year
     if kind in ("nilai_tidak_terbaca", "aturan_tidak_sah", "skala_tidak_jelas"):
         return ctx["pesan"]
     if kind == "periode_tidak_sah":

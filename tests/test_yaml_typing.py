@@ -163,6 +163,17 @@ def test_iku_is_true_or_false_and_yaml_11_yes_no_words_are_refused_like_ya(tmp_p
     assert indikator(tmp_path, satuan="desa\n        iku: False").iku is False
 
 
+@pytest.mark.parametrize(("target", "message"), [
+    ('{"2024": "10"}', "target.2024: tahun ditulis tanpa tanda kutip: 2024, bukan '2024'"),
+    ("98,5", "target: tulis per tahun, bukan satu nilai '98,5': mis. target: {2023: \"98,5\"}"),
+    ("{2024: '10'}\n        target_triwulan: {I: '5'}",
+     "target_triwulan.I: triwulan I harus ditulis di bawah tahunnya: mis. target_triwulan: {2023: {I: ...}}"),
+])
+def test_a_value_keyed_by_year_written_without_its_year_says_the_shape_to_write(tmp_path, target, message):
+    (problem,) = problems(tmp_path, target=target)
+    assert problem.split(" tujuan[0].indikator[0].", 1)[1] == message
+
+
 def test_a_comment_after_a_text_is_a_lint_warning_with_its_line(tmp_path):
     write(tmp_path, uraian="Gerakan #AyoUrusKTP di Desa")
     (loaded,) = load_cascades(tmp_path)
