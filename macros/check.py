@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from .lint import lint_files
+from .lint import lint_files, shown_path
 from .load import load_cascades
 from .model import CascadeFile
 from .problems import CascadeError
@@ -47,11 +48,19 @@ def lint(*, strict: bool) -> int:
     if files is None:
         return 1
     findings = lint_files(files)
+    # Named so that an editor opens them from here (the report page names them as staff know them, wherever built).
+    openable = {shown_path(cf): _openable(cf.path) for cf in files}
     for finding in findings:
-        print(finding)
+        print(replace(finding, path=openable.get(finding.path, finding.path)))
     kind = "kesalahan" if strict else "peringatan"
     print(f"{len(findings)} {kind} kualitas data di {len(files)} berkas", file=sys.stderr)
     return 1 if strict and findings else 0
+
+
+def _openable(path: Path) -> str:
+    """A data file's path from the current folder: relative below it ('cascade_data/...'), absolute elsewhere."""
+    path = path.resolve()
+    return str(path.relative_to(Path.cwd().resolve())) if path.is_relative_to(Path.cwd().resolve()) else str(path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ import ast
 import copy
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -432,6 +433,13 @@ def test_lint_prints_warnings_and_fails_only_when_strict():
     assert files == {"cascade_data/kecamatan-gunung-kaler/2020.yaml", "cascade_data/kecamatan-kebasen/2023.yaml"}
     assert f"{len(lines)} peringatan kualitas data di 2 berkas" in relaxed.stderr
     assert f"{len(lines)} kesalahan kualitas data" in strict.stderr
+
+
+def test_lint_names_a_data_folder_elsewhere_by_a_path_that_opens(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    lines = run_lint(strict=False, data=tmp_path / "data").stdout.splitlines()
+    assert lines and {Path(line.split(":")[0]) for line in lines} == {
+        tmp_path / "data/kecamatan-gunung-kaler/2020.yaml", tmp_path / "data/kecamatan-kebasen/2023.yaml"}
 
 
 def test_strict_lint_passes_on_clean_data(tmp_path):
