@@ -261,7 +261,7 @@ def check_comment_after_text(cf: CascadeFile) -> list[Issue]:
     """Unquoted texts followed by ' #' on their line: YAML read the rest of the line as a comment."""
     return [
         Issue("komentar", loc, f"teks tanpa tanda kutip berhenti di tanda '#': yang terbaca hanya "
-                               f'"{_short(_value_at(cf, loc))}", sisanya ("#{_short(remark.detail, 40)}") dianggap '
+                               f'"{_short(_value_at(cf, loc))}", sisanya ("{_short(remark.detail, 40)}") dianggap '
                                "komentar YAML; beri tanda kutip pada seluruh teks bila '#' bagian dari teksnya")
         for loc, remark in _remarks(cf, "komentar")
     ]

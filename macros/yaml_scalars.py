@@ -36,7 +36,7 @@ INVISIBLE = {
 }
 _INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
 _NULL_WORDS = {"~", "null", "Null", "NULL"}
-_COMMENT_AFTER = re.compile(r"[ \t]+#(.*)")
+_COMMENT_AFTER = re.compile(r"[ \t]+(#.*)")
 
 
 def structural_fields(model: type[BaseModel] = Cascade) -> frozenset[str]:
@@ -94,7 +94,7 @@ def text_scalar(node: yaml.ScalarNode, loc: Loc, source: str, lines: SourceLines
             return None
         comment = _COMMENT_AFTER.match(source, node.end_mark.index)
         if comment:
-            lines.remark(loc, SourceRemark("komentar", comment.group(1).strip()))
+            lines.remark(loc, SourceRemark("komentar", comment.group(1).rstrip()))
     value = node.value
     found = dict.fromkeys(_INVISIBLE.findall(value))
     if found:

@@ -174,14 +174,16 @@ def test_a_value_keyed_by_year_written_without_its_year_says_the_shape_to_write(
     assert problem.split(" tujuan[0].indikator[0].", 1)[1] == message
 
 
-def test_a_comment_after_a_text_is_a_lint_warning_with_its_line(tmp_path):
-    write(tmp_path, uraian="Gerakan #AyoUrusKTP di Desa")
+@pytest.mark.parametrize("comment", ["#AyoUrusKTP di Desa", "# angka sementara"])
+def test_a_comment_after_a_text_is_a_lint_warning_with_its_line(tmp_path, comment):
+    write(tmp_path, uraian=f"Gerakan {comment}")
     (loaded,) = load_cascades(tmp_path)
     assert loaded.cascade.tujuan[0].indikator[0].uraian == "Gerakan"
     (finding,) = [f for f in lint_files([loaded]) if f.check == "komentar"]
+    # The rest of the line quoted as typed, the space after '#' included.
     assert str(finding) == (
         f"{tmp_path.name}/kecamatan-contoh/2024.yaml:6 tujuan[0].indikator[0].uraian: teks tanpa tanda kutip berhenti "
-        "di tanda '#': yang terbaca hanya \"Gerakan\", sisanya (\"#AyoUrusKTP di Desa\") dianggap komentar YAML; "
+        f"di tanda '#': yang terbaca hanya \"Gerakan\", sisanya (\"{comment}\") dianggap komentar YAML; "
         "beri tanda kutip pada seluruh teks bila '#' bagian dari teksnya")
 
 
