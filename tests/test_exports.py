@@ -102,6 +102,13 @@ def test_xlsx_indikator_sheet_equals_the_model_and_the_csv(kebasen):
     assert [{k: str(v) for k, v in r.items()} for r in records] == csv_records
 
 
+def test_xlsx_leaves_a_cell_without_a_value_blank_not_an_empty_text(kebasen):
+    # Excel's ISBLANK and Go To Special > Blanks see an empty text as filled.
+    workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
+    values = [cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert "" not in values and None in values
+
+
 def test_xlsx_has_a_sheet_of_items_per_level(kebasen):
     workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
     places = kebasen.tree.nodes

@@ -244,7 +244,10 @@ def _fill_sheet(sheet: Worksheet, table: Table, styles: _Styles) -> None:
     sheet.write_row(0, 0, table.columns, styles.header)
     for number, row in enumerate(table.rows, 1):
         for column, value in enumerate(row):
-            if isinstance(value, str):
+            if value == "":
+                # A blank cell, not an empty text: Excel's ISBLANK and Go To Special > Blanks find it.
+                sheet.write_blank(number, column, None, styles.cell)
+            elif isinstance(value, str):
                 style = styles.quoted if value.startswith(FORMULA_STARTS) else styles.cell
                 sheet.write_string(number, column, value, style)
             else:
