@@ -13,7 +13,9 @@ values of one year that do not fit together, so that a capaian would be computed
   and is a fiftieth of it or less, or fifty times it or more ("0,97"): a fraction typed for a percentage, whose
   capaian comes out near 1% or 10.000% (a capaian of 50% to 200% typed so is 50 to 200 times apart);
 - a year's quarters of which some are typed with % and some without ("25", "25%"): the year they make takes
-  the first one's unit.
+  the first one's unit;
+- a target and its realisasi (the year's, or a quarter's) typed with different unit words ("1 dokumen",
+  "1 laporan"): the capaian compares the numbers alone.
 
 `skala_findings(files)` looks across a perangkat daerah's yearly files: the same indicator (`macros.indikator_series`)
 graded on another scale than the year before, so that its years' capaian are ranked on different scales while its
@@ -129,6 +131,15 @@ def _year_findings(ind: Indikator, year: int, skala: str | None) -> Iterator[tup
             yield field, (f": target {when} {shown} dan realisasinya {result_shown} berbeda sekitar seratus kali "
                           "lipat dan hanya satu yang ditulis dengan %; periksa apakah keduanya ditulis dalam persen "
                           "(misalnya '97%', bukan '0,97')")
+    typed_pairs = [(str(year), target, ("realisasi", year), realisasi)]
+    typed_pairs += [(f"triwulan {q} {year}", target_quarters.get(q), ("realisasi_triwulan", year, q),
+                     realisasi_quarters.get(q)) for q in TRIWULAN]
+    for when, planned, field, result in typed_pairs:
+        units = (_unit(planned), _unit(result))
+        if None not in units and units[0].casefold() != units[1].casefold():
+            yield field, (f": target {when} '{planned}' dan realisasinya '{result}' ditulis dengan satuan berbeda "
+                          f"('{units[0]}' dan '{units[1]}'); capaian hanya membandingkan angkanya, jadi samakan "
+                          "satuannya")
     for values, field in ((target_quarters, "target_triwulan"), (realisasi_quarters, "realisasi_triwulan")):
         numbers = [number for number in map(_angka, values.values()) if number is not None]
         if len({_percent(number) for number in numbers}) > 1:
@@ -175,6 +186,17 @@ def _angka(text: str | None) -> Angka | None:
     except NilaiTidakTerbaca:
         return None
     return value if isinstance(value, Angka) else None
+
+
+def _unit(text: str | None) -> str | None:
+    """The unit word typed after a number or range ('dokumen' of '26 dokumen'); None for none or for '%' (a
+    percentage against a plain number is `_hundredfold_apart`'s to judge)."""
+    try:
+        value = parse_nilai(text) if text is not None else None
+    except NilaiTidakTerbaca:
+        return None
+    unit = getattr(value, "satuan", None)
+    return None if unit is None or "%" in unit else unit
 
 
 def _number(text: str) -> Decimal | None:

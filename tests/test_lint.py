@@ -636,6 +636,21 @@ def test_quarters_typed_partly_with_percent_are_reported():
                                                  target_triwulan=dict.fromkeys(TRIWULAN, "25%")))) == []
 
 
+def test_a_target_and_realisasi_typed_with_different_units_are_reported():
+    # "1 dokumen" against "1 Laporan" is 100% by the numbers; whether the units mean the same is for staff to say.
+    (year,) = check_target(cascade_with(with_values("kumulatif", target="1 dokumen", realisasi="1 Laporan")))
+    assert fields([year]) == ["tujuan[0].indikator[0].realisasi[2024]"]
+    assert year.message == ('Indikator "Indeks Kepuasan Masyarakat": target 2024 \'1 dokumen\' dan realisasinya '
+                            "'1 Laporan' ditulis dengan satuan berbeda ('dokumen' dan 'Laporan'); capaian hanya "
+                            "membandingkan angkanya, jadi samakan satuannya")
+    (quarter,) = check_target(cascade_with(with_values(
+        "non_kumulatif", target="7-8 bulan", target_triwulan={"I": "8 bulan"}, realisasi_triwulan={"I": "9 minggu"})))
+    assert fields([quarter]) == ["tujuan[0].indikator[0].realisasi_triwulan[2024].I"]
+    # The same unit in another case, a unit on one side only, or a percentage: nothing to say here.
+    for target, realisasi in (("26 Dokumen", "27 dokumen"), ("26 dokumen", "27"), ("98%", "97 persen")):
+        assert check_target(cascade_with(with_values("kumulatif", target=target, realisasi=realisasi))) == []
+
+
 def test_an_indicator_without_tipe_or_polaritas_is_listed_with_what_the_site_shows():
     def neither(data):
         del data["tujuan"][0]["indikator"][0]["tipe_penghitungan"]
