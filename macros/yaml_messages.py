@@ -33,8 +33,9 @@ _YAML_MESSAGES = [
 # A character YAML reserves (%, @, `) at the start of an unquoted value.
 _RESERVED_START = re.compile(r"found character '(.)' that cannot start any token")
 
-# A value of a `key: value` or `- value` line (or of a `{key: value}` on it): what follows the last ': ' or '- '.
-_VALUE = re.compile(r"^(?:.*?(?::|^\s*-|[{,])\s+)?(.*?)(?:\s+#.*)?$")
+# Where the value of a `key: value` or `- value` line (or of a `{key: value}` on it) starts: after the last ': ',
+# '- ', '{' or ','.
+_VALUE = re.compile(r"^(?:.*?(?::|^\s*-|[{,])\s+)?(.*)$")
 # Characters that give an unquoted value a meaning of its own in YAML: a list entry, a folded or literal block,
 # an alias, an anchor, a key, a flow separator, a tag. Staff type them as text ('-' for "none", '>= 90', '*) 10').
 _INDICATOR_START = "-><|*&?,!"
@@ -72,11 +73,7 @@ def anchor_problem(anchor: str, mark: yaml.Mark, single_value: bool, text: str, 
     if not single_value:
         return Problem(shown, f"jangkar YAML '&{anchor}' tidak diizinkan; hapus '&{anchor}'", mark.line + 1,
                        mark.column + 1)
-    line = text.splitlines()[mark.line]
-    typed = re.match(r"(.*?)(?:\s+#.*)?$", line[mark.column:])[1]
-    if re.search(r"[{\[]", line[:mark.column]):  # in braces the value ends at the next ',', '}' or ']'
-        typed = typed[:1] + re.match(r"[^,}\]]*", typed[1:])[0]
-    typed = typed.strip()
+    typed = _typed_from(text.splitlines()[mark.line], mark.column)
     return Problem(shown, f"tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&{anchor}' tidak "
                           f'ikut tersimpan; beri tanda kutip pada seluruh nilainya: "{typed}"', mark.line + 1,
                    mark.column + 1)
@@ -99,9 +96,7 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = f"{error.context or ''} {error.problem or ''}"
     reserved = _RESERVED_START.search(problem)
     if reserved and reserved[1] != "\t" and error.problem_mark:
-        # The value as typed, from the reserved character to the end of the entry.
-        line = text.splitlines()[error.problem_mark.line][error.problem_mark.column:]
-        value = re.match(r"[^,}\]#]*", line)[0].strip()
+        value = _typed_from(text.splitlines()[error.problem_mark.line], error.problem_mark.column)
         return (f"YAML tidak valid: tanda '{reserved[1]}' tidak boleh mengawali nilai tanpa tanda kutip; beri tanda "
                 f'kutip pada seluruh nilainya: "{value}"')
     for needle, message in _YAML_MESSAGES:
@@ -122,6 +117,13 @@ def _value_at(error: yaml.MarkedYAMLError, text: str) -> str | None:
     lines = text.splitlines()
     if mark is None or mark.line >= len(lines):
         return None
-    value = _VALUE.match(lines[mark.line])[1]
-    # In braces the value ends at the next ',', '}' or ']' (its own first character may be one).
-    return (value[:1] + re.match(r"[^,}\]]*", value[1:])[0]).strip()
+    return _typed_from(lines[mark.line], _VALUE.match(lines[mark.line]).start(1))
+
+
+def _typed_from(line: str, start: int) -> str:
+    """The value typed on `line` from `start` to the end of the line or its comment; in braces, to the next ',',
+    '}' or ']' (the value's own first character may be one)."""
+    typed = re.match(r"(.*?)(?:\s+#.*)?$", line[start:])[1]
+    if re.search(r"[{\[]", line[:start]):
+        typed = typed[:1] + re.match(r"[^,}\]]*", typed[1:])[0]
+    return typed.strip()
