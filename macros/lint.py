@@ -66,7 +66,7 @@ CHECK_TITLES: dict[str, str] = {
     "formulasi": "Formulasi sama dengan indikatornya",
     "excel": "Sisa kode Excel (_x0002_)",
     "target": "Target dan realisasi yang tidak cocok: realisasi tanpa target, triwulan yang tidak membentuk "
-              "tahunnya, persen dan pecahan tercampur",
+              "tahunnya, persen dan pecahan tercampur, satuan yang berbeda",
     "tidak_tercantum": "Tipe penghitungan atau polaritas yang tidak tercantum",
     "komentar": "Teks terpotong oleh tanda #",
     "tak_terlihat": "Karakter tak terlihat yang dihapus",
