@@ -35,6 +35,10 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:map",
 }
 
+# What could be an anchor ('&name' where a value starts: the line's start, after a space, '[', '{' or ','); a
+# name's '&' between words ('Sarana & Prasarana', 'R&D') cannot be.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.M)
+
 _TOO_DEEP = (f"YAML tidak valid: isi berkas bersarang lebih dari {MAX_DEPTH} tingkat; "
              "periksa tanda '[' dan '{' yang tidak ditutup")
 
@@ -140,8 +144,8 @@ def _compose_fast(text: str) -> yaml.Node | None:
     it again and reports its problems exactly as without this shortcut.
     """
     loader = getattr(yaml, "CSafeLoader", None)
-    # libyaml drops anchors without a trace; '&' in a text is rare, and only `_Loader` reports an anchor.
-    if loader is None or "&" in text:
+    # libyaml drops anchors without a trace: only `_Loader` reports them.
+    if loader is None or _MAYBE_ANCHOR.search(text):
         return None
     try:
         root = yaml.compose(text, Loader=loader)
