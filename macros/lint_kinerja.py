@@ -14,8 +14,9 @@ values of one year that do not fit together, so that a capaian would be computed
   capaian comes out near 1% or 10.000% (a capaian of 50% to 200% typed so is 50 to 200 times apart);
 - a year's quarters of which some are typed with % and some without ("25", "25%"): the year they make takes
   the first one's unit;
-- a target and its realisasi (the year's, or a quarter's) typed with different unit words ("1 dokumen",
-  "1 laporan"): the capaian compares the numbers alone.
+- a target and its realisasi (the year's, or else the first quarter's) typed with different unit words
+  ("1 dokumen", "1 laporan"; an abbreviation such as "dok" or "bln" is the same word): the capaian compares the
+  numbers alone.
 
 `skala_findings(files)` looks across a perangkat daerah's yearly files: the same indicator (`macros.indikator_series`)
 graded on another scale than the year before, so that its years' capaian are ranked on different scales while its
@@ -134,12 +135,14 @@ def _year_findings(ind: Indikator, year: int, skala: str | None) -> Iterator[tup
     typed_pairs = [(str(year), target, ("realisasi", year), realisasi)]
     typed_pairs += [(f"triwulan {q} {year}", target_quarters.get(q), ("realisasi_triwulan", year, q),
                      realisasi_quarters.get(q)) for q in TRIWULAN]
+    # The first pair of the year only: a habit of typing repeats in every quarter.
     for when, planned, field, result in typed_pairs:
         units = (_unit(planned), _unit(result))
-        if None not in units and units[0].casefold() != units[1].casefold():
+        if None not in units and not _same_unit(*units):
             yield field, (f": target {when} '{planned}' dan realisasinya '{result}' ditulis dengan satuan berbeda "
                           f"('{units[0]}' dan '{units[1]}'); capaian hanya membandingkan angkanya, jadi samakan "
                           "satuannya")
+            break
     for values, field in ((target_quarters, "target_triwulan"), (realisasi_quarters, "realisasi_triwulan")):
         numbers = [number for number in map(_angka, values.values()) if number is not None]
         if len({_percent(number) for number in numbers}) > 1:
@@ -197,6 +200,17 @@ def _unit(text: str | None) -> str | None:
         return None
     unit = getattr(value, "satuan", None)
     return None if unit is None or "%" in unit else unit
+
+
+def _same_unit(one: str, other: str) -> bool:
+    """Whether two unit words may be the same unit as staff abbreviate it: compared without case, a final '.' or
+    what follows '/' ('kali/tahun'), the shorter's letters in order in the longer, from its first ('dok' and
+    'dokumen', 'bln' and 'bulan', 'Rp' and 'rupiah'; not 'dokumen' and 'laporan')."""
+    shorter, longer = sorted((unit.casefold().split("/")[0].rstrip(".") for unit in (one, other)), key=len)
+    if not shorter or shorter[0] != longer[0]:
+        return not shorter
+    rest = iter(longer[1:])
+    return all(letter in rest for letter in shorter[1:])
 
 
 def _number(text: str) -> Decimal | None:

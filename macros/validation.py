@@ -19,7 +19,7 @@ from .yaml_source import ParsedYaml
 
 _UNION_LABELS = {"str", "int", "float", "constrained-str", "function-after", "list", "dict"}
 # The fields keyed by year, and those of them whose years hold quarters.
-_PER_TAHUN = ("baseline", "target", "realisasi")
+_PER_TAHUN = ("baseline", "target", "realisasi", "pagu")
 _PER_TRIWULAN = ("target_triwulan", "realisasi_triwulan")
 
 
@@ -82,7 +82,7 @@ def _empty_message(loc: Loc) -> str:
     """What to do about an empty value. A year's or quarter's value may be on one line with others
     (`target: {2023: "26", 2024: }`), where deleting the line would delete them too."""
     # Not pagu: a pagu is always a number, never "-".
-    if len(loc) >= 2 and loc[-2] in _PER_TAHUN:
+    if len(loc) >= 2 and loc[-2] in _PER_TAHUN and loc[-2] != "pagu":
         which = f"tahun {loc[-1]}"
     elif len(loc) >= 3 and loc[-3] in _PER_TRIWULAN:
         which = f"triwulan {loc[-1]}"
@@ -168,7 +168,7 @@ def _per_year_message(error: dict[str, Any], loc: Loc) -> str | None:
         # Reported once for the key and once for its value: one message, so the two are one problem.
         return (f"triwulan {key.strip()} harus ditulis di bawah tahunnya: mis. {loc[-2]}: "
                 f"{{2023: {{{key.strip()}: ...}}}}")
-    if kind in ("int_type", "int_parsing") and key.strip().isdigit():
+    if kind in ("int_type", "int_parsing") and re.fullmatch(r"[0-9]{4}", key.strip()):
         return f"tahun ditulis tanpa tanda kutip: {key.strip()}, bukan '{key}'"
     return None
 

@@ -33,9 +33,6 @@ _YAML_MESSAGES = [
 # A character YAML reserves (%, @, `) at the start of an unquoted value.
 _RESERVED_START = re.compile(r"found character '(.)' that cannot start any token")
 
-# Where the value of a `key: value` or `- value` line (or of a `{key: value}` on it) starts: after the last ': ',
-# '- ', '{' or ','.
-_VALUE = re.compile(r"^(?:.*?(?::|^\s*-|[{,])\s+)?(.*)$")
 # Characters that give an unquoted value a meaning of its own in YAML: a list entry, a folded or literal block,
 # an alias, an anchor, a key, a flow separator, a tag. Staff type them as text ('-' for "none", '>= 90', '*) 10').
 _INDICATOR_START = "-><|*&?,!"
@@ -73,7 +70,7 @@ def anchor_problem(anchor: str, mark: yaml.Mark, single_value: bool, text: str, 
     if not single_value:
         return Problem(shown, f"jangkar YAML '&{anchor}' tidak diizinkan; hapus '&{anchor}'", mark.line + 1,
                        mark.column + 1)
-    typed = _typed_from(text.splitlines()[mark.line], mark.column)
+    typed = _typed_from(text, mark.index)
     return Problem(shown, f"tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&{anchor}' tidak "
                           f'ikut tersimpan; beri tanda kutip pada seluruh nilainya: "{typed}"', mark.line + 1,
                    mark.column + 1)
@@ -96,7 +93,7 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = f"{error.context or ''} {error.problem or ''}"
     reserved = _RESERVED_START.search(problem)
     if reserved and reserved[1] != "\t" and error.problem_mark:
-        value = _typed_from(text.splitlines()[error.problem_mark.line], error.problem_mark.column)
+        value = _typed_from(text, error.problem_mark.index)
         return (f"YAML tidak valid: tanda '{reserved[1]}' tidak boleh mengawali nilai tanpa tanda kutip; beri tanda "
                 f'kutip pada seluruh nilainya: "{value}"')
     for needle, message in _YAML_MESSAGES:
@@ -104,26 +101,26 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
             if "tab" in message or "\t" in needle:
                 return message
             return f"YAML tidak valid: {message}"
-    typed = _value_at(error, text)
-    if typed and typed[0] in _INDICATOR_START:
-        return (f"YAML tidak valid: tanda '{typed[0]}' di awal nilai tanpa tanda kutip dibaca YAML sebagai tanda "
-                f'khusus; beri tanda kutip pada seluruh nilainya: "{typed}"')
+    # YAML marks the character it stopped at, or where what it was reading began: the sign that opens the value.
+    for mark in (error.context_mark, error.problem_mark):
+        if mark is not None and text[mark.index:mark.index + 1] in tuple(_INDICATOR_START):
+            typed = _typed_from(text, mark.index)
+            return (f"YAML tidak valid: tanda '{typed[0]}' di awal nilai tanpa tanda kutip dibaca YAML sebagai "
+                    f'tanda khusus; beri tanda kutip pada seluruh nilainya: "{typed}"')
     return f"YAML tidak valid: {problem.strip()}"
 
 
-def _value_at(error: yaml.MarkedYAMLError, text: str) -> str | None:
-    """The value as typed on the line where YAML stopped (where its context began, if it said)."""
-    mark = error.context_mark or error.problem_mark
-    lines = text.splitlines()
-    if mark is None or mark.line >= len(lines):
-        return None
-    return _typed_from(lines[mark.line], _VALUE.match(lines[mark.line]).start(1))
+# Where a value typed in braces ends: at '}', ']' or a ',' that is not a decimal comma ('98,5').
+_IN_BRACES = re.compile(r"(?:[^,}\]\n]|(?<=\d),(?=\d))*")
 
 
-def _typed_from(line: str, start: int) -> str:
-    """The value typed on `line` from `start` to the end of the line or its comment; in braces, to the next ',',
-    '}' or ']' (the value's own first character may be one)."""
-    typed = re.match(r"(.*?)(?:\s+#.*)?$", line[start:])[1]
-    if re.search(r"[{\[]", line[:start]):
-        typed = typed[:1] + re.match(r"[^,}\]]*", typed[1:])[0]
+def _typed_from(text: str, start: int) -> str:
+    """The value typed from `start` (an index into `text`) to the end of its line or the line's comment; in braces
+    (opened on this line or before), to the next '}', ']' or separating ','. Its first character, the sign YAML
+    stopped at, is kept whatever it is."""
+    line_end = text.find("\n", start)
+    typed = re.match(r"(.*?)(?:\s+#.*)?$", text[start:None if line_end < 0 else line_end])[1]
+    before = text[:start]
+    if before.count("{") + before.count("[") > before.count("}") + before.count("]"):
+        typed = typed[:1] + _IN_BRACES.match(typed, 1)[0]
     return typed.strip()

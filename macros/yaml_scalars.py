@@ -108,7 +108,7 @@ def typed_scalar(node: yaml.ScalarNode) -> Any:
     if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         return node.value
     value = yaml.SafeLoader("").construct_object(node)
-    # YAML 1.1 also reads yes/no/on/off/y/n as true/false; here only true and false are (YAML 1.2's), so that
+    # YAML 1.1 also reads yes/no/on/off as true/false; here only true and false are (YAML 1.2's), so that
     # `iku: yes` is refused as `iku: ya` is, not taken for a choice nobody wrote in Indonesian.
     if isinstance(value, bool) and node.value.lower() not in ("true", "false"):
         return node.value

@@ -35,9 +35,9 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:map",
 }
 
-# What could be an anchor ('&name' where a value starts: the line's start, after a space, '[', '{' or ','); a
+# What could be an anchor ('&name' where a value starts: the line's start, after a space, '[', '{', ',' or ':'); a
 # name's '&' between words ('Sarana & Prasarana', 'R&D') cannot be.
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.M)
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s,\[\]{}]", re.M)
 
 _TOO_DEEP = (f"YAML tidak valid: isi berkas bersarang lebih dari {MAX_DEPTH} tingkat; "
              "periksa tanda '[' dan '{' yang tidak ditutup")
@@ -55,12 +55,14 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, stream: str):
         super().__init__(stream)
         # Each anchor (&name) as (its name, where it is written, whether it opens a single value): YAML drops it
-        # from the value, so '&Laporan BPS' would load as 'BPS'.
+        # from the value, so '&Laporan BPS' would load as 'BPS'. And the names aliases (*name) refer to.
         self.anchors_written: list[tuple[str, yaml.Mark, bool]] = []
+        self.aliased: set[str] = set()
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
         if self.check_event(yaml.AliasEvent):
             event = self.get_event()
+            self.aliased.add(event.anchor)
             return yaml.ScalarNode(_ALIAS_TAG, event.anchor, event.start_mark, event.end_mark)
         event = self.peek_event()
         if getattr(event, "anchor", None) is not None:
@@ -131,9 +133,10 @@ def parse_yaml(text: str, shown: str) -> ParsedYaml:
     except RecursionError:
         raise CascadeError([Problem(shown, _TOO_DEEP)]) from None
     lines, problems = reader.lines, reader.problems
-    # An anchor beside aliases is named by the aliases' message; alone it would silently drop text.
-    if loader is not None and not any(problem.message.startswith("alias YAML '*") for problem in problems):
-        problems += [anchor_problem(*anchor, text, shown) for anchor in loader.anchors_written]
+    # An anchor that aliases use is named by the aliases' message; alone it would silently drop text.
+    if loader is not None:
+        problems += [anchor_problem(*anchor, text, shown) for anchor in loader.anchors_written
+                     if anchor[0] not in loader.aliased]
     return ParsedYaml(data, lines.value_lines(), lines.key_lines(), _summarise_aliases(problems, shown))
 
 

@@ -79,13 +79,14 @@ ONE_LINE_SLIPS = [
 # footnote: named in Indonesian with the value to quote, not in PyYAML's English.
 MARKED_STARTS = [
     ("-", '"-"'), (">= 90", '">= 90"'), ("> 80", '"> 80"'), ("| 10", '"| 10"'), ("*) 10", '"*) 10"'),
-    ("& lainnya", '"& lainnya"'), ("? 10", '"? 10"'), (",5", '",5"'),
+    ("& lainnya", '"& lainnya"'), ("? 10", '"? 10"'), (",5", '",5"'), (">= 90 # PK", '">= 90"'),
 ]
 
 
+@pytest.mark.parametrize("entry", ["target:\n  2024: {}", "tujuan:\n  - uraian: {}"])
 @pytest.mark.parametrize(("value", "quoted"), MARKED_STARTS)
-def test_a_value_starting_with_a_yaml_sign_is_named_with_the_value_to_quote(value, quoted):
-    text = f"perangkat_daerah: Kecamatan Contoh\ntarget:\n  2024: {value}\ntahun: 2024\n"
+def test_a_value_starting_with_a_yaml_sign_is_named_with_the_value_to_quote(entry, value, quoted):
+    text = f"perangkat_daerah: Kecamatan Contoh\n{entry.format(value)}\ntahun: 2024\n"
     with pytest.raises(CascadeError) as caught:
         parse_yaml(text, "2024.yaml")
     (problem,) = caught.value.problems
@@ -94,12 +95,25 @@ def test_a_value_starting_with_a_yaml_sign_is_named_with_the_value_to_quote(valu
                                f"sebagai tanda khusus; beri tanda kutip pada seluruh nilainya: {quoted}")
 
 
+@pytest.mark.parametrize(("entries", "quoted"), [("{2023: >= 98,5, 2024: 99}", '">= 98,5"'),
+                                                 ("{\n  2023: >= 98,5,\n  2024: 99}", '">= 98,5"')])
+def test_in_braces_the_value_to_quote_keeps_its_decimal_comma_and_not_the_next_entry(entries, quoted):
+    with pytest.raises(CascadeError) as caught:
+        parse_yaml(f"perangkat_daerah: Kecamatan Contoh\ntarget: {entries}\n", "2024.yaml")
+    (problem,) = caught.value.problems
+    assert problem.message.endswith(f"beri tanda kutip pada seluruh nilainya: {quoted}")
+
+
 @pytest.mark.parametrize(("line", "quoted"), [("satuan: &Laporan BPS", '"&Laporan BPS"'),
                                               ("target: {2023: &A 10, 2024: '5'}", '"&A 10"'),
-                                              ("satuan: &Laporan BPS  # catatan", '"&Laporan BPS"')])
+                                              ('target: {"2023":&A 10}', '"&A 10"'),
+                                              ("satuan: &Laporan BPS  # catatan", '"&Laporan BPS"'),
+                                              # An alias elsewhere, to another name, hides nothing.
+                                              ("satuan: &Laporan BPS\nformulasi: *catatan", '"&Laporan BPS"')])
 def test_a_value_starting_with_an_anchor_is_refused_rather_than_loaded_without_its_first_word(line, quoted):
     # YAML reads '&Laporan' as an anchor and keeps 'BPS' alone: what staff typed would not be what is published.
-    (problem,) = parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{line}\ntahun: 2024\n", "2024.yaml").problems
+    (problem,) = [problem for problem in parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{line}\ntahun: 2024\n",
+                                                    "2024.yaml").problems if "alias" not in problem.message]
     assert problem.line == 2
     assert problem.message.endswith(f"beri tanda kutip pada seluruh nilainya: {quoted}")
     assert parse_yaml("perangkat_daerah: Kecamatan Contoh\nsatuan: Sarana & Prasarana\n", "2024.yaml").problems == []

@@ -646,9 +646,17 @@ def test_a_target_and_realisasi_typed_with_different_units_are_reported():
     (quarter,) = check_target(cascade_with(with_values(
         "non_kumulatif", target="7-8 bulan", target_triwulan={"I": "8 bulan"}, realisasi_triwulan={"I": "9 minggu"})))
     assert fields([quarter]) == ["tujuan[0].indikator[0].realisasi_triwulan[2024].I"]
-    # The same unit in another case, a unit on one side only, or a percentage: nothing to say here.
-    for target, realisasi in (("26 Dokumen", "27 dokumen"), ("26 dokumen", "27"), ("98%", "97 persen")):
-        assert check_target(cascade_with(with_values("kumulatif", target=target, realisasi=realisasi))) == []
+    # Typed so in every quarter too: said once for the year.
+    (habit,) = check_target(cascade_with(with_values(
+        "kumulatif", target="4 dokumen", realisasi="4 laporan", target_triwulan=dict.fromkeys(TRIWULAN, "1 dokumen"),
+        realisasi_triwulan=dict.fromkeys(TRIWULAN, "1 laporan"))))
+    assert fields([habit]) == ["tujuan[0].indikator[0].realisasi[2024]"]
+    # The same unit in another case, abbreviated, with a full stop or a '/' qualifier, a unit on one side only, or
+    # a percentage: nothing to say here.
+    for target, realisasi in (("26 Dokumen", "27 dokumen"), ("5 dok", "5 dokumen"), ("1 dokumen.", "1 dokumen"),
+                              ("Rp 1.500", "1.500 rupiah"), ("4 kali", "4 kali/tahun"), ("3 bln", "3 Bulan"),
+                              ("26 dokumen", "27"), ("98%", "97 persen")):
+        assert check_target(cascade_with(with_values("kumulatif", target=target, realisasi=realisasi))) == [], target
 
 
 def test_an_indicator_without_tipe_or_polaritas_is_listed_with_what_the_site_shows():

@@ -165,6 +165,8 @@ def test_iku_is_true_or_false_and_yaml_11_yes_no_words_are_refused_like_ya(tmp_p
 
 @pytest.mark.parametrize(("target", "message"), [
     ('{"2024": "10"}', "target.2024: tahun ditulis tanpa tanda kutip: 2024, bukan '2024'"),
+    # Not a year either way: not told to drop the quotes.
+    ('{"24": "10"}', "target.24: harus berupa bilangan bulat, bukan teks '24'"),
     ("98,5", "target: tulis per tahun, bukan satu nilai '98,5': mis. target: {2023: \"98,5\"}"),
     ("{2024: '10'}\n        target_triwulan: {I: '5'}",
      "target_triwulan.I: triwulan I harus ditulis di bawah tahunnya: mis. target_triwulan: {2023: {I: ...}}"),
