@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from .model import Cascade, Loc
 from .problems import Problem, field_path
 from .source_lines import SourceLinesBuilder, SourceRemark
+from .yaml_messages import typed_value
 
 # Zero-width and soft characters that Word and PDF copies carry: they show nothing, but split words for search
 # and for comparisons. A BOM at the start of the file is the encoding's (see yaml_source.decode), not text.
@@ -84,6 +85,13 @@ def text_scalar(node: yaml.ScalarNode, loc: Loc, source: str, lines: SourceLines
     Invisible characters are removed and remarked; a same-line comment after a plain value is remarked.
     """
     line = node.start_mark.line + 1
+    if node.style in ("|", ">") and not node.value:
+        # '>5' or '|2' typed as a value: YAML reads a block of text indented below it, here none, so nothing.
+        typed = typed_value(source, node.start_mark.index)
+        problems.append(Problem(shown, f"tanda '{node.style}' di awal nilai tanpa tanda kutip dibaca YAML sebagai "
+                                f"awal teks berlapis, yang di sini kosong; beri tanda kutip pada seluruh nilainya: "
+                                f'"{typed}"', line, field=field_path(loc) or None))
+        return None
     if is_plain(node):
         if node.value in _NULL_WORDS:
             problems.append(Problem(shown, f"'{node.value}' dibaca YAML sebagai nilai kosong; kosongkan isian ini "

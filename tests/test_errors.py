@@ -95,6 +95,15 @@ def test_a_value_starting_with_a_yaml_sign_is_named_with_the_value_to_quote(entr
                                f"sebagai tanda khusus; beri tanda kutip pada seluruh nilainya: {quoted}")
 
 
+@pytest.mark.parametrize("value", [">5", "|2", ">5  # lebih dari lima"])
+def test_a_value_yaml_reads_as_an_empty_block_is_refused_not_loaded_empty(value):
+    # '>5' opens a block of text indented five spaces below it; with none there, YAML loads "" silently.
+    (problem,) = parse_yaml(f"perangkat_daerah: Kecamatan Contoh\ntarget:\n  2024: {value}\nsatuan: dokumen\n",
+                            "2024.yaml").problems
+    assert (problem.line, problem.field) == (3, "target[2024]")
+    assert problem.message.endswith(f'beri tanda kutip pada seluruh nilainya: "{value.split()[0]}"')
+
+
 @pytest.mark.parametrize(("entries", "quoted"), [("{2023: >= 98,5, 2024: 99}", '">= 98,5"'),
                                                  ("{\n  2023: >= 98,5,\n  2024: 99}", '">= 98,5"')])
 def test_in_braces_the_value_to_quote_keeps_its_decimal_comma_and_not_the_next_entry(entries, quoted):
