@@ -58,6 +58,10 @@ def _rupiah(text: str) -> str:
 Nilai = Annotated[Teks, AfterValidator(_readable_nilai)]
 # A year a value is for, written in full: a key 24 or 2204 is a slip, not a year to publish.
 Tahun = Annotated[int, Field(ge=2000, le=2100)]
+
+# The fields whose values are keyed by year ('target: {2024: "26"}'), and by year then quarter.
+BY_YEAR = frozenset({"baseline", "target", "realisasi", "pagu"})
+BY_QUARTER = frozenset({"target_triwulan", "realisasi_triwulan"})
 NilaiPerTahun = dict[Tahun, Nilai]
 # A budget in Rupiah as typed ("7.742.388.142"), per year.
 PaguPerTahun = dict[Tahun, Annotated[Nilai, AfterValidator(_rupiah)]]

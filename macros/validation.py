@@ -13,14 +13,11 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .capaian import TRIWULAN
-from .model import Cascade, Loc, top_level_mistakes
+from .model import BY_QUARTER, BY_YEAR, Cascade, Loc, top_level_mistakes
 from .problems import CascadeError, Problem, field_path
 from .yaml_source import ParsedYaml
 
 _UNION_LABELS = {"str", "int", "float", "constrained-str", "function-after", "list", "dict"}
-# The fields keyed by year, and those of them whose years hold quarters.
-_PER_TAHUN = ("baseline", "target", "realisasi", "pagu")
-_PER_TRIWULAN = ("target_triwulan", "realisasi_triwulan")
 
 
 def validate_cascade(parsed: ParsedYaml, shown: str) -> Cascade:
@@ -82,9 +79,9 @@ def _empty_message(loc: Loc) -> str:
     """What to do about an empty value. A year's or quarter's value may be on one line with others
     (`target: {2023: "26", 2024: }`), where deleting the line would delete them too."""
     # Not pagu: a pagu is always a number, never "-".
-    if len(loc) >= 2 and loc[-2] in _PER_TAHUN and loc[-2] != "pagu":
+    if len(loc) >= 2 and loc[-2] in BY_YEAR - {"pagu"}:
         which = f"tahun {loc[-1]}"
-    elif len(loc) >= 3 and loc[-3] in _PER_TRIWULAN:
+    elif len(loc) >= 3 and loc[-3] in BY_QUARTER:
         which = f"triwulan {loc[-1]}"
     else:
         return "kosong: tulis isinya, atau hapus baris ini bila memang tidak ada isinya"
@@ -157,14 +154,14 @@ def _per_year_message(error: dict[str, Any], loc: Loc) -> str | None:
     """What is wrong with a value keyed by year (`target: {2023: "26"}`), where staff leave out the year or its
     level, or quote it: said with the shape to write, not only the kind of value expected."""
     kind, value = error["type"], error.get("input")
-    if kind in ("dict_type", "model_type") and loc and loc[-1] in (*_PER_TAHUN, *_PER_TRIWULAN) \
+    if kind in ("dict_type", "model_type") and loc and loc[-1] in BY_YEAR | BY_QUARTER \
             and isinstance(value, str):
-        example = f'{{I: "{value}"}}' if loc[-1] in _PER_TRIWULAN else f'"{value}"'
+        example = f'{{I: "{value}"}}' if loc[-1] in BY_QUARTER else f'"{value}"'
         return f"tulis per tahun, bukan satu nilai {_short(value)}: mis. {loc[-1]}: {{2023: {example}}}"
-    if len(loc) < 2 or loc[-2] not in (*_PER_TAHUN, *_PER_TRIWULAN) or not isinstance(loc[-1], str):
+    if len(loc) < 2 or loc[-2] not in BY_YEAR | BY_QUARTER or not isinstance(loc[-1], str):
         return None
     key = loc[-1]
-    if key.strip() in TRIWULAN and loc[-2] in _PER_TRIWULAN:
+    if key.strip() in TRIWULAN and loc[-2] in BY_QUARTER:
         # Reported once for the key and once for its value: one message, so the two are one problem.
         return (f"triwulan {key.strip()} harus ditulis di bawah tahunnya: mis. {loc[-2]}: "
                 f"{{2023: {{{key.strip()}: ...}}}}")

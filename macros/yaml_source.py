@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .model import Loc
+from .model import BY_QUARTER, BY_YEAR, Loc
 from .problems import CascadeError, Problem, field_path
 from .source_lines import SourceLines, SourceLinesBuilder
 from .yaml_messages import anchor_problem, parse_error
@@ -69,7 +69,7 @@ class _Loader(yaml.SafeLoader):
             self.anchors_written.append((event.anchor, event.start_mark, isinstance(event, yaml.ScalarEvent)))
         # A cascade nests about a dozen levels; stop a bracket bomb long before Python's recursion limit.
         if self.depth >= MAX_DEPTH:
-            raise _TooDeep(self.peek_event().start_mark)
+            raise _TooDeep(event.start_mark)
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -194,14 +194,9 @@ _NUMBER_END = frozenset("0123456789%")
 _KEY_JOINED = re.compile(r"(?P<key>\d{4}|IV|I{1,3}):(?P<value>\S.*)", re.S)
 
 
-# The fields whose values are keyed by year ('target: {2024: "26"}'), and by year then quarter.
-_BY_YEAR = frozenset({"baseline", "target", "realisasi", "pagu"})
-_BY_QUARTER = frozenset({"target_triwulan", "realisasi_triwulan"})
-
-
 def _keyed_by_year(loc: Loc) -> bool:
     """Whether the mapping at `loc` holds years or quarters as keys."""
-    return bool(loc) and (loc[-1] in _BY_YEAR | _BY_QUARTER or (len(loc) > 1 and loc[-2] in _BY_QUARTER))
+    return bool(loc) and (loc[-1] in BY_YEAR | BY_QUARTER or (len(loc) > 1 and loc[-2] in BY_QUARTER))
 
 
 @dataclass
