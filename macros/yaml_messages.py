@@ -70,10 +70,8 @@ def anchor_problem(anchor: str, mark: yaml.Mark, single_value: bool, text: str, 
     if not single_value:
         return Problem(shown, f"jangkar YAML '&{anchor}' tidak diizinkan; hapus '&{anchor}'", mark.line + 1,
                        mark.column + 1)
-    typed = typed_value(text, mark.index)
     return Problem(shown, f"tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&{anchor}' tidak "
-                          f'ikut tersimpan; beri tanda kutip pada seluruh nilainya: "{typed}"', mark.line + 1,
-                   mark.column + 1)
+                          f"ikut tersimpan; {quote_advice(text, mark.index)}", mark.line + 1, mark.column + 1)
 
 
 def _unclosed_quote(text: str) -> tuple[int, int] | None:
@@ -93,9 +91,8 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = f"{error.context or ''} {error.problem or ''}"
     reserved = _RESERVED_START.search(problem)
     if reserved and reserved[1] != "\t" and error.problem_mark:
-        value = typed_value(text, error.problem_mark.index)
-        return (f"YAML tidak valid: tanda '{reserved[1]}' tidak boleh mengawali nilai tanpa tanda kutip; beri tanda "
-                f'kutip pada seluruh nilainya: "{value}"')
+        return (f"YAML tidak valid: tanda '{reserved[1]}' tidak boleh mengawali nilai tanpa tanda kutip; "
+                f"{quote_advice(text, error.problem_mark.index)}")
     for needle, message in _YAML_MESSAGES:
         if needle in problem:
             if "tab" in message or "\t" in needle:
@@ -104,9 +101,8 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
     # YAML marks the character it stopped at, or where what it was reading began: the sign that opens the value.
     for mark in (error.context_mark, error.problem_mark):
         if mark is not None and text[mark.index:mark.index + 1] in tuple(_INDICATOR_START):
-            typed = typed_value(text, mark.index)
-            return (f"YAML tidak valid: tanda '{typed[0]}' di awal nilai tanpa tanda kutip dibaca YAML sebagai "
-                    f'tanda khusus; beri tanda kutip pada seluruh nilainya: "{typed}"')
+            return (f"YAML tidak valid: tanda '{text[mark.index]}' di awal nilai tanpa tanda kutip dibaca YAML "
+                    f"sebagai tanda khusus; {quote_advice(text, mark.index)}")
     return f"YAML tidak valid: {problem.strip()}"
 
 
@@ -114,7 +110,13 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
 _IN_BRACES = re.compile(r"(?:[^,}\]\n]|(?<=\d),(?=\d))*")
 
 
-def typed_value(text: str, start: int) -> str:
+def quote_advice(text: str, start: int) -> str:
+    """What to do about a value typed from `start` (an index into `text`) that YAML reads as something else: put
+    it in quotes, shown whole (`_typed_value`)."""
+    return f'beri tanda kutip pada seluruh nilainya: "{_typed_value(text, start)}"'
+
+
+def _typed_value(text: str, start: int) -> str:
     """The value typed from `start` (an index into `text`) to the end of its line or the line's comment; in braces
     (opened on this line or before), to the next '}', ']' or separating ','. Its first character, the sign YAML
     stopped at, is kept whatever it is."""

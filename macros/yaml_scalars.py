@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from .model import Cascade, Loc
 from .problems import Problem, field_path
 from .source_lines import SourceLinesBuilder, SourceRemark
-from .yaml_messages import typed_value
+from .yaml_messages import quote_advice
 
 # Zero-width and soft characters that Word and PDF copies carry: they show nothing, but split words for search
 # and for comparisons. A BOM at the start of the file is the encoding's (see yaml_source.decode), not text.
@@ -87,10 +87,10 @@ def text_scalar(node: yaml.ScalarNode, loc: Loc, source: str, lines: SourceLines
     line = node.start_mark.line + 1
     if node.style in ("|", ">") and not node.value:
         # '>5' or '|2' typed as a value: YAML reads a block of text indented below it, here none, so nothing.
-        typed = typed_value(source, node.start_mark.index)
+        advice = quote_advice(source, node.start_mark.index)
         problems.append(Problem(shown, f"tanda '{node.style}' di awal nilai tanpa tanda kutip dibaca YAML sebagai "
-                                f"awal teks berlapis, yang di sini kosong; beri tanda kutip pada seluruh nilainya: "
-                                f'"{typed}"', line, field=field_path(loc) or None))
+                                f"awal teks berlapis, yang di sini kosong; {advice}", line,
+                                field=field_path(loc) or None))
         return None
     if is_plain(node):
         if node.value in _NULL_WORDS:
