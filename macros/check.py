@@ -59,8 +59,8 @@ def lint(*, strict: bool) -> int:
 
 def _openable(path: Path) -> str:
     """A data file's path from the current folder: relative below it ('cascade_data/...'), absolute elsewhere."""
-    path = path.resolve()
-    return str(path.relative_to(Path.cwd().resolve())) if path.is_relative_to(Path.cwd().resolve()) else str(path)
+    path, here = path.resolve(), Path.cwd().resolve()
+    return str(path.relative_to(here)) if path.is_relative_to(here) else str(path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,7 @@ from .capaian import TRIWULAN, realisasi_setahun, target_setahun
 from .indikator_series import match_indikator
 from .kinerja import years_of
 from .model import CascadeFile, Indikator, Loc
-from .nilai import SKALA, Angka, BukanAngka, NilaiTidakTerbaca, format_angka, is_grade, parse_nilai
+from .nilai import SKALA, Angka, BukanAngka, Nilai, NilaiTidakTerbaca, format_angka, is_grade, parse_nilai
 from .tree import CascadeTree, IndikatorRow
 
 # R / T at or beyond which a percentage against a plain number is taken for a fraction typed for a percentage:
@@ -183,22 +183,24 @@ def _with_unit(angka: Angka) -> str:
     return format_angka(angka.value) + ("%" if _percent(angka) else "")
 
 
-def _angka(text: str | None) -> Angka | None:
+def _nilai(text: str | None) -> Nilai | None:
+    """The value of a text by `macros.nilai`'s rule; None for none, or for a text the rule refuses (the capaian
+    says why)."""
     try:
-        value = parse_nilai(text) if text is not None else None
+        return parse_nilai(text) if text is not None else None
     except NilaiTidakTerbaca:
         return None
+
+
+def _angka(text: str | None) -> Angka | None:
+    value = _nilai(text)
     return value if isinstance(value, Angka) else None
 
 
 def _unit(text: str | None) -> str | None:
     """The unit word typed after a number or range ('dokumen' of '26 dokumen'); None for none or for '%' (a
     percentage against a plain number is `_hundredfold_apart`'s to judge)."""
-    try:
-        value = parse_nilai(text) if text is not None else None
-    except NilaiTidakTerbaca:
-        return None
-    unit = getattr(value, "satuan", None)
+    unit = getattr(_nilai(text), "satuan", None)
     return None if unit is None or "%" in unit else unit
 
 
