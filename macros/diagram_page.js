@@ -92,10 +92,54 @@ const slim = (svg) => {
   }
 };
 
+// Mermaid's stylesheet, about 8 KB in every diagram, styles each kind of element it can draw (error icons, edge
+// animations, KaTeX, icon shapes, ...); a flowchart of a cascade has a few. Keep the rules that select an element
+// of this drawing, and the keyframes a kept rule names. A state (:hover) or a pseudo-element selects nothing while
+// the drawing is parsed, so a selector is tried without them; a selector the browser cannot try keeps its rule.
+// The text is cut at its own rule boundaries (the CSS object model would rewrite colours and spacing) and is left
+// whole unless that cut finds the rules the browser finds.
+const DYNAMIC_PARTS = /::?(?:hover|focus(?:-visible|-within)?|active|visited|link|before|after|first-line|first-letter|placeholder|selection)\b/g;
+const topLevelRules = (css) => {
+  const rules = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < css.length; i += 1) {
+    if (css[i] === '{') depth += 1;
+    else if (css[i] === '}' && --depth === 0) {
+      rules.push(css.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  return depth === 0 && !css.slice(start).trim() ? rules : null;
+};
+const selects = (svg, selector) => {
+  const tried = selector.replace(DYNAMIC_PARTS, '');
+  try {
+    return svg.matches(tried) || svg.querySelector(tried) !== null;
+  } catch (e) {
+    return true;
+  }
+};
+const pruneStyle = (svg) => {
+  for (const style of svg.querySelectorAll('style')) {
+    const texts = topLevelRules(style.textContent);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(style.textContent);
+    if (!texts || texts.length !== sheet.cssRules.length) continue;
+    const rules = [...sheet.cssRules];
+    const keep = rules.map((rule) => !(rule instanceof CSSStyleRule) || selects(svg, rule.selectorText));
+    const animated = rules.filter((rule, i) => keep[i] && rule instanceof CSSStyleRule).map((rule) => rule.cssText).join(' ');
+    rules.forEach((rule, i) => {
+      if (rule instanceof CSSKeyframesRule) keep[i] = new RegExp(`(^|[\\s,:])${rule.name}([\\s,;]|$)`).test(animated);
+    });
+    style.textContent = texts.filter((text, i) => keep[i]).join('');
+  }
+};
+
 const finish = (markup) => {
   // mermaid returns HTML-serialised markup (e.g. &nbsp;), so re-serialise it as XML.
   const svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
   slim(svg);
+  pruneStyle(svg);
   // Mermaid puts each word of a label in a tspan of its own, the space between them as text of its own:
   // outside browsers (librsvg, Inkscape) SVG's default whitespace handling drops those spaces.
   svg.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image, ImageChops
 
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer, palette_png
@@ -220,6 +221,24 @@ def test_the_svg_carries_what_it_draws_and_little_else(svg):
     edge_labels = [" ".join(label_rows(label)) for group in root.iter(SVG_NS + "g")
                    if group.get("class") == "edgeLabels" for label in group]
     assert edge_labels == [EDGE_LABEL]
+
+
+def test_the_stylesheet_keeps_only_the_rules_that_style_this_drawing(svg):
+    # Mermaid writes about 8 KB of rules for every kind of element it can draw into every diagram.
+    stylesheet = ET.fromstring(svg).find(SVG_NS + "style").text
+    assert len(stylesheet) < 2500
+    for unused in ("error-icon", "edge-animation", "@keyframes", "katex", ".cluster rect", "actor"):
+        assert unused not in stylesheet
+    # What draws this one stays: its font and size, node boxes, edge lines and their label.
+    drawing = BeautifulSoup(svg, "html.parser")
+    diagram = f"#{drawing.svg['id']}"
+    for used in (diagram + "{font-family:", "font-size:16px", diagram + " .node rect,", diagram + " .flowchart-link{",
+                 diagram + " .edgeLabel{"):
+        assert used in stylesheet
+    # Every rule left selects an element of the drawing (a state such as :hover aside).
+    for selectors in re.findall(r"([^{}]+)\{[^{}]*\}", stylesheet):
+        tried = [re.sub(r"::?(hover|focus|active|before|after)\b", "", s) for s in selectors.split(",")]
+        assert any(drawing.select_one(s) for s in tried), selectors
 
 
 def test_each_diagram_has_a_png_twice_its_size(renderer, svg):
