@@ -49,6 +49,11 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
             # YAML lets a quote run on over many lines, so it fails far below the real mistake.
             return Problem(shown, "YAML tidak valid: tanda kutip tidak ditutup: tambahkan tanda "
                                   "kutip penutup di akhir teks", *unclosed)
+        sign = _sign_before(text, error.problem_mark)
+        if sign is not None:
+            # Checked before the table: YAML stops after the alias or anchor, at what follows it, and names that
+            # place as a mapping's "block end" or a brace's missing ',' (indentation, braces), not the sign.
+            return _sign_problem(sign, text, shown)
         if error.context_mark and (error.context or "").startswith(("while parsing a flow", "while scanning a quoted")):
             # Where the braces or the quote open: the parser notices the mistake later, often lines below.
             mark = error.context_mark
@@ -72,6 +77,31 @@ def anchor_problem(anchor: str, mark: yaml.Mark, single_value: bool, text: str, 
                        mark.column + 1)
     return Problem(shown, f"tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&{anchor}' tidak "
                           f"ikut tersimpan; {quote_advice(text, mark.index)}", mark.line + 1, mark.column + 1)
+
+
+# An alias ('*name') or an anchor ('&name') where a value starts, then only spaces up to where YAML stopped: YAML read
+# the sign as one and could not read what follows on the line ('*catatan sementara', '&Laporan, BPS').
+_SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s\[{,:]))(?P<sign>[*&])(?P<name>[0-9A-Za-z_-]+)[ \t]*$")
+_SIGN_READ_AS = {"*": "alias (rujukan ke jangkar '&{name}')", "&": "jangkar (anchor) '&{name}'"}
+
+
+def _sign_before(text: str, mark: yaml.Mark | None) -> tuple[int, str, str] | None:
+    """Where an alias or anchor that YAML stopped right after starts on `mark`'s line, with its sign and name."""
+    if mark is None:
+        return None
+    line_start = text.rfind("\n", 0, mark.index) + 1
+    found = _SIGN_BEFORE.search(text[line_start:mark.index])
+    return None if found is None else (line_start + found.start(), found["sign"], found["name"])
+
+
+def _sign_problem(sign: tuple[int, str, str], text: str, shown: str) -> Problem:
+    """The problem for a value YAML stopped reading after its first word, an alias or an anchor: at the sign."""
+    index, char, name = sign
+    line_start = text.rfind("\n", 0, index) + 1
+    read_as = _SIGN_READ_AS[char].format(name=name)
+    return Problem(shown, f"YAML tidak valid: tanda '{char}' di awal nilai tanpa tanda kutip dibaca YAML sebagai "
+                          f"{read_as}, sehingga sisa nilainya tidak terbaca; {quote_advice(text, index)}",
+                   text.count("\n", 0, index) + 1, index - line_start + 1)
 
 
 def _unclosed_quote(text: str) -> tuple[int, int] | None:

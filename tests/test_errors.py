@@ -128,6 +128,26 @@ def test_a_value_starting_with_an_anchor_is_refused_rather_than_loaded_without_i
     assert parse_yaml("perangkat_daerah: Kecamatan Contoh\nsatuan: Sarana & Prasarana\n", "2024.yaml").problems == []
 
 
+# A sign YAML reads as an alias ('*name') or an anchor ('&name') with more typed after it on its line: YAML cannot
+# read the rest, and staff are told which sign it took for what and the whole value to quote, at the sign.
+@pytest.mark.parametrize(("line", "shown"), [
+    ("satuan: *catatan sementara",
+     "2024.yaml:2:9: YAML tidak valid: tanda '*' di awal nilai tanpa tanda kutip dibaca YAML sebagai alias (rujukan ke "
+     "jangkar '&catatan'), sehingga sisa nilainya tidak terbaca; beri tanda kutip pada seluruh nilainya: "
+     '"*catatan sementara"'),
+    ("satuan: &Laporan, BPS",
+     "2024.yaml:2:9: YAML tidak valid: tanda '&' di awal nilai tanpa tanda kutip dibaca YAML sebagai jangkar (anchor) "
+     "'&Laporan', sehingga sisa nilainya tidak terbaca; beri tanda kutip pada seluruh nilainya: \"&Laporan, BPS\""),
+    ("target: {2024: *A 10, 2025: '5'}",
+     "2024.yaml:2:16: YAML tidak valid: tanda '*' di awal nilai tanpa tanda kutip dibaca YAML sebagai alias (rujukan "
+     "ke jangkar '&A'), sehingga sisa nilainya tidak terbaca; beri tanda kutip pada seluruh nilainya: \"*A 10\""),
+])
+def test_an_alias_or_anchor_with_more_typed_after_it_is_named_with_the_value_to_quote(line, shown):
+    with pytest.raises(CascadeError) as caught:
+        parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{line}\ntahun: 2024\n", "2024.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [shown]
+
+
 @pytest.mark.parametrize(("value", "message"), ONE_LINE_SLIPS)
 def test_a_slip_in_a_value_on_one_line_is_named_at_its_line(value, message):
     text = f"perangkat_daerah: Kecamatan Contoh\ntarget: {value}\nuraian: Teks\ntahun: 2024\n"
