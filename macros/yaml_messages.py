@@ -70,13 +70,36 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
     return Problem(shown, f"YAML tidak valid: {error}")
 
 
-def anchor_problem(anchor: str, mark: yaml.Mark, single_value: bool, text: str, shown: str) -> Problem:
-    """The problem staff read for an anchor ('&name') written at `mark`: YAML keeps the value without it."""
-    if not single_value:
-        return Problem(shown, f"jangkar YAML '&{anchor}' tidak diizinkan; hapus '&{anchor}'", mark.line + 1,
-                       mark.column + 1)
-    return Problem(shown, f"tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&{anchor}' tidak "
-                          f"ikut tersimpan; {quote_advice(text, mark.index)}", mark.line + 1, mark.column + 1)
+def anchor_problem(event: yaml.NodeEvent, on_key: bool, text: str, shown: str) -> Problem:
+    """The problem staff read for an anchor ('&name') that opens `event`, a mapping's key when `on_key`: YAML keeps
+    the value without it."""
+    anchor, mark = f"&{event.anchor}", event.start_mark
+    if on_key:
+        # A key is a field's name or a year, never text '&k' could belong to.
+        message = f"jangkar YAML '{anchor}' tidak dipakai di berkas data cascade; hapus '{anchor}' dari kunci ini"
+    elif not isinstance(event, yaml.ScalarEvent):
+        message = f"jangkar YAML '{anchor}' tidak diizinkan; hapus '{anchor}'"
+    else:
+        message = (f"tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '{anchor}' tidak ikut "
+                   f"tersimpan; {_anchored_value_advice(event, anchor, text)}")
+    return Problem(shown, message, mark.line + 1, mark.column + 1)
+
+
+def _anchored_value_advice(event: yaml.ScalarEvent, anchor: str, text: str) -> str:
+    """What mends a single value that an anchor opens, by how the value is written."""
+    if event.style in ('"', "'"):
+        # Quoting the anchor in too would nest quotes, and the text inside is already kept as typed.
+        return f"nilainya sudah bertanda kutip, jadi hapus saja '{anchor}'"
+    if event.style in ("|", ">"):
+        return f"nilainya sudah ditulis sebagai teks berlapis ('{event.style}'), jadi hapus saja '{anchor}'"
+    if event.end_mark.line == event.start_mark.line:
+        return quote_advice(text, event.start_mark.index)
+    # Continued on the lines below: its first line alone would drop the rest. YAML joins the lines with spaces,
+    # which one quoted line keeps; an empty line among them is a line break, which one line cannot show.
+    if "\n" not in event.value:
+        return f'beri tanda kutip pada seluruh nilainya: "{anchor} {event.value}"'
+    return (f"beri tanda kutip pembuka sebelum '{anchor}' dan tanda kutip penutup di akhir teksnya "
+            f"(baris {event.end_mark.line + 1})")
 
 
 # An alias ('*name') or an anchor ('&name') where a value starts, then only spaces up to where YAML stopped: YAML read
