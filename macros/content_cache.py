@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -40,17 +41,40 @@ class ContentCache:
         self.suffix = suffix
         self.version = version
 
-    def path(self, text: str) -> Path:
-        """The file that holds (or will hold) the output for text; nothing is made or read."""
+    def path(self, text: str, owner: str | None = None) -> Path:
+        """The file that holds (or will hold) the output for text, made from the data file `owner` if given;
+        nothing is made or read."""
         key = hashlib.sha256(f"{self.version}\0{text}".encode("utf-8")).hexdigest()
-        return self.folder / f"{key}{self.suffix}"
+        return self.folder / f"{_owner_prefix(owner)}{key}{self.suffix}"
 
-    def put(self, text: str, data: bytes) -> Path:
-        """Store data as the output for text (atomically, so readers in other processes never see part of it)."""
-        path = self.path(text)
+    def put(self, text: str, data: bytes, owner: str | None = None) -> Path:
+        """Store data as the output for text (atomically, so readers in other processes never see part of it).
+
+        With an `owner`, the entries made before from that data file's other texts (or by other code) are removed:
+        an entry per edit of each file would otherwise be kept forever.
+        """
+        path = self.path(text, owner)
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(path, data)
+        if owner is not None:
+            self._remove_others(path, owner)
         return path
+
+    def _remove_others(self, kept: Path, owner: str) -> None:
+        """Remove the entries of `owner` but `kept`. Another build may be reading one: it keeps reading what it
+        opened, or finds no file, which is a cache miss; another's unfinished write ('<entry>.<random>.tmp') is
+        no entry."""
+        prefix = _owner_prefix(owner)
+        entry = re.compile(re.escape(prefix) + "[0-9a-f]{64}" + re.escape(self.suffix))
+        for path in self.folder.glob(f"{prefix}*"):
+            if path.name == kept.name or not entry.fullmatch(path.name):
+                continue
+            try:
+                path.unlink()
+            except OSError:
+                # Removed by another build already, or held open where that forbids removing: an entry left
+                # behind costs disk space only, and the file's next edit removes it.
+                continue
 
     def get(self, text: str, make: Callable[[], bytes]) -> bytes:
         """The cached output for text, made (and stored) if there is none yet."""
@@ -61,6 +85,12 @@ class ContentCache:
         data = make()
         self.put(text, data)
         return data
+
+
+def _owner_prefix(owner: str | None) -> str:
+    """What starts the name of every entry made from the data file `owner`: a hash, not the path, so that any path
+    makes a short name of safe characters."""
+    return "" if owner is None else hashlib.sha256(owner.encode("utf-8")).hexdigest()[:16] + "-"
 
 
 # An entry another build (`mkdocs serve` beside `make build`, the tests' builds side by side) made or read within

@@ -27,12 +27,14 @@ class LintCache:
         loaded without its text's hash (`source_digest`) is checked every time."""
         if not cf.source_digest:
             return file_findings(cf)
-        # The findings name the file as staff see it ('cascade_data/<pd>/<tahun>.yaml').
-        key = json.dumps([shown_path(cf), cf.source_digest])
+        # The findings name the file as staff see it ('cascade_data/<pd>/<tahun>.yaml'); kept by that file, so that
+        # an edit's findings replace the ones before.
+        shown = shown_path(cf)
+        key = json.dumps([shown, cf.source_digest])
         try:
-            return pickle.loads(self.cache.path(key).read_bytes())
+            return pickle.loads(self.cache.path(key, owner=shown).read_bytes())
         except (FileNotFoundError, EOFError, pickle.UnpicklingError):
             pass
         found = file_findings(cf)
-        self.cache.put(key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        self.cache.put(key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL), owner=shown)
         return found

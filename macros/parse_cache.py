@@ -27,11 +27,12 @@ class ParseCache:
         A parse that found problems is not kept (its problems name the file as `shown`); errors are raised as by
         `parse_yaml`.
         """
+        # Kept by the file it is read from (`shown`), so that an edit's parse replaces the one before.
         try:
-            return pickle.loads(self.cache.path(text).read_bytes())
+            return pickle.loads(self.cache.path(text, owner=shown).read_bytes())
         except (FileNotFoundError, EOFError, pickle.UnpicklingError):
             pass
         parsed = parse_yaml(text, shown)
         if not parsed.problems:
-            self.cache.put(text, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+            self.cache.put(text, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), owner=shown)
         return parsed

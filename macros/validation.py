@@ -150,6 +150,19 @@ def _unknown_key_message(loc: Loc) -> str:
     return message
 
 
+# A quarter typed as staff write it elsewhere ('i', '1', 'TW 3', 'Triwulan II', 'Q4'): the numeral meant.
+_QUARTER_TYPED = re.compile(r"(?:triwulan|tw|q)?[\s.-]*(?P<n>iv|i{1,3}|[1-4])", re.I)
+
+
+def _quarter_meant(key: object) -> str | None:
+    """The quarter (I to IV) a key typed otherwise stands for, if clear."""
+    meant = _QUARTER_TYPED.fullmatch(str(key).strip())
+    if meant is None:
+        return None
+    numeral = meant["n"].upper()
+    return TRIWULAN[int(numeral) - 1] if numeral.isdigit() else numeral
+
+
 def _per_year_message(error: dict[str, Any], loc: Loc) -> str | None:
     """What is wrong with a value keyed by year (`target: {2023: "26"}`), where staff leave out the year or its
     level, or quote it: said with the shape to write, not only the kind of value expected."""
@@ -160,22 +173,37 @@ def _per_year_message(error: dict[str, Any], loc: Loc) -> str | None:
         return f"tulis per tahun, bukan satu nilai {_short(value)}: mis. {loc[-1]}: {{2023: {example}}}"
     if len(loc) < 2 or loc[-2] not in BY_YEAR | BY_QUARTER or not isinstance(loc[-1], str):
         return None
-    key = loc[-1]
-    if key.strip() in TRIWULAN and loc[-2] in BY_QUARTER:
+    key, quarter = loc[-1], _quarter_meant(loc[-1])
+    if quarter and loc[-2] in BY_QUARTER:
         # Reported once for the key and once for its value: one message, so the two are one problem.
-        return (f"triwulan {key.strip()} harus ditulis di bawah tahunnya: mis. {loc[-2]}: "
-                f"{{2023: {{{key.strip()}: ...}}}}")
+        return f"triwulan {quarter} harus ditulis di bawah tahunnya: mis. {loc[-2]}: {{2023: {{{quarter}: ...}}}}"
     if kind in ("int_type", "int_parsing") and re.fullmatch(r"[0-9]{4}", key.strip()):
         return f"tahun ditulis tanpa tanda kutip: {key.strip()}, bukan '{key}'"
+    return None
+
+
+def _per_quarter_message(error: dict[str, Any], loc: Loc) -> str | None:
+    """What is wrong with a year's quarters (`target_triwulan: {2023: {I: "6"}}`) when a quarter is typed otherwise
+    than I to IV, or the year is given one value: said with what to write."""
+    kind, value = error["type"], error.get("input")
+    if kind == "literal_error" and len(loc) >= 3 and loc[-3] in BY_QUARTER:
+        message = (f"triwulan ditulis {', '.join(TRIWULAN[:-1])} atau {TRIWULAN[-1]} (angka Romawi, huruf kapital), "
+                   f"bukan {_short(loc[-1])}")
+        meant = _quarter_meant(loc[-1])
+        return message + (f": tulis {meant}" if meant else "")
+    if (kind in ("dict_type", "model_type") and len(loc) >= 2 and loc[-2] in BY_QUARTER and isinstance(loc[-1], int)
+            and isinstance(value, str)):
+        return (f"triwulan tahun {loc[-1]} ditulis sebagai pemetaan di bawah tahunnya, bukan satu nilai "
+                f'{_short(value)}: mis. {loc[-2]}: {{{loc[-1]}: {{I: "{value}", II: "{value}"}}}}')
     return None
 
 
 def _value_message(error: dict[str, Any], loc: Loc) -> str:
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
-    per_year = _per_year_message(error, loc)
-    if per_year:
-        return per_year
+    shaped = _per_year_message(error, loc) or _per_quarter_message(error, loc)
+    if shaped:
+        return shaped
     if kind in ("nilai_tidak_terbaca", "aturan_tidak_sah", "skala_tidak_jelas"):
         return ctx["pesan"]
     if kind == "periode_tidak_sah":

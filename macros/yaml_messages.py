@@ -49,6 +49,11 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
             # YAML lets a quote run on over many lines, so it fails far below the real mistake.
             return Problem(shown, "YAML tidak valid: tanda kutip tidak ditutup: tambahkan tanda "
                                   "kutip penutup di akhir teks", *unclosed)
+        sign = _sign_before(text, error.problem_mark)
+        if sign is not None:
+            # Checked before the table: YAML stops after the alias or anchor, at what follows it, and names that
+            # place as a mapping's "block end" or a brace's missing ',' (indentation, braces), not the sign.
+            return _sign_problem(sign, text, shown)
         if error.context_mark and (error.context or "").startswith(("while parsing a flow", "while scanning a quoted")):
             # Where the braces or the quote open: the parser notices the mistake later, often lines below.
             mark = error.context_mark
@@ -65,13 +70,61 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
     return Problem(shown, f"YAML tidak valid: {error}")
 
 
-def anchor_problem(anchor: str, mark: yaml.Mark, single_value: bool, text: str, shown: str) -> Problem:
-    """The problem staff read for an anchor ('&name') written at `mark`: YAML keeps the value without it."""
-    if not single_value:
-        return Problem(shown, f"jangkar YAML '&{anchor}' tidak diizinkan; hapus '&{anchor}'", mark.line + 1,
-                       mark.column + 1)
-    return Problem(shown, f"tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&{anchor}' tidak "
-                          f"ikut tersimpan; {quote_advice(text, mark.index)}", mark.line + 1, mark.column + 1)
+def anchor_problem(event: yaml.NodeEvent, on_key: bool, text: str, shown: str) -> Problem:
+    """The problem staff read for an anchor ('&name') that opens `event`, a mapping's key when `on_key`: YAML keeps
+    the value without it."""
+    anchor, mark = f"&{event.anchor}", event.start_mark
+    if on_key:
+        # A key is a field's name or a year, never text '&k' could belong to.
+        message = f"jangkar YAML '{anchor}' tidak dipakai di berkas data cascade; hapus '{anchor}' dari kunci ini"
+    elif not isinstance(event, yaml.ScalarEvent):
+        message = f"jangkar YAML '{anchor}' tidak diizinkan; hapus '{anchor}'"
+    else:
+        message = (f"tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '{anchor}' tidak ikut "
+                   f"tersimpan; {_anchored_value_advice(event, anchor, text)}")
+    return Problem(shown, message, mark.line + 1, mark.column + 1)
+
+
+def _anchored_value_advice(event: yaml.ScalarEvent, anchor: str, text: str) -> str:
+    """What mends a single value that an anchor opens, by how the value is written."""
+    if event.style in ('"', "'"):
+        # Quoting the anchor in too would nest quotes, and the text inside is already kept as typed.
+        return f"nilainya sudah bertanda kutip, jadi hapus saja '{anchor}'"
+    if event.style in ("|", ">"):
+        return f"nilainya sudah ditulis sebagai teks berlapis ('{event.style}'), jadi hapus saja '{anchor}'"
+    if event.end_mark.line == event.start_mark.line:
+        return quote_advice(text, event.start_mark.index)
+    # Continued on the lines below: its first line alone would drop the rest. YAML joins the lines with spaces,
+    # which one quoted line keeps; an empty line among them is a line break, which one line cannot show.
+    if "\n" not in event.value:
+        return f'beri tanda kutip pada seluruh nilainya: "{anchor} {event.value}"'
+    return (f"beri tanda kutip pembuka sebelum '{anchor}' dan tanda kutip penutup di akhir teksnya "
+            f"(baris {event.end_mark.line + 1})")
+
+
+# An alias ('*name') or an anchor ('&name') where a value starts, then only spaces up to where YAML stopped: YAML read
+# the sign as one and could not read what follows on the line ('*catatan sementara', '&Laporan, BPS').
+_SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s\[{,:]))(?P<sign>[*&])(?P<name>[0-9A-Za-z_-]+)[ \t]*$")
+_SIGN_READ_AS = {"*": "alias (rujukan ke jangkar '&{name}')", "&": "jangkar (anchor) '&{name}'"}
+
+
+def _sign_before(text: str, mark: yaml.Mark | None) -> tuple[int, str, str] | None:
+    """Where an alias or anchor that YAML stopped right after starts on `mark`'s line, with its sign and name."""
+    if mark is None:
+        return None
+    line_start = text.rfind("\n", 0, mark.index) + 1
+    found = _SIGN_BEFORE.search(text[line_start:mark.index])
+    return None if found is None else (line_start + found.start(), found["sign"], found["name"])
+
+
+def _sign_problem(sign: tuple[int, str, str], text: str, shown: str) -> Problem:
+    """The problem for a value YAML stopped reading after its first word, an alias or an anchor: at the sign."""
+    index, char, name = sign
+    line_start = text.rfind("\n", 0, index) + 1
+    read_as = _SIGN_READ_AS[char].format(name=name)
+    return Problem(shown, f"YAML tidak valid: tanda '{char}' di awal nilai tanpa tanda kutip dibaca YAML sebagai "
+                          f"{read_as}, sehingga sisa nilainya tidak terbaca; {quote_advice(text, index)}",
+                   text.count("\n", 0, index) + 1, index - line_start + 1)
 
 
 def _unclosed_quote(text: str) -> tuple[int, int] | None:

@@ -54,9 +54,9 @@ class _Loader(yaml.SafeLoader):
 
     def __init__(self, stream: str):
         super().__init__(stream)
-        # Each anchor (&name) as (its name, where it is written, whether it opens a single value): YAML drops it
-        # from the value, so '&Laporan BPS' would load as 'BPS'. And the names aliases (*name) refer to.
-        self.anchors_written: list[tuple[str, yaml.Mark, bool]] = []
+        # Each anchor (&name) as the event it opens and whether that is a mapping's key: YAML drops it from the
+        # value, so '&Laporan BPS' would load as 'BPS'. And the names aliases (*name) refer to.
+        self.anchors_written: list[tuple[yaml.NodeEvent, bool]] = []
         self.aliased: set[str] = set()
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
@@ -66,7 +66,8 @@ class _Loader(yaml.SafeLoader):
             return yaml.ScalarNode(_ALIAS_TAG, event.anchor, event.start_mark, event.end_mark)
         event = self.peek_event()
         if getattr(event, "anchor", None) is not None:
-            self.anchors_written.append((event.anchor, event.start_mark, isinstance(event, yaml.ScalarEvent)))
+            # The composer asks for a mapping's key with no index, for its value with the key.
+            self.anchors_written.append((event, isinstance(parent, yaml.MappingNode) and index is None))
         # A cascade nests about a dozen levels; stop a bracket bomb long before Python's recursion limit.
         if self.depth >= MAX_DEPTH:
             raise _TooDeep(event.start_mark)
@@ -135,8 +136,8 @@ def parse_yaml(text: str, shown: str) -> ParsedYaml:
     lines, problems = reader.lines, reader.problems
     # An anchor that aliases use is named by the aliases' message; alone it would silently drop text.
     if loader is not None:
-        problems += [anchor_problem(*anchor, text, shown) for anchor in loader.anchors_written
-                     if anchor[0] not in loader.aliased]
+        problems += [anchor_problem(event, on_key, text, shown) for event, on_key in loader.anchors_written
+                     if event.anchor not in loader.aliased]
     return ParsedYaml(data, lines.value_lines(), lines.key_lines(), _summarise_aliases(problems, shown))
 
 

@@ -43,3 +43,22 @@ def test_path_names_the_file_before_put_makes_it(tmp_path):
     assert not path.exists() and not (tmp_path / "svg").exists()
     assert cache.put("diagram", b"<svg/>") == path
     assert path.read_bytes() == b"<svg/>" and cache.get("diagram", lambda: b"other") == b"<svg/>"
+
+
+def test_an_entry_made_for_a_data_file_replaces_that_files_older_entries_and_no_other(tmp_path):
+    # The parse and lint caches keep one entry per data file: each edit of a file would otherwise leave one more.
+    cache, owner = ContentCache(tmp_path, ".pickle", "v1"), "cascade_data/a/2024.yaml"
+    older = cache.put("teks lama", b"lama", owner=owner)
+    other_file = cache.put("teks lama", b"lama", owner="cascade_data/b/2024.yaml")
+    no_file = cache.put("teks lama", b"lama")
+    # Another build writing an entry of the same file: its unfinished file is not an entry yet.
+    unfinished = tmp_path / f"{older.name}.k2j4.tmp"
+    unfinished.write_bytes(b"sebagian")
+    newer = cache.put("teks baru", b"baru", owner=owner)
+    assert sorted(tmp_path.iterdir()) == sorted([newer, other_file, no_file, unfinished])
+    # Written again (another build of the same text): the entry stays.
+    assert cache.put("teks baru", b"baru", owner=owner) == newer and newer.read_bytes() == b"baru"
+    assert cache.path("teks baru", owner=owner) == newer != cache.path("teks baru")
+    # Made by other code (after an upgrade): it replaces the file's entry too.
+    upgraded = ContentCache(tmp_path, ".pickle", "v2").put("teks baru", b"baru", owner=owner)
+    assert upgraded.exists() and not newer.exists()

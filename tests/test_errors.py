@@ -128,6 +128,57 @@ def test_a_value_starting_with_an_anchor_is_refused_rather_than_loaded_without_i
     assert parse_yaml("perangkat_daerah: Kecamatan Contoh\nsatuan: Sarana & Prasarana\n", "2024.yaml").problems == []
 
 
+# A sign YAML reads as an alias ('*name') or an anchor ('&name') with more typed after it on its line: YAML cannot
+# read the rest, and staff are told which sign it took for what and the whole value to quote, at the sign.
+@pytest.mark.parametrize(("line", "shown"), [
+    ("satuan: *catatan sementara",
+     "2024.yaml:2:9: YAML tidak valid: tanda '*' di awal nilai tanpa tanda kutip dibaca YAML sebagai alias (rujukan ke "
+     "jangkar '&catatan'), sehingga sisa nilainya tidak terbaca; beri tanda kutip pada seluruh nilainya: "
+     '"*catatan sementara"'),
+    ("satuan: &Laporan, BPS",
+     "2024.yaml:2:9: YAML tidak valid: tanda '&' di awal nilai tanpa tanda kutip dibaca YAML sebagai jangkar (anchor) "
+     "'&Laporan', sehingga sisa nilainya tidak terbaca; beri tanda kutip pada seluruh nilainya: \"&Laporan, BPS\""),
+    ("target: {2024: *A 10, 2025: '5'}",
+     "2024.yaml:2:16: YAML tidak valid: tanda '*' di awal nilai tanpa tanda kutip dibaca YAML sebagai alias (rujukan "
+     "ke jangkar '&A'), sehingga sisa nilainya tidak terbaca; beri tanda kutip pada seluruh nilainya: \"*A 10\""),
+])
+def test_an_alias_or_anchor_with_more_typed_after_it_is_named_with_the_value_to_quote(line, shown):
+    with pytest.raises(CascadeError) as caught:
+        parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{line}\ntahun: 2024\n", "2024.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [shown]
+
+
+# Where quotes around the value would not mend it, the message says what would.
+@pytest.mark.parametrize(("lines", "shown"), [
+    # On a key: a key is a field's name, never text to keep.
+    ("&k satuan: dokumen",
+     "2024.yaml:2:1: jangkar YAML '&k' tidak dipakai di berkas data cascade; hapus '&k' dari kunci ini"),
+    ("target: {&k 2024: '5'}",
+     "2024.yaml:2:10: jangkar YAML '&k' tidak dipakai di berkas data cascade; hapus '&k' dari kunci ini"),
+    # Already quoted: quoting again would nest quotes.
+    ('satuan: &x "10"',
+     "2024.yaml:2:9: tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&x' tidak ikut tersimpan; "
+     "nilainya sudah bertanda kutip, jadi hapus saja '&x'"),
+    ("satuan: &x 'sepuluh'",
+     "2024.yaml:2:9: tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&x' tidak ikut tersimpan; "
+     "nilainya sudah bertanda kutip, jadi hapus saja '&x'"),
+    # Continued on the lines below: the value as YAML joins its lines, not its first line alone.
+    ("uraian: &x Teks yang panjang\n  berlanjut ke\n  baris berikutnya",
+     "2024.yaml:2:9: tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&x' tidak ikut tersimpan; "
+     'beri tanda kutip pada seluruh nilainya: "&x Teks yang panjang berlanjut ke baris berikutnya"'),
+    # With an empty line inside, the value is no longer one line: where the quotes go instead.
+    ("uraian: &x Teks yang panjang\n\n  paragraf kedua",
+     "2024.yaml:2:9: tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&x' tidak ikut tersimpan; "
+     "beri tanda kutip pembuka sebelum '&x' dan tanda kutip penutup di akhir teksnya (baris 4)"),
+    ("uraian: &x >\n  Teks berlapis",
+     "2024.yaml:2:9: tanda '&' di awal nilai dibaca YAML sebagai jangkar (anchor), sehingga '&x' tidak ikut tersimpan; "
+     "nilainya sudah ditulis sebagai teks berlapis ('>'), jadi hapus saja '&x'"),
+])
+def test_an_anchor_on_a_key_a_quoted_value_or_several_lines_says_what_mends_it(lines, shown):
+    problems = parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{lines}\ntahun: 2024\n", "2024.yaml").problems
+    assert [str(problem) for problem in problems] == [shown]
+
+
 @pytest.mark.parametrize(("value", "message"), ONE_LINE_SLIPS)
 def test_a_slip_in_a_value_on_one_line_is_named_at_its_line(value, message):
     text = f"perangkat_daerah: Kecamatan Contoh\ntarget: {value}\nuraian: Teks\ntahun: 2024\n"

@@ -137,7 +137,7 @@ def test_an_unquoted_number_is_never_published_as_yaml_read_it(tmp_path):
 def test_quarters_must_be_named_i_to_iv(tmp_path):
     write_cascade(tmp_path, '        realisasi_triwulan: {2024: {I: "5", V: "3"}}\n')
     assert problems(tmp_path) == ["kecamatan-x/2024.yaml:11 tujuan[0].indikator[0].realisasi_triwulan[2024].V: "
-                                  "'V' harus salah satu dari: I, II, III, IV"]
+                                  "triwulan ditulis I, II, III atau IV (angka Romawi, huruf kapital), bukan 'V'"]
 
 
 def test_a_cascade_and_the_site_may_choose_how_negatif_capaian_is_computed(tmp_path):

@@ -377,6 +377,12 @@ def test_kept_findings_are_read_back_for_an_unchanged_file_and_made_again_for_an
     edited = load_cascades(data, shown_relative_to=tmp_path)
     assert lint_files(edited, kept.findings) == lint_files(edited)
     assert planted not in lint_files(edited, kept.findings)
+    # One entry per data file: the edited file's new findings replace its older ones.
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+    # An entry another build removed is checked again.
+    for entry in (tmp_path / "cache").iterdir():
+        entry.unlink()
+    assert lint_files(edited, kept.findings) == lint_files(edited) and len(list((tmp_path / "cache").iterdir())) == 2
 
 
 def _line_of(data_text: str, text: str, after: str = "") -> int:

@@ -176,6 +176,33 @@ def test_a_value_keyed_by_year_written_without_its_year_says_the_shape_to_write(
     assert problem.split(" tujuan[0].indikator[0].", 1)[1] == message
 
 
+# Quarters are the Roman numerals I to IV in capitals, under their year, as the README writes them. A quarter
+# typed otherwise is named as typed, with the numeral meant when it is clear; a year given one value where its
+# quarters belong is shown the mapping to write.
+QUARTERS = "triwulan ditulis I, II, III atau IV (angka Romawi, huruf kapital)"
+
+
+@pytest.mark.parametrize(("quarters", "shown"), [
+    ('target_triwulan: {2024: {i: "6"}}', f"target_triwulan[2024].i: {QUARTERS}, bukan 'i': tulis I"),
+    ('target_triwulan: {2024: {I: "6", ii: "6"}}', f"target_triwulan[2024].ii: {QUARTERS}, bukan 'ii': tulis II"),
+    ('target_triwulan: {2024: {1: "6"}}', f"target_triwulan[2024][1]: {QUARTERS}, bukan 1: tulis I"),
+    ('realisasi_triwulan: {2024: {TW 3: "6"}}', f"realisasi_triwulan[2024].TW 3: {QUARTERS}, bukan 'TW 3': tulis III"),
+    ('target_triwulan: {2024: {V: "6"}}', f"target_triwulan[2024].V: {QUARTERS}, bukan 'V'"),
+    # Without its year too: the numeral meant, under a year.
+    ('target_triwulan: {i: "6"}',
+     "target_triwulan.i: triwulan I harus ditulis di bawah tahunnya: mis. target_triwulan: {2023: {I: ...}}"),
+    ('target_triwulan: {2024: "6"}',
+     "target_triwulan[2024]: triwulan tahun 2024 ditulis sebagai pemetaan di bawah tahunnya, bukan satu nilai '6': "
+     'mis. target_triwulan: {2024: {I: "6", II: "6"}}'),
+    ("realisasi_triwulan:\n          2024: 6,5",
+     "realisasi_triwulan[2024]: triwulan tahun 2024 ditulis sebagai pemetaan di bawah tahunnya, bukan satu nilai "
+     "'6,5': mis. realisasi_triwulan: {2024: {I: \"6,5\", II: \"6,5\"}}"),
+])
+def test_quarters_are_written_i_to_iv_under_their_year(tmp_path, quarters, shown):
+    (problem,) = problems(tmp_path, target=f"{{2024: '10'}}\n        {quarters}")
+    assert problem.split(" tujuan[0].indikator[0].", 1)[1] == shown
+
+
 @pytest.mark.parametrize("comment", ["#AyoUrusKTP di Desa", "# angka sementara"])
 def test_a_comment_after_a_text_is_a_lint_warning_with_its_line(tmp_path, comment):
     write(tmp_path, uraian=f"Gerakan {comment}")
