@@ -2,7 +2,10 @@
 
 Cells are read as text: a whole number cell becomes its digits (`7742388142`), grouped by thousands with dots
 where its number format groups them (`7.742.388.142`, as Excel shows it), any other number the way staff type
-it and `macros.nilai` reads it back, with a decimal comma (`98,5`); a date cell its ISO date. A merged range's
+it and `macros.nilai` reads it back, with a decimal comma (`98,5`), a percent cell as its percentage (`98,5%`);
+a date cell its ISO date. A cell whose value staff did not type as such (an Excel error, a formula saved without
+its result, a date or time Excel made of `7-8` or `1:20`) is also a flaw of its sheet, refused by the readers
+wherever they would publish it. A merged range's
 value is given to every cell it covers, with a mark that the cell was filled from the merge (a repeated parent,
 not a new row of its own).
 """
@@ -16,15 +19,22 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterable
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..nilai import format_angka
 
 
 # A number format that groups thousands: '#,##0', '#,##0.00', '_-* #,##0_-' (Excel's Accounting), '"Rp"#,##0'.
 _GROUPED = re.compile(r"#,##?0|0,000")
+# The parts of a number format that are shown as written, not read as a format: "Rp", \%, [Red].
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^]]*\]')
+_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember"]
 
 
 class SpreadsheetError(Exception):
@@ -42,6 +52,9 @@ class Sheet:
     name: str
     rows: list[list[str]]
     merged: set[tuple[int, int]] = field(default_factory=set)  # cells filled from a merged range, not their own
+    # Cells whose value is not what staff typed and cannot be made so (an Excel error, a date, a formula saved
+    # without its result), with what to do; the readers refuse those they would publish (`flaw_problems`).
+    flaws: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def ref(self, row: int, column: int) -> str:
         """The cell's address as a spreadsheet shows it: 'Renstra!D14'."""
@@ -70,12 +83,16 @@ def read_sheets(path: Path) -> list[Sheet]:
 def _read_xlsx(path: Path) -> list[Sheet]:
     try:
         workbook = load_workbook(path, data_only=True)
+        # Loaded a second time for the formulas: with data_only a formula saved without its result (a workbook
+        # written by a program, never opened in Excel) reads as an empty cell, a value silently lost.
+        formulas = load_workbook(path)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         raise SpreadsheetError([f"{path.name}: tidak dapat dibaca sebagai berkas Excel .xlsx ({type(error).__name__})"]) \
             from None
     sheets = []
     for worksheet in workbook.worksheets:
-        rows = [[cell_text(cell.value, cell.number_format) for cell in row] for row in worksheet.iter_rows()]
+        flaws: dict[tuple[int, int], str] = {}
+        rows = [[_read_cell(cell, formulas[worksheet.title], flaws) for cell in row] for row in worksheet.iter_rows()]
         merged: set[tuple[int, int]] = set()
         for area in worksheet.merged_cells.ranges:
             top, left = area.min_row - 1, area.min_col - 1
@@ -87,8 +104,36 @@ def _read_xlsx(path: Path) -> list[Sheet]:
                     rows[r].extend([""] * (c + 1 - len(rows[r])))
                     rows[r][c] = value
                     merged.add((r, c))
-        sheets.append(Sheet(worksheet.title, rows, merged))
+        sheets.append(Sheet(worksheet.title, rows, merged, flaws))
     return sheets
+
+
+def _read_cell(cell: Cell, formulas: Worksheet, flaws: dict[tuple[int, int], str]) -> str:
+    """The cell's text; a value Excel holds but staff did not type as such (an error, a date, a formula
+    without its result) goes into `flaws`, which the import refuses wherever it would publish the cell."""
+    where = (cell.row - 1, cell.column - 1)
+    if cell.data_type == "e":
+        flaws[where] = f"sel berisi galat Excel {cell.value}, bukan nilai; perbaiki rumusnya atau ketik nilainya"
+    elif cell.value is None and formulas.cell(cell.row, cell.column).data_type == "f":
+        formula = formulas.cell(cell.row, cell.column).value
+        formula = formula if isinstance(formula, str) else getattr(formula, "text", "")
+        flaws[where] = (f"sel berisi rumus {formula} yang hasilnya tidak tersimpan di berkas; buka berkas di Excel "
+                        "lalu simpan ulang, atau ketik nilainya")
+    elif isinstance(cell.value, (datetime.date, datetime.time, datetime.timedelta)):
+        flaws[where] = _date_flaw(cell.value)
+    return cell_text(cell.value, cell.number_format)
+
+
+def _date_flaw(value: datetime.date | datetime.time | datetime.timedelta) -> str:
+    # A cascade holds no dates or times: a date cell is almost always Excel's reading of a range or a ratio.
+    if not isinstance(value, datetime.date):
+        minutes = (value.hour * 60 + value.minute if isinstance(value, datetime.time)
+                   else int(value.total_seconds()) // 60)
+        return (f"sel berisi jam {minutes // 60:02d}.{minutes % 60:02d}, bukan nilai yang diketik (Excel mengubah ketikan seperti "
+                "1:20 menjadi jam); format sel sebagai Teks lalu ketik ulang nilainya")
+    return (f"sel berisi tanggal {value.day} {_MONTHS[value.month - 1]} {value.year}, bukan nilai yang diketik "
+            "(Excel mengubah ketikan seperti 7-8 atau 1/2 menjadi tanggal); format sel sebagai Teks lalu ketik ulang "
+            "nilainya")
 
 
 def _read_csv(path: Path) -> Sheet:
@@ -105,24 +150,43 @@ def _read_csv(path: Path) -> Sheet:
 
 
 def cell_text(value: object, number_format: str = "General") -> str:
-    """A cell's value as text: whole numbers as digits, grouped by thousands with dots where the cell's number
-    format groups them ('#,##0': 7.742.388.142, as Excel shows it in Indonesian), others with a decimal comma,
-    dates as YYYY-MM-DD, nothing as ''."""
+    """A cell's value as Excel shows it, as text: whole numbers as digits, grouped by thousands with dots where
+    the cell's number format groups them ('#,##0': 7.742.388.142, as Excel shows it in Indonesian) and padded
+    with zeros where it pads them ('00': 03), a percent format's fraction as its percentage (0,985 → 98,5%),
+    others with a decimal comma, dates as YYYY-MM-DD, nothing as ''."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, float)) and float(value).is_integer() and abs(value) < 1e15:
-        whole = int(value)
-        return f"{whole:,}".replace(",", ".") if _GROUPED.search(number_format) else str(whole)
-    if isinstance(value, float):
-        # repr is the shortest text that gives the same float back: 1.5, not 1.5000000000000002.
-        return format_angka(Decimal(repr(value)))
+    if isinstance(value, (int, float)):
+        return _number_text(value, number_format)
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
     return str(value)
+
+
+def _number_text(value: int | float, number_format: str) -> str:
+    # Excel keeps and shows 15 significant digits; a float's further digits are its binary noise
+    # (=0,1+0,2 stores 0.30000000000000004, Excel shows 0,3).
+    number = Decimal(f"{value:.15g}") if isinstance(value, float) else Decimal(value)
+    shown = _LITERALS.sub("", number_format.split(";")[0])
+    if "%" in shown:  # typed '98,5%': Excel stores 0.985 and shows the percentage
+        return format_angka((number * 100).normalize()) + "%"
+    if number == number.to_integral_value() and abs(number) < 10**15:
+        whole = int(number)
+        if _GROUPED.search(shown):
+            return f"{whole:,}".replace(",", ".")
+        padded = re.fullmatch(r"0+", shown.strip())
+        return f"{whole:0{len(padded.group())}d}" if padded else str(whole)
+    return format_angka(number.normalize())
+
+
+def flaw_problems(sheet: Sheet, cells: Iterable[tuple[int, int]] | None = None) -> list[str]:
+    """'Sheet!Cell: message' for each flawed cell among `cells` (every flawed cell of the sheet when None)."""
+    chosen = sorted(sheet.flaws) if cells is None else [cell for cell in cells if cell in sheet.flaws]
+    return [f"{sheet.ref(row, column)}: {sheet.flaws[row, column]}" for row, column in chosen]
 
 
 def header_key(text: str) -> str:
