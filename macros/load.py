@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
 from .model import Cascade, CascadeFile, Loc
-from .naming import SLUG_PATTERN, cascade_dir, page_url, program_page
+from .naming import SLUG_PATTERN, anchor, cascade_dir, page_url, program_page
 from .problems import CascadeError, Problem, field_path
 from .validation import validate_cascade
 from .parse_cache import ParseCache
@@ -103,6 +103,7 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None,
                          source_digest=hashlib.sha256(raw).hexdigest())
     problems.extend(_check_years_in_periode(loaded, shown))
     problems.extend(_check_program_urls(loaded, shown))
+    problems.extend(_check_indikator_ids(loaded, shown))
     if problems:
         raise CascadeError(problems)
     return loaded
@@ -174,6 +175,30 @@ def _check_program_urls(cf: CascadeFile, shown: str) -> list[Problem]:
                                     cf.lines.get(loc), field=field_path(loc)))
         else:
             first[address] = program.field_path
+    return problems
+
+
+def _check_indikator_ids(cf: CascadeFile, shown: str) -> list[Problem]:
+    """Every indicator of a cascade has its own identifier as an anchor: it names its row's address and its CSV
+    download (`naming.indikator_csv_path`) and is the Data Package's primary key, so '1.1' and '1-1' (both
+    '1-1') or a code of no letters or digits ('-', whose anchor is empty) are refused at the code."""
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, str, str]] = {}
+    for row in cf.tree.indikator:
+        loc = (*row.loc, "kode")
+        where = dict(line=cf.lines.get(loc), field=field_path(loc))
+        name = anchor(row.id)
+        if not name:
+            problems.append(Problem(shown, f"kode indikator '{row.id}' tidak memuat huruf atau angka, sehingga tidak "
+                                    "dapat menjadi pengenal indikator; hapus baris kode bila indikator tidak berkode",
+                                    **where))
+        elif name in first:
+            other_id, other_path, other_word = first[name]
+            problems.append(Problem(shown, f"kode indikator '{row.id}' memberi pengenal yang sama ('{name}', dipakai "
+                                    f"pada alamat baris dan berkas CSV indikator) dengan {other_word} '{other_id}' di "
+                                    f"{other_path}; bedakan kodenya", **where))
+        else:
+            first[name] = (row.id, field_path(row.loc), "kode" if row.indikator.kode else "letak")
     return problems
 
 

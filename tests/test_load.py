@@ -334,3 +334,37 @@ def test_a_parse_another_build_removed_is_parsed_again(tmp_path, kebasen_text):
     entry.unlink()
     (second,) = load_cascades(tmp_path / "data", parse_cache=cache)
     assert second == first and list(cache.iterdir()) == [entry]
+
+
+TWO_KODES = """perangkat_daerah: Kecamatan X
+tahun: 2023
+tujuan:
+  - uraian: Tujuan
+    indikator:
+      - uraian: Indeks Kepuasan Masyarakat
+        kode: "1.1"
+        formulasi: Indeks
+        sumber_data: Survei
+      - uraian: Persentase pengaduan yang ditindaklanjuti
+        kode: {second}
+        formulasi: Persen
+        sumber_data: Laporan
+"""
+
+
+@pytest.mark.parametrize("second", ["'1-1'", "'1 1'", "'1.1'"])
+def test_two_indicators_whose_codes_give_one_identifier_are_refused_at_the_second_code(tmp_path, second):
+    # Their rows would share one anchor and one CSV download (data/<pd>/<tahun>/indikator/1-1.csv, the second
+    # overwriting the first), and the Data Package's primary key 'ID indikator' would be broken.
+    text = TWO_KODES.format(second=second)
+    assert problems_for(tmp_path, text) == [
+        f"kecamatan-x/2023.yaml:11 tujuan[0].indikator[1].kode: kode indikator {second.strip(chr(39))!r} memberi "
+        "pengenal yang sama ('1-1', dipakai pada alamat baris dan berkas CSV indikator) dengan kode '1.1' di "
+        "tujuan[0].indikator[0]; bedakan kodenya"]
+
+
+def test_an_indicator_code_without_letters_or_digits_is_refused(tmp_path):
+    text = TWO_KODES.format(second="'-'")
+    assert problems_for(tmp_path, text) == [
+        "kecamatan-x/2023.yaml:11 tujuan[0].indikator[1].kode: kode indikator '-' tidak memuat huruf atau angka, "
+        "sehingga tidak dapat menjadi pengenal indikator; hapus baris kode bila indikator tidak berkode"]
