@@ -216,3 +216,15 @@ def test_a_program_repeated_on_each_indicator_row_keeps_its_first_pagu_and_flags
             "periksa)") in imported.text
     assert "# penanggung_jawab di renja!I4: Bidang B (berbeda dari yang tertulis di baris pertama item ini: " \
            "Bidang A; periksa)" in imported.text
+
+
+def test_a_csv_with_a_title_line_above_its_semicolon_table_imports(tmp_path):
+    # A title typed above the table and saved alone on its line: the separator is the table's, not the title's.
+    csv_file = tmp_path / "renja.csv"
+    csv_file.write_text(
+        "RENJA KECAMATAN CONTOH TAHUN 2025\n\n"
+        "Tujuan;Sasaran;Kode;Program/Kegiatan;Indikator;Satuan;Target 2025\n"
+        "Tujuan A;Sasaran A;X.XX.01;Program A;Persentase layanan, tepat waktu;%;98,5\n", encoding="utf-8")
+    imported = import_spreadsheet(csv_file, "Kecamatan Contoh", 2025)
+    (program,) = loaded(imported, tmp_path / "data").cascade.tujuan[0].sasaran[0].program
+    assert [(i.uraian, i.target) for i in program.indikator] == [("Persentase layanan, tepat waktu", {2025: "98,5"})]

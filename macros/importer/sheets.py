@@ -143,8 +143,10 @@ def _read_csv(path: Path) -> Sheet:
     except UnicodeDecodeError:
         raise SpreadsheetError([f"{path.name}: berkas CSV bukan teks UTF-8; simpan ulang dari Excel sebagai "
                                 "'CSV UTF-8 (Comma delimited)'"]) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    # Counted over the lines where the header is looked for, not the first one alone: a title saved on its own
+    # line above the table has no separator, or a comma of its text ('RENJA KECAMATAN X, KABUPATEN Y').
+    head = "\n".join(text.splitlines()[:30])
+    delimiter = ";" if head.count(";") > head.count(",") else ","
     rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     return Sheet(path.stem, rows)
 
