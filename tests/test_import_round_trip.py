@@ -10,6 +10,7 @@ cell, and the two loaded cascades are equal field by field.
 
 from __future__ import annotations
 
+import datetime
 import io
 import shutil
 import subprocess
@@ -244,3 +245,29 @@ def test_a_period_workbook_without_its_cascade_sheet_takes_the_period_from_the_i
     _, _, again, text = imported_again(CASCADES["Renstra period file"], tmp_path,
                                        edit=lambda book: book.remove(book["Cascade"]))
     assert again.path.name == "2021-2026.yaml" and "\nperiode: 2021-2026\n" in text
+
+
+def test_a_download_retyped_in_excel_comes_back_as_shown_or_is_refused_at_its_cells(tmp_path):
+    # Staff retype cells of the downloaded workbook in Excel: '98,5%' is stored as 0.985 with a percent format
+    # (published as shown); '7-8' becomes a date and a code '1.10' a number 1,1 (refused, never published).
+    path, book = downloaded_workbook(tmp_path)
+    indikator = book["Indikator"]
+    header = [cell.value for cell in indikator[1]]
+    target = indikator.cell(2, header.index("Target 2025") + 1, 0.985)
+    target.number_format = "0.0%"
+    book.save(path)
+    imported = import_spreadsheet(path)
+    assert "2025: 98,5%" in imported.text
+    indikator.cell(3, header.index("Target 2025") + 1, datetime.datetime(2025, 8, 7))
+    program = book["Program"]
+    kode = [cell.value for cell in program[1]].index("Kode program") + 1
+    program.cell(2, kode, 1.1)
+    book.save(path)
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path)
+    assert caught.value.problems == [
+        f"Indikator!{get_column_letter(header.index('Target 2025') + 1)}3: sel berisi tanggal 7 Agustus 2025, bukan "
+        "nilai yang diketik (Excel mengubah ketikan seperti 7-8 atau 1/2 menjadi tanggal); format sel sebagai Teks "
+        "lalu ketik ulang nilainya",
+        f"Program!{get_column_letter(kode)}2: kode '1,1' tersimpan sebagai angka desimal, bukan kode (Excel membaca "
+        "1.1 sebagai angka); format sel sebagai Teks lalu ketik ulang kodenya, mis. 1.1"]

@@ -19,8 +19,8 @@ from ..yaml_source import parse_yaml
 from .emit import Draft, render_yaml
 from .columns import find_header
 from .matrix import read_matrix
-from .own_export import is_own_export, read_own_export
-from .sheets import SpreadsheetError, flaw_problems, read_sheets
+from .own_export import cell_problems, is_own_export, read_own_export
+from .sheets import SpreadsheetError, read_sheets
 
 __all__ = ["Imported", "SpreadsheetError", "import_spreadsheet", "write_imported"]
 
@@ -46,8 +46,7 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
         raise SpreadsheetError([f"{path}: berkas tidak ditemukan"])
     sheets = read_sheets(path)
     if is_own_export(sheets):
-        # Every cell of the site's own workbook is data: an Excel error or date anywhere in it is refused.
-        flawed = [problem for sheet in sheets for problem in flaw_problems(sheet)]
+        flawed = cell_problems(sheets)
         if flawed:
             raise SpreadsheetError(flawed)
         body, found_name, found_when = read_own_export(sheets)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .columns import Columns, check_columns, find_header, is_column_numbers, read_columns
 from .emit import Draft
 from .row_values import first_text, indikator_values, item_values, keep_in_notes
-from .sheets import Sheet, SpreadsheetError, flaw_problems, header_key
+from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key
 
 _LEVELS = ["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
 _LEVEL_BY_PARTS = {1: None, 2: None, 3: "program", 4: "kegiatan", 5: "kegiatan"}
@@ -56,7 +56,7 @@ def read_matrix(sheet: Sheet) -> Draft:
             continue
         # A note column's cell becomes a comment, where an Excel date or error misleads no one.
         problems.extend(flaw_problems(sheet, ((row, c) for c, role in columns.roles.items() if role != "catatan")))
-        problems.extend(_code_problems(sheet, row, columns))
+        problems.extend(filter(None, (decimal_code_problem(sheet, row, c) for c in columns.of("kode"))))
         try:
             _read_row(sheet, row, columns, state, problems)
         except SpreadsheetError as error:
@@ -96,18 +96,6 @@ def _read_row(sheet: Sheet, row: int, columns: Columns, state: _State, problems:
         keep_in_notes(sheet, row, columns, draft, tuple(noted))
     else:
         keep_in_notes(sheet, row, columns, owner, tuple(noted))
-
-
-def _code_problems(sheet: Sheet, row: int, columns: Columns) -> list[str]:
-    """A code cell holding a decimal number: Excel read '2.01' as a number, and its zeros may be lost ('2.10')."""
-    problems = []
-    for column in columns.of("kode"):
-        text = sheet.cell(row, column).strip()
-        if "," in text and (row, column) not in sheet.merged:
-            problems.append(f"{sheet.ref(row, column)}: kode '{text}' tersimpan sebagai angka desimal, bukan kode "
-                            f"(Excel membaca {text.replace(',', '.')} sebagai angka); format sel sebagai Teks lalu "
-                            f"ketik ulang kodenya, mis. {text.replace(',', '.')}")
-    return problems
 
 
 def _open(state: _State, level: str, draft: Draft, identity: tuple[str, str], *, uraian: str) -> None:

@@ -21,7 +21,7 @@ from ..render.export import CASCADE_SHEET, IKU_CELL, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
 from .row_values import check_nilai, indikator_skala, skala_problem, yearly_values
-from .sheets import Sheet, SpreadsheetError, header_key
+from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key
 
 _PER_YEAR = re.compile(r"^(baseline|target|realisasi|pagu) (\d{4})$")
 _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe penghitungan", "tipe_penghitungan"),
@@ -50,6 +50,17 @@ def is_own_export(sheets: list[Sheet]) -> bool:
     sheet = names.get("Indikator")
     return sheet is not None and [header_key(c) for c in sheet.rows[0][:3]] == ["id indikator", "level", "nomor item"] \
         if sheet and sheet.rows else False
+
+
+def cell_problems(sheets: list[Sheet]) -> list[str]:
+    """Cells retyped in Excel into what staff did not type: every cell of the site's workbook is data, so an
+    Excel error, a date or a formula without its result anywhere, and a code stored as a decimal number."""
+    problems = []
+    for sheet in sheets:
+        problems += flaw_problems(sheet)
+        codes = [c for c, text in enumerate(sheet.rows[0] if sheet.rows else []) if header_key(text).startswith("kode")]
+        problems += filter(None, (decimal_code_problem(sheet, row, c) for row in range(1, len(sheet.rows)) for c in codes))
+    return problems
 
 
 def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, When]:

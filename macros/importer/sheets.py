@@ -185,6 +185,16 @@ def _number_text(value: int | float, number_format: str) -> str:
     return format_angka(number.normalize())
 
 
+def decimal_code_problem(sheet: Sheet, row: int, column: int) -> str | None:
+    """A code cell holding a decimal number: Excel read '2.01' as a number (and '2.10' lost its zero)."""
+    text = sheet.cell(row, column).strip()
+    if "," not in text or (row, column) in sheet.merged:
+        return None
+    typed = text.replace(".", "").replace(",", ".")
+    return (f"{sheet.ref(row, column)}: kode '{text}' tersimpan sebagai angka desimal, bukan kode (Excel membaca "
+            f"{typed} sebagai angka); format sel sebagai Teks lalu ketik ulang kodenya, mis. {typed}")
+
+
 def flaw_problems(sheet: Sheet, cells: Iterable[tuple[int, int]] | None = None) -> list[str]:
     """'Sheet!Cell: message' for each flawed cell among `cells` (every flawed cell of the sheet when None)."""
     chosen = sorted(sheet.flaws) if cells is None else [cell for cell in cells if cell in sheet.flaws]
