@@ -20,7 +20,7 @@ from openpyxl import Workbook, load_workbook
 from macros.importer import SpreadsheetError, import_spreadsheet, write_imported
 from macros.importer.template import template_workbook
 from macros.load import load_cascades
-from macros.render.export import indikator_table, item_table, to_json, to_xlsx
+from macros.render.export import indikator_table, item_table, to_csv, to_json, to_xlsx
 
 from .helpers import DATA, ROOT, real_cascades, soup_of
 
@@ -169,6 +169,17 @@ def test_a_csv_matrix_with_codes_in_one_column_imports(tmp_path):
         ("Jumlah A", "non_kumulatif", None, "dokumen", {2025: "1.500"})]
     assert program.pagu == {2025: "1.000.000"}
     assert "# polaritas tidak tercantum: dibiarkan kosong; positif | negatif" in imported.text
+
+
+def test_the_sites_own_csv_download_is_refused_with_the_workbook_to_import_instead(tmp_path):
+    # One row per indicator: a program without indicators, pagu and quarters are not in it.
+    download = tmp_path / "2023.csv"
+    download.write_text(to_csv(real_cascades()[0].tree), encoding="utf-8-sig")
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(download)
+    (problem,) = caught.value.problems
+    assert problem.startswith("2023.csv: ini unduhan CSV situs ini, yang hanya memuat indikator")
+    assert problem.endswith("impor unduhan XLSX-nya (/data/<perangkat-daerah>/<tahun>.xlsx)")
 
 
 def test_a_broken_workbook_gets_sheet_and_cell_messages(tmp_path):

@@ -19,7 +19,7 @@ from ..yaml_source import parse_yaml
 from .emit import Draft, render_yaml
 from .columns import find_header
 from .matrix import read_matrix
-from .own_export import cell_problems, is_own_export, read_own_export
+from .own_export import cell_problems, is_own_export, is_own_indikator_table, read_own_export
 from .sheets import SpreadsheetError, read_sheets
 
 __all__ = ["Imported", "SpreadsheetError", "import_spreadsheet", "write_imported"]
@@ -45,6 +45,12 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
     if not path.is_file():
         raise SpreadsheetError([f"{path}: berkas tidak ditemukan"])
     sheets = read_sheets(path)
+    if path.suffix.lower() == ".csv" and is_own_indikator_table(sheets[0]):
+        # One row per indicator: items without indicators, their pagu and the quarters are not in it.
+        raise SpreadsheetError([f"{path.name}: ini unduhan CSV situs ini, yang hanya memuat indikator (tanpa item yang "
+                                "tidak berindikator, pagu, dan target/realisasi per triwulan), sehingga cascade tidak "
+                                "dapat dibentuk ulang darinya; impor unduhan XLSX-nya (/data/<perangkat-daerah>/"
+                                "<tahun>.xlsx)"])
     if is_own_export(sheets):
         flawed = cell_problems(sheets)
         if flawed:

@@ -45,11 +45,15 @@ def _when(cells: dict[str, str]) -> When:
 
 
 def is_own_export(sheets: list[Sheet]) -> bool:
-    """The workbook is one the site wrote: an "Indikator" sheet headed 'ID indikator', 'Level', 'Nomor item'."""
-    names = {sheet.name: sheet for sheet in sheets}
-    sheet = names.get("Indikator")
-    return sheet is not None and [header_key(c) for c in sheet.rows[0][:3]] == ["id indikator", "level", "nomor item"] \
-        if sheet and sheet.rows else False
+    """The workbook is one the site wrote: an "Indikator" sheet headed as `is_own_indikator_table`."""
+    sheet = next((sheet for sheet in sheets if sheet.name == "Indikator"), None)
+    return sheet is not None and is_own_indikator_table(sheet)
+
+
+def is_own_indikator_table(sheet: Sheet) -> bool:
+    """The sheet is the site's table of indicators (its workbook's "Indikator" sheet, or its CSV download): headed
+    'ID indikator', 'Level', 'Nomor item'."""
+    return bool(sheet.rows) and [header_key(c) for c in sheet.rows[0][:3]] == ["id indikator", "level", "nomor item"]
 
 
 def cell_problems(sheets: list[Sheet]) -> list[str]:
