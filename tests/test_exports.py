@@ -109,6 +109,16 @@ def test_xlsx_leaves_a_cell_without_a_value_blank_not_an_empty_text(kebasen):
     assert "" not in values and None in values
 
 
+def test_xlsx_cells_of_text_and_blank_cells_keep_what_is_typed_into_them_later(kebasen):
+    # Formatted as Text, a cell keeps '7-8', '1:20' or '007' typed in Excel as typed, not as a date, time or 7;
+    # the capaian the site computed stay numbers.
+    workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
+    cells = [cell for sheet in workbook for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert all(cell.number_format == "@" for cell in cells if cell.value is None or isinstance(cell.value, str))
+    numbers = [cell for cell in cells if isinstance(cell.value, (int, float))]
+    assert numbers and all(cell.number_format == "General" for cell in numbers)
+
+
 def test_xlsx_has_a_sheet_of_items_per_level(kebasen):
     workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
     places = kebasen.tree.nodes

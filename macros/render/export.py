@@ -216,11 +216,15 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
             "created": datetime.datetime(cascade.years[0], 1, 1),
         })
         wrapped = {"text_wrap": True, "valign": "top"}
+        # Text cells, and blank ones, are formatted as Text ('@'): what staff type into the workbook later stays as
+        # typed (Excel would make '7-8' a date, '1:20' a time, '007' 7), so that it imports back as typed.
+        as_typed = {**wrapped, "num_format": "@"}
         styles = _Styles(
             header=workbook.add_format({**wrapped, "bold": True, "bg_color": "#DCE3F5"}),
-            cell=workbook.add_format(wrapped),
+            cell=workbook.add_format(as_typed),
             # Text that looks like a formula gets the leading apostrophe Excel itself sets for typed text.
-            quoted=workbook.add_format({**wrapped, "quote_prefix": True}),
+            quoted=workbook.add_format({**as_typed, "quote_prefix": True}),
+            number=workbook.add_format(wrapped),
         )
         _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(tree, aturan), styles)
         _fill_sheet(workbook.add_worksheet("Triwulan"), triwulan_table(tree), styles)
@@ -235,6 +239,7 @@ class _Styles:
     header: Format
     cell: Format
     quoted: Format
+    number: Format
 
 
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
@@ -251,7 +256,7 @@ def _fill_sheet(sheet: Worksheet, table: Table, styles: _Styles) -> None:
                 style = styles.quoted if value.startswith(FORMULA_STARTS) else styles.cell
                 sheet.write_string(number, column, value, style)
             else:
-                sheet.write_number(number, column, value, styles.cell)
+                sheet.write_number(number, column, value, styles.number)
     for index, column in enumerate(table.columns):
         lines = [column] + [line for row in table.rows for line in str(row[index]).splitlines()]
         sheet.set_column(index, index, max(_MIN_WIDTH, min(_MAX_WIDTH, max(len(line) for line in lines) + 2)))
