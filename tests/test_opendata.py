@@ -100,6 +100,8 @@ def test_data_package_of_the_site_is_valid_and_names_every_csv_and_json(site, ca
     downloads = {str(path.relative_to(site / "data")) for path in (site / "data").rglob("*")
                  if path.suffix in (".csv", ".json") and path.name != "datapackage.json"}
     assert paths == downloads
+    # Named as IANA registers it, which portals' harvesters look up; the CSVs' byte order mark is UTF-8's signature.
+    assert {resource.encoding for resource in package.resources} == {"utf-8"}
     assert package.licenses == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                                  "title": "Creative Commons Attribution 4.0 International"}]
     # The site's kabupaten (Kebasen's) and the one Gunung Kaler's file names for itself.

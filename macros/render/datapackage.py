@@ -123,6 +123,8 @@ def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> 
     name = cf.cascade.perangkat_daerah
     temporal = {"start": f"{cf.years[0]}-01-01", "end": f"{cf.years[-1]}-12-31"}
     columns = [cascade_csv_column(header) for header in indikator_columns(cf.tree)]
+    # The CSVs start with a byte order mark (for Excel), which UTF-8 readers take as its signature: the encoding is
+    # named by its IANA name, as the Data Resource spec asks ('utf-8-sig' is Python's own).
     resources = [
         {"name": resource_name(cf, "json"), "path": _local(download_path(cf, "json")), "profile": "data-resource",
          "title": f"Cascading kinerja {name} {cf.label} (JSON)", "format": "json", "mediatype": "application/json",
@@ -130,7 +132,7 @@ def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> 
          "temporal": temporal, **_integrity(downloads[download_path(cf, "json")])},
         {"name": resource_name(cf, "csv"), "path": _local(download_path(cf, "csv")), "profile": "tabular-data-resource",
          "title": f"Indikator kinerja {name} {cf.label} (CSV)", "format": "csv", "mediatype": "text/csv",
-         "encoding": "utf-8-sig", "description": "Satu baris per indikator, dengan item di atasnya.",
+         "encoding": "utf-8", "description": "Satu baris per indikator, dengan item di atasnya.",
          "temporal": temporal, **_integrity(downloads[download_path(cf, "csv")]),
          "schema": {"fields": [_field(column) for column in columns], "primaryKey": ["ID indikator"]}},
     ]
@@ -139,7 +141,7 @@ def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> 
         resources.append({
             "name": resource_name(cf, "indikator"), "path": [_local(part) for part in parts],
             "profile": "tabular-data-resource", "title": f"Indikator kinerja {name} {cf.label}, satu berkas per "
-            "indikator (CSV)", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "indikator (CSV)", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "description": "Satu berkas CSV per indikator, satu baris per periode (tahun dan triwulan): target, "
                            "realisasi, capaian dan predikat; berkas-berkasnya bersambung menjadi satu tabel. "
                            "Definisi indikator (formulasi, tipe penghitungan, polaritas, sumber data) ada di CSV "
