@@ -193,8 +193,11 @@ def _per_quarter_message(error: dict[str, Any], loc: Loc) -> str | None:
         return message + (f": tulis {meant}" if meant else "")
     if (kind in ("dict_type", "model_type") and len(loc) >= 2 and loc[-2] in BY_QUARTER and isinstance(loc[-1], int)
             and isinstance(value, str)):
+        # Most often the year's own value, typed one field too far: say where that goes as well.
+        year_field = loc[-2].removesuffix("_triwulan")
         return (f"triwulan tahun {loc[-1]} ditulis sebagai pemetaan di bawah tahunnya, bukan satu nilai "
-                f'{_short(value)}: mis. {loc[-2]}: {{{loc[-1]}: {{I: "{value}", II: "{value}"}}}}')
+                f"{_short(value)}: mis. {loc[-2]}: {{{loc[-1]}: {{I: ..., II: ..., III: ..., IV: ...}}}}; nilai "
+                f'setahun ditulis di {year_field}: {{{loc[-1]}: "{value}"}}')
     return None
 
 

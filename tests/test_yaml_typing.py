@@ -193,10 +193,12 @@ QUARTERS = "triwulan ditulis I, II, III atau IV (angka Romawi, huruf kapital)"
      "target_triwulan.i: triwulan I harus ditulis di bawah tahunnya: mis. target_triwulan: {2023: {I: ...}}"),
     ('target_triwulan: {2024: "6"}',
      "target_triwulan[2024]: triwulan tahun 2024 ditulis sebagai pemetaan di bawah tahunnya, bukan satu nilai '6': "
-     'mis. target_triwulan: {2024: {I: "6", II: "6"}}'),
+     'mis. target_triwulan: {2024: {I: ..., II: ..., III: ..., IV: ...}}; nilai setahun ditulis di target: '
+     '{2024: "6"}'),
     ("realisasi_triwulan:\n          2024: 6,5",
      "realisasi_triwulan[2024]: triwulan tahun 2024 ditulis sebagai pemetaan di bawah tahunnya, bukan satu nilai "
-     "'6,5': mis. realisasi_triwulan: {2024: {I: \"6,5\", II: \"6,5\"}}"),
+     "'6,5': mis. realisasi_triwulan: {2024: {I: ..., II: ..., III: ..., IV: ...}}; nilai setahun ditulis di "
+     'realisasi: {2024: "6,5"}'),
 ])
 def test_quarters_are_written_i_to_iv_under_their_year(tmp_path, quarters, shown):
     (problem,) = problems(tmp_path, target=f"{{2024: '10'}}\n        {quarters}")
