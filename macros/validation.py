@@ -171,12 +171,15 @@ def _per_year_message(error: dict[str, Any], loc: Loc) -> str | None:
             and isinstance(value, str):
         example = f'{{I: "{value}"}}' if loc[-1] in BY_QUARTER else f'"{value}"'
         return f"tulis per tahun, bukan satu nilai {_short(value)}: mis. {loc[-1]}: {{2023: {example}}}"
-    if len(loc) < 2 or loc[-2] not in BY_YEAR | BY_QUARTER or not isinstance(loc[-1], str):
+    if len(loc) < 2 or loc[-2] not in BY_YEAR | BY_QUARTER or not isinstance(loc[-1], (str, int)):
         return None
     key, quarter = loc[-1], _quarter_meant(loc[-1])
     if quarter and loc[-2] in BY_QUARTER:
-        # Reported once for the key and once for its value: one message, so the two are one problem.
+        # Reported once for the key and once for its value: one message, so the two are one problem. A quarter typed
+        # as a number ('1') comes as a year out of range: it is the quarter too, not a year whose value goes elsewhere.
         return f"triwulan {quarter} harus ditulis di bawah tahunnya: mis. {loc[-2]}: {{2023: {{{quarter}: ...}}}}"
+    if not isinstance(key, str):
+        return None
     if kind in ("int_type", "int_parsing") and re.fullmatch(r"[0-9]{4}", key.strip()):
         return f"tahun ditulis tanpa tanda kutip: {key.strip()}, bukan '{key}'"
     return None
@@ -192,8 +195,9 @@ def _per_quarter_message(error: dict[str, Any], loc: Loc) -> str | None:
         meant = _quarter_meant(loc[-1])
         return message + (f": tulis {meant}" if meant else "")
     if (kind in ("dict_type", "model_type") and len(loc) >= 2 and loc[-2] in BY_QUARTER and isinstance(loc[-1], int)
-            and isinstance(value, str)):
-        # Most often the year's own value, typed one field too far: say where that goes as well.
+            and 2000 <= loc[-1] <= 2100 and isinstance(value, str)):
+        # Most often the year's own value, typed one field too far: say where that goes as well (under a key that is
+        # no year, the year's own message says what to mend first).
         year_field = loc[-2].removesuffix("_triwulan")
         return (f"triwulan tahun {loc[-1]} ditulis sebagai pemetaan di bawah tahunnya, bukan satu nilai "
                 f"{_short(value)}: mis. {loc[-2]}: {{{loc[-1]}: {{I: ..., II: ..., III: ..., IV: ...}}}}; nilai "

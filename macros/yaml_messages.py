@@ -103,8 +103,12 @@ def _anchored_value_advice(event: yaml.ScalarEvent, anchor: str, text: str) -> s
 
 
 # An alias ('*name') or an anchor ('&name') where a value starts, then only spaces up to where YAML stopped: YAML read
-# the sign as one and could not read what follows on the line ('*catatan sementara', '&Laporan, BPS').
-_SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s\[{,:]))(?P<sign>[*&])(?P<name>[0-9A-Za-z_-]+)[ \t]*$")
+# the sign as one and could not read what follows on the line ('*catatan sementara', '&Laporan, BPS'). A value starts
+# a line (after its list dashes), or follows a key's ': ' or, in braces, a '[', '{' or ','; a sign after a space
+# inside a text ('Sarana &Prasarana: Desa') is part of that text, and YAML stopped there for another reason.
+_SIGN_BEFORE = re.compile(r"(?P<sign>[*&])(?P<name>[0-9A-Za-z_-]+)[ \t]*$")
+_VALUE_STARTS = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+)$")
+_FLOW_VALUE_STARTS = re.compile(r"[\[{,][ \t]*$")
 _SIGN_READ_AS = {"*": "alias (rujukan ke jangkar '&{name}')", "&": "jangkar (anchor) '&{name}'"}
 
 
@@ -114,7 +118,15 @@ def _sign_before(text: str, mark: yaml.Mark | None) -> tuple[int, str, str] | No
         return None
     line_start = text.rfind("\n", 0, mark.index) + 1
     found = _SIGN_BEFORE.search(text[line_start:mark.index])
-    return None if found is None else (line_start + found.start(), found["sign"], found["name"])
+    if found is None:
+        return None
+    start = line_start + found.start()
+    before = text[line_start:start]
+    opened = text.count("{", 0, start) + text.count("[", 0, start)
+    in_braces = opened > text.count("}", 0, start) + text.count("]", 0, start)
+    if not (_VALUE_STARTS.search(before) or (in_braces and _FLOW_VALUE_STARTS.search(before))):
+        return None
+    return start, found["sign"], found["name"]
 
 
 def _sign_problem(sign: tuple[int, str, str], text: str, shown: str) -> Problem:

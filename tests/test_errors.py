@@ -148,6 +148,22 @@ def test_an_alias_or_anchor_with_more_typed_after_it_is_named_with_the_value_to_
     assert [str(problem) for problem in caught.value.problems] == [shown]
 
 
+# A '&' or '*' inside a text is no alias or anchor: when YAML stops right after such a word for another reason
+# (here the ': ' further on), the message names that reason, not the sign.
+@pytest.mark.parametrize(("line", "shown"), [
+    ("satuan: Sarana &Prasarana: Desa",
+     "2024.yaml:2:26: YAML tidak valid: tanda ':' tidak terduga; periksa indentasi, atau beri tanda kutip pada teks "
+     "yang memuat ': '"),
+    ("satuan: Laporan *BPS: 2023",
+     "2024.yaml:2:21: YAML tidak valid: tanda ':' tidak terduga; periksa indentasi, atau beri tanda kutip pada teks "
+     "yang memuat ': '"),
+])
+def test_a_sign_inside_a_text_is_not_blamed_for_another_mistake_after_it(line, shown):
+    with pytest.raises(CascadeError) as caught:
+        parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{line}\ntahun: 2024\n", "2024.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [shown]
+
+
 # Where quotes around the value would not mend it, the message says what would.
 @pytest.mark.parametrize(("lines", "shown"), [
     # On a key: a key is a field's name, never text to keep.

@@ -191,6 +191,9 @@ QUARTERS = "triwulan ditulis I, II, III atau IV (angka Romawi, huruf kapital)"
     # Without its year too: the numeral meant, under a year.
     ('target_triwulan: {i: "6"}',
      "target_triwulan.i: triwulan I harus ditulis di bawah tahunnya: mis. target_triwulan: {2023: {I: ...}}"),
+    # A quarter typed as a number is no year: not told to move its value to `target: {1: ...}`, a year refused.
+    ('target_triwulan: {1: "6"}',
+     "target_triwulan[1]: triwulan I harus ditulis di bawah tahunnya: mis. target_triwulan: {2023: {I: ...}}"),
     ('target_triwulan: {2024: "6"}',
      "target_triwulan[2024]: triwulan tahun 2024 ditulis sebagai pemetaan di bawah tahunnya, bukan satu nilai '6': "
      'mis. target_triwulan: {2024: {I: ..., II: ..., III: ..., IV: ...}}; nilai setahun ditulis di target: '
@@ -203,6 +206,15 @@ QUARTERS = "triwulan ditulis I, II, III atau IV (angka Romawi, huruf kapital)"
 def test_quarters_are_written_i_to_iv_under_their_year(tmp_path, quarters, shown):
     (problem,) = problems(tmp_path, target=f"{{2024: '10'}}\n        {quarters}")
     assert problem.split(" tujuan[0].indikator[0].", 1)[1] == shown
+
+
+def test_a_year_out_of_range_given_one_value_is_not_told_to_move_it_to_that_year(tmp_path):
+    # `target: {5: "6"}` would be refused in turn: the year is mended first.
+    found = problems(tmp_path, target="{2024: '10'}\n        target_triwulan: {5: \"6\"}")
+    assert [p.split(" tujuan[0].indikator[0].", 1)[1] for p in found] == [
+        "target_triwulan[5]: 5 di luar rentang tahun yang masuk akal (2000–2100); tulis tahunnya lengkap empat "
+        "angka, mis. 2023",
+        "target_triwulan[5]: harus berupa pemetaan 'kunci: nilai', bukan teks '6'"]
 
 
 @pytest.mark.parametrize("comment", ["#AyoUrusKTP di Desa", "# angka sementara"])
