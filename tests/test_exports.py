@@ -117,6 +117,11 @@ def test_xlsx_cells_of_text_and_blank_cells_keep_what_is_typed_into_them_later(k
     assert all(cell.number_format == "@" for cell in cells if cell.value is None or isinstance(cell.value, str))
     numbers = [cell for cell in cells if isinstance(cell.value, (int, float))]
     assert numbers and all(cell.number_format == "General" for cell in numbers)
+    # So are the rows staff add below the table: each column's own format is Text.
+    for sheet in workbook:
+        text_columns = {n for column in sheet.column_dimensions.values() if column.number_format == "@"
+                        for n in range(column.min, column.max + 1)}
+        assert text_columns >= set(range(1, sheet.max_column + 1)), sheet.title
 
 
 def test_xlsx_has_a_sheet_of_items_per_level(kebasen):

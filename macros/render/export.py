@@ -259,7 +259,9 @@ def _fill_sheet(sheet: Worksheet, table: Table, styles: _Styles) -> None:
                 sheet.write_number(number, column, value, styles.number)
     for index, column in enumerate(table.columns):
         lines = [column] + [line for row in table.rows for line in str(row[index]).splitlines()]
-        sheet.set_column(index, index, max(_MIN_WIDTH, min(_MAX_WIDTH, max(len(line) for line in lines) + 2)))
+        # The column's own format too: rows staff add below the table keep what they type as well.
+        sheet.set_column(index, index, max(_MIN_WIDTH, min(_MAX_WIDTH, max(len(line) for line in lines) + 2)),
+                         styles.cell)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
 
