@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .capaian import TRIWULAN
 from .model import BY_QUARTER, BY_YEAR, Cascade, Loc, top_level_mistakes
 from .problems import CascadeError, Problem, field_path
+from .yaml_messages import yaml_quoted
 from .yaml_source import ParsedYaml
 
 _UNION_LABELS = {"str", "int", "float", "constrained-str", "function-after", "list", "dict"}
@@ -169,7 +170,7 @@ def _per_year_message(error: dict[str, Any], loc: Loc) -> str | None:
     kind, value = error["type"], error.get("input")
     if kind in ("dict_type", "model_type") and loc and loc[-1] in BY_YEAR | BY_QUARTER \
             and isinstance(value, str):
-        example = f'{{I: "{value}"}}' if loc[-1] in BY_QUARTER else f'"{value}"'
+        example = f"{{I: {yaml_quoted(value)}}}" if loc[-1] in BY_QUARTER else yaml_quoted(value)
         return f"tulis per tahun, bukan satu nilai {_short(value)}: mis. {loc[-1]}: {{2023: {example}}}"
     if len(loc) < 2 or loc[-2] not in BY_YEAR | BY_QUARTER or not isinstance(loc[-1], (str, int)):
         return None
@@ -201,7 +202,7 @@ def _per_quarter_message(error: dict[str, Any], loc: Loc) -> str | None:
         year_field = loc[-2].removesuffix("_triwulan")
         return (f"triwulan tahun {loc[-1]} ditulis sebagai pemetaan di bawah tahunnya, bukan satu nilai "
                 f"{_short(value)}: mis. {loc[-2]}: {{{loc[-1]}: {{I: ..., II: ..., III: ..., IV: ...}}}}; nilai "
-                f'setahun ditulis di {year_field}: {{{loc[-1]}: "{value}"}}')
+                f"setahun ditulis di {year_field}: {{{loc[-1]}: {yaml_quoted(value)}}}")
     return None
 
 

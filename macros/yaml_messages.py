@@ -97,7 +97,7 @@ def _anchored_value_advice(event: yaml.ScalarEvent, anchor: str, text: str) -> s
     # Continued on the lines below: its first line alone would drop the rest. YAML joins the lines with spaces,
     # which one quoted line keeps; an empty line among them is a line break, which one line cannot show.
     if "\n" not in event.value:
-        return f'beri tanda kutip pada seluruh nilainya: "{anchor} {event.value}"'
+        return f"beri tanda kutip pada seluruh nilainya: {yaml_quoted(f'{anchor} {event.value}')}"
     return (f"beri tanda kutip pembuka sebelum '{anchor}' dan tanda kutip penutup di akhir teksnya "
             f"(baris {event.end_mark.line + 1})")
 
@@ -175,10 +175,19 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
 _IN_BRACES = re.compile(r"(?:[^,}\]\n]|(?<=\d),(?=\d))*")
 
 
+def yaml_quoted(value: str) -> str:
+    """`value` in the quotes that keep it as typed in a data file: double quotes, or single quotes (a single quote
+    in it doubled) where it holds a double quote, which would end double quotes, or a backslash, which they read as
+    the start of an escape ('C:\\data' would not load)."""
+    if '"' in value or "\\" in value:
+        return "'" + value.replace("'", "''") + "'"
+    return f'"{value}"'
+
+
 def quote_advice(text: str, start: int) -> str:
     """What to do about a value typed from `start` (an index into `text`) that YAML reads as something else: put
     it in quotes, shown whole (`_typed_value`)."""
-    return f'beri tanda kutip pada seluruh nilainya: "{_typed_value(text, start)}"'
+    return f"beri tanda kutip pada seluruh nilainya: {yaml_quoted(_typed_value(text, start))}"
 
 
 def _typed_value(text: str, start: int) -> str:

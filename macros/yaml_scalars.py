@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from .model import Cascade, Loc
 from .problems import Problem, field_path
 from .source_lines import SourceLinesBuilder, SourceRemark
-from .yaml_messages import quote_advice
+from .yaml_messages import quote_advice, yaml_quoted
 
 # Zero-width and soft characters that Word and PDF copies carry: they show nothing, but split words for search
 # and for comparisons. A BOM at the start of the file is the encoding's (see yaml_source.decode), not text.
@@ -95,7 +95,7 @@ def text_scalar(node: yaml.ScalarNode, loc: Loc, source: str, lines: SourceLines
     if is_plain(node):
         if node.value in _NULL_WORDS:
             problems.append(Problem(shown, f"'{node.value}' dibaca YAML sebagai nilai kosong; kosongkan isian ini "
-                                    f"bila memang tidak ada isinya, atau beri tanda kutip (\"{node.value}\") bila "
+                                    f"bila memang tidak ada isinya, atau beri tanda kutip ({yaml_quoted(node.value)}) bila "
                                     "itulah teksnya", line, field=field_path(loc) or None))
             return None
         if node.value == "":

@@ -195,6 +195,22 @@ def test_an_anchor_on_a_key_a_quoted_value_or_several_lines_says_what_mends_it(l
     assert [str(problem) for problem in problems] == [shown]
 
 
+@pytest.mark.parametrize(("value", "quoted", "kept"), [
+    # A double quote in the value would end double quotes; a backslash in them starts an escape.
+    ('@BPS "2023"', "'@BPS \"2023\"'", '@BPS "2023"'),
+    ("@data\\laporan", "'@data\\laporan'", "@data\\laporan"),
+    ("@BPS's \"angka\"", "'@BPS''s \"angka\"'", "@BPS's \"angka\""),
+    ("@BPS 2023", '"@BPS 2023"', "@BPS 2023"),
+])
+def test_the_quotes_suggested_load_the_value_as_typed(value, quoted, kept):
+    with pytest.raises(CascadeError) as caught:
+        parse_yaml(f"perangkat_daerah: Kecamatan Contoh\nsumber_data: {value}\n", "2024.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).endswith(f"beri tanda kutip pada seluruh nilainya: {quoted}")
+    mended = parse_yaml(f"perangkat_daerah: Kecamatan Contoh\nsumber_data: {quoted}\n", "2024.yaml")
+    assert mended.data["sumber_data"] == kept
+
+
 @pytest.mark.parametrize(("value", "message"), ONE_LINE_SLIPS)
 def test_a_slip_in_a_value_on_one_line_is_named_at_its_line(value, message):
     text = f"perangkat_daerah: Kecamatan Contoh\ntarget: {value}\nuraian: Teks\ntahun: 2024\n"
