@@ -57,7 +57,8 @@ def _rupiah(text: str) -> str:
 # A value as staff typed it ("98,5%", "7-8", "WTP"); numbers are derived from it by `macros.nilai`.
 Nilai = Annotated[Teks, AfterValidator(_readable_nilai)]
 # A year a value is for, written in full: a key 24 or 2204 is a slip, not a year to publish.
-Tahun = Annotated[int, Field(ge=2000, le=2100)]
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+Tahun = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 # The fields whose values are keyed by year ('target: {2024: "26"}'), and by year then quarter.
 BY_YEAR = frozenset({"baseline", "target", "realisasi", "pagu"})
@@ -177,9 +178,10 @@ class Tujuan(_Model):
 def _ascending_periode(text: str) -> str:
     """A period as typed ('2021-2026'), refused unless its first year comes before its last."""
     start, end = (int(part) for part in text.split("-"))
-    if not (2000 <= start < end <= 2100):
+    if not (FIRST_YEAR <= start < end <= LAST_YEAR):
         raise PydanticCustomError("periode_tidak_sah", "periode harus tahun awal lalu tahun akhir yang lebih besar, "
-                                  "antara 2000 dan 2100, mis. 2021-2026; tertulis \"{teks}\"", {"teks": text})
+                                  f"antara {FIRST_YEAR} dan {LAST_YEAR}, mis. 2021-2026; tertulis \"{{teks}}\"",
+                                  {"teks": text})
     return text
 
 

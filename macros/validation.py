@@ -13,7 +13,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .capaian import TRIWULAN
-from .model import BY_QUARTER, BY_YEAR, Cascade, Loc, top_level_mistakes
+from .model import BY_QUARTER, BY_YEAR, FIRST_YEAR, LAST_YEAR, Cascade, Loc, top_level_mistakes
 from .problems import CascadeError, Problem, field_path
 from .yaml_messages import yaml_quoted
 from .yaml_source import ParsedYaml
@@ -196,7 +196,7 @@ def _per_quarter_message(error: dict[str, Any], loc: Loc) -> str | None:
         meant = _quarter_meant(loc[-1])
         return message + (f": tulis {meant}" if meant else "")
     if (kind in ("dict_type", "model_type") and len(loc) >= 2 and loc[-2] in BY_QUARTER and isinstance(loc[-1], int)
-            and 2000 <= loc[-1] <= 2100 and isinstance(value, str)):
+            and FIRST_YEAR <= loc[-1] <= LAST_YEAR and isinstance(value, str)):
         # Most often the year's own value, typed one field too far: say where that goes as well (under a key that is
         # no year, the year's own message says what to mend first).
         year_field = loc[-2].removesuffix("_triwulan")
@@ -233,7 +233,7 @@ def _value_message(error: dict[str, Any], loc: Loc) -> str:
     if kind == "string_unicode":
         return f"teks {_short(value)} memuat karakter Unicode yang tidak sah; ketik ulang teks ini"
     if kind == "invalid_key":
-        if loc and isinstance(loc[-1], int) and 2000 <= loc[-1] <= 2100:
+        if loc and isinstance(loc[-1], int) and FIRST_YEAR <= loc[-1] <= LAST_YEAR:
             # `realisasi:` with its `2024: "27"` on the next line not indented under it.
             return (f"tahun {loc[-1]} tertulis sebagai kunci di sini, bukan di bawah isian di atasnya: tulis lebih "
                     f"menjorok (dua spasi) di bawah kunci nilainya, mis. di bawah 'realisasi:'")
@@ -247,8 +247,8 @@ def _value_message(error: dict[str, Any], loc: Loc) -> str:
     if kind == "bool_type":
         return f"{_short(value)} tidak dikenal: tulis true (ya) atau false (tidak), tanpa tanda kutip"
     if kind in ("greater_than_equal", "less_than_equal"):
-        return (f"{_short(value)} di luar rentang tahun yang masuk akal (2000–2100); tulis tahunnya lengkap "
-                f"empat angka, mis. 2023")
+        return (f"{_short(value)} di luar rentang tahun yang masuk akal ({FIRST_YEAR}–{LAST_YEAR}); tulis tahunnya "
+                f"lengkap empat angka, mis. 2023")
     return f"nilai {_short(value)} tidak valid ({error['msg']})"
 
 
