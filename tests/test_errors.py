@@ -33,6 +33,13 @@ THROUGH_MAKE_BUILD = ["alias-bomb", "file-outside-folder", "invalid-unicode-esca
 PYTHON_TAG_MARKER = Path("/tmp/cascade-python-tag-ran")  # what the python-object-tag case would create if run
 
 
+def refusal_of(lines: str) -> list[str]:
+    """The messages staff read for a file YAML cannot read, with `lines` between its perangkat_daerah and tahun."""
+    with pytest.raises(CascadeError) as caught:
+        parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{lines}\ntahun: 2024\n", "2024.yaml")
+    return [str(problem) for problem in caught.value.problems]
+
+
 def expected(case: str) -> list[str]:
     return (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
 
@@ -143,9 +150,7 @@ def test_a_value_starting_with_an_anchor_is_refused_rather_than_loaded_without_i
      "ke jangkar '&A'), sehingga sisa nilainya tidak terbaca; beri tanda kutip pada seluruh nilainya: \"*A 10\""),
 ])
 def test_an_alias_or_anchor_with_more_typed_after_it_is_named_with_the_value_to_quote(line, shown):
-    with pytest.raises(CascadeError) as caught:
-        parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{line}\ntahun: 2024\n", "2024.yaml")
-    assert [str(problem) for problem in caught.value.problems] == [shown]
+    assert refusal_of(line) == [shown]
 
 
 # A '&' or '*' inside a text is no alias or anchor: when YAML stops right after such a word for another reason
@@ -159,9 +164,7 @@ def test_an_alias_or_anchor_with_more_typed_after_it_is_named_with_the_value_to_
      "yang memuat ': '"),
 ])
 def test_a_sign_inside_a_text_is_not_blamed_for_another_mistake_after_it(line, shown):
-    with pytest.raises(CascadeError) as caught:
-        parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{line}\ntahun: 2024\n", "2024.yaml")
-    assert [str(problem) for problem in caught.value.problems] == [shown]
+    assert refusal_of(line) == [shown]
 
 
 # Where quotes around the value would not mend it, the message says what would.
