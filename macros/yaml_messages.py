@@ -122,9 +122,7 @@ def _sign_before(text: str, mark: yaml.Mark | None) -> tuple[int, str, str] | No
         return None
     start = line_start + found.start()
     before = text[line_start:start]
-    opened = text.count("{", 0, start) + text.count("[", 0, start)
-    in_braces = opened > text.count("}", 0, start) + text.count("]", 0, start)
-    if not (_VALUE_STARTS.search(before) or (in_braces and _FLOW_VALUE_STARTS.search(before))):
+    if not (_VALUE_STARTS.search(before) or (_in_braces(text, start) and _FLOW_VALUE_STARTS.search(before))):
         return None
     return start, found["sign"], found["name"]
 
@@ -196,7 +194,12 @@ def _typed_value(text: str, start: int) -> str:
     stopped at, is kept whatever it is."""
     line_end = text.find("\n", start)
     typed = re.match(r"(.*?)(?:\s+#.*)?$", text[start:None if line_end < 0 else line_end])[1]
-    before = text[:start]
-    if before.count("{") + before.count("[") > before.count("}") + before.count("]"):
+    if _in_braces(text, start):
         typed = typed[:1] + _IN_BRACES.match(typed, 1)[0]
     return typed.strip()
+
+
+def _in_braces(text: str, index: int) -> bool:
+    """Whether `index` lies inside braces or brackets opened before it (on its line or an earlier one)."""
+    opened = text.count("{", 0, index) + text.count("[", 0, index)
+    return opened > text.count("}", 0, index) + text.count("]", 0, index)
