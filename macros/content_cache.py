@@ -29,6 +29,16 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def link_or_copy(source: Path, target: Path) -> None:
+    """Make `target` (which must not exist) a hard link to `source`, or a copy where the two are on different file
+    systems or links are not allowed. For the cache's own files only: they are never written into again (a new
+    content is a new file, `atomic_write`), so the link keeps the bytes it was made with."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 class ContentCache:
     """Outputs of `make` by the sha256 of `version` and the text they are made from.
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content_cache import code_version, prune_unused
+from .content_cache import code_version, link_or_copy, prune_unused
 from .lint import shown_path
 from .model import CascadeFile
 from .render.chart_maker import ChartMaker
@@ -121,7 +121,7 @@ class GeneratedCache:
                 path = staging / "files" / one.path
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if isinstance(one.content, Path):
-                    shutil.copyfile(one.content, path)
+                    link_or_copy(one.content, path)
                 else:
                     path.write_bytes(one.content.encode() if isinstance(one.content, str) else one.content)
                 listed.append([one.path, one.in_nav, path.stat().st_size])

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from macros.content_cache import ContentCache
+import errno
+import os
+
+from macros.content_cache import ContentCache, link_or_copy
 from macros.render.export import cascade_downloads, xlsx_cache
 from macros.naming import download_path
 
@@ -35,6 +38,27 @@ def test_cached_workbook_is_the_workbook_and_follows_the_data(tmp_path, kebasen)
     assert cascade_downloads(changed, cache)[download_path(changed, "xlsx")] == cascade_downloads(changed)[download_path(changed, "xlsx")]
     assert cascade_downloads(changed, cache)[download_path(changed, "xlsx")] != uncached[download_path(kebasen, "xlsx")]
     assert len(list(tmp_path.glob("*.xlsx"))) == 2
+
+
+def test_a_site_keeps_the_bytes_it_was_built_with_when_the_cache_writes_again(tmp_path):
+    cache = ContentCache(tmp_path / "cache", ".svg", "v1")
+    published = tmp_path / "site" / "grafik.svg"
+    published.parent.mkdir()
+    link_or_copy(cache.put("chart", b"<svg>lama</svg>"), published)
+    assert published.stat().st_nlink == 2  # linked, not copied
+    cache.put("chart", b"<svg>baru</svg>")  # an entry written again (a damaged one replaced)
+    assert published.read_bytes() == b"<svg>lama</svg>"
+
+
+def test_a_cache_on_another_file_system_is_copied_into_the_site(tmp_path, monkeypatch):
+    def cross_device(source, target):
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
+    cached = ContentCache(tmp_path / "cache", ".csv", "v1").put("table", b"kode;uraian\n")
+    monkeypatch.setattr(os, "link", cross_device)
+    link_or_copy(cached, tmp_path / "table.csv")
+    assert (tmp_path / "table.csv").read_bytes() == b"kode;uraian\n"
+    assert cached.stat().st_nlink == 1
 
 
 def test_path_names_the_file_before_put_makes_it(tmp_path):
