@@ -317,8 +317,9 @@ def _read_number(token: str, text: str) -> Decimal:
         f"tepat tiga angka dan desimal dengan koma, misalnya '1.500' atau '98,5'."))
 
 
-def format_angka(value: Decimal) -> str:
-    """`value` as staff write it: thousands dot, decimal comma, no exponent ('1.500', '6,5', '-1.234,25').
+def format_angka(value: Decimal, grouped: bool = True) -> str:
+    """`value` as staff write it: thousands dot (unless not `grouped`), decimal comma, no exponent ('1.500',
+    '6,5', '-1.234,25'; not grouped: '1500', '-1234,25').
 
     `parse_nilai` reads the result back as `value`; for the one spelling the rule refuses as ambiguous
     (1-3 digits, comma, three decimals: '1,125') a fourth decimal zero is written ('1,1250').
@@ -326,7 +327,8 @@ def format_angka(value: Decimal) -> str:
     sign = "-" if value < 0 else ""
     plain = format(abs(value), "f")
     whole, _, decimals = plain.partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    if decimals and len(decimals) == 3 and "." not in grouped and whole != "0":
+    if decimals and len(decimals) == 3 and len(whole) <= 3 and whole != "0":
         decimals += "0"
-    return f"{sign}{grouped},{decimals}" if decimals else f"{sign}{grouped}"
+    if grouped:
+        whole = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{whole},{decimals}" if decimals else f"{sign}{whole}"

@@ -155,7 +155,8 @@ def cell_text(value: object, number_format: str = "General") -> str:
     """A cell's value as Excel shows it, as text: whole numbers as digits, grouped by thousands with dots where
     the cell's number format groups them ('#,##0': 7.742.388.142, as Excel shows it in Indonesian) and padded
     with zeros where it pads them ('00': 03), a percent format's fraction as its percentage (0,985 → 98,5%),
-    others with a decimal comma, dates as YYYY-MM-DD, nothing as ''."""
+    others with a decimal comma (grouped only where the format groups: 1500,5 in General), dates as YYYY-MM-DD,
+    nothing as ''."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -176,13 +177,11 @@ def _number_text(value: int | float, number_format: str) -> str:
     shown = _LITERALS.sub("", number_format.split(";")[0])
     if "%" in shown:  # typed '98,5%': Excel stores 0.985 and shows the percentage
         return format_angka((number * 100).normalize()) + "%"
-    if number == number.to_integral_value() and abs(number) < 10**15:
-        whole = int(number)
-        if _GROUPED.search(shown):
-            return f"{whole:,}".replace(",", ".")
+    grouped = bool(_GROUPED.search(shown))
+    if number == number.to_integral_value() and abs(number) < 10**15 and not grouped:
         padded = re.fullmatch(r"0+", shown.strip())
-        return f"{whole:0{len(padded.group())}d}" if padded else str(whole)
-    return format_angka(number.normalize())
+        return f"{int(number):0{len(padded.group())}d}" if padded else str(int(number))
+    return format_angka(number.normalize(), grouped)
 
 
 def decimal_code_problem(sheet: Sheet, row: int, column: int) -> str | None:
