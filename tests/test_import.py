@@ -272,6 +272,19 @@ def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
     assert "TEBAKAN, periksa" not in imported.text and "# tebakan:" not in imported.text
 
 
+@pytest.mark.parametrize(("mark", "iku"), [("ya", True), (True, True), (False, False), ("Tidak", False)])
+def test_the_iku_column_takes_ya_tidak_or_a_ticked_checkbox(tmp_path, mark, iku):
+    path = tmp_path / "templat.xlsx"
+    path.write_bytes(template_workbook(2025))
+    workbook = load_workbook(path)
+    workbook.active["M3"] = mark  # Excel 365's checkbox stores TRUE or FALSE
+    workbook.save(path)
+    imported = import_spreadsheet(path, "Dinas Contoh", 2025)
+    cf = loaded_from(imported.text, tmp_path / "data", imported.slug, imported.label)
+    (indikator,) = cf.cascade.tujuan[0].sasaran[0].program[0].kegiatan[0].indikator
+    assert indikator.iku is iku
+
+
 @pytest.mark.parametrize(("skala", "problem"), [
     ("Mutu Pelayanan IKM", None),   # a scale's title or name, in any case, with spaces or '_'
     ("opini BPK", "Renstra!K3: nilai 'B', 'C' bukan peringkat opini BPK"),

@@ -16,7 +16,8 @@ from ..nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nila
 
 _TIPE = {"kumulatif": "kumulatif", "komulatif": "kumulatif", "non kumulatif": "non_kumulatif",
          "non komulatif": "non_kumulatif", "nonkumulatif": "non_kumulatif"}
-_IKU = {"ya": True, "iku": True, "tidak": False, "bukan": False}
+# A ticked checkbox of Excel 365 holds TRUE (BENAR in an Indonesian Excel), read as the text 'TRUE'.
+_IKU = {"ya": True, "iku": True, "tidak": False, "bukan": False, "true": True, "false": False}
 # The scales as staff write them in a Skala cell: by name or title, in any case, with '_' or spaces.
 _SKALA = {header_key(text).replace("_", " "): name for name, skala in SKALA.items() for text in (name, skala.title)}
 # Roles whose values belong to a row's indicator: on a row without one, they are kept as comments.
