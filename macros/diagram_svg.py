@@ -34,6 +34,9 @@ DEFAULT_CONFIG = {
     # Mermaid 11 reads the root flag first; the flowchart flag is kept for older 11.x releases.
     "htmlLabels": False,
     "deterministicIds": True,
+    # Some node shapes are drawn through rough.js, whose curves follow a random seed unless one is set: the same
+    # source gave another SVG (the same picture) on every cold build.
+    "handDrawnSeed": 1,
     "flowchart": {"htmlLabels": False, "useMaxWidth": True},
 }
 

@@ -14,6 +14,7 @@ from PIL import Image, ImageChops
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer, palette_png
 from macros.render.diagram import link_nodes, share_styles
 from macros.render.escape import mermaid_label
+from macros.render.mermaid import program_page_diagrams
 
 BROWSER = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 MERMAID_JS = Path(__file__).resolve().parent.parent / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -187,6 +188,16 @@ def test_parallel_render_matches_serial(renderer, tmp_path, monkeypatch):
     assert result == expected
     assert len({ET.fromstring(svg).get("id") for svg in result.values()}) == 8
     assert not list((tmp_path / "parallel").glob("*.tmp"))
+
+
+def test_a_diagram_is_drawn_the_same_on_every_build(renderer, kebasen, tmp_path, monkeypatch):
+    # Kebasen's overviews draw sasaran nodes with Mermaid's rough.js shapes, whose curves take a random seed.
+    sources = [diagram.source for node in kebasen.tree.programs for diagram in program_page_diagrams(node)
+               if diagram.kegiatan is None]
+    first = renderer.render_many(sources)  # in the module's browser, after the other tests' diagrams
+    monkeypatch.setattr("macros.diagram_svg.PARALLEL_MIN_MISSES", 1)
+    with MermaidSvgRenderer(MERMAID_JS, tmp_path, browser_path=BROWSER, workers=2) as fresh:
+        assert fresh.render_many(sources) == first
 
 
 def test_the_svg_keeps_its_word_spaces_outside_browsers(svg):
