@@ -106,6 +106,9 @@ def test_data_package_of_the_site_is_valid_and_names_every_csv_and_json(site, ca
                                  "title": "Creative Commons Attribution 4.0 International"}]
     # The site's kabupaten (Kebasen's) and the one Gunung Kaler's file names for itself.
     assert package.custom["spatial"] == ["Kabupaten Banyumas", "Kabupaten Tangerang"]
+    # A machine reading the CSVs learns that the apostrophe before a formula-like text is not part of the value.
+    for resource in package.resources:
+        assert ("tanda petik tunggal (') di depannya" in resource.description) == (resource.format == "csv")
 
 
 def test_data_package_of_a_synthetic_kabupaten_is_valid(tmp_path):

@@ -117,6 +117,11 @@ def resource_name(cf: CascadeFile, kind: str) -> str:
     return f"{cf.slug}-{cf.label}-{kind}"
 
 
+# What `macros.render.export.neutralise` adds to a CSV's text, told to the machines that read it.
+_APOSTROPHE = ("Teks yang diawali =, +, - atau @ dan bukan angka ditulis dengan tanda petik tunggal (') di depannya, "
+               "agar spreadsheet tidak menjalankannya sebagai rumus; tanda petik itu bukan bagian dari nilainya.")
+
+
 def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> list[dict[str, Any]]:
     """A cascade's JSON, CSV and per-indicator CSVs as Data Package resources; `downloads` holds their content
     by path, for sizes and checksums."""
@@ -132,7 +137,7 @@ def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> 
          "temporal": temporal, **_integrity(downloads[download_path(cf, "json")])},
         {"name": resource_name(cf, "csv"), "path": _local(download_path(cf, "csv")), "profile": "tabular-data-resource",
          "title": f"Indikator kinerja {name} {cf.label} (CSV)", "format": "csv", "mediatype": "text/csv",
-         "encoding": "utf-8", "description": "Satu baris per indikator, dengan item di atasnya.",
+         "encoding": "utf-8", "description": "Satu baris per indikator, dengan item di atasnya. " + _APOSTROPHE,
          "temporal": temporal, **_integrity(downloads[download_path(cf, "csv")]),
          "schema": {"fields": [_field(column) for column in columns], "primaryKey": ["ID indikator"]}},
     ]
@@ -145,7 +150,7 @@ def cascade_resources(cf: CascadeFile, downloads: Mapping[str, str | bytes]) -> 
             "description": "Satu berkas CSV per indikator, satu baris per periode (tahun dan triwulan): target, "
                            "realisasi, capaian dan predikat; berkas-berkasnya bersambung menjadi satu tabel. "
                            "Definisi indikator (formulasi, tipe penghitungan, polaritas, sumber data) ada di CSV "
-                           "cascade, lewat ID indikator.",
+                           "cascade, lewat ID indikator. " + _APOSTROPHE,
             "temporal": temporal,
             "schema": {"fields": [_field(column) for column in INDIKATOR_COLUMNS],
                        "primaryKey": list(INDIKATOR_PRIMARY_KEY),
