@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from macros.importer import SpreadsheetError, import_spreadsheet
 from macros.load import load_cascades
@@ -228,3 +228,22 @@ def test_a_csv_with_a_title_line_above_its_semicolon_table_imports(tmp_path):
     imported = import_spreadsheet(csv_file, "Kecamatan Contoh", 2025)
     (program,) = loaded(imported, tmp_path / "data").cascade.tujuan[0].sasaran[0].program
     assert [(i.uraian, i.target) for i in program.indikator] == [("Persentase layanan, tepat waktu", {2025: "98,5"})]
+
+
+def test_rows_and_columns_hidden_in_excel_are_imported_and_named_in_comments(tmp_path):
+    path = layout(tmp_path / "renstra.xlsx")
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    sheet.row_dimensions[18].hidden = True  # the kegiatan Pelaksanaan Penyuluhan Pertanian and its indicator
+    sheet.column_dimensions["R"].hidden = True  # Kondisi Kinerja pada Akhir Periode
+    workbook.save(path)
+    imported = import_spreadsheet(path, "Dinas Pertanian dan Pangan", 2025)
+    lines = [line.strip() for line in imported.text.splitlines()]
+    hidden_row = lines.index("# Renstra 2025-2029!A18: baris ini tersembunyi di Excel dan ikut diimpor; hapus bila "
+                             "sudah tidak dipakai")
+    assert lines[hidden_row + 1] == "- uraian: Jumlah petani yang mengikuti penyuluhan"
+    assert "# Renstra 2025-2029!R5: kolom 'Kondisi Kinerja pada Akhir Periode' tersembunyi di Excel dan ikut " \
+           "diimpor" in lines
+    assert sum("tersembunyi" in line for line in lines) == 2
+    (pelaksanaan,) = loaded(imported, tmp_path / "data").cascade.tujuan[0].sasaran[1].program[0].kegiatan
+    assert (pelaksanaan.uraian, pelaksanaan.indikator[0].target_akhir) == ("Pelaksanaan Penyuluhan Pertanian", "1.500")

@@ -49,6 +49,9 @@ def read_matrix(sheet: Sheet) -> Draft:
     check_columns(sheet, first, columns)
     state = _State(Draft())
     state.root.set("tujuan", [])
+    for column in sorted(sheet.hidden_columns.intersection(columns.roles)):
+        state.root.note("tujuan", f"{sheet.ref(first, column)}: kolom '{columns.labels.get(column, '')}' tersembunyi "
+                                  "di Excel dan ikut diimpor")
     problems: list[str] = []
     for row in range(last + 1, len(sheet.rows)):
         cells = sheet.rows[row]
@@ -96,6 +99,9 @@ def _read_row(sheet: Sheet, row: int, columns: Columns, state: _State, problems:
         keep_in_notes(sheet, row, columns, draft, tuple(noted))
     else:
         keep_in_notes(sheet, row, columns, owner, tuple(noted))
+    if row in sheet.hidden_rows:
+        (draft if indikator else owner).note("uraian", f"{sheet.ref(row, 0)}: baris ini tersembunyi di Excel dan ikut "
+                                                       "diimpor; hapus bila sudah tidak dipakai")
 
 
 def _open(state: _State, level: str, draft: Draft, identity: tuple[str, str], *, uraian: str) -> None:

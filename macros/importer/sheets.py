@@ -55,6 +55,10 @@ class Sheet:
     # Cells whose value is not what staff typed and cannot be made so (an Excel error, a date, a formula saved
     # without its result), with what to do; the readers refuse those they would publish (`flaw_problems`).
     flaws: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Rows and columns hidden in Excel: imported like the others (staff hide rows to print as often as to withdraw
+    # them), and named in a comment so that whoever checks the file sees them.
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
 
     def ref(self, row: int, column: int) -> str:
         """The cell's address as a spreadsheet shows it: 'Renstra!D14'."""
@@ -104,7 +108,10 @@ def _read_xlsx(path: Path) -> list[Sheet]:
                     rows[r].extend([""] * (c + 1 - len(rows[r])))
                     rows[r][c] = value
                     merged.add((r, c))
-        sheets.append(Sheet(worksheet.title, rows, merged, flaws))
+        hidden_rows = {number - 1 for number, row in worksheet.row_dimensions.items() if row.hidden}
+        hidden_columns = {index - 1 for column in worksheet.column_dimensions.values() if column.hidden
+                          for index in range(column.min or 1, (column.max or column.min or 1) + 1)}
+        sheets.append(Sheet(worksheet.title, rows, merged, flaws, hidden_rows, hidden_columns))
     return sheets
 
 
