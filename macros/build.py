@@ -18,6 +18,7 @@ def build_site(target: Path, config_file: Path = Path("mkdocs.yml")) -> int:
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    staging.chmod(0o755)  # a web server reads the site as its own user; mkdtemp opens it to its owner only
     # Not --quiet: it drops warnings before strict mode counts them, so the build would no longer fail on them.
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
                "--site-dir", str(staging)]

@@ -18,6 +18,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Write data to path so that a concurrent reader never sees a partial file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
+        # Readable by all, as a copied file is: the site links these files, and a web server reads them as its own
+        # user (mkstemp makes them readable by their owner only).
+        os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
@@ -37,6 +40,11 @@ def link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
+        return
+    # A web server reads the site as its own user; a file of an older cache (or one restored from an older build)
+    # may be readable by its owner only.
+    if os.stat(target).st_mode & 0o044 != 0o044:
+        os.chmod(target, 0o644)
 
 
 class ContentCache:

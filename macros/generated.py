@@ -92,9 +92,8 @@ class GeneratedCache:
         """An entry's files and charts (digest, file name), or None when it is missing or damaged (a manifest that
         cannot be read, a file gone or of another size: a `make clean` stopped halfway, a disk filling up).
 
-        Marks the entry and its files as used now: `prune` (of another build) leaves the entry alone, and a
-        `mkdocs build --dirty`, which copies a page only when its source is newer than the page built before,
-        copies them (the same path holds another perangkat daerah's state after an edit and its revert)."""
+        Marks the entry as used now, so that `prune` (of another build) leaves it alone. Its files keep their
+        times: sites link them (`LinkedFile`, which tells a `--dirty` build what changed by the file itself)."""
         try:
             manifest = json.loads((entry / _MANIFEST).read_text(encoding="utf-8"))
             files = []
@@ -102,7 +101,6 @@ class GeneratedCache:
                 file = entry / "files" / path
                 if file.stat().st_size != size:
                     return None
-                os.utime(file)
                 files.append(GeneratedFile(path, file, in_nav))
             os.utime(entry)
             return files, [(digest, chart) for digest, chart in manifest["charts"]]

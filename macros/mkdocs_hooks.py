@@ -28,7 +28,6 @@ from mkdocs.structure.pages import Page
 for _name in [n for n in sys.modules if n.startswith("macros.")]:
     del sys.modules[_name]
 
-from macros.content_cache import link_or_copy
 from macros.csp import add_policy
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
 from macros.html_space import collapse_indentation
@@ -42,6 +41,7 @@ from macros.search import build_search_index
 from macros.render.chart_maker import ChartMaker
 from macros.render.mermaid import Diagram
 from macros.generated import GeneratedCache, GeneratedFile
+from macros.mkdocs_linked_file import LinkedFile
 from macros.mkdocs_page_cache import PageRenderCache, navigation_titles
 from macros.site import generate_files, navigation, pages_left_out_of_search, program_diagrams, search_labels
 
@@ -96,22 +96,6 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     if folder.is_dir():
         server.watch(str(folder))
     return server
-
-
-class LinkedFile(File):
-    """A file of the cache that goes into the site as a hard link (`link_or_copy`): a warm build of a Kabupaten's
-    5 years puts some 70,000 cached charts, CSVs and diagrams into the site, which copying took about 12 s of. The
-    Pages artifact (`tar --hard-dereference`) and `make dist` store each file's bytes."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        if dirty and not self.is_modified():
-            return
-        assert self.abs_src_path is not None
-        output = self.abs_dest_path
-        os.makedirs(os.path.dirname(output), exist_ok=True)
-        if os.path.lexists(output):  # a dirty rebuild of `mkdocs serve`
-            os.unlink(output)
-        link_or_copy(Path(self.abs_src_path), Path(output))
 
 
 def _finished(html: str) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import errno
 import os
 
+import time
+
 from macros.content_cache import ContentCache, link_or_copy
+from macros.mkdocs_linked_file import LinkedFile
 from macros.render.export import cascade_downloads, xlsx_cache
 from macros.naming import download_path
 
@@ -48,6 +51,34 @@ def test_a_site_keeps_the_bytes_it_was_built_with_when_the_cache_writes_again(tm
     assert published.stat().st_nlink == 2  # linked, not copied
     cache.put("chart", b"<svg>baru</svg>")  # an entry written again (a damaged one replaced)
     assert published.read_bytes() == b"<svg>lama</svg>"
+
+
+def test_a_cached_file_is_readable_by_a_web_server_running_as_another_user(tmp_path):
+    cached = ContentCache(tmp_path / "cache", ".svg", "v1").put("chart", b"<svg/>")
+    assert cached.stat().st_mode & 0o777 == 0o644
+    older = tmp_path / "older.svg"  # from an older cache, readable by its owner only
+    older.write_bytes(b"<svg/>")
+    older.chmod(0o600)
+    link_or_copy(older, tmp_path / "site.svg")
+    assert (tmp_path / "site.svg").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_dirty_build_puts_back_the_file_of_a_reverted_edit(tmp_path):
+    # The old file was made hours ago and is reused: its time is older than the edited file's link in the site.
+    cache = ContentCache(tmp_path / "cache", ".svg", "v1")
+    old, edited = cache.put("before", b"<svg>lama</svg>"), cache.put("after", b"<svg>baru</svg>")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+
+    def publish(source, dirty):
+        file = LinkedFile("grafik/a.svg", src_dir=None, dest_dir=str(tmp_path / "site"), use_directory_urls=True)
+        file.abs_src_path = str(source)
+        file.copy_file(dirty)
+
+    publish(old, dirty=False)
+    publish(edited, dirty=True)
+    publish(old, dirty=True)
+    assert (tmp_path / "site" / "grafik" / "a.svg").read_bytes() == b"<svg>lama</svg>"
 
 
 def test_a_cache_on_another_file_system_is_copied_into_the_site(tmp_path, monkeypatch):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -151,3 +152,18 @@ def test_dist_refuses_a_folder_without_a_site(tmp_path):
     assert result.returncode != 0
     assert "jalankan `make build` dulu" in result.stderr
     assert not (tmp_path / "dist").exists()
+
+
+def test_make_build_leaves_a_site_a_web_server_of_another_user_can_read(tmp_path):
+    # An intranet's nginx or Apache reads `site/` as its own user: every folder must open and every file read.
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHROMIUM": str(tmp_path / "kein-chromium")}
+    built = subprocess.run([sys.executable, "-m", "macros.build", str(site)], cwd=ROOT, env=env, capture_output=True,
+                           text=True)
+    assert built.returncode == 0, built.stderr
+    def open_to_others(path: Path) -> bool:
+        wanted = 0o005 if path.is_dir() else 0o004  # a folder entered and listed, a file read
+        return path.stat().st_mode & wanted == wanted
+
+    assert [path for path in [site, *site.rglob("*")] if not open_to_others(path)] == []
+    assert list(site.glob("grafik/*.svg")), "the charts, files of the build's cache, are part of the site"
