@@ -272,7 +272,8 @@ def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
     assert "TEBAKAN, periksa" not in imported.text and "# tebakan:" not in imported.text
 
 
-@pytest.mark.parametrize(("mark", "iku"), [("ya", True), (True, True), (False, False), ("Tidak", False)])
+@pytest.mark.parametrize(("mark", "iku"), [("ya", True), (True, True), (False, False), ("Tidak", False),
+                                           ("BENAR", True), ("Salah", False)])
 def test_the_iku_column_takes_ya_tidak_or_a_ticked_checkbox(tmp_path, mark, iku):
     path = tmp_path / "templat.xlsx"
     path.write_bytes(template_workbook(2025))

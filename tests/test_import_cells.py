@@ -76,12 +76,12 @@ def test_a_number_is_published_with_the_digits_excel_shows_not_the_binary_fracti
 
 def test_a_number_is_grouped_by_thousands_only_where_its_cell_format_groups_it(tmp_path):
     # Typed 1500,5 in a General cell, Excel shows 1500,5; in a '#,##0.0' cell, 1.500,5.
-    row = [*PROGRAM[:8], 1500.5, 1500.5, "76", 2500000000.5, None]
-    path = workbook(tmp_path / "ribuan.xlsx", [row, KEGIATAN], {"J2": "#,##0.0", "L2": "#,##0.00"})
+    row = [*PROGRAM[:8], 1500.5, 1500.5, 15.005, 2500000000.5, None]
+    path = workbook(tmp_path / "ribuan.xlsx", [row, KEGIATAN], {"J2": "#,##0.0", "K2": "0.0%", "L2": "#,##0.00"})
     program = imported_cascade(path, tmp_path)
     (indikator,) = program.indikator
-    assert (indikator.baseline, indikator.target, program.pagu) == (
-        {2024: "1500,5"}, {2025: "1.500,5"}, {2025: "2.500.000.000,5"})
+    assert (indikator.baseline, indikator.target, indikator.realisasi, program.pagu) == (
+        {2024: "1500,5"}, {2025: "1.500,5"}, {2025: "1500,5%"}, {2025: "2.500.000.000,5"})
 
 
 def test_code_parts_typed_as_numbers_keep_the_leading_zeros_their_format_shows(tmp_path):

@@ -234,16 +234,23 @@ def test_rows_and_columns_hidden_in_excel_are_imported_and_named_in_comments(tmp
     path = layout(tmp_path / "renstra.xlsx")
     workbook = load_workbook(path)
     sheet = workbook.active
-    sheet.row_dimensions[18].hidden = True  # the kegiatan Pelaksanaan Penyuluhan Pertanian and its indicator
+    sheet.row_dimensions[11].hidden = True  # the bidang urusan heading 3.27 PERTANIAN
+    sheet.row_dimensions[18].hidden = True  # the kegiatan Pelaksanaan Penyuluhan Pertanian with its indicator
+    sheet.unmerge_cells("A8:A18")
+    sheet.merge_cells("A8:A19")
+    sheet.row_dimensions[19].hidden = True  # a row the tujuan's merged cell reaches, with nothing of its own
     sheet.column_dimensions["R"].hidden = True  # Kondisi Kinerja pada Akhir Periode
     workbook.save(path)
     imported = import_spreadsheet(path, "Dinas Pertanian dan Pangan", 2025)
     lines = [line.strip() for line in imported.text.splitlines()]
-    hidden_row = lines.index("# Renstra 2025-2029!A18: baris ini tersembunyi di Excel dan ikut diimpor; hapus bila "
-                             "sudah tidak dipakai")
-    assert lines[hidden_row + 1] == "- uraian: Jumlah petani yang mengikuti penyuluhan"
-    assert "# Renstra 2025-2029!R5: kolom 'Kondisi Kinerja pada Akhir Periode' tersembunyi di Excel dan ikut " \
-           "diimpor" in lines
-    assert sum("tersembunyi" in line for line in lines) == 2
+    hidden = [line for line in lines if "tersembunyi" in line]
+    assert hidden == [
+        "# Renstra 2025-2029!R5: kolom 'Kondisi Kinerja pada Akhir Periode' tersembunyi di Excel dan ikut diimpor",
+        "# Renstra 2025-2029!A11: baris ini tersembunyi di Excel dan ikut diimpor (3 27 PERTANIAN)",
+        "# Renstra 2025-2029!A18: baris ini tersembunyi di Excel dan ikut diimpor; hapus bila sudah tidak dipakai"]
+    assert lines[lines.index(hidden[2]) + 1] == "- uraian: Pelaksanaan Penyuluhan Pertanian"
     (pelaksanaan,) = loaded(imported, tmp_path / "data").cascade.tujuan[0].sasaran[1].program[0].kegiatan
-    assert (pelaksanaan.uraian, pelaksanaan.indikator[0].target_akhir) == ("Pelaksanaan Penyuluhan Pertanian", "1.500")
+    assert (pelaksanaan.indikator[0].uraian, pelaksanaan.indikator[0].target_akhir) == (
+        "Jumlah petani yang mengikuti penyuluhan", "1.500")
+    assert loaded(imported, tmp_path / "again").cascade.tujuan[0].sasaran[0].program[0].bidang_urusan == \
+        "3.27 PERTANIAN"

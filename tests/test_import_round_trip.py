@@ -123,6 +123,18 @@ def downloaded_workbook(tmp_path: Path) -> tuple[Path, object]:
     return path, load_workbook(path)
 
 
+def test_a_download_whose_iku_column_staff_turned_into_checkboxes_imports(tmp_path):
+    def checkboxes(book) -> None:  # Excel 365's checkboxes hold TRUE and FALSE
+        sheet = book["Indikator"]
+        column = [cell.value for cell in sheet[1]].index("IKU") + 1
+        for row in range(2, sheet.max_row + 1):
+            mark = sheet.cell(row, column)
+            mark.value = {"ya": True, "tidak": False}.get(mark.value, mark.value)
+
+    cf, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=checkboxes)
+    assert again.cascade == cf.cascade
+
+
 def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp_path):
     path, book = downloaded_workbook(tmp_path)
     program = book["Program"]

@@ -60,10 +60,16 @@ def read_matrix(sheet: Sheet) -> Draft:
         # A note column's cell becomes a comment, where an Excel date or error misleads no one.
         problems.extend(flaw_problems(sheet, ((row, c) for c, role in columns.roles.items() if role != "catatan")))
         problems.extend(filter(None, (decimal_code_problem(sheet, row, c) for c in columns.of("kode"))))
+        before = {id(draft) for draft in state.current.values()}
         try:
-            _read_row(sheet, row, columns, state, problems)
+            held = _read_row(sheet, row, columns, state, problems)
         except SpreadsheetError as error:
             problems.extend(error.problems)
+            continue
+        if row in sheet.hidden_rows and _own_cells(sheet, row):
+            opened = [draft for draft in (state.current.get(level) for level in _LEVELS)
+                      if draft is not None and id(draft) not in before]
+            _note_hidden(sheet, row, state.root, opened[0] if opened else held)
     if problems:
         raise SpreadsheetError(problems)
     if not state.root.fields["tujuan"]:
@@ -71,7 +77,9 @@ def read_matrix(sheet: Sheet) -> Draft:
     return state.root
 
 
-def _read_row(sheet: Sheet, row: int, columns: Columns, state: _State, problems: list[str]) -> None:
+def _read_row(sheet: Sheet, row: int, columns: Columns, state: _State, problems: list[str]) -> Draft | None:
+    """Read one row into the drafts; return the indicator it adds, else the item its values go to (None for an
+    urusan or bidang urusan heading)."""
     for level in ("tujuan", "sasaran"):
         text, column = first_text(sheet, row, columns.of(level))
         if not text or state.identity.get(level) == (text, ""):
@@ -87,21 +95,35 @@ def _read_row(sheet: Sheet, row: int, columns: Columns, state: _State, problems:
         raise SpreadsheetError([f"{sheet.ref(row, indikator_column)}: indikator '{indikator}' tanpa tujuan, sasaran "
                                 "atau program di atasnya; isi kolom Tujuan dan Sasaran pada baris pertama"])
     if owner is None:
-        return
+        return None
     level = next(lv for lv in reversed(_LEVELS) if state.current.get(lv) is owner)
     item_values(sheet, row, columns, owner, level, problems)
     noted = ["catatan"] if indikator else ["catatan", "target", "realisasi", "baseline", "target_akhir"]
     if level in ("tujuan", "sasaran"):
         noted.append("pagu")
-    if indikator:
-        draft = indikator_values(sheet, row, columns, indikator, problems)
-        owner.fields.setdefault("indikator", []).append(draft)  # type: ignore[union-attr]
-        keep_in_notes(sheet, row, columns, draft, tuple(noted))
-    else:
+    if not indikator:
         keep_in_notes(sheet, row, columns, owner, tuple(noted))
-    if row in sheet.hidden_rows:
-        (draft if indikator else owner).note("uraian", f"{sheet.ref(row, 0)}: baris ini tersembunyi di Excel dan ikut "
-                                                       "diimpor; hapus bila sudah tidak dipakai")
+        return owner
+    draft = indikator_values(sheet, row, columns, indikator, problems)
+    owner.fields.setdefault("indikator", []).append(draft)  # type: ignore[union-attr]
+    keep_in_notes(sheet, row, columns, draft, tuple(noted))
+    return draft
+
+
+def _own_cells(sheet: Sheet, row: int) -> list[str]:
+    """The row's values of its own, without the cells a merged range above it fills."""
+    return [text.strip() for column, text in enumerate(sheet.rows[row])
+            if text.strip() and (row, column) not in sheet.merged]
+
+
+def _note_hidden(sheet: Sheet, row: int, root: Draft, held: Draft | None) -> None:
+    """A comment on what a row hidden in Excel holds (the first item it opens, else its indicator or the item its
+    values go to); on the file for a heading row."""
+    where = f"{sheet.ref(row, 0)}: baris ini tersembunyi di Excel dan ikut diimpor"
+    if held is None:
+        root.note("tujuan", f"{where} ({' '.join(_own_cells(sheet, row))})")
+    else:
+        held.note("uraian", f"{where}; hapus bila sudah tidak dipakai")
 
 
 def _open(state: _State, level: str, draft: Draft, identity: tuple[str, str], *, uraian: str) -> None:

@@ -17,17 +17,16 @@ import re
 
 from ..model import LEVEL_LABELS
 from ..nilai import SkalaTidakJelas, is_grade, skala_indikator
-from ..render.export import CASCADE_SHEET, IKU_CELL, SASARAN_LIST_COLUMN
+from ..render.export import CASCADE_SHEET, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
-from .row_values import check_nilai, indikator_skala, skala_problem, yearly_values
+from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
 from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key
 
 _PER_YEAR = re.compile(r"^(baseline|target|realisasi|pagu) (\d{4})$")
 _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe penghitungan", "tipe_penghitungan"),
                      ("Polaritas", "polaritas"), ("Sumber data", "sumber_data"), ("Kode indikator", "kode"),
                      ("Satuan", "satuan"), ("Target akhir", "target_akhir")]
-_IKU = {text: value for value, text in IKU_CELL.items() if text}
 _PERIODE = re.compile(r"^\d{4}-\d{4}$")
 # The Excel line breaks between the sasaran of a list (Alt+Enter writes '\n'; a pasted text may bring '\r\n').
 _LINE = re.compile(r"\r\n|\n|\r")
@@ -183,8 +182,8 @@ def _indikator(sheet: Sheet, row: int, cells: dict[str, str], problems: list[str
         if value or key in ("formulasi", "sumber_data"):
             draft.set(key, value)
     iku = cells.get("iku", "")
-    if header_key(iku) in _IKU:
-        draft.set("iku", _IKU[header_key(iku)])  # type: ignore[arg-type]
+    if header_key(iku) in IKU_MARKS:
+        draft.set("iku", IKU_MARKS[header_key(iku)])  # type: ignore[arg-type]
     elif iku:
         problems.append(f"{sheet.ref(row, _column(sheet, 'IKU'))}: kolom IKU berisi '{iku}'; isi ya, tidak, "
                         "atau kosongkan")

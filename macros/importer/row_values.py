@@ -16,8 +16,10 @@ from ..nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nila
 
 _TIPE = {"kumulatif": "kumulatif", "komulatif": "kumulatif", "non kumulatif": "non_kumulatif",
          "non komulatif": "non_kumulatif", "nonkumulatif": "non_kumulatif"}
-# A ticked checkbox of Excel 365 holds TRUE (BENAR in an Indonesian Excel), read as the text 'TRUE'.
-_IKU = {"ya": True, "iku": True, "tidak": False, "bukan": False, "true": True, "false": False}
+# How staff mark an indicator IKU or not, by `header_key`; a checkbox of Excel 365 holds TRUE or FALSE (BENAR or
+# SALAH as an Indonesian Excel shows them and writes them into a CSV).
+IKU_MARKS = {"ya": True, "iku": True, "tidak": False, "bukan": False, "true": True, "false": False, "benar": True,
+             "salah": False}
 # The scales as staff write them in a Skala cell: by name or title, in any case, with '_' or spaces.
 _SKALA = {header_key(text).replace("_", " "): name for name, skala in SKALA.items() for text in (name, skala.title)}
 # Roles whose values belong to a row's indicator: on a row without one, they are kept as comments.
@@ -120,8 +122,8 @@ def indikator_values(sheet: Sheet, row: int, columns: Columns, uraian: str, prob
         if value:
             draft.set(key, value)
     iku, iku_column = first_text(sheet, row, columns.of("iku"))
-    if header_key(iku) in _IKU:
-        draft.set("iku", _IKU[header_key(iku)])
+    if header_key(iku) in IKU_MARKS:
+        draft.set("iku", IKU_MARKS[header_key(iku)])
     elif iku_column is not None:
         problems.append(f"{sheet.ref(row, iku_column)}: kolom IKU berisi '{iku}'; isi ya atau tidak, atau kosongkan")
     _yearly_values(sheet, row, columns, draft, problems)

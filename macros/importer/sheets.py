@@ -182,9 +182,9 @@ def _number_text(value: int | float, number_format: str) -> str:
     # (=0,1+0,2 stores 0.30000000000000004, Excel shows 0,3).
     number = Decimal(f"{value:.15g}") if isinstance(value, float) else Decimal(value)
     shown = _LITERALS.sub("", number_format.split(";")[0])
-    if "%" in shown:  # typed '98,5%': Excel stores 0.985 and shows the percentage
-        return format_angka((number * 100).normalize()) + "%"
     grouped = bool(_GROUPED.search(shown))
+    if "%" in shown:  # typed '98,5%': Excel stores 0.985 and shows the percentage
+        return format_angka((number * 100).normalize(), grouped) + "%"
     if number == number.to_integral_value() and abs(number) < 10**15 and not grouped:
         padded = re.fullmatch(r"0+", shown.strip())
         return f"{int(number):0{len(padded.group())}d}" if padded else str(int(number))
