@@ -118,7 +118,7 @@ def resource_name(cf: CascadeFile, kind: str) -> str:
 
 
 # What `macros.render.export.neutralise` adds to a CSV's text, told to the machines that read it.
-_APOSTROPHE = ("Teks yang diawali =, +, - atau @ dan bukan angka ditulis dengan tanda petik tunggal (') di depannya, "
+_APOSTROPHE = ("Teks yang diawali =, +, -, @, tab atau CR dan bukan angka ditulis dengan tanda petik tunggal (') di depannya, "
                "agar spreadsheet tidak menjalankannya sebagai rumus; tanda petik itu bukan bagian dari nilainya.")
 
 
