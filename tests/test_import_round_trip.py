@@ -135,6 +135,26 @@ def test_a_download_whose_iku_column_staff_turned_into_checkboxes_imports(tmp_pa
     assert again.cascade == cf.cascade
 
 
+def test_rows_and_columns_hidden_in_the_download_are_imported_and_named_in_comments(tmp_path):
+    def hide(book) -> None:
+        book["Program"].row_dimensions[2].hidden = True
+        book["Indikator"].row_dimensions[3].hidden = True
+        book["Indikator"].column_dimensions["B"].hidden = True
+
+    cf, _, again, text = imported_again(CASCADES["every optional field"], tmp_path, edit=hide)
+    assert again.cascade == cf.cascade
+    lines = [line.strip() for line in text.splitlines()]
+    hidden = [line for line in lines if "tersembunyi" in line]
+    header, _, third = sheets_of(to_xlsx(cf.tree, cf.aturan))["Indikator"][:3]
+    column = f"# Indikator!B1: kolom '{header[1]}' tersembunyi di Excel dan ikut diimpor"
+    program_row, indikator_row = (f"# {where}: baris ini tersembunyi di Excel dan ikut diimpor; hapus bila sudah "
+                                  "tidak dipakai" for where in ("Program!A2", "Indikator!A3"))
+    assert sorted(hidden) == sorted([column, program_row, indikator_row])
+    program = again.cascade.tujuan[0].sasaran[0].program[0]
+    assert lines[lines.index(program_row) + 1] == f"- uraian: {program.uraian}"
+    assert lines[lines.index(indikator_row) + 1] == f"- uraian: {third[header.index('Indikator')]}"
+
+
 def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp_path):
     path, book = downloaded_workbook(tmp_path)
     program = book["Program"]

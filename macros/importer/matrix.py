@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from .columns import Columns, check_columns, find_header, is_column_numbers, read_columns
 from .emit import Draft
 from .row_values import first_text, indikator_values, item_values, keep_in_notes
-from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key
+from .sheets import (Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column,
+                     hidden_row)
 
 _LEVELS = ["tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"]
 _LEVEL_BY_PARTS = {1: None, 2: None, 3: "program", 4: "kegiatan", 5: "kegiatan"}
@@ -50,8 +51,7 @@ def read_matrix(sheet: Sheet) -> Draft:
     state = _State(Draft())
     state.root.set("tujuan", [])
     for column in sorted(sheet.hidden_columns.intersection(columns.roles)):
-        state.root.note("tujuan", f"{sheet.ref(first, column)}: kolom '{columns.labels.get(column, '')}' tersembunyi "
-                                  "di Excel dan ikut diimpor")
+        state.root.note("tujuan", hidden_column(sheet, first, column, columns.labels.get(column, "")))
     problems: list[str] = []
     for row in range(last + 1, len(sheet.rows)):
         cells = sheet.rows[row]
@@ -119,11 +119,10 @@ def _own_cells(sheet: Sheet, row: int) -> list[str]:
 def _note_hidden(sheet: Sheet, row: int, root: Draft, held: Draft | None) -> None:
     """A comment on what a row hidden in Excel holds (the first item it opens, else its indicator or the item its
     values go to); on the file for a heading row."""
-    where = f"{sheet.ref(row, 0)}: baris ini tersembunyi di Excel dan ikut diimpor"
     if held is None:
-        root.note("tujuan", f"{where} ({' '.join(_own_cells(sheet, row))})")
+        root.note("tujuan", f"{hidden_row(sheet, row, holds_an_item=False)} ({' '.join(_own_cells(sheet, row))})")
     else:
-        held.note("uraian", f"{where}; hapus bila sudah tidak dipakai")
+        held.note("uraian", hidden_row(sheet, row))
 
 
 def _open(state: _State, level: str, draft: Draft, identity: tuple[str, str], *, uraian: str) -> None:

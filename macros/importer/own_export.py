@@ -21,7 +21,8 @@ from ..render.export import CASCADE_SHEET, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
-from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key
+from .sheets import (Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column,
+                     hidden_row)
 
 _PER_YEAR = re.compile(r"^(baseline|target|realisasi|pagu) (\d{4})$")
 _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe penghitungan", "tipe_penghitungan"),
@@ -84,6 +85,8 @@ def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, When]:
             problems.append(f"{indikator.ref(row, 2)}: item '{cells.get('nomor item', '')}' tidak ada di lembar levelnya")
             continue
         draft = _indikator(indikator, row, cells, problems)
+        if row in indikator.hidden_rows:
+            draft.note("uraian", hidden_row(indikator, row))
         by_id[cells.get("id indikator", "")] = draft
         owner.fields.setdefault("indikator", []).append(draft)  # type: ignore[union-attr]
     if "Triwulan" in by_name:
@@ -94,6 +97,10 @@ def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, When]:
                                                (perangkat_daerah, when))
     if problems:
         raise SpreadsheetError(problems)
+    for sheet in sheets:
+        for column in sorted(sheet.hidden_columns):
+            if sheet.rows and sheet.cell(0, column).strip():
+                root.note(top, hidden_column(sheet, 0, column, sheet.cell(0, column).strip()))
     root.set(top, roots)
     return root, perangkat_daerah, when
 
@@ -113,6 +120,8 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
         for row, cells in _records(sheet):
             position = cells.get("nomor item", "")
             draft = _item(sheet, row, level, cells, problems)
+            if row in sheet.hidden_rows:
+                draft.note("uraian", hidden_row(sheet, row))
             parent = position.rsplit(".", 1)[0] if "." in position else None
             if parent is None:
                 roots.append(draft)

@@ -73,6 +73,18 @@ class Sheet:
         return max((len(row) for row in self.rows), default=0)
 
 
+def hidden_row(sheet: Sheet, row: int, holds_an_item: bool = True) -> str:
+    """The comment on a row hidden in Excel ('Renstra!A18: baris ini tersembunyi ...'), asking to delete what it
+    holds if that is no longer used (withdrawn rows are often hidden rather than deleted)."""
+    note = f"{sheet.ref(row, 0)}: baris ini tersembunyi di Excel dan ikut diimpor"
+    return note + "; hapus bila sudah tidak dipakai" if holds_an_item else note
+
+
+def hidden_column(sheet: Sheet, header_row: int, column: int, label: str) -> str:
+    """The comment on a column hidden in Excel, named by its header cell and label."""
+    return f"{sheet.ref(header_row, column)}: kolom '{label}' tersembunyi di Excel dan ikut diimpor"
+
+
 def read_sheets(path: Path) -> list[Sheet]:
     """Every sheet of an .xlsx workbook, or the one table of a .csv file (UTF-8, with ';' or ',' between cells)."""
     suffix = path.suffix.lower()
