@@ -246,7 +246,7 @@ def test_rows_and_columns_hidden_in_excel_are_imported_and_named_in_comments(tmp
     hidden = [line for line in lines if "tersembunyi" in line]
     assert hidden == [
         "# Renstra 2025-2029!R5: kolom 'Kondisi Kinerja pada Akhir Periode' tersembunyi di Excel dan ikut diimpor",
-        "# Renstra 2025-2029!A11: baris ini tersembunyi di Excel dan ikut diimpor (3 27 PERTANIAN)",
+        "# Renstra 2025-2029!A11: baris ini tersembunyi di Excel dan ikut diimpor (3.27 PERTANIAN)",
         "# Renstra 2025-2029!A18: baris ini tersembunyi di Excel dan ikut diimpor; hapus bila sudah tidak dipakai"]
     assert lines[lines.index(hidden[2]) + 1] == "- uraian: Pelaksanaan Penyuluhan Pertanian"
     (pelaksanaan,) = loaded(imported, tmp_path / "data").cascade.tujuan[0].sasaran[1].program[0].kegiatan

@@ -69,7 +69,7 @@ def read_matrix(sheet: Sheet) -> Draft:
         if row in sheet.hidden_rows and _own_cells(sheet, row):
             opened = [draft for draft in (state.current.get(level) for level in _LEVELS)
                       if draft is not None and id(draft) not in before]
-            _note_hidden(sheet, row, state.root, opened[0] if opened else held)
+            _note_hidden(sheet, row, columns, state.root, opened[0] if opened else held)
     if problems:
         raise SpreadsheetError(problems)
     if not state.root.fields["tujuan"]:
@@ -87,7 +87,7 @@ def _read_row(sheet: Sheet, row: int, columns: Columns, state: _State, problems:
         if level == "sasaran" and "tujuan" not in state.current:
             raise SpreadsheetError([f"{sheet.ref(row, column)}: sasaran tanpa tujuan di atasnya; isi kolom Tujuan"])
         _open(state, level, Draft(), (text, ""), uraian=text)
-    code = ".".join(p for p in (sheet.cell(row, c).strip().strip(".") for c in columns.of("kode")) if p)
+    code = _code(sheet, row, columns)
     name, name_column = first_text(sheet, row, columns.of("nama"))
     owner = _owner(sheet, row, columns, state, code, name, name_column)
     indikator, indikator_column = first_text(sheet, row, columns.of("indikator"))
@@ -110,17 +110,23 @@ def _read_row(sheet: Sheet, row: int, columns: Columns, state: _State, problems:
     return draft
 
 
+def _code(sheet: Sheet, row: int, columns: Columns) -> str:
+    """The row's code, its parts in one column or over several joined with dots: '3.27.03'."""
+    return ".".join(p for p in (sheet.cell(row, c).strip().strip(".") for c in columns.of("kode")) if p)
+
+
 def _own_cells(sheet: Sheet, row: int) -> list[str]:
     """The row's values of its own, without the cells a merged range above it fills."""
     return [text.strip() for column, text in enumerate(sheet.rows[row])
             if text.strip() and (row, column) not in sheet.merged]
 
 
-def _note_hidden(sheet: Sheet, row: int, root: Draft, held: Draft | None) -> None:
+def _note_hidden(sheet: Sheet, row: int, columns: Columns, root: Draft, held: Draft | None) -> None:
     """A comment on what a row hidden in Excel holds (the first item it opens, else its indicator or the item its
-    values go to); on the file for a heading row."""
+    values go to); on the file for a heading row, named by its code and name."""
     if held is None:
-        root.note("tujuan", f"{hidden_row(sheet, row, holds_an_item=False)} ({' '.join(_own_cells(sheet, row))})")
+        heading = f"{_code(sheet, row, columns)} {first_text(sheet, row, columns.of('nama'))[0]}".strip()
+        root.note("tujuan", f"{hidden_row(sheet, row, holds_an_item=False)} ({heading})")
     else:
         held.note("uraian", hidden_row(sheet, row))
 

@@ -29,6 +29,8 @@ _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe
                      ("Polaritas", "polaritas"), ("Sumber data", "sumber_data"), ("Kode indikator", "kode"),
                      ("Satuan", "satuan"), ("Target akhir", "target_akhir")]
 _PERIODE = re.compile(r"^\d{4}-\d{4}$")
+# Columns the site computes (by `header_key`), which the import does not read: hidden or not, they are not data.
+_COMPUTED = ("capaian", "predikat", "keterangan capaian", "jumlah indikator")
 # The Excel line breaks between the sasaran of a list (Alt+Enter writes '\n'; a pasted text may bring '\r\n').
 _LINE = re.compile(r"\r\n|\n|\r")
 
@@ -99,8 +101,13 @@ def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, When]:
         raise SpreadsheetError(problems)
     for sheet in sheets:
         for column in sorted(sheet.hidden_columns):
-            if sheet.rows and sheet.cell(0, column).strip():
-                root.note(top, hidden_column(sheet, 0, column, sheet.cell(0, column).strip()))
+            label = sheet.cell(0, column).strip()
+            if label and not header_key(label).startswith(_COMPUTED):
+                root.note(top, hidden_column(sheet, 0, column, label))
+    cascade = by_name.get(CASCADE_SHEET)
+    for row, _ in _records(cascade) if cascade else []:
+        if row in cascade.hidden_rows:
+            root.note(top, hidden_row(cascade, row, holds_an_item=False))
     root.set(top, roots)
     return root, perangkat_daerah, when
 
@@ -220,6 +227,8 @@ def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str]) -
             problems.append(f"{sheet.ref(row, _column(sheet, 'Tahun'))}: tahun '{year}' atau triwulan '{triwulan}' "
                             "tidak terbaca; tahun berupa angka (2024), triwulan I, II, III atau IV")
             continue
+        if row in sheet.hidden_rows:
+            draft.note("uraian", f"{hidden_row(sheet, row, holds_an_item=False)} (triwulan {triwulan} {year})")
         for header, key in (("target", "target_triwulan"), ("realisasi", "realisasi_triwulan")):
             if cells.get(header):
                 quarters = draft.fields.setdefault(key, {})
