@@ -8,6 +8,7 @@ end-of-period columns. Every program, kegiatan, indicator, target and pagu arriv
 
 from __future__ import annotations
 
+import csv
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from macros.importer import SpreadsheetError, import_spreadsheet
+from macros.importer.sheets import cell_text
 from macros.load import load_cascades
 
 from .helpers import ROOT
@@ -254,3 +256,16 @@ def test_rows_and_columns_hidden_in_excel_are_imported_and_named_in_comments(tmp
         "Jumlah petani yang mengikuti penyuluhan", "1.500")
     assert loaded(imported, tmp_path / "again").cascade.tujuan[0].sasaran[0].program[0].bidang_urusan == \
         "3.27 PERTANIAN"
+
+
+def test_the_matrix_saved_as_csv_imports_as_its_workbook_does(tmp_path):
+    # Excel's "CSV UTF-8" keeps a merged cell's text in its first cell only: "Target Kinerja" over three year
+    # columns, "Kode" over urusan | bidang | program | kegiatan | sub kegiatan, each a cell of a two-row header.
+    workbook = layout(tmp_path / "renstra.xlsx")
+    rows = [[cell_text(cell.value, cell.number_format) for cell in row] for row in load_workbook(workbook).active.iter_rows()]
+    saved = tmp_path / "renstra.csv"
+    with saved.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    from_csv = loaded(import_spreadsheet(saved, "Dinas Pertanian dan Pangan", 2025), tmp_path / "csv").cascade
+    from_xlsx = loaded(import_spreadsheet(workbook, "Dinas Pertanian dan Pangan", 2025), tmp_path / "xlsx").cascade
+    assert from_csv == from_xlsx

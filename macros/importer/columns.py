@@ -88,8 +88,8 @@ def is_column_numbers(cells: list[str]) -> bool:
 
 def _is_sub_header(cells: list[str]) -> bool:
     filled = [header_key(c) for c in cells if c.strip()]
-    return bool(filled) and all(re.fullmatch(r"(target|rp|k|pagu|satuan|tahun \d{4}|\d{4}|realisasi|capaian)", c)
-                                for c in filled)
+    return bool(filled) and all(re.fullmatch(r"(target|rp|k|pagu|satuan|tahun \d{4}|\d{4}|realisasi|capaian|urusan|"
+                                             r"bidang( urusan)?|program|kegiatan|sub kegiatan)", c) for c in filled)
 
 
 def read_columns(sheet: Sheet, first: int, last: int) -> Columns:
@@ -97,8 +97,9 @@ def read_columns(sheet: Sheet, first: int, last: int) -> Columns:
     `SpreadsheetError` naming the header cell of a target, pagu or realisasi column that names no year."""
     columns = Columns()
     problems: list[str] = []
+    header = _spread_group_labels(sheet, first, last)
     for column in range(sheet.width):
-        parts = list(dict.fromkeys(sheet.cell(row, column).strip() for row in range(first, last + 1)))
+        parts = list(dict.fromkeys(header[row - first][column] for row in range(first, last + 1)))
         label = " / ".join(p for p in parts if p)
         if not label:
             continue
@@ -117,6 +118,20 @@ def read_columns(sheet: Sheet, first: int, last: int) -> Columns:
     if problems:
         raise SpreadsheetError(problems)
     return columns
+
+
+def _spread_group_labels(sheet: Sheet, first: int, last: int) -> list[list[str]]:
+    """The header rows' texts by column. In a sheet without merged cells (a CSV: Excel keeps a merged cell's text in
+    its first cell only), a label over several sub-columns ('Target Kinerja' over 2025 | 2026 | 2027) is spread
+    over the empty cells to its right whose row below is filled, as a merge would have spread it."""
+    rows = [[sheet.cell(row, column).strip() for column in range(sheet.width)] for row in range(first, last + 1)]
+    if sheet.merged:
+        return rows
+    for upper, lower in zip(rows, rows[1:]):
+        for column in range(1, len(upper)):
+            if not upper[column] and lower[column] and upper[column - 1] and lower[column - 1]:
+                upper[column] = upper[column - 1]
+    return rows
 
 
 def _baseline_years(sheet: Sheet, first: int, columns: Columns, problems: list[str]) -> None:
