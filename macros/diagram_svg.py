@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from .content_cache import ContentCache
+from .mermaid_bundle import with_shared_config_copy
 
 BROWSER_ARGS = [
     "--no-sandbox",
@@ -299,7 +300,7 @@ class MermaidSvgRenderer:
             # The page must never reach the network; Mermaid is injected from disk.
             page.route("**/*", lambda route: route.abort())
             page.set_content(_PAGE_HTML)
-            page.add_script_tag(path=str(self.mermaid_js))
+            page.add_script_tag(content=with_shared_config_copy(self.mermaid_js.read_text(encoding="utf-8")))
             page.add_script_tag(path=str(_PAGE_HELPER))
             page.evaluate("config => mermaid.initialize(config)", self.config)
         except BaseException:

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from PIL import Image, ImageChops
 
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer, palette_png
+from macros.mermaid_bundle import MEMO_GLOBAL
 from macros.render.diagram import link_nodes, share_styles
 from macros.render.escape import mermaid_label
 from macros.render.mermaid import program_page_diagrams
@@ -198,6 +199,40 @@ def test_a_diagram_is_drawn_the_same_on_every_build(renderer, kebasen, tmp_path,
     monkeypatch.setattr("macros.diagram_svg.PARALLEL_MIN_MISSES", 1)
     with MermaidSvgRenderer(MERMAID_JS, tmp_path, browser_path=BROWSER, workers=2) as fresh:
         assert fresh.render_many(sources) == first
+
+
+# Records, each time Mermaid's configuration changes and a new shared copy is made, whether the previous copy was
+# written into while it was handed out.
+WATCH_SHARED_COPY = """() => {
+  let memo = null, snapshot = null;
+  window.writtenCopies = 0;
+  window.sharedCopies = 0;
+  const check = () => { if (memo && JSON.stringify(memo[1]) !== snapshot) window.writtenCopies += 1; };
+  window.checkSharedCopy = check;
+  Object.defineProperty(globalThis, '%s', {
+    get: () => memo,
+    set: (value) => { check(); memo = value; snapshot = JSON.stringify(value[1]); window.sharedCopies += 1; },
+  });
+}"""
+
+
+def test_mermaid_sharing_one_copy_of_its_configuration_draws_what_the_stock_bundle_draws(kebasen, tmp_path,
+                                                                                      monkeypatch):
+    # Every kind of node and edge the pages draw (program overviews, kegiatan diagrams, links), hostile labels too.
+    sources = [diagram.source for node in kebasen.tree.programs for diagram in program_page_diagrams(node)]
+    sources += [hostile_source(), *(tree_source(seed) for seed in range(3))]
+    with MermaidSvgRenderer(MERMAID_JS, tmp_path / "shared", browser_path=BROWSER, workers=1) as shared:
+        shared._ensure_page().evaluate(WATCH_SHARED_COPY % MEMO_GLOBAL)
+        drawn = shared.render_many(sources)
+        shared._page.evaluate("() => window.checkSharedCopy()")
+        # The pinned Mermaid release is one macros/mermaid_bundle.py knows (a copy was shared), and no render wrote
+        # into the copy it was handed.
+        assert shared._page.evaluate("() => [window.sharedCopies >= 1, window.writtenCopies]") == [True, 0]
+
+    monkeypatch.setattr("macros.diagram_svg.with_shared_config_copy", lambda bundle: bundle)
+    with MermaidSvgRenderer(MERMAID_JS, tmp_path / "stock", browser_path=BROWSER, workers=1) as stock:
+        assert stock.render_many(sources) == drawn
+        assert stock._page.evaluate(f"() => globalThis.{MEMO_GLOBAL} === undefined")
 
 
 def test_the_svg_keeps_its_word_spaces_outside_browsers(svg):
