@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -137,13 +138,38 @@ def test_dist_zip_holds_the_same_site_in_a_dated_folder(site, tmp_path):
     with zipfile.ZipFile(archive) as zipped:
         names = zipped.namelist()
         assert names == sorted(names)
-        files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        files = sorted([*(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()), "BACA-SAYA.txt"])
         assert names == [f"cascading-kinerja-2024-05-06/{name}" for name in files]
+        readme = zipped.read("cascading-kinerja-2024-05-06/BACA-SAYA.txt").decode("utf-8")
+        assert "dibuat 2024-05-06" in readme and "python3 -m http.server 8000" in readme and "\r\n" in readme
         assert zipped.read("cascading-kinerja-2024-05-06/index.html") == (site / "index.html").read_bytes()
         assert {info.date_time[:3] for info in zipped.infolist()} == {(2024, 5, 6)}
     first = archive.read_bytes()
     subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
     assert archive.read_bytes() == first, "the archive of one site folder must be byte-for-byte reproducible"
+
+
+def test_a_copy_opened_from_disk_follows_its_links_and_says_why_search_needs_a_server(site, tmp_path, page):
+    result = subprocess.run([sys.executable, "scripts/make_dist.py", str(site), "--out", str(tmp_path),
+                             "--date", "2024-05-06"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "cascading-kinerja-2024-05-06.zip") as zipped:
+        zipped.extractall(tmp_path)
+    home = tmp_path / "cascading-kinerja-2024-05-06" / "index.html"
+    page.goto(home.as_uri())
+    # A folder link opens the folder's page, not the browser's listing of the folder.
+    page.get_by_role("link", name="Kecamatan Kebasen").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/index.html")
+    assert "Kebasen" in page.locator("h1").first.inner_text()
+    # A link into a folder with a section anchor keeps the anchor.
+    page.goto((home.parent / "kecamatan-kebasen/2023/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
+                              "index.html").as_uri())
+    page.get_by_role("link", name="Rincian").first.click()
+    page.wait_for_load_state()
+    assert re.search(r"/indikator/[^/]+/index\.html#.", page.url), page.url
+    page.locator(".cari-toggle").first.click()
+    assert "dibuka lewat server web" in page.locator("#cari-ui").inner_text(timeout=10_000)
 
 
 def test_dist_refuses_a_folder_without_a_site(tmp_path):

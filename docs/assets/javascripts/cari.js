@@ -93,7 +93,11 @@
         if (field) field.setAttribute("aria-label", "Kata yang dicari");
       }).catch(function () {
         ready = null;  // try again on the next opening
-        document.getElementById("cari-ui").textContent = "Pencarian belum dapat dimuat. Coba lagi sebentar lagi.";
+        // On disk (file://) the browser blocks the index: trying again cannot help.
+        document.getElementById("cari-ui").textContent = location.protocol === "file:"
+          ? "Pencarian hanya berjalan bila situs dibuka lewat server web (alamat http:// atau https://), " +
+            "tidak bila berkasnya dibuka langsung dari disk."
+          : "Pencarian belum dapat dimuat. Coba lagi sebentar lagi.";
       });
     }
     return ready;

@@ -241,7 +241,10 @@
         if (shown.current()) shown.finish();
       }, function () {
         if (shown.current()) {
-          count.textContent = "Data indikator tidak dapat dimuat. Periksa sambungan, lalu ubah saringan untuk mencoba lagi.";
+          count.textContent = location.protocol === "file:"
+            ? "Data indikator hanya dapat dimuat bila situs dibuka lewat server web (alamat http:// atau " +
+              "https://), tidak bila berkasnya dibuka langsung dari disk. Katalog tiap cascade tetap dapat dibuka."
+            : "Data indikator tidak dapat dimuat. Periksa sambungan, lalu ubah saringan untuk mencoba lagi.";
         }
       });
     }
