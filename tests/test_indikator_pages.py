@@ -294,6 +294,7 @@ def test_an_indicator_without_target_or_realisasi_says_so_in_plain_words():
     path, page = indikator_file(name, group, cf.slug, maker)
     assert path == "kecamatan-x/indikator/tujuan-dan-sasaran.md" and maker.count == 0 and not list(maker.drawn())
     assert "Target dan realisasi belum tersedia." in page and "<figure" not in page
+    assert "\n# Indikator tujuan\n" in page and "pada [tingkat tujuan](" in page
 
 
 @pytest.mark.browser

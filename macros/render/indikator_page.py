@@ -125,8 +125,12 @@ def indikator_file(name: str, group: list[IndikatorSeries], slug: str, charts: C
     views = [_view(page, one, charts) for one in group]
     cf, row = max((one.newest for one in group), key=lambda newest: newest[0].tahun)
     program = row.owner.ancestor("program")
+    # Above program level: the levels this perangkat daerah's cascades have there (a Kecamatan may state no tujuan).
+    levels = {newest_row.owner.level for _, newest_row in (one.newest for one in group)}
+    tingkat = " dan ".join(level for level in ("tujuan", "sasaran") if level in levels)
     return page, render_template(
         "indikator.md.j2", views=views, owners=_owners(views), program=program.item if program else None,
+        tingkat=tingkat,
         perangkat_daerah=cf.cascade.perangkat_daerah, root=site_root(page),
         program_link=source_link(page, node_page(cf, row.owner)),
         perangkat_daerah_link=source_link(page, perangkat_daerah_page(slug)))
