@@ -59,6 +59,7 @@ def test_home_lists_perangkat_daerah_and_years(site):
     links = {a.get_text(" ", strip=True): a["href"] for a in soup.select("article a[href]")}
     assert links["Kecamatan Kebasen"] == "kecamatan-kebasen/"
     assert links["2023"] == "kecamatan-kebasen/2023/"
+    assert links["katalog semua indikator"] == "katalog/"
 
 
 def test_the_gunung_kaler_lkjip_shows_its_targets_realisasi_and_capaian_recomputed_from_them(site):
