@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from .capaian_aturan import AturanCapaian, AturanTidakSah
-from .nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai, skala_indikator
+from .nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, format_angka, parse_nilai, skala_indikator
 
 if TYPE_CHECKING:
     from .tree import CascadeTree
@@ -42,15 +43,47 @@ def _readable_nilai(text: str) -> str:
     return text
 
 
-def _rupiah(text: str) -> str:
-    """A pagu as typed ("7.742.388.142"), refused unless `macros.nilai`'s rule reads it as one number."""
+# Words staff shorten an amount with, and what each multiplies it by: a pagu says them in full digits instead.
+_RUPIAH_SHORTHAND = {"rp": 1, "rupiah": 1, "rb": 10**3, "ribu": 10**3, "jt": 10**6, "juta": 10**6, "m": 10**9,
+                     "miliar": 10**9, "milyar": 10**9, "t": 10**12, "triliun": 10**12}
+
+_SIGNED = re.compile(r"\s*(?:rp\.?\s*)?[-−+]", re.IGNORECASE)
+
+
+def pagu_mistake(text: str) -> str | None:
+    """What is wrong with `text` as a pagu, in Indonesian with what to write instead; None for an amount
+    `macros.nilai`'s rule reads as one number of 0 or more with no unit but an "Rp" before it ("7.742.388.142",
+    "Rp 350.000"). Pages put "Rp" before a pagu, so '2 juta' or '50%' would be published as "Rp 2 juta", "Rp 50%";
+    a shortened amount is told its full number."""
     try:
-        number = isinstance(parse_nilai(text), Angka)
-    except SkalaTidakJelas:  # a grade ('B'): no number
-        number = False
-    if not number:
-        raise PydanticCustomError("pagu_bukan_angka", "pagu harus berupa satu angka rupiah, mis. 7.742.388.142; "
-                                  "tertulis \"{teks}\"", {"teks": text})
+        nilai = parse_nilai(text)
+    except NilaiTidakTerbaca:  # a grade ('B'), a text the rule cannot read: no number
+        nilai = None
+    if not isinstance(nilai, Angka):
+        return f'pagu harus berupa satu angka rupiah, mis. 7.742.388.142; tertulis "{text}"'
+    # Pages keep an "Rp" typed before the amount, and put one there otherwise: one after it would be a second.
+    unit = nilai.satuan or ""
+    if text.strip().casefold().startswith("rp"):
+        unit = unit.removesuffix("Rp").strip()
+    if "%" in unit:
+        return f'pagu ditulis sebagai jumlah rupiah, bukan persen; tulis angka rupiahnya, mis. 7.742.388.142; ' \
+               f'tertulis "{text}"'
+    if unit:
+        times = _RUPIAH_SHORTHAND.get(unit.casefold().rstrip("."))
+        example = format_angka((nilai.value * times).normalize()) if times else "7.700.000.000"
+        return f"pagu ditulis angka rupiah lengkap tanpa satuan ('{unit}'); tulis angkanya utuh, mis. {example}; " \
+               f'tertulis "{text}"'
+    if nilai.value < 0 or _SIGNED.match(text):
+        return (f"pagu ditulis tanpa tanda minus atau plus: jumlah rupiah 0 atau lebih, mis. "
+                f'{format_angka(abs(nilai.value))}; tertulis "{text}"')
+    return None
+
+
+def _rupiah(text: str) -> str:
+    """A pagu as typed, refused as `pagu_mistake` says."""
+    mistake = pagu_mistake(text)
+    if mistake:
+        raise PydanticCustomError("pagu_bukan_angka", "{pesan}", {"pesan": mistake})
     return text
 
 

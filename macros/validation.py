@@ -214,7 +214,7 @@ def _value_message(error: dict[str, Any], loc: Loc) -> str:
         return shaped
     if kind in ("nilai_tidak_terbaca", "aturan_tidak_sah", "skala_tidak_jelas"):
         return ctx["pesan"]
-    if kind == "periode_tidak_sah":
+    if kind in ("periode_tidak_sah", "pagu_bukan_angka"):
         return error["msg"]
     if kind == "string_pattern_mismatch" and loc == ("periode",):
         return f"periode {_short(value)} harus ditulis tahun awal-tahun akhir, mis. 2021-2026"

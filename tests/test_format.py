@@ -16,11 +16,14 @@ from pydantic import ValidationError
 from macros.load import load_cascades
 from macros.model import Cascade, CascadeFile
 from macros.naming import anchor
+from macros.problems import CascadeError
 from macros.render.catalog import render_catalog_page
 from macros.render.export import indikator_table, to_csv, to_xlsx
 from macros.render.mermaid import program_page_diagrams
 from macros.render.pages import render_overview_page, render_program_page
 from macros.site import generate_files, program_diagrams
+from macros.validation import validate_cascade
+from macros.yaml_source import parse_yaml
 
 from .helpers import HOSTILE, flat, markdown_to_html, visible_text
 
@@ -132,6 +135,34 @@ def test_an_unreadable_pagu_is_refused_with_its_place(pagu):
     assert error["loc"] == ("tujuan", 0, "sasaran", 0, "program", 0, "pagu", 2023)
     assert error["msg"] == f'pagu harus berupa satu angka rupiah, mis. 7.742.388.142; tertulis "{pagu}"'
 
+
+
+@pytest.mark.parametrize(("pagu", "message"), [
+    ("7,7 M", "pagu ditulis angka rupiah lengkap tanpa satuan ('M'); tulis angkanya utuh, mis. 7.700.000.000"),
+    ("Rp 2 juta", "pagu ditulis angka rupiah lengkap tanpa satuan ('juta'); tulis angkanya utuh, mis. 2.000.000"),
+    ("1,5 miliar", "pagu ditulis angka rupiah lengkap tanpa satuan ('miliar'); tulis angkanya utuh, mis. "
+                   "1.500.000.000"),
+    ("50%", "pagu ditulis sebagai jumlah rupiah, bukan persen; tulis angka rupiahnya, mis. 7.742.388.142"),
+    ("-5.000", "pagu ditulis tanpa tanda minus atau plus: jumlah rupiah 0 atau lebih, mis. 5.000"),
+    ("Rp -5.000", "pagu ditulis tanpa tanda minus atau plus: jumlah rupiah 0 atau lebih, mis. 5.000"),
+])
+def test_a_pagu_that_pages_would_show_as_rp_and_something_else_is_refused_at_its_line(pagu, message):
+    """Pages put "Rp" before a pagu: '2 juta' would be published as "Rp 2 juta", '50%' as "Rp 50%"."""
+    text = ("perangkat_daerah: Kecamatan Contoh\ntahun: 2023\ntujuan:\n  - uraian: T\n    sasaran:\n"
+            "      - uraian: S\n        program:\n          - uraian: Program A\n            pagu:\n"
+            f"              2022: 1.000\n              2023: {pagu}\n")
+    with pytest.raises(CascadeError) as caught:
+        validate_cascade(parse_yaml(text, "2023.yaml"), "2023.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"2023.yaml:11 tujuan[0].sasaran[0].program[0].pagu[2023]: {message}; "
+                            f'tertulis "{pagu}"')
+
+
+@pytest.mark.parametrize("pagu", ["7.742.388.142", "Rp 350.000", "Rp. 1.250.000,50", "0", "1500000"])
+def test_a_pagu_written_as_an_amount_with_or_without_rp_is_kept_as_typed(pagu):
+    data = {"perangkat_daerah": "Kecamatan Contoh", "tahun": 2023, "tujuan": [{"uraian": "T", "sasaran": [
+        {"uraian": "S", "program": [{"uraian": "Program A", "pagu": {2023: pagu}}]}]}]}
+    assert Cascade.model_validate(data).tujuan[0].sasaran[0].program[0].pagu == {2023: pagu}
 
 def test_an_iku_is_marked_in_its_row_and_its_end_of_period_target_is_in_the_kinerja_cell(kebasen):
     cf = changed(kebasen, with_renstra_fields)

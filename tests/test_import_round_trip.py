@@ -182,6 +182,19 @@ def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp
         "kosongkan"]
 
 
+
+def test_a_pagu_typed_short_in_a_download_is_refused_at_its_cell_with_the_full_number(tmp_path):
+    path, book = downloaded_workbook(tmp_path)
+    program = book["Program"]
+    pagu = [cell.value for cell in program[1]].index("Pagu 2025") + 1
+    program.cell(2, pagu, "7,7 M")
+    book.save(path)
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path)
+    assert caught.value.problems == [
+        f"Program!{get_column_letter(pagu)}2: pagu 2025: pagu ditulis angka rupiah lengkap tanpa satuan ('M'); "
+        'tulis angkanya utuh, mis. 7.700.000.000; tertulis "7,7 M"']
+
 def test_grades_typed_into_the_quarters_sheet_that_fit_no_one_scale_get_their_cells(tmp_path):
     path, book = downloaded_workbook(tmp_path)
     quarters = book["Triwulan"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from .columns import Columns
 from .emit import Draft
 from .sheets import Sheet, header_key
+from ..model import pagu_mistake
 from ..nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai, skala_indikator, skala_titles
 
 _TIPE = {"kumulatif": "kumulatif", "komulatif": "kumulatif", "non kumulatif": "non_kumulatif",
@@ -43,7 +44,8 @@ def _own_cells(sheet: Sheet, row: int, columns: Columns, role: str) -> list[tupl
 
 def check_nilai(sheet: Sheet, row: int, column: int, value: str, what: str, problems: list[str], *,
               rupiah: bool = False) -> bool:
-    """Whether the site reads `value` (a Rupiah amount: one number); if not, a problem naming its cell."""
+    """Whether the site reads `value` (a Rupiah amount: one number, without a unit but 'Rp', as
+    `macros.model.pagu_mistake` says); if not, a problem naming its cell."""
     try:
         parsed = parse_nilai(value)
     except SkalaTidakJelas:  # a grade of several scales: its indicator's other grades or `skala` decide
@@ -54,6 +56,10 @@ def check_nilai(sheet: Sheet, row: int, column: int, value: str, what: str, prob
     if rupiah and not isinstance(parsed, Angka):
         problems.append(f"{sheet.ref(row, column)}: {what} '{value}' bukan satu angka rupiah; tulis angkanya, "
                         "mis. 7.742.388.142")
+        return False
+    mistake = pagu_mistake(value) if rupiah else None
+    if mistake:
+        problems.append(f"{sheet.ref(row, column)}: {what}: {mistake}")
         return False
     return True
 
