@@ -7,7 +7,8 @@ fields (`tahun`, and every mapping key such as the years of `target`) are still 
 numbers by nature, and the model refuses text there.
 
 What cannot be taken as typed is refused at its line: `~` or `null` in a text field (YAML's "nothing", or the
-word itself?). An empty value stays "not written". Invisible characters pasted from Word or PDF are removed
+word itself?), and a control character an escape in double quotes wrote ("\\v"), which no page, chart or
+download can show. An empty value stays "not written". Invisible characters pasted from Word or PDF are removed
 from text on load, and the removal is remarked for `make lint`, as is a same-line ` #` comment after an
 unquoted text (YAML drops the rest of the line from the value).
 """
@@ -36,6 +37,13 @@ INVISIBLE = {
     "\ufeff": "BOM / spasi lebar-nol (U+FEFF)",
 }
 _INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+# Control characters (C0 but tab, line feed and carriage return; DEL; C1), which only an escape in double quotes
+# ("\v", "\x01") can put in a value (YAML refuses them typed as they are: `yaml_messages.parse_error`). Kept, they
+# would make a chart's SVG ill-formed XML, turn into '_x000B_' in the XLSX and act on the terminal lint prints to.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# An escape of a double-quoted YAML scalar, and what each one-letter escape stands for.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+_ESCAPED = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "e": "\x1b", "N": "\x85"}
 _NULL_WORDS = {"~", "null", "Null", "NULL"}
 _COMMENT_AFTER = re.compile(r"[ \t]+(#.*)")
 
@@ -104,11 +112,28 @@ def text_scalar(node: yaml.ScalarNode, loc: Loc, source: str, lines: SourceLines
         if comment:
             lines.remark(loc, SourceRemark("komentar", comment.group(1).rstrip()))
     value = node.value
+    control = _CONTROL.search(value)
+    if control:
+        problems.append(_control_problem(node, control.group(), source, shown, loc))
+        return None
     found = dict.fromkeys(_INVISIBLE.findall(value))
     if found:
         lines.remark(loc, SourceRemark("tak_terlihat", ", ".join(INVISIBLE[c] for c in found)))
         value = _INVISIBLE.sub("", value)
     return value
+
+
+def _control_problem(node: yaml.ScalarNode, char: str, source: str, shown: str, loc: Loc) -> Problem:
+    """The refusal of a control character in a value, at the line of the escape that wrote it, named by its code
+    point and escape (never the character itself, which the terminal would act on)."""
+    for escape in _ESCAPE.finditer(source, node.start_mark.index, node.end_mark.index):
+        code = escape.group(1)
+        if (chr(int(code[1:], 16)) if len(code) > 1 else _ESCAPED.get(code)) == char:
+            return Problem(shown, f"karakter kendali U+{ord(char):04X} (ditulis '{escape.group()}') tidak boleh ada "
+                                  f"di teks; hapus '{escape.group()}' dari teksnya",
+                           source.count("\n", 0, escape.start()) + 1, field=field_path(loc) or None)
+    return Problem(shown, f"karakter kendali U+{ord(char):04X} tidak boleh ada di teks; hapus karakter ini",
+                   node.start_mark.line + 1, field=field_path(loc) or None)
 
 
 def typed_scalar(node: yaml.ScalarNode) -> Any:

@@ -251,6 +251,24 @@ def test_invisible_characters_from_word_or_pdf_are_removed_and_listed_by_lint(tm
     assert f"(U+{ord(char):04X})" in findings[0].message
 
 
+
+@pytest.mark.parametrize(("typed", "code"), [(r"\x01", "0001"), (r"\v", "000B"), (r"\f", "000C"), (r"\e", "001B"),
+                                             (r"\0", "0000"), (r"\u0002", "0002"), (r"\x85", "0085")])
+def test_a_control_character_written_by_an_escape_is_refused_at_its_line_by_its_code_not_printed(tmp_path, typed,
+                                                                                                 code):
+    # Kept, it would make a chart's SVG ill-formed XML and an XLSX cell '_x000B_', and act on the terminal.
+    shown = problems(tmp_path, uraian=f'"Jumlah desa\n  yang{typed} dibina"', satuan=f'"Ni{typed}lai"')
+    assert shown == [
+        f"kecamatan-contoh/2024.yaml:7 tujuan[0].indikator[0].uraian: karakter kendali U+{code} (ditulis '{typed}') "
+        f"tidak boleh ada di teks; hapus '{typed}' dari teksnya",
+        f"kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].satuan: karakter kendali U+{code} (ditulis "
+        f"'{typed}') tidak boleh ada di teks; hapus '{typed}' dari teksnya"]
+
+
+def test_escapes_of_a_tab_a_line_break_and_a_backslash_are_text(tmp_path):
+    found = indikator(tmp_path, uraian=r'"Jumlah\tdesa\r\nyang \\x01 dibina"')
+    assert found.uraian == "Jumlah\tdesa\r\nyang \\x01 dibina"
+
 def test_an_excel_escape_left_in_a_text_is_reported_by_lint(tmp_path):
     write(tmp_path, uraian="Jumlah desa_x0002_ yang dibina", kode="IK_x000D_1")
     (loaded,) = load_cascades(tmp_path)
