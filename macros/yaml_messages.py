@@ -54,11 +54,20 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
             # Checked before the table: YAML stops after the alias or anchor, at what follows it, and names that
             # place as a mapping's "block end" or a brace's missing ',' (indentation, braces), not the sign.
             return _sign_problem(sign, text, shown)
-        if error.context_mark and (error.context or "").startswith(("while parsing a flow", "while scanning a quoted")):
-            # Where the braces or the quote open: the parser notices the mistake later, often lines below.
+        if error.context_mark and (error.context or "").startswith(("while parsing a flow", "while scanning a quoted",
+                                                                    "while scanning a simple key")):
+            # Where the braces, the quote or the line read as a key open: the parser notices the mistake later, often
+            # lines below ('satuan:Nilai' is a key without its ':' only once the next line starts).
             mark = error.context_mark
         if mark is None:
             return Problem(shown, _yaml_message(error, text))
+        slip = _colon_slip(text, mark)
+        if slip is not None:
+            return Problem(shown, f"YAML tidak valid: {slip[1]}", mark.line + 1, slip[0])
+        if "could not find expected ':'" in (error.problem or "") and error.context_mark is mark:
+            below = _line_below_its_key(text, mark)
+            if below:
+                return Problem(shown, f"YAML tidak valid: {below}", mark.line + 1, mark.column + 1)
         # A mistake noticed at the end of the file (a brace left open on its last line) is on its last written line.
         line = min(mark.line + 1, len(text.rstrip().splitlines()) or 1)
         return Problem(shown, _yaml_message(error, text), line, mark.column + 1 if line == mark.line + 1 else None)
@@ -135,6 +144,65 @@ def _sign_problem(sign: tuple[int, str, str], text: str, shown: str) -> Problem:
     return Problem(shown, f"YAML tidak valid: tanda '{char}' di awal nilai tanpa tanda kutip dibaca YAML sebagai "
                           f"{read_as}, sehingga sisa nilainya tidak terbaca; {quote_advice(text, index)}",
                    text.count("\n", 0, index) + 1, index - line_start + 1)
+
+
+# A key at the start of a line (after its list dash) and what follows it: a colon pasted from a full-width script
+# ('：'), a colon followed by a non-breaking space (Word's), or by the value with no space at all.
+_KEY_START = r"[ \t]*(?:-[ \t]+)?[^\s:#'\"{}\[\],]+"
+_WIDE_COLON = re.compile(_KEY_START + r"[ \t]*(?P<char>[：﹕︓꞉∶])")
+_HARD_SPACE_AFTER = re.compile(_KEY_START + r":(?P<char>[\u00a0\u2007\u202f])")
+_NO_SPACE_AFTER = re.compile(r"(?P<key>[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*):(?P<char>[^\s:/])(?P<value>.*)")
+_HARD_INDENT = re.compile(r"[ \t]*(?P<char>[\u00a0\u2007\u202f])")
+_CHARACTER_NAMES = {"\u00a0": "spasi tak-putus (U+00A0)", "\u2007": "spasi angka (U+2007)",
+                    "\u202f": "spasi tak-putus sempit (U+202F)"}
+
+
+def _colon_slip(text: str, mark: yaml.Mark) -> tuple[int, str] | None:
+    """The column and message for a line at `mark` whose key YAML could not read for a character typed in place of
+    ': ' or of an indenting space, as the tab is named: these look the same as the right ones on screen."""
+    line_start = text.rfind("\n", 0, mark.index + 1) + 1 if mark.index < len(text) else text.rfind("\n") + 1
+    line = text[line_start:text.find("\n", line_start) % (len(text) + 1)]
+    found = _HARD_INDENT.match(line)
+    if found:
+        name = _CHARACTER_NAMES[found["char"]]
+        return found.start("char") + 1, (f"{name} di indentasi baris ini tidak dibaca YAML sebagai spasi (biasanya "
+                                         "terbawa saat menyalin dari Word); ganti dengan spasi biasa")
+    found = _WIDE_COLON.match(line)
+    if found:
+        return found.start("char") + 1, (f"tanda '{found['char']}' (U+{ord(found['char']):04X}) bukan titik dua "
+                                         "yang dibaca YAML; ganti dengan titik dua biasa ':' diikuti spasi")
+    found = _HARD_SPACE_AFTER.match(line)
+    if found:
+        name = _CHARACTER_NAMES[found["char"]]
+        return found.start("char") + 1, (f"sesudah tanda ':' ada {name}, yang tidak dibaca YAML sebagai spasi "
+                                         "(biasanya terbawa saat menyalin dari Word); ganti dengan spasi biasa")
+    found = _NO_SPACE_AFTER.fullmatch(line)
+    if found:
+        return found.start("char"), (f"sesudah tanda ':' harus ada spasi; tulis "
+                                     f"'{found['key'].strip()}: {found['char']}{found['value']}'")
+    return None
+
+
+_KEY_LINE = re.compile(r"(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"{}\[\],][^:#]*):(?:[ \t]+(?P<value>[^#]*?))?"
+                       r"[ \t]*(?:#.*)?")
+
+
+def _line_below_its_key(text: str, mark: yaml.Mark) -> str | None:
+    """What is wrong with a line YAML took for a key without its ':' (at `mark`) where it is text that belongs to
+    the key on the line above: its value, moved to the next line, or the rest of its value, not indented under it."""
+    lines = text.splitlines()
+    if mark.line >= len(lines) or ":" in lines[mark.line]:
+        return None
+    above = next((number for number in range(mark.line - 1, -1, -1) if lines[number].strip()), None)
+    found = _KEY_LINE.fullmatch(lines[above]) if above is not None else None
+    if found is None:
+        return None
+    key, indent = found["key"].strip(), len(found["indent"])
+    if not found["value"]:
+        return (f"baris ini terbaca sebagai kunci tanpa ':', padahal tampaknya nilai '{key}:' di baris {above + 1}; "
+                f"tulis nilainya di baris itu sesudah '{key}: ', atau menjorok lebih dalam dari '{key}'")
+    return (f"baris ini terbaca sebagai kunci tanpa ':'; bila ini lanjutan nilai '{key}:' di baris {above + 1}, "
+            f"tulis menjorok lebih dalam dari '{key}' (lebih dari {indent} spasi) atau satukan dengan baris itu")
 
 
 def _unclosed_quote(text: str) -> tuple[int, int] | None:

@@ -226,6 +226,28 @@ def test_a_slip_in_a_value_on_one_line_is_named_at_its_line(value, message):
     assert problem.line == 2 and problem.message.startswith(message), problem
 
 
+
+@pytest.mark.parametrize(("lines", "shown"), [
+    ("sasaran:\n  - uraian: S\n    satuan:Nilai\n    kode: K",
+     "2024.yaml:4:11: YAML tidak valid: sesudah tanda ':' harus ada spasi; tulis 'satuan: Nilai'"),
+    ("sasaran:\n  - uraian: S\n    satuan:\u00a0Nilai\n    kode: K",
+     "2024.yaml:4:12: YAML tidak valid: sesudah tanda ':' ada spasi tak-putus (U+00A0), yang tidak dibaca YAML "
+     "sebagai spasi (biasanya terbawa saat menyalin dari Word); ganti dengan spasi biasa"),
+    ("sasaran:\n  - uraian: S\n    satuan\uff1a Nilai\n    kode: K",
+     "2024.yaml:4:11: YAML tidak valid: tanda '\uff1a' (U+FF1A) bukan titik dua yang dibaca YAML; ganti dengan "
+     "titik dua biasa ':' diikuti spasi"),
+    ("sasaran:\n  - uraian: S\n    satuan:\n    Nilai\n    kode: K",
+     "2024.yaml:5:5: YAML tidak valid: baris ini terbaca sebagai kunci tanpa ':', padahal tampaknya nilai "
+     "'satuan:' di baris 4; tulis nilainya di baris itu sesudah 'satuan: ', atau menjorok lebih dalam dari 'satuan'"),
+    ("sasaran:\n  - uraian: S\n    sumber_data: BPS dan\n  Dinas\n    kode: K",
+     "2024.yaml:5:3: YAML tidak valid: baris ini terbaca sebagai kunci tanpa ':'; bila ini lanjutan nilai "
+     "'sumber_data:' di baris 4, tulis menjorok lebih dalam dari 'sumber_data' (lebih dari 4 spasi) atau satukan "
+     "dengan baris itu"),
+])
+def test_a_line_yaml_cannot_read_as_a_key_is_named_at_that_line_with_what_it_lacks(lines, shown):
+    # YAML notices such a line only once the next one starts: it was reported there, one line too low.
+    assert refusal_of(lines) == [shown]
+
 def test_a_brace_left_open_on_the_last_line_is_named_at_that_line():
     with pytest.raises(CascadeError) as caught:
         parse_yaml('perangkat_daerah: Kecamatan Contoh\ntahun: 2024\ntarget: {2024: "5", 2025:\n', "2024.yaml")
