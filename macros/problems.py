@@ -46,8 +46,9 @@ class CascadeError(Exception):
 
 
 def field_path(loc: Loc) -> str:
-    """A location as messages name it: ('tujuan', 0, 'indikator') → 'tujuan[0].indikator'; () → ''."""
+    """A location as messages name it: ('tujuan', 0, 'indikator') → 'tujuan[0].indikator'; () → ''. A character of a
+    key that would not show (a zero-width space, a control character) is written as its escape ('sat\\u200buan')."""
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)

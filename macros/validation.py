@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -16,6 +17,7 @@ from .capaian import TRIWULAN
 from .model import BY_QUARTER, BY_YEAR, FIRST_YEAR, LAST_YEAR, Cascade, Loc, top_level_mistakes
 from .problems import CascadeError, Problem, field_path
 from .yaml_messages import yaml_quoted
+from .yaml_scalars import INVISIBLE
 from .yaml_source import ParsedYaml
 
 _UNION_LABELS = {"str", "int", "float", "constrained-str", "function-after", "list", "dict"}
@@ -142,6 +144,18 @@ def _unwrap(annotation: Any) -> Any:
 def _unknown_key_message(loc: Loc) -> str:
     model = _model_at(loc[:-1])
     allowed = list(model.model_fields) if model else []
+    odd = [c for c in dict.fromkeys(str(loc[-1])) if not (c.isascii() and c.isprintable())]
+    if odd:
+        # Every key of the format is plain ASCII: a hidden character or a look-alike letter pasted into one makes it
+        # unknown though it reads the same on screen ("'satuan' tidak dikenal (maksudnya 'satuan'?)").
+        plain = "".join(c for c in str(loc[-1]) if c not in INVISIBLE)
+        close = difflib.get_close_matches(plain, allowed, n=1, cutoff=0.6)
+        return (f"kunci {_short(loc[-1])} memuat {', '.join(map(_odd_character, odd))}; ketik ulang kunci ini dengan "
+                f"huruf biasa" + (f": {close[0]}" if close else ""))
+    if str(loc[-1]).startswith("-") and str(loc[-1])[1:].strip() in allowed:
+        key = str(loc[-1])[1:].strip()
+        return (f"kunci '{loc[-1]}': tanda '-' menempel pada kuncinya; bila ini awal butir daftar baru, tulis "
+                f"'- {key}:' (dengan spasi sesudah '-'), bila bukan, hapus tanda '-'")
     message = f"kunci '{loc[-1]}' tidak dikenal"
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
     if close:
@@ -149,6 +163,16 @@ def _unknown_key_message(loc: Loc) -> str:
     if allowed:
         message += f". Kunci yang boleh: {', '.join(allowed)}"
     return message
+
+
+def _odd_character(char: str) -> str:
+    """A character no key has, named so staff can tell it from the one it looks like: 'huruf 'а' (U+0430, CYRILLIC
+    SMALL LETTER A), bukan huruf Latin'."""
+    if char in INVISIBLE:
+        return f"karakter tak terlihat {INVISIBLE[char]}"
+    if not char.isprintable():
+        return f"karakter kendali U+{ord(char):04X}"
+    return f"huruf '{char}' (U+{ord(char):04X}, {unicodedata.name(char, '?')}), bukan huruf Latin biasa"
 
 
 # A quarter typed as staff write it elsewhere ('i', '1', 'TW 3', 'Triwulan II', 'Q4'): the numeral meant.

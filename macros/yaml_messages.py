@@ -49,6 +49,15 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
             # YAML lets a quote run on over many lines, so it fails far below the real mistake.
             return Problem(shown, "YAML tidak valid: tanda kutip tidak ditutup: tambahkan tanda "
                                   "kutip penutup di akhir teks", *unclosed)
+        dash = _dash_without_space(text, error)
+        if dash is not None:
+            return Problem(shown, f"YAML tidak valid: tanda '-' butir daftar harus diikuti spasi; tulis '- {dash[2]}'",
+                           dash[0], dash[1])
+        inner = _quote_inside_quotes(text, error.problem_mark, error.problem or "")
+        if inner is not None:
+            return Problem(shown, f"YAML tidak valid: tanda kutip {inner[1]} di dalam teks menutup teks yang diawali "
+                                  f"tanda kutip yang sama; apit teksnya dengan tanda kutip yang lain: "
+                                  f"{yaml_quoted(inner[2])}", error.problem_mark.line + 1, inner[0])
         sign = _sign_before(text, error.problem_mark)
         if sign is not None:
             # Checked before the table: YAML stops after the alias or anchor, at what follows it, and names that
@@ -203,6 +212,38 @@ def _line_below_its_key(text: str, mark: yaml.Mark) -> str | None:
                 f"tulis nilainya di baris itu sesudah '{key}: ', atau menjorok lebih dalam dari '{key}'")
     return (f"baris ini terbaca sebagai kunci tanpa ':'; bila ini lanjutan nilai '{key}:' di baris {above + 1}, "
             f"tulis menjorok lebih dalam dari '{key}' (lebih dari {indent} spasi) atau satukan dengan baris itu")
+
+
+# A list item's dash written against its key ('-uraian: ...'): YAML reads '-uraian' as a key of the item above.
+_DASH_AGAINST_KEY = re.compile(r"(?P<indent>[ \t]*)-(?P<key>[A-Za-z_][\w-]*:.*)")
+
+
+def _dash_without_space(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """Line, column and the line's rest for a '-' written against its key on a line YAML stopped at or just below
+    (it notices the missing item only at the next key)."""
+    lines = text.splitlines()
+    marks = [mark.line for mark in (error.context_mark, error.problem_mark) if mark is not None]
+    for number in dict.fromkeys(n for line in marks for n in (line, line - 1) if 0 <= n < len(lines)):
+        found = _DASH_AGAINST_KEY.fullmatch(lines[number])
+        if found:
+            return number + 1, len(found["indent"]) + 1, found["key"].strip()
+    return None
+
+
+def _quote_inside_quotes(text: str, mark: yaml.Mark | None, problem: str) -> tuple[int, str, str] | None:
+    """Column of the quote that ended a quoted value early, the quote and the text meant, when YAML found more
+    text after it on its line ('uraian: "Program "Desa" Sehat"'): the value was meant to run to the last quote."""
+    if mark is None or "but found '<scalar>'" not in problem or text[mark.index - 1:mark.index] not in ('"', "'"):
+        return None
+    line_start = text.rfind("\n", 0, mark.index) + 1
+    line_end = text.find("\n", mark.index) % (len(text) + 1)
+    found = _QUOTED_VALUE.match(text[line_start:line_end])
+    if found is None or found.group(2) != text[mark.index - 1]:
+        return None
+    quote, rest = found.group(2), found.group(3).rstrip()
+    if not rest.endswith(quote):
+        return None
+    return mark.column, quote, rest[:-1]
 
 
 def _unclosed_quote(text: str) -> tuple[int, int] | None:

@@ -240,6 +240,7 @@ class _Reader:
     def _mapping(self, node: yaml.MappingNode, loc: Loc, *, text: bool) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
+        restarted = False  # the keys read are those of the next item, its '- ' left out
         for index, (key_node, value_node) in enumerate(node.value):
             simple = isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SAFE_TAGS
             key = typed_scalar(key_node) if simple else None
@@ -255,16 +256,38 @@ class _Reader:
             if (text and node.flow_style and _keyed_by_year(loc)
                     and self._colon_without_space(key_node, value_node, loc)):
                 continue
+            if key in first_line and self._new_item_without_dash(node, index, loc):
+                # The item's keys all over again: the next item of the list, its '- ' left out. Its keys are the next
+                # item's, not this one's written twice: one message, and no advice to delete any of them.
+                self.problems.append(Problem(
+                    self.shown, f"kunci '{key}' ditulis lagi (pertama di baris {first_line[key]}), seperti awal "
+                                f"butir baru: bila ini butir berikutnya, tulis '- ' di depan '{key}', sejajar dengan "
+                                f"'- ' di baris {node.start_mark.line + 1}; bila bukan, hapus salah satunya", key_line,
+                    field=field_path(loc + (key,))))
+                first_line, restarted = {key: key_line}, True
+                continue
             if key in first_line:
                 self.problems.append(Problem(self.shown, f"kunci '{key}' ditulis dua kali (pertama di baris "
                                              f"{first_line[key]}); hapus salah satunya", key_line,
                                              field=field_path(loc + (key,))))
                 continue
             first_line[key] = key_line
+            if restarted:
+                continue
             # A field's kind comes from its name; a year key (target: {2024: ...}) keeps its field's kind.
             value_is_text = text if not isinstance(key, str) else key not in self.structural
             result[key] = self.to_python(value_node, loc + (key,), key_line, text=value_is_text)
         return result
+
+    @staticmethod
+    def _new_item_without_dash(node: yaml.MappingNode, index: int, loc: Loc) -> bool:
+        """Whether the key at `index` of a list item's block mapping starts the item again: it is the item's first
+        key and the one before it is not (the next item's keys, typed without its '- ')."""
+        if node.flow_style or not loc or not isinstance(loc[-1], int):
+            return False
+        first, key, before = (node.value[i][0] for i in (0, index, index - 1))
+        return all(isinstance(k, yaml.ScalarNode) for k in (first, key, before)) and key.value == first.value \
+            and before.value != first.value and key.start_mark.column == first.start_mark.column
 
     def _colon_without_space(self, key_node: yaml.Node, value_node: yaml.Node, loc: Loc) -> bool:
         """Whether this entry of a flow mapping is a year or quarter and its value joined by a colon without a

@@ -248,6 +248,22 @@ def test_a_line_yaml_cannot_read_as_a_key_is_named_at_that_line_with_what_it_lac
     # YAML notices such a line only once the next one starts: it was reported there, one line too low.
     assert refusal_of(lines) == [shown]
 
+
+@pytest.mark.parametrize(("lines", "shown"), [
+    ('sasaran:\n  - uraian: "Program "Desa" Sehat"\n    kode: K',
+     "2024.yaml:3:22: YAML tidak valid: tanda kutip \" di dalam teks menutup teks yang diawali tanda kutip yang sama; "
+     "apit teksnya dengan tanda kutip yang lain: 'Program \"Desa\" Sehat'"),
+    ("uraian: 'Program 'Desa' Sehat'",
+     "2024.yaml:2:18: YAML tidak valid: tanda kutip ' di dalam teks menutup teks yang diawali tanda kutip yang sama; "
+     "apit teksnya dengan tanda kutip yang lain: \"Program 'Desa' Sehat\""),
+    ("sasaran:\n  - uraian: S\n  -uraian: T\n    kode: K",
+     "2024.yaml:4:3: YAML tidak valid: tanda '-' butir daftar harus diikuti spasi; tulis '- uraian: T'"),
+    ("sasaran:\n  -uraian: T\n    kode: K",
+     "2024.yaml:3:3: YAML tidak valid: tanda '-' butir daftar harus diikuti spasi; tulis '- uraian: T'"),
+])
+def test_a_quote_inside_quotes_or_a_dash_against_its_key_is_named_not_taken_for_indentation(lines, shown):
+    assert refusal_of(lines) == [shown]
+
 def test_a_brace_left_open_on_the_last_line_is_named_at_that_line():
     with pytest.raises(CascadeError) as caught:
         parse_yaml('perangkat_daerah: Kecamatan Contoh\ntahun: 2024\ntarget: {2024: "5", 2025:\n', "2024.yaml")

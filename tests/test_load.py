@@ -131,6 +131,42 @@ def test_duplicate_key_is_an_error_with_both_lines(tmp_path, kebasen_text):
         f"(pertama di baris {first}); hapus salah satunya"]
 
 
+
+def test_a_second_list_item_without_its_dash_is_named_once_with_the_dash_to_add(tmp_path, kebasen_text):
+    # Its keys repeat the item's: the advice to delete one of each would delete the second item.
+    second = ("        uraian: Jumlah pengaduan yang ditindaklanjuti\n        formulasi: Jumlah pengaduan\n"
+              "        sumber_data: Buku pengaduan\n")
+    text = kebasen_text.replace("        sumber_data: Laporan hasil survey kepuasan masyarakat\n",
+                                "        sumber_data: Laporan hasil survey kepuasan masyarakat\n" + second, 1)
+    first, again = line_of(text, "uraian: Indeks Kepuasan"), line_of(text, "uraian: Jumlah pengaduan")
+    assert problems_for(tmp_path, text) == [
+        f"kecamatan-x/2023.yaml:{again} tujuan[0].indikator[0].uraian: kunci 'uraian' ditulis lagi (pertama di baris "
+        f"{first}), seperti awal butir baru: bila ini butir berikutnya, tulis '- ' di depan 'uraian', sejajar dengan "
+        f"'- ' di baris {first}; bila bukan, hapus salah satunya"]
+
+
+@pytest.mark.parametrize(("typed", "shown", "named"), [
+    ("sat\u200buan", "sat\\u200buan", "karakter tak terlihat spasi lebar-nol (U+200B)"),
+    ("satuan\ufeff", "satuan\\ufeff", "karakter tak terlihat BOM / spasi lebar-nol (U+FEFF)"),
+    ("s\u0430tuan", "s\u0430tuan", "huruf '\u0430' (U+0430, CYRILLIC SMALL LETTER A), bukan huruf Latin biasa"),
+])
+def test_a_key_with_a_hidden_or_look_alike_character_names_that_character(tmp_path, kebasen_text, typed, shown,
+                                                                          named):
+    # It reads as 'satuan' on screen: "kunci 'satuan' tidak dikenal (maksudnya 'satuan'?)" told nothing.
+    text = kebasen_text.replace("        formulasi: Indeks Kepuasan Masyarakat\n",
+                                f"        formulasi: Indeks Kepuasan Masyarakat\n        {typed}: indeks\n", 1)
+    assert problems_for(tmp_path, text) == [
+        f"kecamatan-x/2023.yaml:{line_of(text, ': indeks')} tujuan[0].indikator[0].{shown}: kunci '{shown}' memuat "
+        f"{named}; ketik ulang kunci ini dengan huruf biasa: satuan"]
+
+
+def test_a_dash_written_against_a_key_says_where_the_space_goes(tmp_path, kebasen_text):
+    text = kebasen_text.replace("        formulasi: Indeks Kepuasan Masyarakat\n",
+                                "        -formulasi: Indeks Kepuasan Masyarakat\n", 1)
+    assert (f"kecamatan-x/2023.yaml:{line_of(text, '-formulasi')} tujuan[0].indikator[0].-formulasi: kunci "
+            "'-formulasi': tanda '-' menempel pada kuncinya; bila ini awal butir daftar baru, tulis '- formulasi:' "
+            "(dengan spasi sesudah '-'), bila bukan, hapus tanda '-'") in problems_for(tmp_path, text)
+
 def test_tab_indentation(tmp_path, kebasen_text):
     text = kebasen_text.replace("\n    indikator:", "\n\tindikator:", 1)
     line = line_of(text, "\tindikator:")
