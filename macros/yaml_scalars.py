@@ -21,7 +21,7 @@ from typing import Any, get_args
 import yaml
 from pydantic import BaseModel
 
-from .model import Cascade, Loc
+from .model import BY_QUARTER, BY_YEAR, Cascade, Loc
 from .problems import Problem, field_path
 from .source_lines import SourceLinesBuilder, SourceRemark
 from .yaml_messages import quote_advice, yaml_quoted
@@ -45,6 +45,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
 _ESCAPED = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "e": "\x1b", "N": "\x85"}
 _NULL_WORDS = {"~", "null", "Null", "NULL"}
+# Word's curly quotes, which YAML takes for text: a value wrapped in them is published with them and gives no number.
+CURLY_QUOTES = "“”„‟‘’‚‛"
 _COMMENT_AFTER = re.compile(r"[ \t]+(#.*)")
 
 
@@ -108,6 +110,10 @@ def text_scalar(node: yaml.ScalarNode, loc: Loc, source: str, lines: SourceLines
             return None
         if node.value == "":
             return None
+        if len(node.value) > 1 and node.value[0] in CURLY_QUOTES and node.value[-1] in CURLY_QUOTES:
+            advice = curly_quotes_advice(node.value, text=not BY_YEAR.union(BY_QUARTER).intersection(loc))
+            problems.append(Problem(shown, advice, line, field=field_path(loc) or None))
+            return None
         comment = _COMMENT_AFTER.match(source, node.end_mark.index)
         if comment:
             lines.remark(loc, SourceRemark("komentar", comment.group(1).rstrip()))
@@ -121,6 +127,16 @@ def text_scalar(node: yaml.ScalarNode, loc: Loc, source: str, lines: SourceLines
         lines.remark(loc, SourceRemark("tak_terlihat", ", ".join(INVISIBLE[c] for c in found)))
         value = _INVISIBLE.sub("", value)
     return value
+
+
+def curly_quotes_advice(typed: str, text: bool = False) -> str:
+    """What to do about a value `typed` in curly quotes ('“82,5”'), which YAML keeps as part of the value; a `text`
+    (a name, not a target) may mean them."""
+    advice = (f"nilai {typed} diapit tanda kutip miring (biasanya dari Word), yang tidak dibaca YAML sebagai tanda "
+              f"kutip dan akan ikut tampil; ganti dengan tanda kutip lurus: {yaml_quoted(typed[1:-1])}")
+    if text:
+        advice += f" (bila tanda kutip miring itu memang bagian teksnya, apit seluruhnya: {yaml_quoted(typed)})"
+    return advice
 
 
 def _control_problem(node: yaml.ScalarNode, char: str, source: str, shown: str, loc: Loc) -> Problem:

@@ -17,7 +17,7 @@ from .model import BY_QUARTER, BY_YEAR, Loc
 from .problems import CascadeError, Problem, field_path
 from .source_lines import SourceLines, SourceLinesBuilder
 from .yaml_messages import anchor_problem, parse_error
-from .yaml_scalars import structural_fields, text_scalar, typed_scalar
+from .yaml_scalars import CURLY_QUOTES, curly_quotes_advice, structural_fields, text_scalar, typed_scalar
 
 MAX_DEPTH = 60
 
@@ -249,6 +249,9 @@ class _Reader:
                 self.problems.append(Problem(self.shown, "kunci harus berupa teks sederhana", key_line,
                                              field=field_path(loc) or None))
                 continue
+            if (text and node.flow_style and index
+                    and self._split_curly_quotes(*node.value[index - 1], key_node, value_node, loc)):
+                continue
             # Before the duplicate check: the decimals split off '{2024: 0,2024}' are no second key 2024.
             if (text and node.flow_style and index
                     and self._split_decimal(*node.value[index - 1], key_node, value_node, loc)):
@@ -302,6 +305,21 @@ class _Reader:
             self.shown, f"'{key_node.value}' terbaca sebagai satu kunci, bukan {what} dan nilainya; beri spasi "
                         f"setelah titik dua: {key}: {joined['value']}", key_node.start_mark.line + 1,
             field=field_path(loc + ((int(key) if key.isdigit() else key),))))
+        return True
+
+    def _split_curly_quotes(self, previous_key: yaml.Node, previous: yaml.Node, key_node: yaml.Node,
+                            value_node: yaml.Node, loc: Loc) -> bool:
+        """Whether this entry of a flow mapping is the rest of a value in curly quotes that its comma split off:
+        YAML reads `{2019: “82,5”}` as `2019: “82` and a key `5”` without a value. Reported with straight quotes."""
+        if not (all(isinstance(n, yaml.ScalarNode) and not n.style for n in (previous, key_node))
+                and isinstance(previous_key, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode)
+                and previous.value[:1] in tuple(CURLY_QUOTES) and key_node.value[-1:] in tuple(CURLY_QUOTES)
+                and value_node.value == "" and previous.end_mark.line == key_node.start_mark.line):
+            return False
+        year = typed_scalar(previous_key)
+        typed = self.source[previous.start_mark.index:key_node.end_mark.index]
+        self.problems.append(Problem(self.shown, curly_quotes_advice(typed), key_node.start_mark.line + 1,
+                                     field=field_path(loc + (year,))))
         return True
 
     def _split_decimal(self, previous_key: yaml.Node, previous: yaml.Node, key_node: yaml.Node, value_node: yaml.Node,

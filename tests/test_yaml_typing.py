@@ -269,6 +269,28 @@ def test_escapes_of_a_tab_a_line_break_and_a_backslash_are_text(tmp_path):
     found = indikator(tmp_path, uraian=r'"Jumlah\tdesa\r\nyang \\x01 dibina"')
     assert found.uraian == "Jumlah\tdesa\r\nyang \\x01 dibina"
 
+
+@pytest.mark.parametrize(("target", "shown"), [
+    ("{2024: ‘82’}", '‘82’ diapit tanda kutip miring (biasanya dari Word), yang tidak dibaca YAML sebagai tanda kutip '
+                     'dan akan ikut tampil; ganti dengan tanda kutip lurus: "82"'),
+    # Its comma splits it: it was "target.5”: harus berupa bilangan bulat".
+    ("{2024: “82,5”}", '“82,5” diapit tanda kutip miring (biasanya dari Word), yang tidak dibaca YAML sebagai tanda '
+                       'kutip dan akan ikut tampil; ganti dengan tanda kutip lurus: "82,5"'),
+])
+def test_a_target_in_curly_quotes_is_refused_with_straight_quotes_to_write(tmp_path, target, shown):
+    # Kept, it was published with its curly quotes and its capaian said "bukan angka".
+    assert problems(tmp_path, target=target) == [
+        f"kecamatan-contoh/2024.yaml:12 tujuan[0].indikator[0].target[2024]: nilai {shown}"]
+
+
+def test_a_name_in_curly_quotes_is_refused_unless_written_in_straight_quotes_around_them(tmp_path):
+    assert problems(tmp_path, uraian="“Desa Sehat”") == [
+        "kecamatan-contoh/2024.yaml:6 tujuan[0].indikator[0].uraian: nilai “Desa Sehat” diapit tanda kutip miring "
+        "(biasanya dari Word), yang tidak dibaca YAML sebagai tanda kutip dan akan ikut tampil; ganti dengan tanda "
+        'kutip lurus: "Desa Sehat" (bila tanda kutip miring itu memang bagian teksnya, apit seluruhnya: '
+        '"“Desa Sehat”")']
+    assert indikator(tmp_path, uraian='"“Desa Sehat”"', satuan="Program “Desa” Sehat").uraian == "“Desa Sehat”"
+
 def test_an_excel_escape_left_in_a_text_is_reported_by_lint(tmp_path):
     write(tmp_path, uraian="Jumlah desa_x0002_ yang dibina", kode="IK_x000D_1")
     (loaded,) = load_cascades(tmp_path)
