@@ -297,6 +297,22 @@ def test_an_indicator_without_target_or_realisasi_says_so_in_plain_words():
     assert "\n# Indikator tujuan\n" in page and "pada [tingkat tujuan](" in page
 
 
+@pytest.mark.parametrize("count", [3, 8])
+def test_a_long_page_lays_out_its_sections_near_the_screen_but_the_last_and_a_short_page_all(count):
+    data = {"perangkat_daerah": "Kecamatan X", "tahun": 2023, "tujuan": [{"uraian": "Tujuan", "indikator": [
+        {"uraian": f"Jumlah desa {n}", "formulasi": "Jumlah", "sumber_data": "Data desa", "satuan": "desa",
+         "target": {2023: "10"}, "realisasi": {2023: "9"}}
+        for n in range(count)]}]}
+    cf = CascadeFile("kecamatan-x", Path("2023.yaml"), Cascade.model_validate(data))
+    ((name, group),) = indikator_groups(match_indikator([cf])).items()
+    _, page = indikator_file(name, group, cf.slug, ChartMaker())
+    sections = [BeautifulSoup(part, "html.parser").select("div.indikator-blok")
+                for part in re.split(r"^## ", page, flags=re.M)[1:]]
+    assert len(sections) == count and all(sections)
+    deferred = [all("ditunda" in block["class"] for block in blocks) for blocks in sections]
+    assert deferred == ([True] * (count - 1) + [False] if count > 6 else [False] * count)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_an_indicator_page_on_a_phone_has_no_sideways_scroll_and_no_axe_violations(contoh_site, open_page, scheme):
