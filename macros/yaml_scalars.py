@@ -45,6 +45,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
 _ESCAPED = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "e": "\x1b", "N": "\x85"}
 _NULL_WORDS = {"~", "null", "Null", "NULL"}
+_DECIMAL_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_DECIMAL_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 # Word's curly quotes, which YAML takes for text: a value wrapped in them is published with them and gives no number.
 CURLY_QUOTES = "“”„‟‘’‚‛"
 _COMMENT_AFTER = re.compile(r"[ \t]+(#.*)")
@@ -155,6 +157,12 @@ def _control_problem(node: yaml.ScalarNode, char: str, source: str, shown: str, 
 def typed_scalar(node: yaml.ScalarNode) -> Any:
     """A scalar in a structural field or a key, read as YAML 1.2 types it (a date stays its text)."""
     if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        return node.value
+    # YAML 1.1 also reads 0x7E4, 0o3743, 2_020, +2020, 02023 (octal: 1043) and 33:40 (sexagesimal: 2020) as numbers:
+    # here a number is written in decimal digits, and anything else stays the text typed, which the model refuses.
+    if node.tag == "tag:yaml.org,2002:int" and not _DECIMAL_INT.fullmatch(node.value):
+        return node.value
+    if node.tag == "tag:yaml.org,2002:float" and not _DECIMAL_FLOAT.fullmatch(node.value):
         return node.value
     value = yaml.SafeLoader("").construct_object(node)
     # YAML 1.1 also reads yes/no/on/off as true/false; here only true and false are (YAML 1.2's), so that

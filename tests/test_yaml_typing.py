@@ -153,6 +153,17 @@ def test_the_year_stays_a_number_and_refuses_text(tmp_path):
         "kecamatan-contoh/2024.yaml:2 tahun: harus berupa bilangan bulat, bukan teks '2024'"]
 
 
+@pytest.mark.parametrize("typed", ["0x7E8", "0o3750", "2_024", "+2024", "02024", "33:44"])
+def test_a_year_in_other_than_decimal_digits_is_refused_not_converted(tmp_path, typed):
+    # YAML 1.1 reads each of these as a number (33:44 is base 60, 02024 octal): none is the year as staff see it.
+    path = write(tmp_path)
+    path.write_text(path.read_text().replace("tahun: 2024", f"tahun: {typed}"), encoding="utf-8")
+    with pytest.raises(CascadeError) as caught:
+        load_cascades(tmp_path, shown_relative_to=tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"kecamatan-contoh/2024.yaml:2 tahun: harus berupa bilangan bulat, bukan teks '{typed}'"]
+
+
 @pytest.mark.parametrize("typed", ["yes", "no", "on", "Off", "ya"])
 def test_iku_is_true_or_false_and_yaml_11_yes_no_words_are_refused_like_ya(tmp_path, typed):
     # YAML 1.1 took `yes` for true while `ya` was refused: neither is a choice to guess.
