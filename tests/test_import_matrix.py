@@ -269,3 +269,72 @@ def test_the_matrix_saved_as_csv_imports_as_its_workbook_does(tmp_path):
     from_csv = loaded(import_spreadsheet(saved, "Dinas Pertanian dan Pangan", 2025), tmp_path / "csv").cascade
     from_xlsx = loaded(import_spreadsheet(workbook, "Dinas Pertanian dan Pangan", 2025), tmp_path / "xlsx").cascade
     assert from_csv == from_xlsx
+
+
+def one_indicator(path: Path, header: list[str], cells: list[object]) -> Path:
+    """A matrix of one tujuan, sasaran and program with one indicator, its columns named by `header`."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renstra"
+    ws.append(["Tujuan", "Sasaran", "Program/Kegiatan", *header])
+    ws.append(["Meningkatnya pelayanan", "Meningkatnya kepuasan", "Program Pelayanan Contoh", *cells])
+    wb.save(path)
+    return path
+
+
+def imported_indikator(path: Path, tmp_path: Path):
+    cascade = loaded(import_spreadsheet(path, "Dinas Contoh", 2025), tmp_path / "data").cascade
+    return cascade.tujuan[0].sasaran[0].program[0].indikator[0]
+
+
+@pytest.mark.parametrize(("tipe", "polaritas", "read"), [
+    ("Komulatif Negatif", "", ("kumulatif", "negatif")),
+    ("Kumulatif Negatif", None, ("kumulatif", "negatif")),
+    ("Non Kumulatif Positif", "", ("non_kumulatif", "positif")),
+    ("non_kumulatif", "negatif", ("non_kumulatif", "negatif")),
+    ("Non_Kumulatif", "", ("non_kumulatif", None)),
+    ("Kumulatif (K)", "Positif (+)", ("kumulatif", "positif")),
+    ("Non Kumulatif (NK)", "(-)", ("non_kumulatif", "negatif")),
+    # The Polaritas column wins over the polarity the Tipe cell names (and says so in a comment).
+    ("Komulatif Negatif", "positif", ("kumulatif", "positif")),
+])
+def test_the_tipe_column_is_read_as_staff_spell_it_with_the_polarity_it_names(tmp_path, tipe, polaritas, read):
+    header, cells = ["Indikator", "Tipe penghitungan"], ["Jumlah pengaduan per pemohon", tipe]
+    if polaritas is not None:
+        header, cells = [*header, "Polaritas"], [*cells, polaritas]
+    path = one_indicator(tmp_path / "tipe.xlsx", header, cells)
+    indikator = imported_indikator(path, tmp_path)
+    assert (indikator.tipe_penghitungan, indikator.polaritas) == read
+    assert "TEBAKAN" not in import_spreadsheet(path, "Dinas Contoh", 2025).text  # read, not guessed
+
+
+def test_a_polarity_in_the_tipe_cell_that_the_polaritas_column_contradicts_is_named(tmp_path):
+    path = one_indicator(tmp_path / "tipe.xlsx", ["Indikator", "Tipe penghitungan", "Polaritas"],
+                         ["Jumlah pengaduan", "Komulatif Negatif", "Positif"])
+    assert ("# sel tipe Renstra!E2 'Komulatif Negatif' menyebut polaritas negatif, kolom Polaritas Renstra!F2 "
+            "'Positif': dipakai kolom Polaritas; periksa") in import_spreadsheet(path, "Dinas Contoh", 2025).text
+
+
+@pytest.mark.parametrize("tipe", ["Rata-rata", "Negatif", "Kumulatif Positif Negatif"])
+def test_a_tipe_written_but_not_known_is_refused_at_its_cell_never_turned_into_another(tmp_path, tipe):
+    path = one_indicator(tmp_path / "tipe.xlsx", ["Indikator", "Tipe penghitungan"], ["Jumlah pengaduan", tipe])
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path, "Dinas Contoh", 2025)
+    assert caught.value.problems == [
+        f"Renstra!E2: tipe penghitungan '{tipe}' tidak dikenal; tulis Kumulatif atau Non Kumulatif, boleh dengan "
+        "polaritasnya (mis. 'Kumulatif Negatif')"]
+
+
+@pytest.mark.parametrize(("tipe", "shown"), [(None, ""), ("-", " (tertulis '-' di Renstra!E2)")])
+def test_a_tipe_left_empty_is_the_commented_guess_non_kumulatif(tmp_path, tipe, shown):
+    path = one_indicator(tmp_path / "tipe.xlsx", ["Indikator", "Tipe penghitungan"], ["Jumlah pengaduan", tipe])
+    lines = [line.strip() for line in import_spreadsheet(path, "Dinas Contoh", 2025).text.splitlines()]
+    guess = f"# TEBAKAN, periksa: tipe_penghitungan tidak tercantum{shown}; kumulatif | non_kumulatif"
+    assert lines[lines.index(guess) + 1] == "tipe_penghitungan: non_kumulatif"
+
+
+def test_an_id_indikator_column_is_not_read_as_the_indicators_name(tmp_path):
+    path = one_indicator(tmp_path / "id.xlsx", ["ID indikator", "Indikator"], ["T1.S1.P1.I1", "Persentase pengaduan"])
+    assert imported_indikator(path, tmp_path).uraian == "Persentase pengaduan"
+    assert "# ID indikator di Renstra!D2: T1.S1.P1.I1 (format belum mendukung kolom ini)" in \
+        import_spreadsheet(path, "Dinas Contoh", 2025).text

@@ -22,6 +22,8 @@ _MONEY = r"\b(pagu|rp|dana|anggaran|pendanaan)\b"
 # Rupiah half of "Kondisi Kinerja pada Akhir Periode / Rp" is a note, not the end-of-period target.
 COLUMN_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("kode", re.compile(r"\bkode\b")),
+    # The identifier of an indicator ('T1.S1.I1', the site's 'ID indikator') is not its name: a note.
+    ("catatan", re.compile(r"\bid indikator\b")),
     ("catatan", re.compile(rf"(akhir periode|target akhir|kondisi akhir|kondisi (kinerja )?awal|tahun awal|baseline)"
                            rf".*{_MONEY}|{_MONEY}.*(akhir periode|kondisi akhir|tahun awal|kondisi awal)")),
     ("target_akhir", re.compile(r"akhir periode|target akhir|kondisi akhir")),

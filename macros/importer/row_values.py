@@ -15,8 +15,15 @@ from .sheets import Sheet, header_key
 from ..model import pagu_mistake
 from ..nilai import SKALA, Angka, NilaiTidakTerbaca, SkalaTidakJelas, parse_nilai, skala_indikator, skala_titles
 
+# A Tipe cell's words (by `header_key`, '_' as a space) → tipe_penghitungan; the source's own spelling 'Komulatif'
+# too. Some templates add the abbreviation in brackets ('Kumulatif (K)'), some the polarity ('Komulatif Negatif':
+# kumulatif, lower is better).
 _TIPE = {"kumulatif": "kumulatif", "komulatif": "kumulatif", "non kumulatif": "non_kumulatif",
-         "non komulatif": "non_kumulatif", "nonkumulatif": "non_kumulatif"}
+         "non komulatif": "non_kumulatif", "nonkumulatif": "non_kumulatif", "nonkomulatif": "non_kumulatif"}
+_TIPE_ABBREVIATIONS = {"kumulatif": "k", "non_kumulatif": "nk"}
+_POLARITAS = ("positif", "negatif")
+# A polarity written as its sign ('Positif (+)' reads by its word); a lone '-' is as often 'none' as 'negatif'.
+_POLARITAS_SIGNS = {"(+)": "positif", "+": "positif", "(-)": "negatif"}
 # How staff mark an indicator IKU or not, by `header_key`; a checkbox of Excel 365 holds TRUE or FALSE (BENAR or
 # SALAH as an Indonesian Excel shows them and writes them into a CSV).
 IKU_MARKS = {"ya": True, "iku": True, "tidak": False, "bukan": False, "true": True, "false": False, "benar": True,
@@ -111,18 +118,34 @@ def indikator_values(sheet: Sheet, row: int, columns: Columns, uraian: str, prob
         value, _ = first_text(sheet, row, columns.of(key))
         draft.set(key, value, None if value else f"{key} tidak tercantum di {sheet.name} baris {row + 1}")
     tipe, tipe_column = first_text(sheet, row, columns.of("tipe_penghitungan"))
-    if header_key(tipe) in _TIPE:
-        draft.set("tipe_penghitungan", _TIPE[header_key(tipe)])
-    else:
+    read = read_tipe(tipe)
+    stated = None
+    if read is not None:
+        draft.set("tipe_penghitungan", read[0])
+        stated = read[1]
+    elif tipe_column is not None and tipe != "-":
+        problems.append(f"{sheet.ref(row, tipe_column)}: tipe penghitungan '{tipe}' tidak dikenal; tulis Kumulatif "
+                        "atau Non Kumulatif, boleh dengan polaritasnya (mis. 'Kumulatif Negatif')")
+    else:  # empty, or '-' for none
         shown = f" (tertulis '{tipe}' di {sheet.ref(row, tipe_column)})" if tipe_column is not None else ""
         draft.set("tipe_penghitungan", "non_kumulatif",
                   f"TEBAKAN, periksa: tipe_penghitungan tidak tercantum{shown}; kumulatif | non_kumulatif")
     polaritas, polaritas_column = first_text(sheet, row, columns.of("polaritas"))
-    if header_key(polaritas) in ("positif", "negatif"):
-        draft.set("polaritas", header_key(polaritas))
+    tipe_cell = f"sel tipe {sheet.ref(row, tipe_column)} '{tipe}'" if tipe_column is not None else ""
+    read_polaritas = _POLARITAS_SIGNS.get(polaritas.replace(" ", ""), header_key(polaritas))
+    if read_polaritas in _POLARITAS:
+        draft.set("polaritas", read_polaritas)
+        if stated and stated != read_polaritas:
+            draft.note("polaritas", f"{tipe_cell} menyebut polaritas {stated}, kolom Polaritas "
+                                    f"{sheet.ref(row, polaritas_column)} '{polaritas}': dipakai kolom Polaritas; periksa")
+    elif stated:
+        draft.set("polaritas", stated, f"polaritas dari {tipe_cell}" + (
+            f" (kolom Polaritas {sheet.ref(row, polaritas_column)} berisi '{polaritas}')" if polaritas else ""))
+    elif polaritas_column is not None:
+        draft.note("polaritas", f"polaritas '{polaritas}' di {sheet.ref(row, polaritas_column)} tidak terbaca: "
+                                "dibiarkan kosong; positif | negatif")
     else:
-        shown = f" (tertulis '{polaritas}' di {sheet.ref(row, polaritas_column)})" if polaritas_column is not None else ""
-        draft.note("polaritas", f"polaritas tidak tercantum{shown}: dibiarkan kosong; positif | negatif")
+        draft.note("polaritas", "polaritas tidak tercantum: dibiarkan kosong; positif | negatif")
     for key in ("satuan", "target_akhir"):
         value, _ = first_text(sheet, row, columns.of(key))
         if value:
@@ -138,6 +161,20 @@ def indikator_values(sheet: Sheet, row: int, columns: Columns, uraian: str, prob
     indikator_skala(sheet, row, (columns.of("skala") or columns.of("indikator"))[0], skala, draft, problems,
                     has_column=bool(columns.of("skala")))
     return draft
+
+
+def read_tipe(text: str) -> tuple[str, str | None] | None:
+    """(tipe_penghitungan, the polaritas the cell also states or None) of a Tipe cell as staff write it:
+    'Kumulatif', 'Non Kumulatif', 'non_kumulatif', 'Komulatif Negatif', 'Kumulatif (K)'; None for any other text."""
+    words = header_key(text).replace("_", " ").split()
+    stated = [word for word in words if word in _POLARITAS]
+    words = [word for word in words if word not in _POLARITAS]
+    if len(stated) > 1:
+        return None
+    tipe = _TIPE.get(" ".join(words))
+    if tipe is None and len(words) > 1 and words[-1] == _TIPE_ABBREVIATIONS.get(_TIPE.get(" ".join(words[:-1]), "")):
+        tipe = _TIPE[" ".join(words[:-1])]
+    return (tipe, stated[0] if stated else None) if tipe else None
 
 
 def indikator_skala(sheet: Sheet, row: int, column: int, text: str, draft: Draft, problems: list[str], *,
