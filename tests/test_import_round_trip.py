@@ -322,3 +322,135 @@ def test_a_download_retyped_in_excel_comes_back_as_shown_or_is_refused_at_its_ce
         "lalu ketik ulang nilainya",
         f"Program!{get_column_letter(kode)}2: kode '1,1' tersimpan sebagai angka desimal, bukan kode (Excel membaca "
         "1.1 sebagai angka); format sel sebagai Teks lalu ketik ulang kodenya, mis. 1.1"]
+
+
+def column_of(sheet, header: str) -> int:
+    """The column (from 1) the site heads `header` in a sheet of its download."""
+    return [cell.value for cell in sheet[1]].index(header) + 1
+
+
+def letter(sheet, header: str) -> str:
+    return get_column_letter(column_of(sheet, header))
+
+
+def row_of(sheet, position: str) -> int:
+    """The first row of the Indikator sheet whose indicator belongs to the item at `position`."""
+    return next(row for row in range(2, sheet.max_row + 1)
+                if sheet.cell(row, column_of(sheet, "Nomor item")).value == position)
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path)
+    return caught.value.problems
+
+
+@pytest.mark.parametrize("edit", ["title row", "renamed", "title row, renamed"])
+def test_a_download_with_a_title_above_its_indikator_table_or_that_sheet_renamed_comes_back_whole(tmp_path, edit):
+    # Before, such a workbook was read as a Renstra matrix: the 'ID indikator' column became the indicators' names.
+    def change(book) -> None:
+        sheet = book["Indikator"]
+        if "title row" in edit:
+            sheet.insert_rows(1)
+            sheet["A1"] = "Data per 1 Juli"
+        if "renamed" in edit:
+            sheet.title = "Indikator (2)"  # as Excel names a copy of the sheet
+
+    cf, _, again, text = imported_again(CASCADES["every optional field"], tmp_path, edit=change)
+    assert again.cascade == cf.cascade
+    name = "Indikator (2)" if "renamed" in edit else "Indikator"
+    title = f"# {name}!A1: 'Data per 1 Juli' di atas baris judul tabel, tidak diimpor"
+    assert (title in text.splitlines()) == ("title row" in edit)
+
+
+@pytest.mark.parametrize(("edit", "problem"), [
+    (lambda book: book.remove(book["Indikator"]),
+     "Indikator: lembar ini tidak ada, padahal berkas ini unduhan XLSX situs (lembar Cascade, Kegiatan, Program, "
+     "Sasaran, Sub Kegiatan, Triwulan, Tujuan); kembalikan lembar Indikator dari unduhan situs, atau unduh ulang "
+     "berkasnya"),
+    (lambda book: book.remove(book["Tujuan"]),  # the Sasaran sheet still names its tujuan
+     "Tujuan: lembar ini tidak ada, padahal berkas ini unduhan XLSX situs (lembar Cascade, Indikator, Kegiatan, "
+     "Program, Sasaran, Sub Kegiatan, Triwulan); kembalikan lembar Tujuan dari unduhan situs, atau unduh ulang "
+     "berkasnya"),
+    (lambda book: book["Program"].delete_rows(1),
+     "Program!A1: baris judul tabel lembar ini (Nomor item, Program, ...) tidak ditemukan di 10 baris pertama; salin "
+     "baris judulnya dari unduhan XLSX situs apa adanya"),
+    (lambda book: book.copy_worksheet(book["Triwulan"]),
+     "lembar 'Triwulan' dan 'Triwulan Copy' sama-sama berisi tabel lembar Triwulan unduhan situs; hapus salah satunya"),
+], ids=["sheet deleted", "tujuan sheet deleted", "header deleted", "sheet copied"])
+def test_a_download_missing_a_sheet_or_its_header_is_refused_by_that_sheet_never_read_as_a_matrix(tmp_path, edit,
+                                                                                                 problem):
+    path, book = downloaded_workbook(tmp_path)
+    edit(book)
+    book.save(path)
+    assert problems_of(path) == [problem]
+
+
+def test_a_copy_of_another_sheets_cell_edited_on_the_indikator_sheet_is_refused_with_where_to_edit_it(tmp_path):
+    path, book = downloaded_workbook(tmp_path)
+    sheet = book["Indikator"]
+    row = row_of(sheet, "T1.S1.P1")
+    sheet.cell(row, column_of(sheet, "Program"), "Program diubah di lembar Indikator")
+    sheet.cell(row, column_of(sheet, "Level"), "kegiatan")
+    sheet.cell(row, column_of(sheet, "Kegiatan"), "Kegiatan baru")
+    sheet.cell(2, column_of(sheet, "Perangkat daerah"), "Dinas Lain")
+    book.save(path)
+    assert problems_of(path) == [
+        f"Indikator!{letter(sheet, 'Level')}{row}: Level 'kegiatan' berbeda dari level item T1.S1.P1 (program): Level "
+        "mengikuti Nomor item; samakan sel ini, atau ubah Nomor item bila indikator ini milik item lain",
+        f"Indikator!{letter(sheet, 'Kegiatan')}{row}: Kegiatan 'Kegiatan baru' pada indikator milik program T1.S1.P1, "
+        "yang tidak berada di bawah satu kegiatan: kosongkan sel ini (kegiatan baru ditambahkan di lembar Kegiatan)",
+        f"Indikator!{letter(sheet, 'Program')}{row}: Program 'Program diubah di lembar Indikator' berbeda dari "
+        "Program!D2 ('Program Penunjang Urusan Contoh'); kolom ini salinan dari lembar Program: ubah di lembar "
+        "Program, dan samakan (Ctrl+H di Excel) atau kosongkan sel salinannya",
+        "Indikator!D2: Perangkat daerah 'Dinas Lain' berbeda dari Cascade!A2 ('Dinas Contoh Lengkap'); kolom ini "
+        "salinan: ubah di lembar Cascade"]
+
+
+def test_a_name_changed_on_its_level_sheet_is_imported_and_its_copies_left_behind_are_named(tmp_path):
+    def rename(book) -> None:
+        book["Program"]["D2"] = "Program Penunjang Urusan Contoh Baru"
+
+    _, _, again, text = imported_again(CASCADES["every optional field"], tmp_path, edit=rename)
+    assert again.cascade.tujuan[0].sasaran[0].program[0].uraian == "Program Penunjang Urusan Contoh Baru"
+    assert ("# Program diimpor dari Program!D2 ('Program Penunjang Urusan Contoh Baru'); salinannya di Kegiatan!D2, "
+            "Kegiatan!D3, Sub Kegiatan!D2 (dan 3 sel lain) masih 'Program Penunjang Urusan Contoh' dan tidak "
+            "diimpor") in text.splitlines()
+
+
+def test_a_column_staff_added_is_kept_in_a_comment_and_a_capaian_typed_over_is_named(tmp_path):
+    def edit(book) -> None:
+        sheet = book["Indikator"]
+        added = sheet.max_column + 1
+        sheet.cell(1, added, "Catatan")
+        sheet.cell(2, added, "cek lagi dengan Bappeda")
+        sheet.cell(2, column_of(sheet, "Capaian 2025 (%)"), 120)
+
+    cf, offered, again, text = imported_again(CASCADES["every optional field"], tmp_path, edit=edit)
+    assert again.cascade == cf.cascade
+    header = sheets_of(offered)["Indikator"][0]
+    lines = [line.strip() for line in text.splitlines()]
+    note = f"# Catatan di Indikator!{get_column_letter(len(header) + 1)}2: cek lagi dengan Bappeda (format belum " \
+           "mendukung kolom ini)"
+    assert lines[lines.index(note) + 1] == "- uraian: Indeks kepuasan contoh"
+    capaian = get_column_letter(header.index("Capaian 2025 (%)") + 1)
+    assert (f"# Capaian 2025 (%) di Indikator!{capaian}2: '120' tidak diimpor; dari target dan realisasi yang diimpor "
+            "situs menampilkan '97,1'") in lines
+
+
+@pytest.mark.parametrize(("cell", "typed", "problem"), [
+    ("D2", "Triwulan I", "triwulan 'Triwulan I' tidak terbaca; tulis I (angka Romawi saja, seperti yang ditulis situs)"),
+    ("D2", 1, "triwulan '1' tidak terbaca; tulis I (angka Romawi saja, seperti yang ditulis situs)"),
+    ("D2", "TW 4", "triwulan 'TW 4' tidak terbaca; tulis IV (angka Romawi saja, seperti yang ditulis situs)"),
+    ("D2", "V", "triwulan 'V' tidak terbaca; tulis I, II, III atau IV (angka Romawi saja, seperti yang ditulis situs)"),
+    ("C2", "2025/2026", "tahun '2025/2026' tidak terbaca; tulis tahunnya sebagai angka, mis. 2024"),
+    ("B2", "Jumlah rapat", "Indikator 'Jumlah rapat' berbeda dari uraian indikator T1.S1.I1 di lembar Indikator "
+                           "('Jumlah rapat koordinasi'); kolom ini salinan: ubah di lembar Indikator, lalu samakan "
+                           "atau kosongkan sel ini"),
+])
+def test_a_quarters_row_the_site_cannot_read_is_refused_at_that_cell_with_how_the_site_writes_it(tmp_path, cell, typed,
+                                                                                                problem):
+    path, book = downloaded_workbook(tmp_path)
+    book["Triwulan"][cell] = typed
+    book.save(path)
+    assert problems_of(path) == [f"Triwulan!{cell}: {problem}"]

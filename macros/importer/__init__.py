@@ -19,7 +19,9 @@ from ..yaml_source import parse_yaml
 from .emit import Draft, render_yaml
 from .columns import find_header
 from .matrix import read_matrix
-from .own_export import cell_problems, is_own_export, is_own_indikator_table, read_own_export
+from .own_computed import computed_notes
+from .own_export import cell_problems, read_own_export
+from .own_sheets import INDIKATOR_SHEET, find_table, own_workbook
 from .sheets import SpreadsheetError, read_sheets
 
 __all__ = ["Imported", "SpreadsheetError", "import_spreadsheet", "write_imported"]
@@ -45,17 +47,18 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
     if not path.is_file():
         raise SpreadsheetError([f"{path}: berkas tidak ditemukan"])
     sheets = read_sheets(path)
-    if path.suffix.lower() == ".csv" and is_own_indikator_table(sheets[0]):
+    if path.suffix.lower() == ".csv" and (find_table(sheets[0]) or ("",))[0] == INDIKATOR_SHEET:
         # One row per indicator: items without indicators, their pagu and the quarters are not in it.
         raise SpreadsheetError([f"{path.name}: ini unduhan CSV situs ini, yang hanya memuat indikator (tanpa item yang "
                                 "tidak berindikator, pagu, dan target/realisasi per triwulan), sehingga cascade tidak "
                                 "dapat dibentuk ulang darinya; impor unduhan XLSX-nya (/data/<perangkat-daerah>/"
                                 "<tahun>.xlsx)"])
-    if is_own_export(sheets):
-        flawed = cell_problems(sheets)
+    workbook = own_workbook(sheets)
+    if workbook is not None:
+        flawed = cell_problems(workbook)
         if flawed:
             raise SpreadsheetError(flawed)
-        body, found_name, found_when = read_own_export(sheets)
+        body, found_name, found_when = read_own_export(workbook)
         source = f"{path.name} (unduhan XLSX situs ini)"
     else:
         sheet = next((s for s in sheets if find_header(s) is not None), None)
@@ -82,15 +85,19 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
     for key, notes in body.notes.items():
         for text in notes:
             root.note(key, text)
-    text = render_yaml(root, [f"Diimpor dari {source} dengan make import.",
-                              "Baris komentar di bawah menandai tebakan dan isi yang belum didukung format data:",
-                              "periksa semuanya sebelum diterbitkan."])
-    imported = Imported(text, slugify(name, max_words=20), str(when))
+    header = [f"Diimpor dari {source} dengan make import.",
+              "Baris komentar di bawah menandai tebakan dan isi yang belum didukung format data:",
+              "periksa semuanya sebelum diterbitkan."]
+    imported = Imported(render_yaml(root, header), slugify(name, max_words=20), str(when))
     shown = f"cascade_data/{imported.relative_path}"
     try:
-        validate_cascade(parse_yaml(text, shown), shown)
+        cascade = validate_cascade(parse_yaml(imported.text, shown), shown)
     except CascadeError as error:
         raise SpreadsheetError([f"hasil impor belum valid: {problem}" for problem in error.problems]) from None
+    # The cells the site computes can only be checked against the cascade they were computed from.
+    computed = computed_notes(workbook, cascade) if workbook is not None else []
+    if computed:
+        imported = Imported(render_yaml(root, [*header, *computed]), imported.slug, imported.label)
     return imported
 
 

@@ -7,7 +7,9 @@ target akhir); each quarter's target and realisasi from the "Triwulan" sheet, by
 kabupaten/kota, the year or the period, the source document, the settings of capaian and which items' sasaran
 are lists from the "Cascade" sheet (a workbook downloaded before it existed has none: its "Indikator" sheet names
 the perangkat daerah and the year). A workbook without a "Tujuan" sheet is a document without tujuan (an IKU
-list): its sasaran are the top of the cascade, as the site wrote them ('S1', 'S2.P1').
+list): its sasaran are the top of the cascade, as the site wrote them ('S1', 'S2.P1'). The sheets are found by
+their header (`macros.importer.own_sheets`); the cells that copy others and the columns staff added are checked
+in `macros.importer.own_checks`.
 """
 
 from __future__ import annotations
@@ -15,20 +17,25 @@ from __future__ import annotations
 import json
 import re
 
+from ..capaian import TRIWULAN
 from ..model import LEVEL_LABELS
 from ..nilai import SkalaTidakJelas, is_grade, skala_indikator
 from ..render.export import CASCADE_SHEET, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
-from .sheets import (Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column,
-                     hidden_row)
+from .own_checks import added_columns, added_notes, copy_problems
+from .own_sheets import INDIKATOR_SHEET, TRIWULAN_SHEET, OwnWorkbook, column_of, level_of, records
+from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column, hidden_row
 
 _PER_YEAR = re.compile(r"^(baseline|target|realisasi|pagu) (\d{4})$")
 _INDIKATOR_FIELDS = [("Indikator", "uraian"), ("Formulasi", "formulasi"), ("Tipe penghitungan", "tipe_penghitungan"),
                      ("Polaritas", "polaritas"), ("Sumber data", "sumber_data"), ("Kode indikator", "kode"),
                      ("Satuan", "satuan"), ("Target akhir", "target_akhir")]
 _PERIODE = re.compile(r"^\d{4}-\d{4}$")
+# A quarter written otherwise, by what is left of it after 'Triwulan', 'TW' or 'Q': the quarter the site writes.
+_ROMAN = {**{str(number): roman for number, roman in enumerate(TRIWULAN, 1)},
+          **{roman.casefold(): roman for roman in TRIWULAN}}
 # Columns the site computes (by `header_key`), which the import does not read: hidden or not, they are not data.
 _COMPUTED = ("capaian", "predikat", "keterangan capaian", "jumlah indikator")
 # The Excel line breaks between the sasaran of a list (Alt+Enter writes '\n'; a pasted text may bring '\r\n').
@@ -46,40 +53,30 @@ def _when(cells: dict[str, str]) -> When:
     return periode if _PERIODE.match(periode) else None
 
 
-def is_own_export(sheets: list[Sheet]) -> bool:
-    """The workbook is one the site wrote: an "Indikator" sheet headed as `is_own_indikator_table`."""
-    sheet = next((sheet for sheet in sheets if sheet.name == "Indikator"), None)
-    return sheet is not None and is_own_indikator_table(sheet)
-
-
-def is_own_indikator_table(sheet: Sheet) -> bool:
-    """The sheet is the site's table of indicators (its workbook's "Indikator" sheet, or its CSV download): headed
-    'ID indikator', 'Level', 'Nomor item'."""
-    return bool(sheet.rows) and [header_key(c) for c in sheet.rows[0][:3]] == ["id indikator", "level", "nomor item"]
-
-
-def cell_problems(sheets: list[Sheet]) -> list[str]:
-    """Cells retyped in Excel into what staff did not type: every cell of the site's workbook is data, so an
+def cell_problems(workbook: OwnWorkbook) -> list[str]:
+    """Cells retyped in Excel into what staff did not type: every cell of the site's tables is data, so an
     Excel error, a date or a formula without its result anywhere, and a code stored as a decimal number."""
     problems = []
-    for sheet in sheets:
+    for sheet in workbook.tables.values():
         problems += flaw_problems(sheet)
         codes = [c for c, text in enumerate(sheet.rows[0] if sheet.rows else []) if header_key(text).startswith("kode")]
         problems += filter(None, (decimal_code_problem(sheet, row, c) for row in range(1, len(sheet.rows)) for c in codes))
     return problems
 
 
-def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, When]:
+def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
     """The cascade of one of the site's workbooks: (draft of its fields after perangkat_daerah and tahun or
     periode, perangkat daerah, its year as an int or its period as '2021-2026'); `SpreadsheetError` listing
     every gap by sheet and cell."""
-    by_name = {sheet.name: sheet for sheet in sheets}
+    by_name = workbook.tables
     problems: list[str] = []
-    items, top, roots = _read_items(by_name, problems)
-    indikator = by_name["Indikator"]
+    items, levels, roots = _read_items(by_name, problems)
+    top = levels[0]
+    indikator = by_name[INDIKATOR_SHEET]
+    added = added_columns(indikator, INDIKATOR_SHEET)
     perangkat_daerah, when = "", None
     by_id: dict[str, Draft] = {}
-    for row, cells in _records(indikator):
+    for row, cells in records(indikator):
         perangkat_daerah = perangkat_daerah or cells.get("perangkat daerah", "")
         when = when or _when(cells)
         owner = items.get(cells.get("nomor item", ""))
@@ -89,73 +86,66 @@ def read_own_export(sheets: list[Sheet]) -> tuple[Draft, str, When]:
         draft = _indikator(indikator, row, cells, problems)
         if row in indikator.hidden_rows:
             draft.note("uraian", hidden_row(indikator, row))
+        for text in added_notes(indikator, row, added):
+            draft.note("uraian", text)
         by_id[cells.get("id indikator", "")] = draft
         owner.fields.setdefault("indikator", []).append(draft)  # type: ignore[union-attr]
-    if "Triwulan" in by_name:
-        _read_triwulan(by_name["Triwulan"], by_id, problems)
+    _read_triwulan(by_name[TRIWULAN_SHEET], by_id, problems)
     root = Draft()
+    for text in workbook.notes:
+        root.note(top, text)
     if CASCADE_SHEET in by_name:
         perangkat_daerah, when = _read_cascade(by_name[CASCADE_SHEET], root, items, problems,
                                                (perangkat_daerah, when))
+        for row, _ in records(by_name[CASCADE_SHEET]):
+            for text in added_notes(by_name[CASCADE_SHEET], row, added_columns(by_name[CASCADE_SHEET], CASCADE_SHEET)):
+                root.note(top, text)
+    differing, stale = copy_problems(by_name, levels)
+    problems += differing
+    for text in stale:
+        root.note(top, text)
     if problems:
         raise SpreadsheetError(problems)
-    for sheet in sheets:
+    for sheet in by_name.values():
         for column in sorted(sheet.hidden_columns):
             label = sheet.cell(0, column).strip()
             if label and not header_key(label).startswith(_COMPUTED):
                 root.note(top, hidden_column(sheet, 0, column, label))
     cascade = by_name.get(CASCADE_SHEET)
-    for row, _ in _records(cascade) if cascade else []:
+    for row, _ in records(cascade) if cascade else []:
         if row in cascade.hidden_rows:
             root.note(top, hidden_row(cascade, row, holds_an_item=False))
     root.set(top, roots)
     return root, perangkat_daerah, when
 
 
-def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[str, Draft], str, list[Draft]]:
-    """Every item of the level sheets by its position, the top level ('tujuan', or 'sasaran' for a workbook
-    without a Tujuan sheet) and its items (the roots) in order."""
+def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[str, Draft], tuple[str, ...],
+                                                                          list[Draft]]:
+    """Every item of the level sheets by its position, the levels of the workbook (from 'tujuan', or from
+    'sasaran' for a workbook without a Tujuan sheet) and the items of the top one (the roots) in order."""
     items: dict[str, Draft] = {}
     roots: list[Draft] = []
-    # The site writes no Tujuan sheet for a document without tujuan; with a Sasaran sheet left, that is one.
-    levels = LEVELS[1:] if LEVEL_LABELS["tujuan"] not in by_name and LEVEL_LABELS["sasaran"] in by_name else LEVELS
+    # The site writes no Tujuan sheet for a document without tujuan (`own_workbook` requires the others).
+    levels = LEVELS if LEVEL_LABELS["tujuan"] in by_name else LEVELS[1:]
     for level in levels:
-        sheet = by_name.get(LEVEL_LABELS[level])
-        if sheet is None:
-            problems.append(f"{LEVEL_LABELS[level]}: lembar ini tidak ada; gunakan berkas .xlsx unduhan situs apa adanya")
-            continue
-        for row, cells in _records(sheet):
+        sheet = by_name[LEVEL_LABELS[level]]
+        added = added_columns(sheet, LEVEL_LABELS[level])
+        for row, cells in records(sheet):
             position = cells.get("nomor item", "")
             draft = _item(sheet, row, level, cells, problems)
             if row in sheet.hidden_rows:
                 draft.note("uraian", hidden_row(sheet, row))
+            for text in added_notes(sheet, row, added):
+                draft.note("uraian", text)
             parent = position.rsplit(".", 1)[0] if "." in position else None
             if parent is None:
                 roots.append(draft)
             elif parent in items:
-                items[parent].fields.setdefault(CHILD_LEVEL[_level_of(parent)], []).append(draft)  # type: ignore[union-attr]
+                items[parent].fields.setdefault(CHILD_LEVEL[level_of(parent)], []).append(draft)  # type: ignore[union-attr]
             else:
                 problems.append(f"{sheet.ref(row, 0)}: item induk '{parent}' tidak ditemukan")
             items[position] = draft
-    return items, levels[0], roots
-
-
-def _records(sheet: Sheet) -> list[tuple[int, dict[str, str]]]:
-    """Each data row as {header key: text}; where a header repeats (a parent's 'Sasaran'), the last one wins."""
-    headers = [header_key(text) for text in sheet.rows[0]] if sheet.rows else []
-    return [(number, {header: cells[i].strip() if i < len(cells) else "" for i, header in enumerate(headers)})
-            for number, cells in enumerate(sheet.rows[1:], 1) if any(c.strip() for c in cells)]
-
-
-def _column(sheet: Sheet, header: str) -> int:
-    """The index of the last column headed `header` (compared as `header_key` compares)."""
-    keys = [header_key(text) for text in sheet.rows[0]]
-    return len(keys) - 1 - keys[::-1].index(header_key(header))
-
-
-def _level_of(position: str) -> str:
-    letters = re.sub(r"\d", "", position.rsplit(".", 1)[-1])
-    return {"T": "tujuan", "S": "sasaran", "P": "program", "K": "kegiatan", "SK": "sub_kegiatan"}[letters]
+    return items, levels, roots
 
 
 def _per_year(sheet: Sheet, row: int, cells: dict[str, str], kind: str, problems: list[str]) -> dict[int, str]:
@@ -166,7 +156,7 @@ def _per_year(sheet: Sheet, row: int, cells: dict[str, str], kind: str, problems
         match = _PER_YEAR.match(header)
         if not match or match.group(1) != kind or value == "":
             continue
-        where = (sheet, row, _column(sheet, header), value, f"{kind} {match.group(2)}", problems)
+        where = (sheet, row, column_of(sheet, header), value, f"{kind} {match.group(2)}", problems)
         if check_nilai(*where, rupiah=kind == "pagu"):
             found[int(match.group(2))] = value
     return dict(sorted(found.items()))
@@ -201,14 +191,14 @@ def _indikator(sheet: Sheet, row: int, cells: dict[str, str], problems: list[str
     if header_key(iku) in IKU_MARKS:
         draft.set("iku", IKU_MARKS[header_key(iku)])  # type: ignore[arg-type]
     elif iku:
-        problems.append(f"{sheet.ref(row, _column(sheet, 'IKU'))}: kolom IKU berisi '{iku}'; isi ya, tidak, "
+        problems.append(f"{sheet.ref(row, column_of(sheet, 'IKU'))}: kolom IKU berisi '{iku}'; isi ya, tidak, "
                         "atau kosongkan")
     for kind in ("baseline", "target", "realisasi"):
         values = _per_year(sheet, row, cells, kind, problems)
         if values:
             draft.set(kind, values)  # type: ignore[arg-type]
     if "skala" in cells:  # an export from before the Skala column has none
-        indikator_skala(sheet, row, _column(sheet, "Skala"), cells["skala"], draft, problems)
+        indikator_skala(sheet, row, column_of(sheet, "Skala"), cells["skala"], draft, problems)
     return draft
 
 
@@ -216,27 +206,50 @@ def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str]) -
     """Each quarter's target and realisasi onto its indicator, as target_triwulan / realisasi_triwulan."""
     # Each indicator's quarter cells (sheet!cell, value) by its ID, for their grades' check.
     placed: dict[str, list[tuple[str, str]]] = {}
-    for row, cells in _records(sheet):
+    added = added_columns(sheet, TRIWULAN_SHEET)
+    for row, cells in records(sheet):
         draft = by_id.get(cells.get("id indikator", ""))
         if draft is None:
             problems.append(f"{sheet.ref(row, 0)}: indikator '{cells.get('id indikator', '')}' tidak ada di lembar "
                             "Indikator")
             continue
         year, triwulan = cells.get("tahun", ""), cells.get("triwulan", "")
-        if not year.isdigit() or triwulan not in ("I", "II", "III", "IV"):
-            problems.append(f"{sheet.ref(row, _column(sheet, 'Tahun'))}: tahun '{year}' atau triwulan '{triwulan}' "
-                            "tidak terbaca; tahun berupa angka (2024), triwulan I, II, III atau IV")
+        unreadable = _quarter_problems(sheet, row, year, triwulan)
+        uraian = cells.get("indikator", "")
+        if uraian and uraian != draft.fields.get("uraian"):
+            unreadable.append(f"{sheet.ref(row, column_of(sheet, 'Indikator'))}: Indikator '{uraian}' berbeda dari "
+                              f"uraian indikator {cells['id indikator']} di lembar Indikator ('{draft.fields.get('uraian')}'); "
+                              "kolom ini salinan: ubah di lembar Indikator, lalu samakan atau kosongkan sel ini")
+        if unreadable:
+            problems += unreadable
             continue
         if row in sheet.hidden_rows:
             draft.note("uraian", f"{hidden_row(sheet, row, holds_an_item=False)} (triwulan {triwulan} {year})")
+        for text in added_notes(sheet, row, added):
+            draft.note("uraian", text)
         for header, key in (("target", "target_triwulan"), ("realisasi", "realisasi_triwulan")):
             if cells.get(header):
                 quarters = draft.fields.setdefault(key, {})
                 quarters.setdefault(int(year), {})[triwulan] = cells[header]  # type: ignore[union-attr, index]
-                placed.setdefault(cells["id indikator"], []).append((sheet.ref(row, _column(sheet, header)),
+                placed.setdefault(cells["id indikator"], []).append((sheet.ref(row, column_of(sheet, header)),
                                                                     cells[header]))
     for indikator_id, quarter_cells in placed.items():
         _check_quarter_grades(by_id[indikator_id], quarter_cells, problems)
+
+
+def _quarter_problems(sheet: Sheet, row: int, year: str, triwulan: str) -> list[str]:
+    """A Triwulan row's year that is not a number, or quarter that is not I to IV, at its cell; a quarter written
+    another way ('1', 'Triwulan I', 'TW 1', 'Q1') is told how the site writes it, not rewritten."""
+    problems = []
+    if not year.isdigit():
+        problems.append(f"{sheet.ref(row, column_of(sheet, 'Tahun'))}: tahun '{year}' tidak terbaca; tulis tahunnya "
+                        "sebagai angka, mis. 2024")
+    if triwulan not in TRIWULAN:
+        meant = _ROMAN.get(re.sub(r"^(triwulan|tw|q)\s*", "", triwulan.strip().casefold()))
+        advice = f"tulis {meant}" if meant else "tulis I, II, III atau IV"
+        problems.append(f"{sheet.ref(row, column_of(sheet, 'Triwulan'))}: triwulan '{triwulan}' tidak terbaca; "
+                        f"{advice} (angka Romawi saja, seperti yang ditulis situs)")
+    return problems
 
 
 def _check_quarter_grades(draft: Draft, quarter_cells: list[tuple[str, str]], problems: list[str]) -> None:
@@ -263,10 +276,10 @@ def _read_cascade(sheet: Sheet, root: Draft, items: dict[str, Draft], problems: 
                   found: tuple[str, When]) -> tuple[str, When]:
     """The kabupaten/kota, source document and capaian settings onto `root`, the sasaran of the items this sheet
     lists split into lists; the perangkat daerah and the year or period this sheet names."""
-    records = _records(sheet)
-    if not records:
+    found_rows = records(sheet)
+    if not found_rows:
         return found
-    row, cells = records[0]
+    row, cells = found_rows[0]
     _split_listed_sasaran(sheet, row, cells.get(header_key(SASARAN_LIST_COLUMN), ""), items, problems)
     if cells.get("kabupaten kota"):
         root.set("kabupaten_kota", cells["kabupaten kota"])
@@ -278,7 +291,7 @@ def _read_cascade(sheet: Sheet, root: Draft, items: dict[str, Draft], problems: 
         try:
             root.set("capaian", json.loads(settings))
         except json.JSONDecodeError:
-            problems.append(f"{sheet.ref(row, _column(sheet, 'Pengaturan capaian'))}: pengaturan capaian bukan JSON "
+            problems.append(f"{sheet.ref(row, column_of(sheet, 'Pengaturan capaian'))}: pengaturan capaian bukan JSON "
                             "yang utuh; salin isi sel ini dari unduhan situs apa adanya")
     return cells.get("perangkat daerah") or found[0], _when(cells) or found[1]
 
@@ -290,8 +303,8 @@ def _split_listed_sasaran(sheet: Sheet, row: int, listed: str, items: dict[str, 
     """
     for position in filter(None, (line.strip() for line in _LINE.split(listed))):
         draft = items.get(position)
-        if draft is None or _level_of(position) in ("tujuan", "sasaran"):
-            problems.append(f"{sheet.ref(row, _column(sheet, SASARAN_LIST_COLUMN))}: item '{position}' tidak ada "
+        if draft is None or level_of(position) in ("tujuan", "sasaran"):
+            problems.append(f"{sheet.ref(row, column_of(sheet, SASARAN_LIST_COLUMN))}: item '{position}' tidak ada "
                             "di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari sel ini")
             continue
         text = draft.fields.get("sasaran")

@@ -59,10 +59,22 @@ class Sheet:
     # them), and named in a comment so that whoever checks the file sees them.
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
+    # The sheet's row that `rows[0]` is: a table read from its header down (`from_row`) keeps its addresses.
+    first_row: int = 0
 
     def ref(self, row: int, column: int) -> str:
         """The cell's address as a spreadsheet shows it: 'Renstra!D14'."""
-        return f"{self.name}!{get_column_letter(column + 1)}{row + 1}"
+        return f"{self.name}!{get_column_letter(column + 1)}{row + 1 + self.first_row}"
+
+    def from_row(self, start: int) -> Sheet:
+        """The sheet from row `start` down, as if that row were its first, each cell keeping its address."""
+        def shifted(cells: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+            return {(row - start, column) for row, column in cells if row >= start}
+
+        return Sheet(self.name, self.rows[start:], shifted(self.merged),
+                     {(row - start, column): flaw for (row, column), flaw in self.flaws.items() if row >= start},
+                     {row - start for row in self.hidden_rows if row >= start}, set(self.hidden_columns),
+                     self.first_row + start)
 
     def cell(self, row: int, column: int) -> str:
         cells = self.rows[row] if row < len(self.rows) else []

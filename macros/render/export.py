@@ -55,7 +55,9 @@ def to_json(cascade: Cascade) -> str:
                       separators=(",", ":")) + "\n"
 
 
-def _level_columns(level: Level) -> list[str]:
+def level_columns(level: Level) -> list[str]:
+    """The columns naming an item of `level` on the rows of its own and lower levels: ['Program', 'Kode program',
+    'Sasaran program'] (tujuan and sasaran: their name only)."""
     label = LEVEL_LABELS[level]
     if level in ("tujuan", "sasaran"):
         return [label]
@@ -64,7 +66,7 @@ def _level_columns(level: Level) -> list[str]:
 
 def _level_cells(item: Item | None, level: Level) -> list[Cell]:
     if item is None:
-        return [""] * len(_level_columns(level))
+        return [""] * len(level_columns(level))
     if level in ("tujuan", "sasaran"):
         return [item.uraian]
     # Several outcomes share the cell, one per line, as a spreadsheet cell shows a list.
@@ -93,7 +95,7 @@ def indikator_columns(tree: CascadeTree) -> list[str]:
     columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Periode" if cascade.periode else "Tahun"]
     # A document without tujuan gets no Tujuan column: an empty one would say it has tujuan left blank.
     for level in tree.levels:
-        columns += _level_columns(level)
+        columns += level_columns(level)
     columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala",
                 "Sumber data", "IKU", "Target akhir", *(f"Baseline {year}" for year in baseline_years)]
     for year in years:
@@ -160,7 +162,7 @@ def item_table(tree: CascadeTree, level: Level) -> Table:
     upto = tree.levels[: tree.levels.index(level) + 1]
     columns = ["Nomor item"]
     for each in upto:
-        columns += _level_columns(each)
+        columns += level_columns(each)
     nodes = tree.at(level)
     # Pagu years of the level's own items; a cascade without pagu gets no such column.
     pagu_years = sorted({year for node in nodes for year in (getattr(node.item, "pagu", None) or {})})
