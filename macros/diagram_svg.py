@@ -120,6 +120,19 @@ def _deep_merge(base: dict, override: dict) -> dict:
     return merged
 
 
+def open_render_page(browser, bundle: str, config: dict):
+    """A new page of a Playwright `browser` that renders batches (`window.__mmdRenderBatch`): Mermaid's browser
+    bundle (`bundle`, its script text) initialised with `config`, and the page script."""
+    page = browser.new_page()
+    # The page must never reach the network; Mermaid is injected from disk.
+    page.route("**/*", lambda route: route.abort())
+    page.set_content(_PAGE_HTML)
+    page.add_script_tag(content=bundle)
+    page.add_script_tag(path=str(_PAGE_HELPER))
+    page.evaluate("config => mermaid.initialize(config)", config)
+    return page
+
+
 def _render_chunk(
     mermaid_js: str, cache_dir: str, browser_path: str, config: dict, pending: list[tuple[int, str, bool]]
 ) -> tuple[list[DiagramFailure], int, int]:
@@ -296,13 +309,8 @@ class MermaidSvgRenderer:
                 executable_path=self.browser_path, headless=True, args=BROWSER_ARGS
             )
             self.browser_starts += 1
-            page = self._browser.new_page()
-            # The page must never reach the network; Mermaid is injected from disk.
-            page.route("**/*", lambda route: route.abort())
-            page.set_content(_PAGE_HTML)
-            page.add_script_tag(content=with_shared_config_copy(self.mermaid_js.read_text(encoding="utf-8")))
-            page.add_script_tag(path=str(_PAGE_HELPER))
-            page.evaluate("config => mermaid.initialize(config)", self.config)
+            bundle = with_shared_config_copy(self.mermaid_js.read_text(encoding="utf-8"))
+            page = open_render_page(self._browser, bundle, self.config)
         except BaseException:
             self.close()
             raise

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageChops
 
-from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer, palette_png
+from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer, open_render_page, palette_png
 from macros.mermaid_bundle import MEMO_GLOBAL
 from macros.render.diagram import link_nodes, share_styles
 from macros.render.escape import mermaid_label
@@ -216,23 +216,26 @@ WATCH_SHARED_COPY = """() => {
 }"""
 
 
-def test_mermaid_sharing_one_copy_of_its_configuration_draws_what_the_stock_bundle_draws(kebasen, tmp_path,
-                                                                                      monkeypatch):
-    # Every kind of node and edge the pages draw (program overviews, kegiatan diagrams, links), hostile labels too.
+def test_mermaid_sharing_one_copy_of_its_configuration_draws_what_the_stock_bundle_draws(renderer, kebasen):
+    # Every kind of node and edge the pages draw (program overviews, kegiatan diagrams, links), hostile labels too;
+    # trees no other test draws, so that some are rendered here, after the watch starts.
     sources = [diagram.source for node in kebasen.tree.programs for diagram in program_page_diagrams(node)]
-    sources += [hostile_source(), *(tree_source(seed) for seed in range(3))]
-    with MermaidSvgRenderer(MERMAID_JS, tmp_path / "shared", browser_path=BROWSER, workers=1) as shared:
-        shared._ensure_page().evaluate(WATCH_SHARED_COPY % MEMO_GLOBAL)
-        drawn = shared.render_many(sources)
-        shared._page.evaluate("() => window.checkSharedCopy()")
-        # The pinned Mermaid release is one macros/mermaid_bundle.py knows (a copy was shared), and no render wrote
-        # into the copy it was handed.
-        assert shared._page.evaluate("() => [window.sharedCopies >= 1, window.writtenCopies]") == [True, 0]
+    sources += [hostile_source(), *(tree_source(seed) for seed in range(40, 43))]
+    renderer._ensure_page().evaluate(WATCH_SHARED_COPY % MEMO_GLOBAL)
+    drawn = renderer.render_many(sources)
+    renderer._page.evaluate("() => window.checkSharedCopy()")
+    # The pinned Mermaid release is one macros/mermaid_bundle.py knows (a copy was shared), and no render wrote into
+    # the copy it was handed.
+    assert renderer._page.evaluate("() => [window.sharedCopies >= 1, window.writtenCopies]") == [True, 0]
 
-    monkeypatch.setattr("macros.diagram_svg.with_shared_config_copy", lambda bundle: bundle)
-    with MermaidSvgRenderer(MERMAID_JS, tmp_path / "stock", browser_path=BROWSER, workers=1) as stock:
-        assert stock.render_many(sources) == drawn
-        assert stock._page.evaluate(f"() => globalThis.{MEMO_GLOBAL} === undefined")
+    stock = open_render_page(renderer._browser, MERMAID_JS.read_text(encoding="utf-8"), renderer.config)
+    try:
+        outputs = stock.evaluate("items => window.__mmdRenderBatch(items)",
+                                 [[renderer.dom_id(source), source, False] for source in sources])
+        assert stock.evaluate(f"() => globalThis.{MEMO_GLOBAL} === undefined")
+    finally:
+        stock.close()
+    assert [output.get("svg", output.get("error")) for output in outputs] == [drawn[source] for source in sources]
 
 
 def test_the_svg_keeps_its_word_spaces_outside_browsers(svg):
