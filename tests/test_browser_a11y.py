@@ -103,3 +103,38 @@ def test_not_found_page_is_indonesian(page, site_url):
     english = sorted({m.group(0) for m in ENGLISH.finditer(page.locator("body").inner_text())} | (
         {"Not found"} if "Not found" in page.locator("body").inner_text() else set()))
     assert english == []
+
+
+# Where keyboard focus is, what it is, and whether a sighted reader sees it on the screen (Material's scheme switch,
+# a hidden radio button, through the label after it, which its focus ring outlines).
+FOCUSED_JS = """() => {
+  const e = document.activeElement;
+  const onScreen = (element) => {
+    const box = element.getBoundingClientRect();
+    return element.checkVisibility({visibilityProperty: true}) && box.width > 0 && box.right > 0
+           && box.left < innerWidth;
+  };
+  return {what: e.tagName + ' ' + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40),
+          shown: [e, e.matches('input') && e.nextElementSibling].some((shown) => shown && onScreen(shown))};
+}"""
+
+
+@pytest.mark.parametrize("kind", ["home", "overview", "program"])
+def test_on_a_phone_tab_goes_from_the_skip_link_to_what_is_on_screen(open_page, site_url, page_paths, kind):
+    # Closed, Material's navigation drawer sits off-screen: its twenty links took the first Tab stops, unseen.
+    page = open_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + page_paths[kind])
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED_JS))
+    assert [stop["what"] for stop in stops if not stop["shown"]] == [], stops
+    # Opened with the menu button, the drawer's links are there to read and to reach.
+    page.locator(".md-header label[for='__drawer']").click()
+    first_link = page.locator(".md-sidebar--primary a.md-nav__link:visible").first
+    first_link.wait_for(state="visible")
+    first_link.focus()
+    assert page.evaluate(FOCUSED_JS)["shown"]
