@@ -135,19 +135,35 @@ const pruneStyle = (svg) => {
   }
 };
 
+// What a screen reader says. Mermaid writes each line of a label as a tspan of its own with no space between them, so
+// "Perangkat" ending a line and "Daerah" starting the next were read "PerangkatDaerah"; and it announces the drawing
+// as "flowchart-v2". Each node is an image named by its lines joined by spaces (a node the page links, macros/render/
+// diagram.py link_nodes, is a link of that name), and the drawing is announced in Indonesian.
+const nameForScreenReaders = (svg) => {
+  svg.setAttribute('aria-roledescription', 'diagram alir');
+  for (const node of svg.querySelectorAll('g.node')) {
+    const lines = [...node.querySelectorAll('tspan.text-outer-tspan')].map((line) => line.textContent);
+    const name = lines.join(' ').replace(/\s+/g, ' ').trim();
+    if (!name) continue;
+    node.setAttribute('role', 'img');
+    node.setAttribute('aria-label', name);
+  }
+};
+
 const finish = (markup) => {
   // mermaid returns HTML-serialised markup (e.g. &nbsp;), so re-serialise it as XML.
   const svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
   slim(svg);
   pruneStyle(svg);
+  nameForScreenReaders(svg);
   // Mermaid puts each word of a label in a tspan of its own, the space between them as text of its own:
   // outside browsers (librsvg, Inkscape) SVG's default whitespace handling drops those spaces.
   svg.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
   const xml = new XMLSerializer().serializeToString(svg);
-  // Braces in label text become character references so the markup stays inert if a
+  // Braces in label text and in the nodes' names become character references so the markup stays inert if a
   // template engine (Jinja in mkdocs-macros) ever sees it; the CSS in <style> needs them raw.
-  return xml.replace(/(<style\b[^>]*>[^<]*)|>([^<]+)/g, (match, style, text) =>
-    style !== undefined ? style : '>' + text.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;'));
+  return xml.replace(/(<style\b[^>]*>[^<]*)|[{}]/g, (match, style) =>
+    style !== undefined ? style : (match === '{' ? '&#123;' : '&#125;'));
 };
 
 // The SVG drawn at PNG_SCALE times its size on white, as base64 PNG: the same glyphs as the SVG, since this

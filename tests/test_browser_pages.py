@@ -101,6 +101,32 @@ def test_each_kegiatan_and_sub_kegiatan_of_the_diagram_leads_to_its_indicators(p
     assert page.evaluate("location.hash") == linked.get_attribute("href")
 
 
+def _spoken(page, svg_index: int, role: str) -> list[str]:
+    """The names Chromium gives screen readers for the elements of a role inside the page's svg_index-th diagram."""
+    cdp = page.context.new_cdp_session(page)
+    svg = cdp.send("Runtime.evaluate", {"expression": f"document.querySelectorAll('figure.diagram svg')[{svg_index}]"})
+    found = cdp.send("Accessibility.queryAXTree", {"objectId": svg["result"]["objectId"], "role": role})["nodes"]
+    return [node["name"]["value"] for node in found if not node.get("ignored")]
+
+
+def test_screen_readers_hear_each_diagram_node_as_its_words_in_indonesian(page, site_url, program_page):
+    # Mermaid draws each line of a label as text of its own: "Perangkat" ending one line and "Daerah" starting the
+    # next were read "PerangkatDaerah", and the drawing was announced as "flowchart-v2".
+    path, sasaran, program = program_page
+    page.goto(site_url + path)
+    diagrams = page.locator("figure.diagram svg")
+    assert diagrams.count() > 0
+    heard = []
+    for index in range(diagrams.count()):
+        assert diagrams.nth(index).get_attribute("aria-roledescription") == "diagram alir"
+        diagrams.nth(index).scroll_into_view_if_needed()  # laid out (and named) only near the screen
+        links, images = _spoken(page, index, "link"), _spoken(page, index, "image")
+        # A linked node is a link of that name, holding its image.
+        assert set(links) <= set(images), (links, images)
+        heard += images
+    assert sorted(heard) == sorted(_expected_labels(sasaran, program))
+
+
 @pytest.mark.parametrize("n", [0, 1], ids=["program-1", "program-2"])
 def test_hierarchy_list_is_open_and_nested_without_javascript(open_page, site_url, programs, n):
     path, sasaran, program = programs[n]
