@@ -527,6 +527,25 @@ def test_the_report_page_lists_the_findings_and_is_linked_from_the_footer_only(s
     assert not [a for a in home.select("nav.md-nav a") if "laporan-kualitas-data" in a.get("href", "")]
 
 
+@pytest.mark.browser
+def test_on_a_phone_the_report_shows_each_finding_first_and_whole(open_page, site_url):
+    # As a table, the finding was the third column, beyond a 360 px screen's edge behind the field's path.
+    page = open_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(site_url + "laporan-kualitas-data/")
+    cards = page.evaluate("""() => [...document.querySelectorAll('article tbody tr')].filter(row => row.cells.length === 3)
+      .map(row => {
+        const [baris, bagian, temuan] = [...row.cells].map(cell => cell.getBoundingClientRect());
+        return {text: row.cells[2].textContent, left: temuan.left, right: temuan.right,
+                first: temuan.bottom <= baris.top && temuan.bottom <= bagian.top,
+                label: getComputedStyle(row.cells[0], '::before').content};  // its text, then its alt text
+      })""")
+    assert cards
+    assert [card["text"] for card in cards if not (0 <= card["left"] and card["right"] <= 360 and card["first"])] == []
+    # The line and the field are shown under their names.
+    assert {card["label"] for card in cards} == {'"Baris" / ""'}
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
 def test_realisasi_without_a_target_is_reported_at_the_realisasi():
     (issue,) = check_target(cascade_with(realisasi_without_target))
     assert fields([issue]) == ["tujuan[0].indikator[0].realisasi[2024]"]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..lint import CHECK_TITLES, Finding, shown_path
 from ..model import CascadeFile, Loc
-from ..naming import IMPORT_TEMPLATE_PATH, REPORT_PAGE, anchor, node_page, source_link
+from ..naming import IMPORT_TEMPLATE_PATH, REPORT_PAGE, anchor, node_page, relative_url, source_link
 from ..tree import IndikatorRow
 from .pages import render_template
 
@@ -18,14 +18,15 @@ class ReportRow:
 
 
 def item_link(cf: CascadeFile, loc: Loc) -> str | None:
-    """The Markdown link (from the docs root) to where the finding's item or indicator shows on the site."""
+    """The address, from the report page, of where the finding's item or indicator shows on the site (for raw HTML:
+    '../kecamatan-kebasen/2023/program/x/#t1-s1-p1-i1'); None when the finding's place is not an item."""
     found = cf.tree.find(loc)
     if found is None:
         return None
     node = found.owner if isinstance(found, IndikatorRow) else found
     page = node_page(cf, node)
     target = found.id if isinstance(found, IndikatorRow) else node.position
-    return f"{page}#{anchor(target)}"
+    return relative_url(REPORT_PAGE, page, anchor(target))
 
 
 def render_quality_report(findings: list[Finding], files: list[CascadeFile]) -> str:
