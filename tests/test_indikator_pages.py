@@ -22,7 +22,7 @@ from macros.render.chart_maker import ChartMaker
 from macros.indikator_series import match_indikator
 from macros.render.indikator_page import indikator_file, indikator_groups
 
-from .helpers import ROOT, axe_violations, build_site, serve, soup_of
+from .helpers import ROOT, axe_violations, build_site, built_and_served, serve, soup_of
 
 CONTOH = ROOT / "tests/fixtures/capaian/cascade_data"
 PD = "kecamatan-contoh"
@@ -342,3 +342,47 @@ def test_an_indicator_page_on_a_phone_has_no_sideways_scroll_and_no_axe_violatio
             .map(t => [t.textContent, parseFloat(getComputedStyle(t).fontSize)])""")
         assert {"I", "IV", "Triwulan", "Target", "Realisasi"} <= {text for text, _ in shown}
         assert min(size for _, size in shown) >= 12, shown
+
+
+# An address as staff paste it into sumber_data: one word wider than a phone.
+LONG_ADDRESS = "https://data.contoh.go.id/dataset/laporan-survei-kepuasan-masyarakat-kecamatan-contoh-2024/ikm.xlsx"
+WITH_ADDRESS = f"""\
+perangkat_daerah: Kecamatan Contoh
+tahun: 2024
+tujuan:
+  - uraian: Mewujudkan pelayanan prima
+    indikator:
+      - uraian: Indeks kepuasan masyarakat
+        formulasi: Rata-rata nilai survei
+        tipe_penghitungan: non_kumulatif
+        polaritas: positif
+        sumber_data: {LONG_ADDRESS}
+"""
+
+
+@pytest.mark.browser
+def test_on_a_phone_a_long_address_in_the_definition_wraps_and_its_names_stay_whole(open_page, tmp_path):
+    with built_and_served(tmp_path, {f"{PD}/2024.yaml": WITH_ADDRESS}) as url:
+        page = open_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+        page.goto(url + section_page(tmp_path / "site", "indeks-kepuasan-masyarakat"))
+        table = page.locator("table.indikator-definisi")
+        assert LONG_ADDRESS in table.inner_text().replace("\n", "")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        # Inside the screen, and every value inside its cell (a block is painted within its own box: what is wider
+        # is cut off, not scrolled to).
+        assert table.evaluate("""t => t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right
+            && [...t.querySelectorAll('th, td')].every(cell => cell.scrollWidth <= cell.clientWidth)""")
+        # The names of the fields ("Formulasi", "Sumber data") break between words only: no word on two lines.
+        broken = table.evaluate("""t => [...t.querySelectorAll('th')].flatMap(th => {
+          const text = th.textContent, range = document.createRange(), node = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+          const words = [];
+          for (let n = node.nextNode(); n; n = node.nextNode()) {
+            for (const match of n.data.matchAll(/\\S+/g)) {
+              range.setStart(n, match.index);
+              range.setEnd(n, match.index + match[0].length);
+              if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) words.push(match[0]);
+            }
+          }
+          return words;
+        })""")
+        assert broken == []
