@@ -47,11 +47,12 @@ _MARKERS = re.compile(f"[{ADDED_OPEN}{HEADING_ADDED_OPEN}{ADDED_CLOSE}]")
 # What Pagefind reads of a page: the article only (not navigation), without the diagram, its Mermaid
 # source and the diagram's text version, which repeat the sections below them and would make results point
 # at the diagram instead of at the kegiatan or indicator; nor the indicator catalogue's table and the overview's
-# program indicators, which repeat indicators of the program pages, where a result shows them in context.
+# program indicators, which repeat indicators of the program pages, where a result shows them in context; nor the
+# overview's note on spreadsheets, the same on every overview, whose `007`, `01.02` and `1/2` matched them all.
 PAGEFIND_CONFIG = {
     "root_selector": "article.md-content__inner",
     "exclude_selectors": ["figure.diagram", ".diagram-source", "pre.mermaid", "details.info", ".headerlink", "thead",
-                          "[data-katalog]", "[data-katalog-filter]", "[data-repeated]"],
+                          "[data-katalog]", "[data-katalog-filter]", "[data-repeated]", ".catatan-spreadsheet"],
     "force_language": "id",
     "quiet": True,
 }

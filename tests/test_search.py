@@ -13,7 +13,7 @@ import pytest
 from macros.search import (ADDED_CLOSE, ADDED_OPEN, HEADING_ADDED_OPEN, add_standard_spellings,
                            indikator_rows_as_headings, page_for_index)
 
-from .helpers import ROOT, built_and_served, serve
+from .helpers import ROOT, built_and_served, flat, overview_paths, serve
 
 PROGRAM_2 = "kecamatan-kebasen/2023/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
 PROGRAM_1 = "kecamatan-kebasen/2023/program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota/"
@@ -319,6 +319,21 @@ def test_staff_pages_are_not_in_citizens_results(page, site_url):
     for query in ("laporan kualitas data", "katalog indikator", "Halaman tidak ditemukan", "kualitas"):
         search(page, query)
         assert not [result for result in shown_results(page) if STAFF_PAGES.search(result["address"])], query
+
+
+@pytest.mark.browser
+def test_the_overviews_note_on_spreadsheets_is_read_but_not_found(page, site_url, cascades):
+    # Every overview warns that a spreadsheet turns `007` into 7, `01.02` into 1,02 and `1/2` into a date: a search
+    # for such a code or target listed every overview, for that note. (A code the data states is still found.)
+    overviews = {"/" + path for path in overview_paths(cascades)}
+    page.goto(site_url + overview_paths(cascades)[0])
+    assert "kode 007 menjadi 7, 01.02 menjadi 1,02" in flat(page.locator("article").inner_text())
+    open_search(page)
+    assert not [address for address in search(page, "menebak") if address.split("#")[0] in overviews]
+    for query in ("007", "01.02", "1/2"):
+        search(page, query)
+        excerpts = [flat(text) for text in page.locator(".cari .pagefind-ui__result-excerpt").all_inner_texts()]
+        assert not [text for text in excerpts if re.search(r"menjadi (7|1,02|tanggal)\b", text)], (query, excerpts)
 
 
 def test_the_root_map_sends_affixed_forms_to_their_root_and_stays_small(site):
