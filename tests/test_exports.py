@@ -10,9 +10,14 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
+from macros.load import load_cascades
 from macros.model import Cascade, CascadeFile
 from macros.tree import walk
 from macros.render.export import ZIP_TIMESTAMP, cascade_downloads, neutralise, to_archive, to_csv, to_json, to_xlsx
+
+from .helpers import ROOT
+
+CONTOH = ROOT / "tests/fixtures/capaian/cascade_data"
 
 # The model strips surrounding whitespace, so tab and CR starts are tested on `neutralise` alone.
 HOSTILE_STARTS = ["=HYPERLINK(\"http://x.test\",\"klik\")", "+1+2", "-2+3", "@SUM(A1:A2)", "=1+1", "-"]
@@ -122,6 +127,30 @@ def test_xlsx_cells_of_text_and_blank_cells_keep_what_is_typed_into_them_later(k
         text_columns = {n for column in sheet.column_dimensions.values() if column.number_format == "@"
                         for n in range(column.min, column.max + 1)}
         assert text_columns >= set(range(1, sheet.max_column + 1)), sheet.title
+
+
+def test_xlsx_capaian_show_one_decimal_as_the_pages_do_and_the_years_none():
+    # In General format Excel showed 105 and 100 where the pages show 105,0 and 100,0.
+    (cf,) = load_cascades(CONTOH)
+    sheet = load_workbook(io.BytesIO(to_xlsx(cf.tree, cf.aturan)))["Indikator"]
+    header = [cell.value for cell in sheet[1]]
+    column = {name: [row[header.index(name)] for row in sheet.iter_rows(min_row=2)] for name in header}
+    capaian = [cell for cell in column["Capaian 2024 (%)"] if cell.value is not None]
+    assert 75.0 in [cell.value for cell in capaian]  # Opini BPK: WDP for WTP
+    assert {cell.number_format for cell in capaian} == {"0.0"}
+    assert {cell.number_format for cell in column["Tahun"]} == {"General"}
+
+
+def test_xlsx_sheets_print_across_a4_one_page_wide_with_the_header_on_every_page(kebasen):
+    # The Indikator sheet's 35 columns printed over pages of a few columns each, the header on the first only.
+    workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize) == ("landscape", 9), sheet.title
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+        # One page wide (left out, the file format's default, 1), as many pages down as it takes (0).
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0), sheet.title
 
 
 def test_xlsx_has_a_sheet_of_items_per_level(kebasen):

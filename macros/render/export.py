@@ -40,10 +40,12 @@ SASARAN_LIST_COLUMN = "Sasaran berupa daftar"
 
 @dataclass(frozen=True)
 class Table:
-    """A sheet of data: Indonesian column headers and one list of cells per row."""
+    """A sheet of data: Indonesian column headers and one list of cells per row; the columns whose numbers a
+    spreadsheet shows with one decimal, as the pages show capaian (105,0, not 105)."""
 
     columns: list[str]
     rows: list[list[Cell]]
+    one_decimal: frozenset[str] = frozenset()
 
 
 def to_json(cascade: Cascade) -> str:
@@ -99,9 +101,13 @@ def indikator_columns(tree: CascadeTree) -> list[str]:
     columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala",
                 "Sumber data", "IKU", "Target akhir", *(f"Baseline {year}" for year in baseline_years)]
     for year in years:
-        columns += [f"Target {year}", f"Realisasi {year}", f"Capaian {year} (%)", f"Predikat {year}",
+        columns += [f"Target {year}", f"Realisasi {year}", _capaian_column(year), f"Predikat {year}",
                     f"Keterangan capaian {year}"]
     return columns
+
+
+def _capaian_column(year: int) -> str:
+    return f"Capaian {year} (%)"
 
 
 def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> Table:
@@ -124,7 +130,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
         for year in years:
             cells += _kinerja_cells(tree.kinerja(ind, year, aturan))
         rows.append(cells)
-    return Table(indikator_columns(tree), rows)
+    return Table(indikator_columns(tree), rows, frozenset(_capaian_column(year) for year in years))
 
 
 def triwulan_table(tree: CascadeTree) -> Table:
@@ -227,6 +233,7 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
             # Text that looks like a formula gets the leading apostrophe Excel itself sets for typed text.
             quoted=workbook.add_format({**as_typed, "quote_prefix": True}),
             number=workbook.add_format(wrapped),
+            one_decimal=workbook.add_format({**wrapped, "num_format": "0.0"}),
         )
         _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(tree, aturan), styles)
         _fill_sheet(workbook.add_worksheet("Triwulan"), triwulan_table(tree), styles)
@@ -242,13 +249,17 @@ class _Styles:
     cell: Format
     quoted: Format
     number: Format
+    one_decimal: Format
 
 
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
+# Excel's number for A4 paper (XlPaperSize).
+_A4 = 9
 
 
 def _fill_sheet(sheet: Worksheet, table: Table, styles: _Styles) -> None:
     sheet.write_row(0, 0, table.columns, styles.header)
+    number_styles = [styles.one_decimal if column in table.one_decimal else styles.number for column in table.columns]
     for number, row in enumerate(table.rows, 1):
         for column, value in enumerate(row):
             if value == "":
@@ -258,7 +269,7 @@ def _fill_sheet(sheet: Worksheet, table: Table, styles: _Styles) -> None:
                 style = styles.quoted if value.startswith(FORMULA_STARTS) else styles.cell
                 sheet.write_string(number, column, value, style)
             else:
-                sheet.write_number(number, column, value, styles.number)
+                sheet.write_number(number, column, value, number_styles[column])
     for index, column in enumerate(table.columns):
         lines = [column] + [line for row in table.rows for line in str(row[index]).splitlines()]
         # The column's own format too: rows staff add below the table keep what they type as well.
@@ -266,6 +277,13 @@ def _fill_sheet(sheet: Worksheet, table: Table, styles: _Styles) -> None:
                          styles.cell)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
+    # Printed: across an A4 page, the header row on every page, and every column on one page's width (the
+    # Indikator sheet has some 35; Excel's default printed them over pages of a few columns each), as many pages
+    # down as it takes.
+    sheet.set_landscape()
+    sheet.set_paper(_A4)
+    sheet.repeat_rows(0)
+    sheet.fit_to_pages(1, 0)
 
 
 def deterministic_zip(entries: dict[str, bytes]) -> bytes:
