@@ -139,3 +139,17 @@ def test_the_catalog_prints_every_indicator_whole(page, site_url, site, kebasen)
     url = f"{site_url}kecamatan-kebasen/2023/katalog/"
     pages = print_to_pdf(page, url)
     assert_printed_cleanly(pages, url, site, kebasen.tree.indikator)
+
+
+def test_download_links_print_their_address_and_links_back_to_the_overview_do_not_print(page, site_url, kebasen):
+    # On paper a link is plain text: "Unduh data: JSON · CSV · XLSX" said nothing of where the files are.
+    overview = " ".join(print_to_pdf(page, f"{site_url}kecamatan-kebasen/2023/"))
+    printed = re.sub(r"\s", "", overview)
+    for label, extension in (("JSON", "json"), ("CSV", "csv"), ("XLSX", "xlsx")):
+        assert f"{label}({site_url}data/kecamatan-kebasen/2023.{extension})" in printed, label
+    assert "Lihat diagram" not in flat(overview)
+    # A link that only moves around the site has nothing to say on paper.
+    program = f"{site_url}kecamatan-kebasen/2023/program/{program_slug(kebasen.programs[0])}/"
+    assert "kembali ke ringkasan" not in flat(" ".join(print_to_pdf(page, program)))
+    page.emulate_media(media="screen")
+    assert page.get_by_role("link", name="kembali ke ringkasan cascade").is_visible()
