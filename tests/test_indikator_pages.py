@@ -374,9 +374,9 @@ def test_on_a_phone_a_long_address_in_the_definition_wraps_and_its_names_stay_wh
             && [...t.querySelectorAll('th, td')].every(cell => cell.scrollWidth <= cell.clientWidth)""")
         # The names of the fields ("Formulasi", "Sumber data") break between words only: no word on two lines.
         broken = table.evaluate("""t => [...t.querySelectorAll('th')].flatMap(th => {
-          const text = th.textContent, range = document.createRange(), node = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+          const range = document.createRange(), texts = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
           const words = [];
-          for (let n = node.nextNode(); n; n = node.nextNode()) {
+          for (let n = texts.nextNode(); n; n = texts.nextNode()) {
             for (const match of n.data.matchAll(/\\S+/g)) {
               range.setStart(n, match.index);
               range.setEnd(n, match.index + match[0].length);

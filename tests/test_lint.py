@@ -532,8 +532,8 @@ def test_on_a_phone_the_report_shows_each_finding_first_and_whole(open_page, sit
     # As a table, the finding was the third column, beyond a 360 px screen's edge behind the field's path.
     page = open_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page.goto(site_url + "laporan-kualitas-data/")
-    cards = page.evaluate("""() => [...document.querySelectorAll('article tbody tr')].filter(row => row.cells.length === 3)
-      .map(row => {
+    cards = page.evaluate("""() => [...document.querySelectorAll('article tbody tr')]
+      .filter(row => row.cells.length === 3).map(row => {
         const [baris, bagian, temuan] = [...row.cells].map(cell => cell.getBoundingClientRect());
         return {text: row.cells[2].textContent, left: temuan.left, right: temuan.right,
                 first: temuan.bottom <= baris.top && temuan.bottom <= bagian.top,
