@@ -74,8 +74,11 @@ def test_the_overview_of_an_iku_list_shows_its_sasaran_and_no_tujuan_heading(iku
     headings = [flat(h.get_text(" ")) for h in page.find_all(["h2", "h3"])]
     assert headings == ["Sasaran: Meningkatnya kualitas pelayanan publik kecamatan",
                         "Sasaran: Meningkatnya tata kelola pemerintahan desa",
-                        "Program 1: 7.01.02 Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"]
+                        "Program 1: 7.01.02 Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+                        "Data dan unduhan"]
     text = flat(page.get_text(" "))
+    # A citizen reads the cascade first: downloads and machine metadata wait in the last section.
+    assert text.index("Program 1: 7.01.02") < text.index("Unduh data:") < text.index("Metadata untuk mesin")
     assert "Dokumen sumbernya tidak mencantumkan tujuan." in text
     assert "Tujuan" not in text.replace("tidak mencantumkan tujuan", "")
     assert page.find("tr", id=anchor("S1.I1")) is not None
@@ -225,7 +228,8 @@ def test_the_overview_lists_the_program_under_each_of_its_sasaran(dinas):
         "Program 1: 2.17.07 Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro",
         "Program 2: 2.17.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
         "Sasaran: Meningkatnya koperasi yang sehat",
-        "Program 3: 2.17.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"]
+        "Program 3: 2.17.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "Data dan unduhan"]
     links = [h.find("a")["href"] for h in page.find_all("h3")]
     assert links[1:] == ["program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota.md",
                          "program/penunjang-urusan-pemerintahan-daerah-kabupaten-kota-t1-s2.md"]
