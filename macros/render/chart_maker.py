@@ -24,7 +24,7 @@ from ..content_cache import ContentCache
 from .chart import HEIGHT, WIDTH, ChartSpec, to_svg
 
 # Names what else decides a chart's SVG besides its spec: raise it when to_svg's drawing changes.
-_DRAWING = f"chart-6 pygal {version('pygal')}"
+_DRAWING = f"chart-7 pygal {version('pygal')}"
 
 
 @dataclass(frozen=True)
