@@ -299,7 +299,7 @@ def test_the_years_of_a_perangkat_daerah_list_its_renstra_beside_them(renstra, s
     assert "Tahun cascade: 2024 (sedang dilihat, terbaru) · Renstra: 2021-2026" in flat(yearly.get_text(" "))
     assert yearly.find("a", string="2021-2026")["href"] == "../2021-2026/index.md"
     listing = flat(html_of(render_perangkat_daerah_page(group)).get_text(" "))
-    assert "Tahun 2024 : 3 program (terbaru) Renstra 2021-2026 : 1 program" in listing
+    assert "Tahun 2024 : 3 program, 7 indikator (terbaru) Renstra 2021-2026 : 1 program, 3 indikator" in listing
     nav = next(entry["Dinas Contoh"] for entry in navigation(list(shapes.values())) if "Dinas Contoh" in entry)
     assert [next(iter(entry)) for entry in nav[1:]] == ["2024", "Renstra 2021-2026"]
     assert nav[2]["Renstra 2021-2026"][0] == "dinas-contoh/2021-2026/index.md"

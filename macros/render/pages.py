@@ -276,8 +276,8 @@ def render_perangkat_daerah_page(files: list[CascadeFile]) -> str:
     ordered = newest_first(files)
     page = perangkat_daerah_page(ordered[0].slug)
     return render_template("perangkat_daerah.md.j2", name=ordered[0].cascade.perangkat_daerah,
-                   years=[(file_title(cf), source_link(page, overview_page(cf)), len(cf.tree.programs))
-                          for cf in ordered],
+                   years=[(file_title(cf), source_link(page, overview_page(cf)), len(cf.tree.programs),
+                           len(cf.tree.indikator)) for cf in ordered],
                    yearly=sum(not cf.is_periode for cf in files),
                    comparison_link=source_link(page, comparison_page(ordered[0].slug)))
 
