@@ -6,6 +6,8 @@ values of one year that do not fit together, so that a capaian would be computed
 - in a yearly file, a realisasi of a later year (2025 in 2024.yaml): most often a slip of the year;
 - a `skala` stated on an indicator that has values and none of them a grade;
 - quarterly targets that do not make the year's target (kumulatif: their sum; non kumulatif: the fourth's);
+- a quarter's realisasi left out before one that is reported (I and III, no II) while the year's is not typed: a
+  kumulatif capaian to date is then computed without it, and nothing on the page says a quarter is missing;
 - a year's realisasi that is not what its four quarters make by the same rule: the capaian takes the year's
   (macros/capaian.py) while the table of quarters beside it shows the other;
 - a target (typed, or the year's made by its four quarters) and a realisasi (typed, or, against a target of the
@@ -98,6 +100,16 @@ def _year_findings(ind: Indikator, year: int, skala: str | None) -> Iterator[tup
         field = "realisasi" if _stated(realisasi) else "realisasi_triwulan"
         yield (field, year), (f" punya realisasi {year} tetapi belum punya target {year}; capaiannya tidak dapat "
                               "dihitung")
+    reported = [q for q in TRIWULAN if _stated(realisasi_quarters.get(q))]
+    if reported and not _stated(realisasi):
+        # A quarter typed "-" is one staff say has none: only one not written at all is a gap.
+        gaps = [q for q in TRIWULAN[:TRIWULAN.index(reported[-1])] if realisasi_quarters.get(q) is None]
+        if gaps:
+            effect = (f"capaian s.d. triwulan {reported[-1]} dijumlahkan tanpa triwulan itu"
+                      if ind.tipe_penghitungan == "kumulatif" else f"capaian memakai triwulan {reported[-1]}")
+            yield ("realisasi_triwulan", year), (
+                f": realisasi triwulan {', '.join(gaps)} {year} belum ditulis padahal triwulan {reported[-1]} sudah; "
+                f"{effect}. Tulis realisasinya, atau '-' bila memang tidak ada")
     for values, kind, field in ((target_quarters, "target", "target_triwulan"),
                                 (realisasi_quarters, "realisasi", "realisasi")):
         typed = target if kind == "target" else realisasi

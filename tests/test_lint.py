@@ -661,6 +661,24 @@ def test_quarters_typed_partly_with_percent_are_reported():
                                                  target_triwulan=dict.fromkeys(TRIWULAN, "25%")))) == []
 
 
+def test_a_quarter_left_out_before_one_reported_is_reported_unless_typed_as_none():
+    # Realisasi for I and III, none for II: the kumulatif capaian to date is I + III, and the page cannot tell.
+    quarters = {"I": "10", "III": "10"}
+    (gap,) = check_target(cascade_with(with_values("kumulatif", target="40", realisasi_triwulan=quarters)))
+    assert fields([gap]) == ["tujuan[0].indikator[0].realisasi_triwulan[2024]"]
+    assert gap.message == ('Indikator "Indeks Kepuasan Masyarakat": realisasi triwulan II 2024 belum ditulis padahal '
+                           "triwulan III sudah; capaian s.d. triwulan III dijumlahkan tanpa triwulan itu. Tulis "
+                           "realisasinya, atau '-' bila memang tidak ada")
+    (latest,) = check_target(cascade_with(with_values("non_kumulatif", target="10", realisasi_triwulan={"II": "9"})))
+    assert "realisasi triwulan I 2024 belum ditulis padahal triwulan II sudah; capaian memakai triwulan II" in (
+        latest.message)
+    # Said so by staff ('-'), or the year's realisasi typed (which the capaian takes): nothing to say.
+    said = {**quarters, "II": "-"}
+    assert check_target(cascade_with(with_values("kumulatif", target="40", realisasi_triwulan=said))) == []
+    assert check_target(cascade_with(with_values("kumulatif", target="40", realisasi="30",
+                                                 realisasi_triwulan=quarters))) == []
+
+
 def test_a_target_and_realisasi_typed_with_different_units_are_reported():
     # "1 dokumen" against "1 Laporan" is 100% by the numbers; whether the units mean the same is for staff to say.
     (year,) = check_target(cascade_with(with_values("kumulatif", target="1 dokumen", realisasi="1 Laporan")))
