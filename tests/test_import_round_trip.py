@@ -434,8 +434,30 @@ def test_a_column_staff_added_is_kept_in_a_comment_and_a_capaian_typed_over_is_n
            "mendukung kolom ini)"
     assert lines[lines.index(note) + 1] == "- uraian: Indeks kepuasan contoh"
     capaian = get_column_letter(header.index("Capaian 2025 (%)") + 1)
-    assert (f"# Capaian 2025 (%) di Indikator!{capaian}2: '120' tidak diimpor; dari target dan realisasi yang diimpor "
-            "situs menampilkan '97,1'") in lines
+    assert ("# Capaian dan predikat di lembar Indikator tidak diimpor: situs menghitungnya dari target dan realisasi. "
+            "1 sel berisi nilai lain dari hitungan situs (diketik, atau dari sebelum target atau realisasinya diubah): "
+            f"Indikator!{capaian}2 '120' (situs: '97,1')") in lines
+
+
+def test_realisasi_updated_in_the_workbook_leave_at_most_one_comment_on_the_capaian_left_behind(tmp_path):
+    # The usual edit: realisasi typed in; the capaian beside them are the site's arithmetic from before.
+    def edit(book) -> None:
+        sheet = book["Indikator"]
+        sheet.cell(2, column_of(sheet, "Realisasi 2025"), "30")
+        sheet.cell(2, column_of(sheet, "Capaian 2025 (%)")).value = None
+
+    _, _, _, text = imported_again(CASCADES["every optional field"], tmp_path, edit=edit)
+    # An emptied capaian, its predikat and its keterangan left from before claim nothing worth a comment.
+    assert "tidak diimpor" not in text
+
+    def stale(book) -> None:
+        sheet = book["Indikator"]
+        sheet.cell(2, column_of(sheet, "Realisasi 2025"), "30")
+
+    (tmp_path / "stale").mkdir()
+    _, _, _, text = imported_again(CASCADES["every optional field"], tmp_path / "stale", edit=stale)
+    (note,) = [line for line in text.splitlines() if "tidak diimpor" in line]
+    assert note.startswith("# Capaian dan predikat di lembar Indikator tidak diimpor") and "'97,1' (situs: '120')" in note
 
 
 @pytest.mark.parametrize(("cell", "typed", "problem"), [

@@ -1,13 +1,15 @@
-"""Capaian, predikat and why there is none, per year, as the "Indikator" sheet of the site's XLSX download shows
-them, checked against what the site computes from the imported cascade.
+"""Capaian and predikat, per year, as the "Indikator" sheet of the site's XLSX download shows them, checked
+against what the site computes from the imported cascade.
 
-They are the site's arithmetic, not data, and are not imported: a cell that differs was typed over (an edit that
-is not published) or was left from before a target or realisasi was changed. Either way each is named in a
-comment at the top of the data file with the value the site will show, so that staff change the target or
-realisasi if that is what they meant. (They are computed with the settings of capaian the workbook carries over
-the defaults: a site setting its own in mkdocs.yml may show other values.) An item's 'Jumlah indikator' and
-'ID indikator' on its level sheet follow the Indikator sheet and are left unchecked: adding an indicator there
-leaves them behind by design.
+They are the site's arithmetic, not data, and are not imported. A filled cell that differs was typed over (an
+edit that is not published) or is left from before its target or realisasi changed (the usual case after
+realisasi are updated): the import cannot tell which, so one comment at the top of the data file says that they
+are not imported and names the first few such cells with the value the site will show, so that staff change the
+target or realisasi if that is what they meant. An empty cell, and the site's explanation of a missing capaian
+('keterangan capaian'), claim nothing and are not named. (They are computed with the settings of capaian the
+workbook carries over the defaults: a site setting its own in mkdocs.yml may show other values.) An item's
+'Jumlah indikator' and 'ID indikator' on its level sheet follow the Indikator sheet and are left unchecked:
+adding an indicator there leaves them behind by design.
 """
 
 from __future__ import annotations
@@ -21,27 +23,33 @@ from ..tree import walk
 from .own_sheets import INDIKATOR_SHEET, OwnWorkbook
 from .sheets import cell_text, header_key
 
-_COMPUTED = re.compile(r"^(capaian|predikat|keterangan capaian) \d{4}$")
+_COMPUTED = re.compile(r"^(capaian|predikat) \d{4}$")
+# How many differing cells the comment names before counting the rest.
+_SHOWN_CELLS = 3
 
 
 def computed_notes(workbook: OwnWorkbook, cascade: Cascade) -> list[str]:
-    """A comment for each capaian, predikat or keterangan capaian cell of the Indikator sheet that differs from
-    what the site computes for `cascade` (the cascade imported from it): '<header> di <Sheet!Cell>: ...'; rows
-    by their 'ID indikator'."""
+    """The comment (none or one) on the capaian and predikat cells of the Indikator sheet that hold another value
+    than the site computes for `cascade` (the cascade imported from it); rows are matched by 'ID indikator'."""
     computed = indikator_table(walk(cascade), AturanCapaian.from_settings(cascade.capaian))
     expected = {str(row[0]): dict(zip((header_key(column) for column in computed.columns), row))
                 for row in computed.rows}
     sheet = workbook.tables[INDIKATOR_SHEET]
     columns = [(index, key) for index, key in enumerate(header_key(text) for text in sheet.rows[0]) if _COMPUTED.match(key)]
-    notes = []
+    differing = []
     for row in range(1, len(sheet.rows)):
         site_row = expected.get(sheet.cell(row, 0).strip())
         if site_row is None:
             continue  # a row the site did not write (reported by the reader)
         for index, key in columns:
             typed, value = sheet.cell(row, index).strip(), site_row.get(key, "")
-            site = value if isinstance(value, str) else cell_text(value)
-            if typed != site.strip():
-                notes.append(f"{sheet.cell(0, index).strip()} di {sheet.ref(row, index)}: '{typed}' tidak diimpor; "
-                             f"dari target dan realisasi yang diimpor situs menampilkan '{site}'")
-    return notes
+            site = (value if isinstance(value, str) else cell_text(value)).strip()
+            if typed and typed != site:
+                differing.append(f"{sheet.ref(row, index)} '{typed}' (situs: '{site}')")
+    if not differing:
+        return []
+    rest = len(differing) - _SHOWN_CELLS
+    return [f"Capaian dan predikat di lembar Indikator tidak diimpor: situs menghitungnya dari target dan realisasi. "
+            f"{len(differing)} sel berisi nilai lain dari hitungan situs (diketik, atau dari sebelum target atau "
+            f"realisasinya diubah): {', '.join(differing[:_SHOWN_CELLS])}"
+            + (f" dan {rest} sel lain" if rest > 0 else "")]
