@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from .content_cache import ContentCache
+from . import mermaid_bundle
 from .mermaid_bundle import with_shared_config_copy
 
 BROWSER_ARGS = [
@@ -42,7 +43,7 @@ DEFAULT_CONFIG = {
 }
 
 # Bump when this module changes what it keeps of the page's output, so old files are not reused (a change of the
-# page script itself is seen by its hash).
+# page script or of macros/mermaid_bundle.py is seen by their hash).
 CACHE_FORMAT = "4"
 
 BATCH_SIZE = 25
@@ -146,7 +147,8 @@ def _render_chunk(
 class MermaidSvgRenderer:
     """Renders Mermaid sources to SVG and PNG in one reused headless Chromium (or a few, in worker processes),
     keeping each in a ContentCache (`cache_dir`, one `.svg` and one `.png` file per source) versioned by Mermaid,
-    its config and the page script. Labels are expected as `macros.render.escape.mermaid_label` writes them.
+    its config, the page script and macros/mermaid_bundle.py. Labels are expected as
+    `macros.render.escape.mermaid_label` writes them.
 
     The SVG carries `xml:space="preserve"` (its word spaces survive outside browsers); the PNG, made only for the
     sources that need one, is the SVG drawn by the same browser at twice its size on white.
@@ -171,7 +173,8 @@ class MermaidSvgRenderer:
         self._playwright = None
         self._browser = None
         self._page = None
-        helper = hashlib.sha256(_PAGE_HELPER.read_bytes()).hexdigest()
+        # The page script and how the bundle is changed (macros/mermaid_bundle.py) decide the output as Mermaid does.
+        helper = hashlib.sha256(_PAGE_HELPER.read_bytes() + Path(mermaid_bundle.__file__).read_bytes()).hexdigest()
         version = "\0".join([CACHE_FORMAT, self._mermaid_version(), json.dumps(self.config, sort_keys=True), helper])
         self.cache = ContentCache(cache_dir, ".svg", version)
         self.png_cache = ContentCache(cache_dir, ".png", version)
