@@ -60,6 +60,10 @@ def pagu_mistake(text: str) -> str | None:
     except NilaiTidakTerbaca:  # a grade ('B'), a text the rule cannot read: no number
         nilai = None
     if not isinstance(nilai, Angka):
+        # "Rp. 1.000.000,-" (no cents), as invoices write it: the amount without its ",-" is one.
+        bare = re.sub(r",\s*-+\s*$", "", text)
+        if bare != text and pagu_mistake(bare) is None:
+            return f'pagu ditulis tanpa ",-" di akhir: tulis "{bare.strip()}"; tertulis "{text}"'
         return f'pagu harus berupa satu angka rupiah, mis. 7.742.388.142; tertulis "{text}"'
     # Pages keep an "Rp" typed before the amount, and put one there otherwise: one after it would be a second.
     unit = nilai.satuan or ""
