@@ -32,6 +32,18 @@ _KNOWN = {
 _LEVEL_SHEET = ["Nomor item", *_EVERY_LEVEL, "Bidang urusan", "Penanggung jawab", "Jumlah indikator", "ID indikator"]
 _YEARLY = {INDIKATOR_SHEET: re.compile(r"^(baseline|target|realisasi|capaian|predikat|keterangan capaian) \d{4}$"),
            "level": re.compile(r"^pagu \d{4}$")}
+# The data columns the site always writes on each sheet, read by the import (a level sheet's own level's columns
+# and, on the Program sheet, 'Bidang urusan' are added by `missing_columns`).
+_DATA = {
+    INDIKATOR_SHEET: ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala",
+                      "Sumber data", "IKU", "Target akhir"],
+    TRIWULAN_SHEET: ["Target", "Realisasi"],
+    CASCADE_SHEET: ["Dokumen sumber", "Pengaturan capaian", SASARAN_LIST_COLUMN],
+}
+_LEVEL_DATA = ["Penanggung jawab"]
+# A year's columns of the Indikator sheet (by `header_key`), and those of them that hold data.
+_YEAR_COLUMN = re.compile(r"^(target|realisasi|capaian|predikat|keterangan capaian) (\d{4})$")
+_YEAR_DATA = ("Target", "Realisasi")
 # How many cells one message lists before counting the rest.
 _SHOWN_CELLS = 3
 
@@ -48,6 +60,32 @@ def added_columns(sheet: Sheet, kind: str) -> dict[int, str]:
         if key not in known and not (yearly and yearly.match(key)):
             added[column] = label
     return added
+
+
+def missing_columns(tables: dict[str, Sheet], levels: tuple[str, ...]) -> list[str]:
+    """A problem for each data column the site writes on a sheet of `tables` (`OwnWorkbook.tables`) that is not
+    in its header row, at the header row's first cell: 'Indikator!A1: kolom 'Satuan' tidak ada; ...'."""
+    problems = []
+    for kind, sheet in tables.items():
+        keys = {header_key(text) for text in sheet.rows[0]}
+        for header in _expected_data(kind, keys, levels):
+            if header_key(header) not in keys:
+                problems.append(f"{sheet.ref(0, 0)}: kolom '{header}' tidak ada di baris judul lembar {kind}; "
+                                "gunakan lembar unduhan situs dengan semua kolomnya, atau kosongkan isinya bila "
+                                "memang tidak ada")
+    return problems
+
+
+def _expected_data(kind: str, keys: set[str], levels: tuple[str, ...]) -> list[str]:
+    """The data columns a sheet of the site's download holds, given the header keys it has (which name its years)."""
+    if kind == INDIKATOR_SHEET:
+        years = sorted({match.group(2) for match in map(_YEAR_COLUMN.match, keys) if match})
+        return [*_DATA[kind], *(f"{data} {year}" for year in years for data in _YEAR_DATA)]
+    if kind in _DATA:
+        return _DATA[kind]
+    level = next(level for level in levels if LEVEL_LABELS[level] == kind)
+    program = ["Bidang urusan"] if level == "program" else []
+    return [*level_columns(level), *program, *_LEVEL_DATA]  # type: ignore[arg-type]
 
 
 def added_notes(sheet: Sheet, row: int, added: dict[int, str]) -> list[str]:

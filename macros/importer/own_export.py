@@ -7,7 +7,9 @@ target akhir); each quarter's target and realisasi from the "Triwulan" sheet, by
 kabupaten/kota, the year or the period, the source document, the settings of capaian and which items' sasaran
 are lists from the "Cascade" sheet (a workbook downloaded before it existed has none: its "Indikator" sheet names
 the perangkat daerah and the year). A workbook without a "Tujuan" sheet is a document without tujuan (an IKU
-list): its sasaran are the top of the cascade, as the site wrote them ('S1', 'S2.P1'). The sheets are found by
+list): its sasaran are the top of the cascade, as the site wrote them ('S1', 'S2.P1'). An item's indicators
+keep the order the download recorded, however staff sorted the "Indikator" sheet (`macros.importer.own_order`,
+which says how that order is read and where it falls back on the sheet's). The sheets are found by
 their header (`macros.importer.own_sheets`); the cells that copy others and the columns staff added are checked
 in `macros.importer.own_checks`.
 """
@@ -24,7 +26,8 @@ from ..render.export import CASCADE_SHEET, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
-from .own_checks import added_columns, added_notes, copy_problems
+from .own_checks import added_columns, added_notes, copy_problems, missing_columns
+from .own_order import listed_ids, published_order
 from .own_sheets import INDIKATOR_SHEET, TRIWULAN_SHEET, OwnWorkbook, column_of, level_of, records
 from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column, hidden_row
 
@@ -69,6 +72,10 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
     periode, perangkat daerah, its year as an int or its period as '2021-2026'); `SpreadsheetError` listing
     every gap by sheet and cell."""
     by_name = workbook.tables
+    # Checked before anything is read: a row read without a column would lose that field unseen.
+    missing = missing_columns(by_name, _levels(by_name))
+    if missing:
+        raise SpreadsheetError(missing)
     problems: list[str] = []
     items, levels, roots = _read_items(by_name, problems)
     top = levels[0]
@@ -76,6 +83,8 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
     added = added_columns(indikator, INDIKATOR_SHEET)
     perangkat_daerah, when = "", None
     by_id: dict[str, Draft] = {}
+    # Each item's indicator rows in sheet order, as (ID indikator, Kode indikator, draft), placed once all are read.
+    rows_of: dict[str, list[tuple[str, str, Draft]]] = {}
     for row, cells in records(indikator):
         perangkat_daerah = perangkat_daerah or cells.get("perangkat daerah", "")
         when = when or _when(cells)
@@ -88,8 +97,14 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
             draft.note("uraian", hidden_row(indikator, row))
         for text in added_notes(indikator, row, added):
             draft.note("uraian", text)
-        by_id[cells.get("id indikator", "")] = draft
-        owner.fields.setdefault("indikator", []).append(draft)  # type: ignore[union-attr]
+        indikator_id, kode = cells.get("id indikator", ""), cells.get("kode indikator", "")
+        by_id[indikator_id] = draft
+        rows_of.setdefault(cells["nomor item"], []).append((indikator_id, kode, draft))
+    listed = listed_ids(by_name, levels)
+    for position, rows in rows_of.items():
+        order = published_order(position, [(indikator_id, kode) for indikator_id, kode, _ in rows],
+                                listed.get(position, []))
+        items[position].fields["indikator"] = [rows[index][2] for index in order]
     _read_triwulan(by_name[TRIWULAN_SHEET], by_id, problems)
     root = Draft()
     for text in workbook.notes:
@@ -125,8 +140,7 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
     'sasaran' for a workbook without a Tujuan sheet) and the items of the top one (the roots) in order."""
     items: dict[str, Draft] = {}
     roots: list[Draft] = []
-    # The site writes no Tujuan sheet for a document without tujuan (`own_workbook` requires the others).
-    levels = LEVELS if LEVEL_LABELS["tujuan"] in by_name else LEVELS[1:]
+    levels = _levels(by_name)
     for level in levels:
         sheet = by_name[LEVEL_LABELS[level]]
         added = added_columns(sheet, LEVEL_LABELS[level])
@@ -146,6 +160,12 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
                 problems.append(f"{sheet.ref(row, 0)}: item induk '{parent}' tidak ditemukan")
             items[position] = draft
     return items, levels, roots
+
+
+def _levels(by_name: dict[str, Sheet]) -> tuple[str, ...]:
+    """The levels of a workbook: from 'tujuan', or from 'sasaran' for a document without tujuan, for which the site
+    writes no Tujuan sheet (`own_workbook` requires the others)."""
+    return LEVELS if LEVEL_LABELS["tujuan"] in by_name else LEVELS[1:]
 
 
 def _per_year(sheet: Sheet, row: int, cells: dict[str, str], kind: str, problems: list[str]) -> dict[int, str]:
@@ -197,8 +217,7 @@ def _indikator(sheet: Sheet, row: int, cells: dict[str, str], problems: list[str
         values = _per_year(sheet, row, cells, kind, problems)
         if values:
             draft.set(kind, values)  # type: ignore[arg-type]
-    if "skala" in cells:  # an export from before the Skala column has none
-        indikator_skala(sheet, row, column_of(sheet, "Skala"), cells["skala"], draft, problems)
+    indikator_skala(sheet, row, column_of(sheet, "Skala"), cells["skala"], draft, problems)
     return draft
 
 

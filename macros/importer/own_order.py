@@ -1,0 +1,60 @@
+"""The order of an item's indicators read back from the "Indikator" sheet of the site's XLSX download.
+
+Staff sort that sheet (by Indikator, by Satuan) to read it: a sort changes how the sheet reads, not the order the
+site publishes. The download records that order twice, and the import takes it from there, not from the rows:
+
+- an indicator without a kode has its position as its 'ID indikator' (`macros.tree.IndikatorRow.id`):
+  'T1.S1.P1.K3.I2' is the second indicator of item 'T1.S1.P1.K3';
+- the item's row on its level sheet lists the 'ID indikator' of its indicators one per line, in order, kodes
+  included (`macros.render.export.item_table`).
+
+Each indicator row of an item takes its place from its ID when that ID is a position under the row's own 'Nomor
+item' (and is not its kode as well: a kode says nothing about a place), else from the line of its ID in the
+item's list; rows with neither (a row staff added, with or without an ID; an ID retyped; an indicator moved to
+another item) come after them, in the sheet's order, as do rows sharing a place (a row copied with its ID). So an
+unedited download comes back in its order however its rows were sorted, and where the download recorded nothing
+the sheet's order is kept: no place is guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..model import LEVEL_LABELS
+from .own_sheets import records
+from .sheets import Sheet
+
+# The line breaks between the IDs of an item's cell (Excel's Alt+Enter writes '\n'; a pasted text may bring '\r\n').
+_LINE = re.compile(r"\r\n|\n|\r")
+
+
+def listed_ids(tables: dict[str, Sheet], levels: tuple[str, ...]) -> dict[str, list[str]]:
+    """The 'ID indikator' lines of each item's row on its level sheet, by the item's position ('T1.S1.P1' →
+    ['T1.S1.P1.I1', 'IKU-02']); an item whose cell is empty, or a sheet without that column, lists none."""
+    listed: dict[str, list[str]] = {}
+    for level in levels:
+        for _, cells in records(tables[LEVEL_LABELS[level]]):
+            lines = [line.strip() for line in _LINE.split(cells.get("id indikator", "")) if line.strip()]
+            listed.setdefault(cells.get("nomor item", ""), lines)
+    return listed
+
+
+def published_order(position: str, rows: list[tuple[str, str]], listed: list[str]) -> list[int]:
+    """The indexes of one item's indicator rows in the order the site publishes them: `position` is the item's
+    ('T1.S1.P1'), `rows` each row's (ID indikator, Kode indikator) in sheet order, `listed` the IDs its level
+    sheet lists for it (`listed_ids`)."""
+    own = re.compile(rf"{re.escape(position)}\.I([1-9]\d*)")
+    line_of: dict[str, int] = {}
+    for line, indikator_id in enumerate(listed):
+        line_of.setdefault(indikator_id, line)
+
+    def place(index: int) -> float:
+        indikator_id, kode = rows[index]
+        numbered = own.fullmatch(indikator_id)
+        if numbered and indikator_id != kode:
+            return int(numbered.group(1)) - 1
+        return line_of.get(indikator_id, math.inf) if indikator_id else math.inf
+
+    # A stable sort: rows of one place, and the rows placed last, keep the sheet's order.
+    return sorted(range(len(rows)), key=place)
