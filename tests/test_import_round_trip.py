@@ -495,6 +495,21 @@ def test_sorting_the_indikator_sheet_keeps_each_items_indicators_in_their_publis
     assert again.cascade == cf.cascade
 
 
+@pytest.mark.parametrize("name", CASCADES)
+def test_sorting_every_level_sheet_by_name_keeps_the_items_in_their_published_order(name, tmp_path):
+    # Each item's place is the number of its 'Nomor item'; before, a sorted Program sheet reordered the programs.
+    def sort(book) -> None:
+        for sheet in book.worksheets:
+            header = [cell.value for cell in sheet[1]]
+            level = next((label for label in ("Sub kegiatan", "Kegiatan", "Program", "Sasaran", "Tujuan")
+                          if label in header and sheet.title != "Indikator"), None)
+            if level and "Nomor item" in header:
+                sort_rows(sheet, level)
+
+    cf, _, again, _ = imported_again(CASCADES[name], tmp_path, edit=sort)
+    assert again.cascade == cf.cascade
+
+
 def test_an_item_whose_first_indicator_is_named_by_its_kode_keeps_it_first_after_a_sort(tmp_path):
     # The tujuan's first indicator has its kode as its ID, its second its position: the Tujuan sheet lists both.
     def sort(book) -> None:

@@ -7,8 +7,8 @@ target akhir); each quarter's target and realisasi from the "Triwulan" sheet, by
 kabupaten/kota, the year or the period, the source document, the settings of capaian and which items' sasaran
 are lists from the "Cascade" sheet (a workbook downloaded before it existed has none: its "Indikator" sheet names
 the perangkat daerah and the year). A workbook without a "Tujuan" sheet is a document without tujuan (an IKU
-list): its sasaran are the top of the cascade, as the site wrote them ('S1', 'S2.P1'). An item's indicators
-keep the order the download recorded, however staff sorted the "Indikator" sheet (`macros.importer.own_order`,
+list): its sasaran are the top of the cascade, as the site wrote them ('S1', 'S2.P1'). Items and an item's
+indicators keep the order the download recorded, however staff sorted the sheets (`macros.importer.own_order`,
 which says how that order is read and where it falls back on the sheet's). The sheets are found by
 their header (`macros.importer.own_sheets`); the cells that copy others and the columns staff added are checked
 in `macros.importer.own_checks`.
@@ -27,7 +27,7 @@ from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
 from .own_checks import added_columns, added_notes, copy_problems, missing_columns
-from .own_order import listed_ids, published_order
+from .own_order import item_place, listed_ids, published_order
 from .own_sheets import INDIKATOR_SHEET, TRIWULAN_SHEET, OwnWorkbook, column_of, level_of, records
 from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column, hidden_row
 
@@ -140,6 +140,8 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
     'sasaran' for a workbook without a Tujuan sheet) and the items of the top one (the roots) in order."""
     items: dict[str, Draft] = {}
     roots: list[Draft] = []
+    # Each item's children as (place, draft) in sheet order, put in the published order once all are read.
+    children: dict[str, list[tuple[float, Draft]]] = {}
     levels = _levels(by_name)
     for level in levels:
         sheet = by_name[LEVEL_LABELS[level]]
@@ -152,13 +154,18 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
             for text in added_notes(sheet, row, added):
                 draft.note("uraian", text)
             parent = position.rsplit(".", 1)[0] if "." in position else None
-            if parent is None:
-                roots.append(draft)
-            elif parent in items:
-                items[parent].fields.setdefault(CHILD_LEVEL[level_of(parent)], []).append(draft)  # type: ignore[union-attr]
+            if parent is None or parent in items:
+                children.setdefault(parent or "", []).append((item_place(position), draft))
             else:
                 problems.append(f"{sheet.ref(row, 0)}: item induk '{parent}' tidak ditemukan")
             items[position] = draft
+    for parent, placed in children.items():
+        # A stable sort: items of one place, and those placed last, keep the sheet's order.
+        ordered = [draft for _, draft in sorted(placed, key=lambda pair: pair[0])]
+        if parent:
+            items[parent].fields[CHILD_LEVEL[level_of(parent)]] = ordered  # type: ignore[assignment]
+        else:
+            roots = ordered
     return items, levels, roots
 
 

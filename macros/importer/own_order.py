@@ -1,7 +1,9 @@
-"""The order of an item's indicators read back from the "Indikator" sheet of the site's XLSX download.
+"""The order of items and of an item's indicators read back from the site's XLSX download.
 
-Staff sort that sheet (by Indikator, by Satuan) to read it: a sort changes how the sheet reads, not the order the
-site publishes. The download records that order twice, and the import takes it from there, not from the rows:
+Staff sort its sheets (by Indikator, by Satuan, a level sheet by name) to read them: a sort changes how a sheet
+reads, not the order the site publishes. An item's place among its siblings is the number of its 'Nomor item'
+('T1.S1.P2': the second program of sasaran T1.S1; `item_place`). The order of an item's indicators is recorded
+twice, and the import takes it from there, not from the rows:
 
 - an indicator without a kode has its position as its 'ID indikator' (`macros.tree.IndikatorRow.id`):
   'T1.S1.P1.K3.I2' is the second indicator of item 'T1.S1.P1.K3';
@@ -58,3 +60,13 @@ def published_order(position: str, rows: list[tuple[str, str]], listed: list[str
 
     # A stable sort: rows of one place, and the rows placed last, keep the sheet's order.
     return sorted(range(len(rows)), key=place)
+
+
+_NUMBERED = re.compile(r"[A-Z]+([1-9]\d*)")
+
+
+def item_place(position: str) -> float:
+    """An item's place among its siblings from its 'Nomor item' ('T1.S1.P2' → 1, counted from 0); infinity for a
+    position not written as the site writes it (placed after the others, in the sheet's order)."""
+    numbered = _NUMBERED.fullmatch(position.rsplit(".", 1)[-1])
+    return int(numbered.group(1)) - 1 if numbered else math.inf
