@@ -132,8 +132,21 @@ def test_on_a_phone_tab_goes_from_the_skip_link_to_what_is_on_screen(open_page, 
         page.keyboard.press("Tab")
         stops.append(page.evaluate(FOCUSED_JS))
     assert [stop["what"] for stop in stops if not stop["shown"]] == [], stops
-    # Opened with the menu button, the drawer's links are there to read and to reach.
-    page.locator(".md-header label[for='__drawer']").click()
+    # The menu button is a Tab stop, a button that says the drawer is closed; Enter opens the drawer and puts
+    # focus on its first link, shown; Escape closes it and gives focus back to the button.
+    button = page.get_by_role("button", name="Menu navigasi")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert page.evaluate(FOCUSED_JS)["shown"] and button.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => document.activeElement.matches('.md-header button.menu-navigasi')")
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press(" ")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert button.get_attribute("aria-expanded") == "true"
+    # Opened, the drawer's links are there to read and to reach.
     first_link = page.locator(".md-sidebar--primary a.md-nav__link:visible").first
     first_link.wait_for(state="visible")
     first_link.focus()
