@@ -20,7 +20,8 @@ Salinan situs Cascading Kinerja, dibuat {day}.
 
 Memasang di intranet: salin isi folder ini ke folder mana pun di server web statis (nginx, Apache, IIS).
 Semua tautan relatif dan tidak ada yang dimuat dari internet, sehingga situs berjalan di akar server maupun
-di subfolder seperti http://intranet/kinerja/.
+di subfolder seperti http://intranet/kinerja/ (kecuali halaman "tidak ditemukan" (404), yang tautannya hanya
+berjalan di akar server bila situs dibangun tanpa SITE_URL).
 
 Melihat di komputer sendiri tanpa server: buka index.html di peramban. Halaman, diagram, grafik, dan unduhan
 dapat dibuka, tetapi pencarian dan katalog semua cascade tidak berjalan, karena peramban tidak memuat data
@@ -28,7 +29,7 @@ situs dari disk. Untuk semuanya, jalankan server kecil di folder ini, misalnya
 
     python3 -m http.server 8000
 
-lalu buka http://127.0.0.1:8000/ di peramban.
+(di Windows: py -m http.server 8000), lalu buka http://127.0.0.1:8000/ di peramban.
 """
 
 

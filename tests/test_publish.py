@@ -170,6 +170,9 @@ def test_a_copy_opened_from_disk_follows_its_links_and_says_why_search_needs_a_s
     assert re.search(r"/indikator/[^/]+/index\.html#.", page.url), page.url
     page.locator(".cari-toggle").first.click()
     assert "dibuka lewat server web" in page.locator("#cari-ui").inner_text(timeout=10_000)
+    # The catalog of every cascade says so before a filter is tried.
+    page.goto((home.parent / "katalog" / "index.html").as_uri())
+    assert "dibuka lewat server web" in page.locator(".katalog-count").inner_text()
 
 
 def test_dist_refuses_a_folder_without_a_site(tmp_path):

@@ -103,6 +103,10 @@
     };
   }
 
+  // On disk (file://) the browser blocks the rows' data: said as soon as the page shows, not once a filter fails.
+  var ON_DISK = "Data indikator hanya dapat dimuat bila situs dibuka lewat server web (alamat http:// atau " +
+    "https://), tidak bila berkasnya dibuka langsung dari disk. Katalog tiap cascade tetap dapat dibuka.";
+
   function setUp(form, list, results) {
     var cascades = readCascades(list);
     if (location.hash && redirect(cascades)) return;
@@ -223,7 +227,7 @@
       if (!(s.words.length || s.slug || s.tahun || s.level || s.tipe || s.predikat || s.iku)) {
         results.hidden = true;
         body.replaceChildren();
-        count.textContent = "Pilih saringan untuk menampilkan indikator.";
+        count.textContent = location.protocol === "file:" ? ON_DISK : "Pilih saringan untuk menampilkan indikator.";
         return;
       }
       count.textContent = "Memuat indikator\u2026";
@@ -241,9 +245,7 @@
         if (shown.current()) shown.finish();
       }, function () {
         if (shown.current()) {
-          count.textContent = location.protocol === "file:"
-            ? "Data indikator hanya dapat dimuat bila situs dibuka lewat server web (alamat http:// atau " +
-              "https://), tidak bila berkasnya dibuka langsung dari disk. Katalog tiap cascade tetap dapat dibuka."
+          count.textContent = location.protocol === "file:" ? ON_DISK
             : "Data indikator tidak dapat dimuat. Periksa sambungan, lalu ubah saringan untuk mencoba lagi.";
         }
       });
