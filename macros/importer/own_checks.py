@@ -153,12 +153,12 @@ def copy_problems(tables: dict[str, Sheet], levels: tuple[str, ...]) -> tuple[li
             continue
         if len({text for _, text in group.cells}) == 1 and stale_allowed.get(group.source, True):
             notes.append(f"{group.header} diimpor dari {group.source} ('{group.expected}'); salinannya di "
-                         f"{_cells([ref for ref, _ in differing])} masih '{differing[0][1]}' dan tidak diimpor")
+                         f"{listed_cells([ref for ref, _ in differing])} masih '{differing[0][1]}' dan tidak diimpor")
             continue
         for text in dict.fromkeys(text for _, text in differing):
             problems.setdefault(f"{group.header} '{text}' berbeda dari {group.source} ('{group.expected}'); "
                                 f"{group.advice}", []).extend(ref for ref, other in differing if other == text)
-    return [f"{_cells(refs)}: {message}" for message, refs in problems.items()], notes
+    return [f"{listed_cells(refs)}: {message}" for message, refs in problems.items()], notes
 
 
 def _copy_cascade(tables: dict[str, Sheet], rows: list[tuple[int, dict[str, str]]],
@@ -206,6 +206,7 @@ def _copy_lineage(sheet: Sheet, row: int, cells: dict[str, str], ancestors: list
             group.cells.append((sheet.ref(row, column_of(sheet, header)), cells[header_key(header)]))
 
 
-def _cells(refs: list[str]) -> str:
+def listed_cells(refs: list[str]) -> str:
+    """The first few of `refs` (cells, or cells with what they hold) and how many more: 'A2, A3, A4 (dan 2 sel lain)'."""
     shown = ", ".join(refs[:_SHOWN_CELLS])
     return shown if len(refs) <= _SHOWN_CELLS else f"{shown} (dan {len(refs) - _SHOWN_CELLS} sel lain)"

@@ -20,13 +20,11 @@ from ..capaian_aturan import AturanCapaian
 from ..model import Cascade
 from ..render.export import indikator_table
 from ..tree import walk
+from .own_checks import listed_cells
 from .own_sheets import INDIKATOR_SHEET, OwnWorkbook
 from .sheets import cell_text, header_key
 
 _COMPUTED = re.compile(r"^(capaian|predikat) \d{4}$")
-# How many differing cells the comment names before counting the rest.
-_SHOWN_CELLS = 3
-
 
 def computed_notes(workbook: OwnWorkbook, cascade: Cascade) -> list[str]:
     """The comment (none or one) on the capaian and predikat cells of the Indikator sheet that hold another value
@@ -48,8 +46,6 @@ def computed_notes(workbook: OwnWorkbook, cascade: Cascade) -> list[str]:
                 differing.append(f"{sheet.ref(row, index)} '{typed}' (situs: '{site}')")
     if not differing:
         return []
-    rest = len(differing) - _SHOWN_CELLS
     return [f"Capaian dan predikat di lembar Indikator tidak diimpor: situs menghitungnya dari target dan realisasi. "
             f"{len(differing)} sel berisi nilai lain dari hitungan situs (diketik, atau dari sebelum target atau "
-            f"realisasinya diubah): {', '.join(differing[:_SHOWN_CELLS])}"
-            + (f" dan {rest} sel lain" if rest > 0 else "")]
+            f"realisasinya diubah): {listed_cells(differing)}"]
