@@ -123,6 +123,12 @@ def downloaded_workbook(tmp_path: Path) -> tuple[Path, object]:
     return path, load_workbook(path)
 
 
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path)
+    return caught.value.problems
+
+
 def test_a_download_whose_iku_column_staff_turned_into_checkboxes_imports(tmp_path):
     def checkboxes(book) -> None:  # Excel 365's checkboxes hold TRUE and FALSE
         sheet = book["Indikator"]
@@ -171,9 +177,7 @@ def test_a_download_edited_into_values_the_site_cannot_read_gets_their_cells(tmp
     indikator.cell(2, header.index("Target 2025") + 1, "3.5")
     indikator.cell(3, header.index("IKU") + 1, "mungkin")
     book.save(path)
-    with pytest.raises(SpreadsheetError) as caught:
-        import_spreadsheet(path)
-    assert caught.value.problems == [
+    assert problems_of(path) == [
         f"Program!{get_column_letter(pagu)}2: pagu 2025 'tujuh juta' bukan satu angka rupiah; tulis angkanya, mis. 7.742.388.142",
         f"Indikator!{get_column_letter(header.index('Target 2025') + 1)}2: target 2025: Nilai '3.5' tidak terbaca: "
         "titik hanya dipakai sebagai pemisah ribuan (diikuti tepat tiga angka). Tulis desimal dengan koma, "
@@ -189,9 +193,7 @@ def test_a_pagu_typed_short_in_a_download_is_refused_at_its_cell_with_the_full_n
     pagu = [cell.value for cell in program[1]].index("Pagu 2025") + 1
     program.cell(2, pagu, "7,7 M")
     book.save(path)
-    with pytest.raises(SpreadsheetError) as caught:
-        import_spreadsheet(path)
-    assert caught.value.problems == [
+    assert problems_of(path) == [
         f"Program!{get_column_letter(pagu)}2: pagu 2025: pagu ditulis angka rupiah lengkap tanpa satuan ('M'); "
         'tulis angkanya utuh, mis. 7.700.000.000; tertulis "7,7 M"']
 
@@ -206,9 +208,7 @@ def test_grades_typed_into_the_quarters_sheet_that_fit_no_one_scale_get_their_ce
     for row, grade in zip(rows, ("WTP", "b", "C")):
         quarters[f"{column}{row}"] = grade
     book.save(path)
-    with pytest.raises(SpreadsheetError) as caught:
-        import_spreadsheet(path)
-    assert caught.value.problems == [
+    assert problems_of(path) == [
         f"Triwulan!{column}{rows[1]}: nilai B, C ada pada predikat SAKIP dan mutu pelayanan IKM; isi kolom Skala "
         "indikator ini di lembar Indikator dengan predikat_sakip atau mutu_pelayanan"]
 
@@ -284,9 +284,7 @@ def test_a_listed_item_that_is_not_a_program_kegiatan_or_sub_kegiatan_is_named_b
     book = load_workbook(path)
     book["Cascade"]["F2"] = "T1.S1.P1\nT1.S1\nT9.S1.P1"
     book.save(path)
-    with pytest.raises(SpreadsheetError) as caught:
-        import_spreadsheet(path)
-    assert caught.value.problems == [
+    assert problems_of(path) == [
         "Cascade!F2: item 'T1.S1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari sel ini",
         "Cascade!F2: item 'T9.S1.P1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari "
         "sel ini"]
@@ -314,9 +312,7 @@ def test_a_download_retyped_in_excel_comes_back_as_shown_or_is_refused_at_its_ce
     kode = [cell.value for cell in program[1]].index("Kode program") + 1
     program.cell(2, kode, 1.1)
     book.save(path)
-    with pytest.raises(SpreadsheetError) as caught:
-        import_spreadsheet(path)
-    assert caught.value.problems == [
+    assert problems_of(path) == [
         f"Indikator!{get_column_letter(header.index('Target 2025') + 1)}3: sel berisi tanggal 7 Agustus 2025, bukan "
         "nilai yang diketik (Excel mengubah ketikan seperti 7-8 atau 1/2 menjadi tanggal); format sel sebagai Teks "
         "lalu ketik ulang nilainya",
@@ -337,12 +333,6 @@ def row_of(sheet, position: str) -> int:
     """The first row of the Indikator sheet whose indicator belongs to the item at `position`."""
     return next(row for row in range(2, sheet.max_row + 1)
                 if sheet.cell(row, column_of(sheet, "Nomor item")).value == position)
-
-
-def problems_of(path: Path) -> list[str]:
-    with pytest.raises(SpreadsheetError) as caught:
-        import_spreadsheet(path)
-    return caught.value.problems
 
 
 @pytest.mark.parametrize("edit", ["title row", "renamed", "title row, renamed"])
