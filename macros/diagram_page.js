@@ -67,8 +67,9 @@ const slim = (svg) => {
     const names = [...new Set(el.getAttribute('class').split(/\s+/).filter(Boolean))].join(' ');
     if (names !== el.getAttribute('class')) el.setAttribute('class', names);
   }
-  for (const el of svg.querySelectorAll('[d], [points], [transform], [x], [y], [width], [height]')) {
-    for (const name of ['d', 'points', 'transform', 'x', 'y', 'width', 'height']) {
+  const GEOMETRY = ['d', 'points', 'transform', 'x', 'y', 'width', 'height', 'rx', 'ry'];
+  for (const el of svg.querySelectorAll(GEOMETRY.map((name) => `[${name}]`).join(', '))) {
+    for (const name of GEOMETRY) {
       const value = el.getAttribute(name);
       if (value !== null) el.setAttribute(name, roundNumbers(value));
     }
@@ -150,9 +151,66 @@ const nameForScreenReaders = (svg) => {
   }
 };
 
+// Mermaid 11 draws a stadium (a node written `(["..."])`) with rough.js: two paths of about eighty Bézier segments
+// each, 8 KB a node, for an outline SVG draws as one rectangle with round ends. The two paths become that rectangle
+// when every point they pass through lies on the stadium their bounds describe, to a hundredth of a pixel; any other
+// outline stays as Mermaid drew it. Its style, fill and stroke are the paths' own (the stylesheet's `.node rect`
+// rule is the `.node path` one).
+const STADIUM_TOLERANCE = 0.01;
+const passesThrough = (d) => {
+  // A point a path passes through: M's and L's each pair, C's every third pair (the two before steer the curve).
+  const points = [];
+  for (const [, command, numbers] of d.matchAll(/([MLC])([^MLCZz]*)/g)) {
+    const values = numbers.trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    const step = command === 'C' ? 6 : 2;
+    for (let i = step - 2; i + 1 < values.length; i += step) points.push([values[i], values[i + 1]]);
+  }
+  return points;
+};
+const stadiumOf = (points) => {
+  if (points.length < 4 || points.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y))) return null;
+  const xs = points.map(([x]) => x), ys = points.map(([, y]) => y);
+  const left = Math.min(...xs), right = Math.max(...xs), top = Math.min(...ys), bottom = Math.max(...ys);
+  const radius = (bottom - top) / 2, middle = (left + right) / 2, centre = (top + bottom) / 2;
+  // Half the straight edges' length, from the point farthest along: an end's points lie on its circle, but none
+  // need lie at its tip (the bounds fall short of the circle by up to a few hundredths of a pixel).
+  const straight = Math.max(...points.map(([x, y]) =>
+    Math.abs(x - middle) - Math.sqrt(Math.max(0, radius ** 2 - (y - centre) ** 2))));
+  if (radius <= 0 || straight < 0) return null;
+  const onOutline = ([x, y]) => {
+    const along = Math.abs(x - middle), across = Math.abs(y - centre);
+    const off = along <= straight ? across - radius : Math.hypot(along - straight, across) - radius;
+    return Math.abs(off) <= STADIUM_TOLERANCE;
+  };
+  return points.every(onOutline)
+    ? { x: middle - straight - radius, y: top, width: 2 * (straight + radius), height: bottom - top, radius } : null;
+};
+const drawStadiumsAsRectangles = (svg) => {
+  for (const outline of svg.querySelectorAll('g.node > g.label-container')) {
+    const paths = [...outline.children];
+    if (!paths.length || paths.some((el) => el.localName !== 'path')) continue;
+    const shapes = paths.map((path) => stadiumOf(passesThrough(path.getAttribute('d') || '')));
+    const [shape] = shapes;
+    if (shapes.some((other) => !other || ['x', 'y', 'width', 'height'].some(
+      (key) => Math.abs(other[key] - shape[key]) > STADIUM_TOLERANCE))) continue;
+    const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    rect.setAttribute('class', outline.getAttribute('class'));
+    const filled = paths.find((path) => path.getAttribute('fill') !== 'none') || paths[0];
+    const stroked = paths.find((path) => path.getAttribute('stroke') !== 'none') || paths[0];
+    for (const [name, from] of [['style', filled], ['fill', filled], ['stroke', stroked], ['stroke-width', stroked]]) {
+      if (from.hasAttribute(name)) rect.setAttribute(name, from.getAttribute(name));
+    }
+    for (const key of ['x', 'y', 'width', 'height']) rect.setAttribute(key, String(shape[key]));
+    rect.setAttribute('rx', String(shape.radius));
+    rect.setAttribute('ry', String(shape.radius));
+    outline.replaceWith(rect);
+  }
+};
+
 const finish = (markup) => {
   // mermaid returns HTML-serialised markup (e.g. &nbsp;), so re-serialise it as XML.
   const svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
+  drawStadiumsAsRectangles(svg);
   slim(svg);
   pruneStyle(svg);
   nameForScreenReaders(svg);
