@@ -8,7 +8,7 @@ nothing changed; then with one perangkat daerah's file edited, as a push usually
 of plain Markdown pages (a Mermaid block and a 40-row table each, in the same folders) with the same mkdocs.yml
 minus the project's hook and macros plugin. It prints pages, seconds, pages per second, peak
 memory (largest process of the build's tree, from getrusage), site size, the ratio to plain, the indicator
-charts' share of the build (the hook's own count), where the largest site's bytes are, and what a first search
+charts' and the diagrams' share of the build (the hook's own counts), where the largest site's bytes are, and what a first search
 downloads. A benchmark, not a test: it asserts nothing.
 """
 
@@ -49,21 +49,28 @@ class Result:
     seconds: float
     peak_mb: float
     site_bytes: int
-    # The hook's line on the indicator charts ("Grafik indikator: N grafik dalam S detik ..."), if it logged one.
-    charts: str = ""
+    # The hook's log: its lines on the indicator charts ("Grafik indikator: N grafik dalam S detik ...") and the
+    # diagrams ("Diagram program: N dirender dalam S detik ..."), where it logged them.
+    log: str = ""
 
     def line(self, plain: Result | None = None) -> str:
         ratio = f"{self.seconds / plain.seconds:5.2f}" if plain else "    –"
         line = (f"{self.label:<24} {self.pages:>6} {self.seconds:>8.1f} {self.pages / self.seconds:>8.1f} "
                 f"{self.peak_mb:>8.0f} {self.site_bytes / 1e6:>9.1f} {self.site_bytes / max(self.pages, 1) / 1e3:>8.0f}"
                 f" {ratio}")
-        charts = _CHARTS.search(self.charts)
+        charts = _CHARTS.search(self.log)
         if charts:
             line += (f"\n  charts: {charts['count']} in {charts['seconds']} s ({charts['made']} drawn, the rest cached),"
                      f" {float(charts['seconds']) / self.seconds:.0%} of the build")
+        diagrams = _DIAGRAMS.search(self.log)
+        if diagrams:
+            line += (f"\n  diagrams: {diagrams['made']} rendered in {diagrams['seconds']} s (the rest cached); the build "
+                     f"waited {diagrams['waited']} s for them, {float(diagrams['waited']) / self.seconds:.0%} of the build")
         return line
 
 
+_DIAGRAMS = re.compile(r"Diagram program: (?P<made>\d+) dirender dalam (?P<seconds>[\d.]+) detik .*?menunggu diagram "
+                       r"(?P<waited>[\d.]+) detik")
 _CHARTS = re.compile(r"Grafik indikator: (?P<count>\d+) grafik dalam (?P<seconds>[\d.]+) detik \((?P<made>\d+) dibuat")
 
 HEADER = (f"{'build':<24} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'site MB':>9} {'KB/page':>8}"
@@ -73,7 +80,7 @@ HEADER = (f"{'build':<24} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'peak MB':
 def run_build(label: str, config: Path, site: Path, env: dict[str, str]) -> Result:
     """Build once in a fresh process; time it and read its peak memory."""
     shutil.rmtree(site, ignore_errors=True)
-    # Not --quiet: the hook's count of the indicator charts is an INFO line.
+    # Not --quiet: the hook's counts of the indicator charts and the diagrams are INFO lines.
     command = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(config), "--site-dir", str(site)]
     start = time.perf_counter()
