@@ -141,16 +141,32 @@ def test_xlsx_capaian_show_one_decimal_as_the_pages_do_and_the_years_none():
     assert {cell.number_format for cell in column["Tahun"]} == {"General"}
 
 
-def test_xlsx_sheets_print_across_a4_one_page_wide_with_the_header_on_every_page(kebasen):
-    # The Indikator sheet's 35 columns printed over pages of a few columns each, the header on the first only.
+def test_xlsx_sheets_print_on_a4_at_a_readable_size_with_the_header_and_id_on_every_page(kebasen):
+    # The Indikator sheet's 35 columns printed over pages of a few columns each, the header on the first only; then,
+    # one page wide, at 13% of their size.
     workbook = load_workbook(io.BytesIO(to_xlsx(kebasen.tree)))
     for sheet in workbook.worksheets:
         setup = sheet.page_setup
         assert (setup.orientation, setup.paperSize) == ("landscape", 9), sheet.title
-        assert sheet.print_title_rows == "$1:$1", sheet.title
-        # One page wide (left out, the file format's default, 1), as many pages down as it takes (0).
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
-        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0), sheet.title
+        assert (sheet.print_title_rows, sheet.print_title_cols) == ("$1:$1", "$A:$A"), sheet.title
+        # As few pages across as print some 185 characters of columns a page (text at about 70%), as many down as
+        # it takes (0). (A width read back carries Excel's padding, under a character a column.)
+        width = sum(column.width * (column.max - column.min + 1) for column in sheet.column_dimensions.values())
+        across = setup.fitToWidth or 1
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and setup.fitToHeight == 0, sheet.title
+        assert (across - 1) * 185 < width <= across * 185 + sheet.max_column, sheet.title
+        assert sheet.oddFooter.left.text == "&A" and sheet.oddFooter.right.text == "Halaman &P dari &N"
+    assert workbook["Indikator"].page_setup.fitToWidth >= 3 and workbook["Cascade"].page_setup.fitToWidth in (None, 1)
+
+
+def test_xlsx_does_not_flag_values_kept_as_text_as_numbers_stored_as_text(kebasen):
+    # Excel marks a text cell that looks like a number ('26', '01.01') with a green triangle and offers to convert
+    # it, which would turn '01.01' into 1.01: every sheet tells Excel these are meant as text.
+    with zipfile.ZipFile(io.BytesIO(to_xlsx(kebasen.tree))) as archive:
+        sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/sheet")]
+        assert sheets
+        for name in sheets:
+            assert '<ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"/>' in archive.read(name).decode(), name
 
 
 def test_xlsx_has_a_sheet_of_items_per_level(kebasen):

@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import json
+import math
 import re
 import zipfile
 from dataclasses import dataclass
@@ -253,6 +254,9 @@ class _Styles:
 
 
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
+# Column width (Excel's unit, a character of its default font) that fits across a landscape A4 page printed at 70%:
+# some 130 characters at 100% between the default margins.
+_PRINTED_WIDTH = 185
 # Excel's number for A4 paper (XlPaperSize).
 _A4 = 9
 
@@ -270,20 +274,27 @@ def _fill_sheet(sheet: Worksheet, table: Table, styles: _Styles) -> None:
                 sheet.write_string(number, column, value, style)
             else:
                 sheet.write_number(number, column, value, number_styles[column])
+    widths = []
     for index, column in enumerate(table.columns):
         lines = [column] + [line for row in table.rows for line in str(row[index]).splitlines()]
+        widths.append(max(_MIN_WIDTH, min(_MAX_WIDTH, max(len(line) for line in lines) + 2)))
         # The column's own format too: rows staff add below the table keep what they type as well.
-        sheet.set_column(index, index, max(_MIN_WIDTH, min(_MAX_WIDTH, max(len(line) for line in lines) + 2)),
-                         styles.cell)
+        sheet.set_column(index, index, widths[-1], styles.cell)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
-    # Printed: across an A4 page, the header row on every page, and every column on one page's width (the
-    # Indikator sheet has some 35; Excel's default printed them over pages of a few columns each), as many pages
-    # down as it takes.
+    # Values are text as typed ('26', '01.01'): without this Excel marks every one that looks like a number with a
+    # green triangle ("Number stored as text") and offers to convert it, which would lose '01.01' and '1.500'.
+    sheet.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+    # Printed: across A4 pages, the header row on every page and the first column (the row's ID) on every page's
+    # left; as few pages across as keep the text at about 70% of its size (Excel's default printed a few columns a
+    # page, and one page across shrank the Indikator sheet's 900 characters of columns to 13%); as many pages down
+    # as it takes; the sheet's name and the page's number at the foot.
     sheet.set_landscape()
     sheet.set_paper(_A4)
     sheet.repeat_rows(0)
-    sheet.fit_to_pages(1, 0)
+    sheet.repeat_columns(0)
+    sheet.fit_to_pages(math.ceil(sum(widths) / _PRINTED_WIDTH), 0)
+    sheet.set_footer("&L&A&RHalaman &P dari &N")
 
 
 def deterministic_zip(entries: dict[str, bytes]) -> bytes:
