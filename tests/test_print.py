@@ -147,6 +147,9 @@ def test_download_links_print_their_address_and_links_back_to_the_overview_do_no
     printed = re.sub(r"\s", "", overview)
     for label, extension in (("JSON", "json"), ("CSV", "csv"), ("XLSX", "xlsx")):
         assert f"{label}({site_url}data/kecamatan-kebasen/2023.{extension})" in printed, label
+    # So does the metadata a data portal reads.
+    assert f"DataPackage({site_url}data/datapackage.json)" in printed
+    assert f"({site_url}data/catalog.jsonld)" in printed
     assert "Lihat diagram" not in flat(overview)
     # A link that only moves around the site has nothing to say on paper.
     program = f"{site_url}kecamatan-kebasen/2023/program/{program_slug(kebasen.programs[0])}/"
