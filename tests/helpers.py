@@ -1,6 +1,6 @@
 """What several test modules share: the project's paths, the real data's pages, reading built pages, building
-and serving a site on 127.0.0.1, and opening Chromium. Fixtures live in conftest.py and use these; test modules
-import from here, never from each other."""
+and serving a site on 127.0.0.1, opening Chromium, and the site's XLSX download edited and imported again.
+Fixtures live in conftest.py and use these; test modules import from here, never from each other."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import contextlib
 import copy
 import functools
 import html
+import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -22,10 +24,14 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
+from macros.importer import SpreadsheetError, import_spreadsheet
 from macros.load import load_cascades
 from macros.model import CascadeFile, Program, Sasaran
 from macros.naming import overview_page, page_url, program_page
+from macros.render.export import to_xlsx
 from macros.tree import IndikatorRow, Node
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -229,3 +235,80 @@ def axe_violations(page: object) -> list[str]:
         "axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})")
     return [f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary']}"
             for v in result["violations"] for node in v["nodes"]]
+
+
+# The site's XLSX download, edited as staff do in Excel and imported again (`make import`)
+
+# Cascades whose workbook comes back whole: every optional field of the format, and the shapes of real documents.
+FIXTURES = ROOT / "tests" / "fixtures"
+SHAPES = FIXTURES / "shapes" / "cascade_data"
+CASCADES = {
+    "every optional field": FIXTURES / "import" / "cascade_data" / "dinas-contoh-lengkap" / "2025.yaml",
+    "capaian fixture": FIXTURES / "capaian" / "cascade_data" / "kecamatan-contoh" / "2024.yaml",
+    "IKU list without tujuan": SHAPES / "kecamatan-iku" / "2024.yaml",
+    "Renstra period file": SHAPES / "dinas-contoh" / "2021-2026.yaml",
+    "several sasaran per program": SHAPES / "dinas-contoh" / "2024.yaml",
+}
+
+
+def sheets_of(workbook: bytes) -> dict[str, list[tuple[object, ...]]]:
+    """Every sheet of a workbook by its name, as rows of cell values."""
+    book = load_workbook(io.BytesIO(workbook))
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+
+
+def loaded(source: Path):
+    """The cascade of one data file, loaded with the others of its fixture folder."""
+    return next(cf for cf in load_cascades(source.parent.parent)
+                if (cf.slug, cf.path.name) == (source.parent.name, source.name))
+
+
+def imported_again(source: Path, tmp_path: Path, edit=None):
+    """(the cascade as loaded, the workbook the site offers, the cascade `make import` makes of that workbook,
+    the imported file's text); `edit` changes the saved workbook first, as staff do in Excel."""
+    cf = loaded(source)
+    workbook = tmp_path / "unduhan.xlsx"
+    workbook.write_bytes(to_xlsx(cf.tree, cf.aturan))
+    offered = workbook.read_bytes()
+    if edit is not None:
+        book = load_workbook(workbook)
+        edit(book)
+        book.save(workbook)
+    imported = import_spreadsheet(workbook)
+    folder = tmp_path / "data" / imported.slug
+    # Staff keep the source document beside the data file, as the import's comment asks.
+    shutil.copytree(source.parent, folder, ignore=shutil.ignore_patterns("*.yaml"))
+    (folder / imported.relative_path.name).write_text(imported.text, encoding="utf-8")
+    (again,) = load_cascades(tmp_path / "data")
+    return cf, offered, again, imported.text
+
+
+def downloaded_workbook(tmp_path: Path) -> tuple[Path, object]:
+    """The XLSX a citizen downloads for the cascade with every optional field, saved in tmp_path and opened."""
+    (cf,) = load_cascades(CASCADES["every optional field"].parent.parent)
+    path = tmp_path / "diedit.xlsx"
+    path.write_bytes(to_xlsx(cf.tree, cf.aturan))
+    return path, load_workbook(path)
+
+
+def problems_of(path: Path) -> list[str]:
+    """The messages `make import` refuses the workbook at `path` with (the test fails if it imports)."""
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(path)
+    return caught.value.problems
+
+
+def column_of(sheet, header: str) -> int:
+    """The column (from 1) the site heads `header` in a sheet of its download."""
+    return [cell.value for cell in sheet[1]].index(header) + 1
+
+
+def letter(sheet, header: str) -> str:
+    """The column letter the site heads `header` in a sheet of its download."""
+    return get_column_letter(column_of(sheet, header))
+
+
+def row_of(sheet, position: str) -> int:
+    """The first row of the Indikator sheet whose indicator belongs to the item at `position`."""
+    return next(row for row in range(2, sheet.max_row + 1)
+                if sheet.cell(row, column_of(sheet, "Nomor item")).value == position)

@@ -11,63 +11,19 @@ cell, and the two loaded cascades are equal field by field.
 from __future__ import annotations
 
 import datetime
-import io
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from macros.importer import SpreadsheetError, import_spreadsheet
-from macros.load import load_cascades
+from macros.importer import import_spreadsheet
 from macros.naming import slugify
 from macros.render.export import to_json, to_xlsx
 
-from .helpers import ROOT
-
-FIXTURES = ROOT / "tests" / "fixtures"
-SHAPES = FIXTURES / "shapes" / "cascade_data"
-CASCADES = {
-    "every optional field": FIXTURES / "import" / "cascade_data" / "dinas-contoh-lengkap" / "2025.yaml",
-    "capaian fixture": FIXTURES / "capaian" / "cascade_data" / "kecamatan-contoh" / "2024.yaml",
-    "IKU list without tujuan": SHAPES / "kecamatan-iku" / "2024.yaml",
-    "Renstra period file": SHAPES / "dinas-contoh" / "2021-2026.yaml",
-    "several sasaran per program": SHAPES / "dinas-contoh" / "2024.yaml",
-}
-
-
-def sheets_of(workbook: bytes) -> dict[str, list[tuple[object, ...]]]:
-    book = load_workbook(io.BytesIO(workbook))
-    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
-
-
-def loaded(source: Path):
-    """The cascade of one data file, loaded with the others of its fixture folder."""
-    return next(cf for cf in load_cascades(source.parent.parent)
-                if (cf.slug, cf.path.name) == (source.parent.name, source.name))
-
-
-def imported_again(source: Path, tmp_path: Path, edit=None):
-    """(the cascade as loaded, the workbook the site offers, the cascade `make import` makes of that workbook,
-    the imported file's text); `edit` changes the saved workbook first, as staff do in Excel."""
-    cf = loaded(source)
-    workbook = tmp_path / "unduhan.xlsx"
-    workbook.write_bytes(to_xlsx(cf.tree, cf.aturan))
-    offered = workbook.read_bytes()
-    if edit is not None:
-        book = load_workbook(workbook)
-        edit(book)
-        book.save(workbook)
-    imported = import_spreadsheet(workbook)
-    folder = tmp_path / "data" / imported.slug
-    # Staff keep the source document beside the data file, as the import's comment asks.
-    shutil.copytree(source.parent, folder, ignore=shutil.ignore_patterns("*.yaml"))
-    (folder / imported.relative_path.name).write_text(imported.text, encoding="utf-8")
-    (again,) = load_cascades(tmp_path / "data")
-    return cf, offered, again, imported.text
+from .helpers import (CASCADES, ROOT, column_of, downloaded_workbook, imported_again, letter, loaded, problems_of,
+                      row_of, sheets_of)
 
 
 @pytest.mark.parametrize("name", CASCADES)
@@ -113,20 +69,6 @@ def test_every_optional_field_arrives_in_the_imported_file(tmp_path):
     assert "# letakkan berkas 'Renstra contoh 2024-2026.pdf' di folder ini" in text
     # What the YAML file says is data, not a comment about data the format could not hold.
     assert "format belum mendukung" not in text and "pagu:\n" in text
-
-
-def downloaded_workbook(tmp_path: Path) -> tuple[Path, object]:
-    """The XLSX a citizen downloads for the cascade with every optional field, saved in tmp_path and opened."""
-    (cf,) = load_cascades(CASCADES["every optional field"].parent.parent)
-    path = tmp_path / "diedit.xlsx"
-    path.write_bytes(to_xlsx(cf.tree, cf.aturan))
-    return path, load_workbook(path)
-
-
-def problems_of(path: Path) -> list[str]:
-    with pytest.raises(SpreadsheetError) as caught:
-        import_spreadsheet(path)
-    return caught.value.problems
 
 
 def test_a_download_whose_iku_column_staff_turned_into_checkboxes_imports(tmp_path):
@@ -320,21 +262,6 @@ def test_a_download_retyped_in_excel_comes_back_as_shown_or_is_refused_at_its_ce
         "1.1 sebagai angka); format sel sebagai Teks lalu ketik ulang kodenya, mis. 1.1"]
 
 
-def column_of(sheet, header: str) -> int:
-    """The column (from 1) the site heads `header` in a sheet of its download."""
-    return [cell.value for cell in sheet[1]].index(header) + 1
-
-
-def letter(sheet, header: str) -> str:
-    return get_column_letter(column_of(sheet, header))
-
-
-def row_of(sheet, position: str) -> int:
-    """The first row of the Indikator sheet whose indicator belongs to the item at `position`."""
-    return next(row for row in range(2, sheet.max_row + 1)
-                if sheet.cell(row, column_of(sheet, "Nomor item")).value == position)
-
-
 @pytest.mark.parametrize("edit", ["title row", "renamed", "title row, renamed"])
 def test_a_download_with_a_title_above_its_indikator_table_or_that_sheet_renamed_comes_back_whole(tmp_path, edit):
     # Before, such a workbook was read as a Renstra matrix: the 'ID indikator' column became the indicators' names.
@@ -466,93 +393,3 @@ def test_a_quarters_row_the_site_cannot_read_is_refused_at_that_cell_with_how_th
     book["Triwulan"][cell] = typed
     book.save(path)
     assert problems_of(path) == [f"Triwulan!{cell}: {problem}"]
-
-
-def sort_rows(sheet, header: str) -> None:
-    """The table's rows sorted by one column, whole rows, Z to A, as Excel's Sort does (the header stays)."""
-    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
-    rows.sort(key=lambda cells: str(cells[column_of(sheet, header) - 1] or ""), reverse=True)
-    for number, cells in enumerate(rows, 2):
-        for column, value in enumerate(cells, 1):
-            sheet.cell(number, column).value = value  # `cell(row, column, None)` would leave the old value
-
-
-@pytest.mark.parametrize("name", CASCADES)
-def test_sorting_the_indikator_sheet_keeps_each_items_indicators_in_their_published_order(name, tmp_path):
-    # Before, an item's indicators came back in the sorted sheet's order, silently reordering the published page.
-    cf, _, again, _ = imported_again(CASCADES[name], tmp_path, edit=lambda book: sort_rows(book["Indikator"],
-                                                                                             "Indikator"))
-    assert again.cascade == cf.cascade
-
-
-@pytest.mark.parametrize("name", CASCADES)
-def test_sorting_every_level_sheet_by_name_keeps_the_items_in_their_published_order(name, tmp_path):
-    # Each item's place is the number of its 'Nomor item'; before, a sorted Program sheet reordered the programs.
-    def sort(book) -> None:
-        for sheet in book.worksheets:
-            header = [cell.value for cell in sheet[1]]
-            level = next((label for label in ("Sub kegiatan", "Kegiatan", "Program", "Sasaran", "Tujuan")
-                          if label in header and sheet.title != "Indikator"), None)
-            if level and "Nomor item" in header:
-                sort_rows(sheet, level)
-
-    cf, _, again, _ = imported_again(CASCADES[name], tmp_path, edit=sort)
-    assert again.cascade == cf.cascade
-
-
-def test_an_item_whose_first_indicator_is_named_by_its_kode_keeps_it_first_after_a_sort(tmp_path):
-    # The tujuan's first indicator has its kode as its ID, its second its position: the Tujuan sheet lists both.
-    def sort(book) -> None:
-        sheet = book["Indikator"]
-        sort_rows(sheet, "ID indikator")
-        tujuan_rows = [sheet.cell(row, 1).value for row in range(2, sheet.max_row + 1)
-                       if sheet.cell(row, column_of(sheet, "Nomor item")).value == "T1"]
-        assert tujuan_rows == ["T1.I2", "IKU.01"]
-
-    cf, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=sort)
-    assert [indikator.kode for indikator in again.cascade.tujuan[0].indikator] == ["IKU.01", None]
-    assert again.cascade == cf.cascade
-
-
-def test_a_row_added_without_an_id_comes_after_the_items_indicators_the_download_placed(tmp_path):
-    path, book = downloaded_workbook(tmp_path)
-    sheet = book["Indikator"]
-    sheet.insert_rows(2)
-    for header, value in (("Level", "tujuan"), ("Nomor item", "T1"), ("Indikator", "Indikator baru")):
-        sheet.cell(2, column_of(sheet, header), value)
-    book.save(path)
-    text = import_spreadsheet(path).text
-    first_sasaran = text.index("    sasaran:")
-    assert text.index("Indikator baru") < first_sasaran
-    assert text.index("kode: IKU.01") < text.index("Indikator baru")
-
-
-@pytest.mark.parametrize(("sheet_name", "header"), [
-    ("Indikator", "Satuan"), ("Indikator", "Skala"), ("Indikator", "Sumber data"), ("Indikator", "Polaritas"),
-    ("Indikator", "Target 2025"), ("Indikator", "Realisasi 2025"), ("Triwulan", "Realisasi"),
-    ("Program", "Kode program"), ("Program", "Penanggung jawab"), ("Cascade", "Dokumen sumber"),
-])
-def test_a_data_column_deleted_from_a_sheet_of_the_download_is_refused_by_its_sheet_and_name(tmp_path, sheet_name,
-                                                                                              header):
-    # Before, the import wrote the file without that field for every row, and said nothing.
-    path, book = downloaded_workbook(tmp_path)
-    book[sheet_name].delete_cols(column_of(book[sheet_name], header))
-    book.save(path)
-    assert problems_of(path) == [
-        f"{sheet_name}!A1: kolom '{header}' tidak ada di baris judul lembar {sheet_name}; gunakan lembar unduhan "
-        "situs dengan semua kolomnya, atau kosongkan isinya bila memang tidak ada"]
-
-
-@pytest.mark.parametrize(("sheet_name", "headers"), [
-    ("Indikator", ["Capaian 2025 (%)", "Predikat 2025", "Keterangan capaian 2025"]),
-    ("Indikator", ["Program", "Kode program"]),  # copies of the Program sheet's cells
-    ("Program", ["Jumlah indikator", "ID indikator"]),
-])
-def test_a_computed_or_copied_column_deleted_from_the_download_loses_nothing_and_imports(tmp_path, sheet_name,
-                                                                                         headers):
-    def delete(book) -> None:
-        for header in headers:
-            book[sheet_name].delete_cols(column_of(book[sheet_name], header))
-
-    cf, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=delete)
-    assert again.cascade == cf.cascade

@@ -1,0 +1,102 @@
+"""The site's own XLSX download edited as staff edit it in Excel, then imported: sheets sorted to read them, rows
+added, columns deleted. What the site publishes changes only where staff changed data; an edit that would lose
+data or place an item by guess is refused at its sheet and cell, with what to do instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.importer import import_spreadsheet
+
+from .helpers import CASCADES, column_of, downloaded_workbook, imported_again, problems_of
+
+
+def sort_rows(sheet, header: str) -> None:
+    """The table's rows sorted by one column, whole rows, Z to A, as Excel's Sort does (the header stays)."""
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    rows.sort(key=lambda cells: str(cells[column_of(sheet, header) - 1] or ""), reverse=True)
+    for number, cells in enumerate(rows, 2):
+        for column, value in enumerate(cells, 1):
+            sheet.cell(number, column).value = value  # `cell(row, column, None)` would leave the old value
+
+
+@pytest.mark.parametrize("name", CASCADES)
+def test_sorting_the_indikator_sheet_keeps_each_items_indicators_in_their_published_order(name, tmp_path):
+    # Before, an item's indicators came back in the sorted sheet's order, silently reordering the published page.
+    cf, _, again, _ = imported_again(CASCADES[name], tmp_path, edit=lambda book: sort_rows(book["Indikator"],
+                                                                                             "Indikator"))
+    assert again.cascade == cf.cascade
+
+
+@pytest.mark.parametrize("name", CASCADES)
+def test_sorting_every_level_sheet_by_name_keeps_the_items_in_their_published_order(name, tmp_path):
+    # Each item's place is the number of its 'Nomor item'; before, a sorted Program sheet reordered the programs.
+    def sort(book) -> None:
+        for sheet in book.worksheets:
+            header = [cell.value for cell in sheet[1]]
+            level = next((label for label in ("Sub kegiatan", "Kegiatan", "Program", "Sasaran", "Tujuan")
+                          if label in header and sheet.title != "Indikator"), None)
+            if level and "Nomor item" in header:
+                sort_rows(sheet, level)
+
+    cf, _, again, _ = imported_again(CASCADES[name], tmp_path, edit=sort)
+    assert again.cascade == cf.cascade
+
+
+def test_an_item_whose_first_indicator_is_named_by_its_kode_keeps_it_first_after_a_sort(tmp_path):
+    # The tujuan's first indicator has its kode as its ID, its second its position: the Tujuan sheet lists both.
+    def sort(book) -> None:
+        sheet = book["Indikator"]
+        sort_rows(sheet, "ID indikator")
+        tujuan_rows = [sheet.cell(row, 1).value for row in range(2, sheet.max_row + 1)
+                       if sheet.cell(row, column_of(sheet, "Nomor item")).value == "T1"]
+        assert tujuan_rows == ["T1.I2", "IKU.01"]
+
+    cf, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=sort)
+    assert [indikator.kode for indikator in again.cascade.tujuan[0].indikator] == ["IKU.01", None]
+    assert again.cascade == cf.cascade
+
+
+def test_a_row_added_without_an_id_comes_after_the_items_indicators_the_download_placed(tmp_path):
+    path, book = downloaded_workbook(tmp_path)
+    sheet = book["Indikator"]
+    sheet.insert_rows(2)
+    for header, value in (("Level", "tujuan"), ("Nomor item", "T1"), ("Indikator", "Indikator baru")):
+        sheet.cell(2, column_of(sheet, header), value)
+    book.save(path)
+    text = import_spreadsheet(path).text
+    first_sasaran = text.index("    sasaran:")
+    assert text.index("Indikator baru") < first_sasaran
+    assert text.index("kode: IKU.01") < text.index("Indikator baru")
+
+
+@pytest.mark.parametrize(("sheet_name", "header"), [
+    ("Indikator", "Satuan"), ("Indikator", "Skala"), ("Indikator", "Sumber data"), ("Indikator", "Polaritas"),
+    ("Indikator", "Target 2025"), ("Indikator", "Realisasi 2025"), ("Triwulan", "Realisasi"),
+    ("Program", "Kode program"), ("Program", "Penanggung jawab"), ("Cascade", "Dokumen sumber"),
+])
+def test_a_data_column_deleted_from_a_sheet_of_the_download_is_refused_by_its_sheet_and_name(tmp_path, sheet_name,
+                                                                                              header):
+    # Before, the import wrote the file without that field for every row, and said nothing.
+    path, book = downloaded_workbook(tmp_path)
+    book[sheet_name].delete_cols(column_of(book[sheet_name], header))
+    book.save(path)
+    assert problems_of(path) == [
+        f"{sheet_name}!A1: kolom '{header}' tidak ada di baris judul lembar {sheet_name}; gunakan lembar unduhan "
+        "situs dengan semua kolomnya, atau kosongkan isinya bila memang tidak ada"]
+
+
+@pytest.mark.parametrize(("sheet_name", "headers"), [
+    ("Indikator", ["Capaian 2025 (%)", "Predikat 2025", "Keterangan capaian 2025"]),
+    ("Indikator", ["Program", "Kode program"]),  # copies of the Program sheet's cells
+    ("Program", ["Jumlah indikator", "ID indikator"]),
+])
+def test_a_computed_or_copied_column_deleted_from_the_download_loses_nothing_and_imports(tmp_path, sheet_name,
+                                                                                         headers):
+    def delete(book) -> None:
+        for header in headers:
+            book[sheet_name].delete_cols(column_of(book[sheet_name], header))
+
+    cf, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=delete)
+    assert again.cascade == cf.cascade
