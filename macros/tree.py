@@ -19,7 +19,7 @@ LEVELS: tuple[Level, ...] = ("tujuan", "sasaran", "program", "kegiatan", "sub_ke
 CHILD_LEVEL: dict[Level, Level] = {"tujuan": "sasaran", "sasaran": "program", "program": "kegiatan",
                                    "kegiatan": "sub_kegiatan"}
 # The letters staff number a cascade with: T1.S1.P2.K1.SK2 (tujuan 1, ..., sub kegiatan 2).
-_LETTERS: dict[Level, str] = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "sub_kegiatan": "SK"}
+POSITION_LETTERS: dict[Level, str] = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "sub_kegiatan": "SK"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,7 +42,7 @@ class Node:
     @cached_property
     def position(self) -> str:
         """The position path staff use: 'T1.S1.P2.K1'."""
-        own = f"{_LETTERS[self.level]}{self.number}"
+        own = f"{POSITION_LETTERS[self.level]}{self.number}"
         return own if self.parent is None else f"{self.parent.position}.{own}"
 
     @property

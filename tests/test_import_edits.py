@@ -100,3 +100,56 @@ def test_a_computed_or_copied_column_deleted_from_the_download_loses_nothing_and
 
     cf, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=delete)
     assert again.cascade == cf.cascade
+
+
+def test_an_item_added_on_a_level_sheet_with_a_new_nomor_item_is_placed_by_its_number(tmp_path):
+    # The row is typed at the top of the sorted sheet; its number, not its row, puts it after the other kegiatan.
+    def add(book) -> None:
+        sheet = book["Kegiatan"]
+        sort_rows(sheet, "Kegiatan")
+        sheet.insert_rows(2)
+        for header, value in (("Nomor item", "T1.S1.P1.K3"), ("Kegiatan", "Kegiatan baru contoh")):
+            sheet.cell(2, column_of(sheet, header), value)
+
+    _, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=add)
+    kegiatan = again.cascade.tujuan[0].sasaran[0].program[0].kegiatan
+    assert [k.uraian for k in kegiatan] == ["Perencanaan Contoh", "Kegiatan tanpa indikator contoh",
+                                            "Kegiatan baru contoh"]
+
+
+@pytest.mark.parametrize(("cell", "typed", "problem"), [
+    ("Kegiatan!A3", None, "Kegiatan!A3: Nomor item kosong, sehingga tempatnya di cascade tidak diketahui; tulis nomor "
+                          "item induknya, titik, lalu K dan urutannya, mis. T1.S1.P1.K3 (kegiatan ketiga program "
+                          "T1.S1.P1)"),
+    ("Kegiatan!A3", "T1.S1.P1.Kx", "Kegiatan!A3: Nomor item 'T1.S1.P1.Kx' bukan nomor kegiatan, sehingga tempatnya "
+                                   "di cascade tidak diketahui; tulis nomor item induknya, titik, lalu K dan "
+                                   "urutannya, mis. T1.S1.P1.K3 (kegiatan ketiga program T1.S1.P1)"),
+    ("Kegiatan!A3", "T1.S1.P2", "Kegiatan!A3: Nomor item 'T1.S1.P2' bukan nomor kegiatan, sehingga tempatnya di "
+                                "cascade tidak diketahui; tulis nomor item induknya, titik, lalu K dan urutannya, "
+                                "mis. T1.S1.P1.K3 (kegiatan ketiga program T1.S1.P1)"),
+    ("Sub Kegiatan!A2", "T1.S1.P1.K1.K1", "Sub Kegiatan!A2: Nomor item 'T1.S1.P1.K1.K1' bukan nomor sub kegiatan, "
+                                          "sehingga tempatnya di cascade tidak diketahui; tulis nomor item induknya, "
+                                          "titik, lalu SK dan urutannya, mis. T1.S1.P1.K1.SK3 (sub kegiatan ketiga "
+                                          "kegiatan T1.S1.P1.K1)"),
+    ("Program!A3", "T1.S1.P1", "Program!A3: Nomor item 'T1.S1.P1' sudah dipakai di Program!A2; setiap item punya "
+                               "nomornya sendiri: beri baris ini nomor yang belum dipakai, mis. T1.S1.P2, atau hapus "
+                               "baris ini bila salinan"),
+], ids=["empty", "unreadable", "of another level", "of no level", "twice"])
+def test_a_level_row_whose_nomor_item_gives_it_no_one_place_is_refused_at_that_cell(tmp_path, cell, typed, problem):
+    # Before, an emptied number made the row a tujuan, another level's number moved it to that level, and a number
+    # used twice kept the second row's fields under the first row's place.
+    path, book = downloaded_workbook(tmp_path)
+    sheet, ref = cell.split("!")
+    book[sheet][ref].value = typed
+    book.save(path)
+    assert problems_of(path) == [problem]
+
+
+def test_a_tujuan_numbered_otherwise_is_refused_at_its_cell_and_so_are_the_rows_under_it(tmp_path):
+    path, book = downloaded_workbook(tmp_path)
+    book["Tujuan"]["A2"] = "1"
+    book.save(path)
+    assert problems_of(path) == [
+        "Tujuan!A2: Nomor item '1' bukan nomor tujuan, sehingga tempatnya di cascade tidak diketahui; tulis T dan "
+        "urutannya, mis. T3 (tujuan ketiga)",
+        "Sasaran!A2: item induk 'T1' tidak ditemukan"]

@@ -2,7 +2,10 @@
 
 Staff sort its sheets (by Indikator, by Satuan, a level sheet by name) to read them: a sort changes how a sheet
 reads, not the order the site publishes. An item's place among its siblings is the number of its 'Nomor item'
-('T1.S1.P2': the second program of sasaran T1.S1; `item_place`). The order of an item's indicators is recorded
+('T1.S1.P2': the second program of sasaran T1.S1; `item_place`), which also names its parent: an item staff add
+is a row with a new number, placed by it (T1.S1.P4 after P3; a number skipped, P7, still comes after P3: the site
+numbers items by their order). A row whose Nomor item is empty, not a position of its sheet's level, or another
+row's is refused at its cell (`position_problem`): its parent or its place would be a guess. The order of an item's indicators is recorded
 twice, and the import takes it from there, not from the rows:
 
 - an indicator without a kode has its position as its 'ID indikator' (`macros.tree.IndikatorRow.id`):
@@ -24,6 +27,7 @@ import math
 import re
 
 from ..model import LEVEL_LABELS
+from ..tree import POSITION_LETTERS
 from .own_sheets import records
 from .sheets import Sheet
 
@@ -62,11 +66,35 @@ def published_order(position: str, rows: list[tuple[str, str]], listed: list[str
     return sorted(range(len(rows)), key=place)
 
 
-_NUMBERED = re.compile(r"[A-Z]+([1-9]\d*)")
+def position_problem(position: str, level: str, levels: tuple[str, ...]) -> str | None:
+    """Why an item's 'Nomor item' on the sheet of `level` gives it no place (empty, or not a position of that level
+    under the levels of the workbook, `levels`), as the rest of a message after its cell; None when it does."""
+    label = LEVEL_LABELS[level].lower()
+    upper = levels[: levels.index(level)]
+    pattern = r"\.".join(rf"{POSITION_LETTERS[each]}[1-9]\d*" for each in (*upper, level))  # type: ignore[index]
+    if re.fullmatch(pattern, position):
+        return None
+    example = ".".join([*(f"{POSITION_LETTERS[each]}1" for each in upper), f"{POSITION_LETTERS[level]}3"])  # type: ignore[index]
+    parent = f" {LEVEL_LABELS[upper[-1]].lower()} {example.rsplit('.', 1)[0]}" if upper else ""
+    written = f"Nomor item '{position}' bukan nomor {label}" if position else "Nomor item kosong"
+    under = "nomor item induknya, titik, lalu " if upper else ""
+    return (f"{written}, sehingga tempatnya di cascade tidak diketahui; tulis {under}{POSITION_LETTERS[level]} dan "  # type: ignore[index]
+            f"urutannya, mis. {example} ({label} ketiga{parent})")
 
 
-def item_place(position: str) -> float:
-    """An item's place among its siblings from its 'Nomor item' ('T1.S1.P2' → 1, counted from 0); infinity for a
-    position not written as the site writes it (placed after the others, in the sheet's order)."""
-    numbered = _NUMBERED.fullmatch(position.rsplit(".", 1)[-1])
-    return int(numbered.group(1)) - 1 if numbered else math.inf
+def next_free(position: str, taken: set[str]) -> str:
+    """The first position from `position` on, among its siblings, that is not in `taken`: 'T1.S1.P2' with P1 to P3
+    taken → 'T1.S1.P4'."""
+    parent, _, own = position.rpartition(".")
+    letters = own.rstrip("0123456789")
+    number = int(own[len(letters):])
+    while f"{parent}.{letters}{number}".lstrip(".") in taken:
+        number += 1
+    return f"{parent}.{letters}{number}".lstrip(".")
+
+
+def item_place(position: str) -> int:
+    """An item's place among its siblings from its 'Nomor item' (checked by `position_problem`): 'T1.S1.P2' → 1,
+    counted from 0."""
+    own = position.rsplit(".", 1)[-1]
+    return int(own.lstrip("TSPK")) - 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import LEVEL_LABELS
 from ..render.export import CASCADE_SHEET
-from ..tree import LEVELS
+from ..tree import LEVELS, POSITION_LETTERS
 from .sheets import Sheet, SpreadsheetError, header_key
 
 INDIKATOR_SHEET = "Indikator"
@@ -108,7 +108,7 @@ def column_of(sheet: Sheet, header: str) -> int:
 def level_of(position: str) -> str:
     """The level of an item by its position: 'T1.S1.P2' → 'program'."""
     letters = re.sub(r"\d", "", position.rsplit(".", 1)[-1])
-    return {"T": "tujuan", "S": "sasaran", "P": "program", "K": "kegiatan", "SK": "sub_kegiatan"}[letters]
+    return next(level for level, letter in POSITION_LETTERS.items() if letter == letters)
 
 
 def _required(copies: dict[str, list[Sheet]]) -> list[str]:
