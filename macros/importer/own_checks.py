@@ -5,59 +5,75 @@ Kode program, ...) so that it reads on its own; each row of the "Indikator" shee
 item and the perangkat daerah and year. Those copies are not read: an item is read from its own level sheet, the
 perangkat daerah and year from the "Cascade" sheet. A copy that differs from what it copies is an edit that
 would be lost, so it is refused at its cell with where to make the edit instead (an empty copy is no edit). A
-column the site does not write is kept as a comment naming each filled cell, as in a Renstra matrix.
+column the site does not write is kept as a comment naming each filled cell, as in a Renstra matrix. Which column
+holds data, the site's arithmetic or a copy is read from where the export defines its columns
+(`macros.render.export.SHEET_COLUMNS` and the tables of a year's columns beside it), nowhere else.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import LEVEL_LABELS
-from ..render.export import CASCADE_SHEET, SASARAN_LIST_COLUMN, level_columns
+from ..render.export import (BASELINE_COLUMNS, CASCADE_SHEET, COMPUTED, DATA, INDIKATOR_SHEET, KINERJA_COLUMNS,
+                             LEVEL_SHEETS, PAGU_COLUMNS, PROGRAM_COLUMNS, SHEET_COLUMNS, level_columns)
 from ..tree import LEVELS
-from .own_sheets import INDIKATOR_SHEET, TRIWULAN_SHEET, column_of, level_of, records
+from .own_sheets import column_of, level_of, records
 from .sheets import Sheet, header_key
 
 _EVERY_LEVEL = [label for level in LEVELS for label in level_columns(level)]
-# The headers the site writes on each sheet (by `header_key`), and those with a year.
-_KNOWN = {
-    INDIKATOR_SHEET: ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Tahun", "Periode", *_EVERY_LEVEL,
-                      "Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala",
-                      "Sumber data", "IKU", "Target akhir"],
-    TRIWULAN_SHEET: ["ID indikator", "Indikator", "Tahun", "Triwulan", "Target", "Realisasi"],
-    CASCADE_SHEET: ["Perangkat daerah", "Kabupaten/kota", "Tahun", "Periode", "Dokumen sumber", "Pengaturan capaian",
-                    SASARAN_LIST_COLUMN],
-}
-_LEVEL_SHEET = ["Nomor item", *_EVERY_LEVEL, "Bidang urusan", "Penanggung jawab", "Jumlah indikator", "ID indikator"]
-_YEARLY = {INDIKATOR_SHEET: re.compile(r"^(baseline|target|realisasi|capaian|predikat|keterangan capaian) \d{4}$"),
-           "level": re.compile(r"^pagu \d{4}$")}
-# The data columns the site always writes on each sheet, read by the import (a level sheet's own level's columns
-# and, on the Program sheet, 'Bidang urusan' are added by `missing_columns`).
-_DATA = {
-    INDIKATOR_SHEET: ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala",
-                      "Sumber data", "IKU", "Target akhir"],
-    TRIWULAN_SHEET: ["Target", "Realisasi"],
-    CASCADE_SHEET: ["Dokumen sumber", "Pengaturan capaian", SASARAN_LIST_COLUMN],
-}
-_LEVEL_DATA = ["Penanggung jawab"]
-# A year's columns of the Indikator sheet (by `header_key`), and those of them that hold data.
-_YEAR_COLUMN = re.compile(r"^(target|realisasi|capaian|predikat|keterangan capaian) (\d{4})$")
-_YEAR_DATA = ("Target", "Realisasi")
+# The Cascade sheet's year and period are one column, 'Tahun' or 'Periode' (`macros.render.export.when_column`).
+_WHEN = ("Tahun", "Periode")
 # How many cells one message lists before counting the rest.
 _SHOWN_CELLS = 3
+
+
+def _columns(kind: str) -> dict[str, str]:
+    """The columns of a sheet of the site's download (`OwnWorkbook.tables[kind]`) but for the items' and the years',
+    by header, with what they hold (`macros.render.export.SHEET_COLUMNS`)."""
+    if kind in SHEET_COLUMNS:
+        return SHEET_COLUMNS[kind]
+    return {**SHEET_COLUMNS[LEVEL_SHEETS], **PROGRAM_COLUMNS}
+
+
+def _yearly(kind: str) -> dict[str, str]:
+    """A sheet's columns of a year, '{tahun}' standing for the year, with what they hold."""
+    if kind == INDIKATOR_SHEET:
+        return {**BASELINE_COLUMNS, **KINERJA_COLUMNS}
+    return PAGU_COLUMNS if kind not in SHEET_COLUMNS else {}
+
+
+def year_column(key: str, headers: Iterable[str]) -> tuple[str, int] | None:
+    """(the header of `headers`, '{tahun}' standing for the year, and the year) a header key is one year's column
+    of: 'capaian 2025' → ('Capaian {tahun} (%)', 2025); None for another column."""
+    for header in headers:
+        pattern = header_key(header.format(tahun="0000")).replace("0000", r"(\d{4})")
+        match = re.fullmatch(pattern, key)
+        if match:
+            return header, int(match.group(1))
+    return None
+
+
+def computed_column(kind: str, label: str) -> bool:
+    """Whether a header of a sheet of the site's download heads a column the site computes."""
+    key = header_key(label)
+    fixed = {header_key(header): holds for header, holds in _columns(kind).items()}
+    yearly = year_column(key, _yearly(kind))
+    return (fixed.get(key) if yearly is None else _yearly(kind)[yearly[0]]) == COMPUTED
 
 
 def added_columns(sheet: Sheet, kind: str) -> dict[int, str]:
     """The columns of a table (`OwnWorkbook.tables[kind]`) the site does not write, by index, with their header
     ('' for a column filled without one)."""
-    known = {header_key(text) for text in _KNOWN.get(kind, _LEVEL_SHEET)}
-    yearly = _YEARLY.get(kind if kind in _KNOWN else "level")
+    items = _EVERY_LEVEL if kind == INDIKATOR_SHEET or kind not in SHEET_COLUMNS else []
+    known = {header_key(text) for text in [*_columns(kind), *items]}
     added = {}
     for column in range(sheet.width):
         label = sheet.cell(0, column).strip()
         key = header_key(label)
-        if key not in known and not (yearly and yearly.match(key)):
+        if key not in known and year_column(key, _yearly(kind)) is None:
             added[column] = label
     return added
 
@@ -78,14 +94,19 @@ def missing_columns(tables: dict[str, Sheet], levels: tuple[str, ...]) -> list[s
 
 def _expected_data(kind: str, keys: set[str], levels: tuple[str, ...]) -> list[str]:
     """The data columns a sheet of the site's download holds, given the header keys it has (which name its years)."""
+    data = [header for header, holds in _columns(kind).items() if holds == DATA]
+    if kind == CASCADE_SHEET:
+        return [header for header in data if header not in _WHEN]
     if kind == INDIKATOR_SHEET:
-        years = sorted({match.group(2) for match in map(_YEAR_COLUMN.match, keys) if match})
-        return [*_DATA[kind], *(f"{data} {year}" for year in years for data in _YEAR_DATA)]
-    if kind in _DATA:
-        return _DATA[kind]
+        years = sorted({found[1] for found in (year_column(key, KINERJA_COLUMNS) for key in keys) if found})
+        return [*data, *(header.format(tahun=year) for year in years
+                         for header, holds in KINERJA_COLUMNS.items() if holds == DATA)]
+    if kind in SHEET_COLUMNS:
+        return data
     level = next(level for level in levels if LEVEL_LABELS[level] == kind)
-    program = ["Bidang urusan"] if level == "program" else []
-    return [*level_columns(level), *program, *_LEVEL_DATA]  # type: ignore[arg-type]
+    if level != "program":
+        data = [header for header in data if header not in PROGRAM_COLUMNS]
+    return [*level_columns(level), *data]  # type: ignore[arg-type]
 
 
 def added_notes(sheet: Sheet, row: int, added: dict[int, str]) -> list[str]:

@@ -14,17 +14,16 @@ adding an indicator there leaves them behind by design.
 
 from __future__ import annotations
 
-import re
-
 from ..capaian_aturan import AturanCapaian
 from ..model import Cascade
-from ..render.export import indikator_table
+from ..render.export import CAPAIAN_COLUMN, PREDIKAT_COLUMN, indikator_table
 from ..tree import walk
-from .own_checks import listed_cells
+from .own_checks import listed_cells, year_column
 from .own_sheets import INDIKATOR_SHEET, OwnWorkbook
 from .sheets import cell_text, header_key
 
-_COMPUTED = re.compile(r"^(capaian|predikat) \d{4}$")
+# The computed columns whose cells claim a value (the keterangan only says why there is none).
+_CHECKED = (CAPAIAN_COLUMN, PREDIKAT_COLUMN)
 
 def computed_notes(workbook: OwnWorkbook, cascade: Cascade) -> list[str]:
     """The comment (none or one) on the capaian and predikat cells of the Indikator sheet that hold another value
@@ -33,7 +32,8 @@ def computed_notes(workbook: OwnWorkbook, cascade: Cascade) -> list[str]:
     expected = {str(row[0]): dict(zip((header_key(column) for column in computed.columns), row))
                 for row in computed.rows}
     sheet = workbook.tables[INDIKATOR_SHEET]
-    columns = [(index, key) for index, key in enumerate(header_key(text) for text in sheet.rows[0]) if _COMPUTED.match(key)]
+    columns = [(index, key) for index, key in enumerate(header_key(text) for text in sheet.rows[0])
+               if year_column(key, _CHECKED)]
     differing = []
     for row in range(1, len(sheet.rows)):
         site_row = expected.get(sheet.cell(row, 0).strip())

@@ -26,7 +26,7 @@ from ..render.export import CASCADE_SHEET, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
-from .own_checks import added_columns, added_notes, copy_problems, missing_columns
+from .own_checks import added_columns, added_notes, computed_column, copy_problems, missing_columns
 from .own_order import item_place, listed_ids, next_free, position_problem, published_order
 from .own_sheets import INDIKATOR_SHEET, TRIWULAN_SHEET, OwnWorkbook, column_of, level_of, records
 from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column, hidden_row
@@ -39,8 +39,6 @@ _PERIODE = re.compile(r"^\d{4}-\d{4}$")
 # A quarter written otherwise, by what is left of it after 'Triwulan', 'TW' or 'Q': the quarter the site writes.
 _ROMAN = {**{str(number): roman for number, roman in enumerate(TRIWULAN, 1)},
           **{roman.casefold(): roman for roman in TRIWULAN}}
-# Columns the site computes (by `header_key`), which the import does not read: hidden or not, they are not data.
-_COMPUTED = ("capaian", "predikat", "keterangan capaian", "jumlah indikator")
 # The Excel line breaks between the sasaran of a list (Alt+Enter writes '\n'; a pasted text may bring '\r\n').
 _LINE = re.compile(r"\r\n|\n|\r")
 
@@ -121,10 +119,11 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
         root.note(top, text)
     if problems:
         raise SpreadsheetError(problems)
-    for sheet in by_name.values():
+    for kind, sheet in by_name.items():
         for column in sorted(sheet.hidden_columns):
             label = sheet.cell(0, column).strip()
-            if label and not header_key(label).startswith(_COMPUTED):
+            # A computed column is not read: hidden or not, it is not data.
+            if label and not computed_column(kind, label):
                 root.note(top, hidden_column(sheet, 0, column, label))
     cascade = by_name.get(CASCADE_SHEET)
     for row, _ in records(cascade) if cascade else []:

@@ -13,12 +13,10 @@ import re
 from dataclasses import dataclass
 
 from ..model import LEVEL_LABELS
-from ..render.export import CASCADE_SHEET
+from ..render.export import CASCADE_SHEET, INDIKATOR_SHEET, TRIWULAN_SHEET
 from ..tree import LEVELS, POSITION_LETTERS
 from .sheets import Sheet, SpreadsheetError, header_key
 
-INDIKATOR_SHEET = "Indikator"
-TRIWULAN_SHEET = "Triwulan"
 # How far down a sheet its header row is looked for: below a title or two staff typed above the table.
 HEADER_ROWS = 10
 # The first header cells of each table, as the site writes them (a level sheet's further columns name its level).

@@ -38,6 +38,47 @@ IKU_CELL: dict[bool | None, str] = {True: "ya", False: "tidak", None: ""}
 # The Cascade sheet's column naming the items whose sasaran is a list (`cascade_table`).
 SASARAN_LIST_COLUMN = "Sasaran berupa daftar"
 
+# What each column of the workbook holds, the one place `make import` (`macros.importer`) learns it from. DATA is the
+# cascade's data, read back: a data column deleted is refused (its field would be lost on every row). COMPUTED is
+# the site's arithmetic and COPIED a cell of another sheet or row repeated so that each row reads on its own:
+# neither is read, so either may be deleted (a copy that differs from its source is refused at its cell).
+DATA, COMPUTED, COPIED = "data", "computed", "copied"
+# The columns of a year, '{tahun}' standing for it: the Indikator sheet's baseline, then target to keterangan
+# capaian (`indikator_columns`); a level sheet's pagu (`item_table`).
+CAPAIAN_COLUMN, PREDIKAT_COLUMN = "Capaian {tahun} (%)", "Predikat {tahun}"
+BASELINE_COLUMNS = {"Baseline {tahun}": DATA}
+KINERJA_COLUMNS = {"Target {tahun}": DATA, "Realisasi {tahun}": DATA, CAPAIAN_COLUMN: COMPUTED,
+                   PREDIKAT_COLUMN: COMPUTED, "Keterangan capaian {tahun}": COMPUTED}
+PAGU_COLUMNS = {"Pagu {tahun}": DATA}
+# The other columns of each sheet ('level': of every level sheet), in the sheet's order, but for the columns naming
+# the items (`level_columns`: DATA on an item's own sheet, COPIED on the rows below it) and the years'. 'Tahun'
+# and 'Periode' are one column: a period file's download writes 'Periode' where another writes 'Tahun'.
+INDIKATOR_SHEET, TRIWULAN_SHEET, LEVEL_SHEETS = "Indikator", "Triwulan", "level"
+# The Indikator sheet's columns of an indicator's own fields, between the items' columns and the years'.
+_INDIKATOR_FIELDS = ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala",
+                     "Sumber data", "IKU", "Target akhir"]
+SHEET_COLUMNS: dict[str, dict[str, str]] = {
+    INDIKATOR_SHEET: {"ID indikator": DATA, "Level": COPIED, "Nomor item": DATA, "Perangkat daerah": COPIED,
+                      "Tahun": COPIED, "Periode": COPIED, **dict.fromkeys(_INDIKATOR_FIELDS, DATA)},
+    TRIWULAN_SHEET: {"ID indikator": DATA, "Indikator": COPIED, "Tahun": DATA, "Triwulan": DATA, "Target": DATA,
+                     "Realisasi": DATA},
+    LEVEL_SHEETS: {"Nomor item": DATA, "Penanggung jawab": DATA, "Jumlah indikator": COMPUTED, "ID indikator": COPIED},
+    CASCADE_SHEET: {"Perangkat daerah": DATA, "Kabupaten/kota": DATA, "Tahun": DATA, "Periode": DATA,
+                    "Dokumen sumber": DATA, "Pengaturan capaian": DATA, SASARAN_LIST_COLUMN: DATA},
+}
+# The Program sheet's own column, before 'Penanggung jawab'.
+PROGRAM_COLUMNS = {"Bidang urusan": DATA}
+
+
+def when_column(cascade: Cascade) -> str:
+    """'Periode' for a period file (its cell holds '2021-2026'), else 'Tahun'."""
+    return "Periode" if cascade.periode else "Tahun"
+
+
+def yearly(columns: dict[str, str], year: int) -> list[str]:
+    """The headers of a year's columns: `yearly(PAGU_COLUMNS, 2025)` → ['Pagu 2025']."""
+    return [header.format(tahun=year) for header in columns]
+
 
 @dataclass(frozen=True)
 class Table:
@@ -95,20 +136,14 @@ def indikator_columns(tree: CascadeTree) -> list[str]:
     cascade = tree.cascade
     baseline_years, years = _years(tree)
     # A period file (a Renstra) has no one year: its column holds the period instead ('2021-2026').
-    columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", "Periode" if cascade.periode else "Tahun"]
+    columns = ["ID indikator", "Level", "Nomor item", "Perangkat daerah", when_column(cascade)]
     # A document without tujuan gets no Tujuan column: an empty one would say it has tujuan left blank.
     for level in tree.levels:
         columns += level_columns(level)
-    columns += ["Indikator", "Kode indikator", "Formulasi", "Tipe penghitungan", "Polaritas", "Satuan", "Skala",
-                "Sumber data", "IKU", "Target akhir", *(f"Baseline {year}" for year in baseline_years)]
+    columns += [*_INDIKATOR_FIELDS, *(header for year in baseline_years for header in yearly(BASELINE_COLUMNS, year))]
     for year in years:
-        columns += [f"Target {year}", f"Realisasi {year}", _capaian_column(year), f"Predikat {year}",
-                    f"Keterangan capaian {year}"]
+        columns += yearly(KINERJA_COLUMNS, year)
     return columns
-
-
-def _capaian_column(year: int) -> str:
-    return f"Capaian {year} (%)"
 
 
 def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> Table:
@@ -131,7 +166,7 @@ def indikator_table(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -
         for year in years:
             cells += _kinerja_cells(tree.kinerja(ind, year, aturan))
         rows.append(cells)
-    return Table(indikator_columns(tree), rows, frozenset(_capaian_column(year) for year in years))
+    return Table(indikator_columns(tree), rows, frozenset(CAPAIAN_COLUMN.format(tahun=year) for year in years))
 
 
 def triwulan_table(tree: CascadeTree) -> Table:
@@ -144,7 +179,7 @@ def triwulan_table(tree: CascadeTree) -> Table:
             realisasi = (ind.realisasi_triwulan or {}).get(year, {})
             rows += [[row.id, ind.uraian, year, triwulan, targets.get(triwulan, ""), realisasi.get(triwulan, "")]
                      for triwulan in TRIWULAN if triwulan in targets or triwulan in realisasi]
-    return Table(["ID indikator", "Indikator", "Tahun", "Triwulan", "Target", "Realisasi"], rows)
+    return Table(list(SHEET_COLUMNS[TRIWULAN_SHEET]), rows)
 
 
 def cascade_table(tree: CascadeTree) -> Table:
@@ -158,8 +193,8 @@ def cascade_table(tree: CascadeTree) -> Table:
     # A tujuan's `sasaran` is its list of child items, not outcomes: only programs and below are asked.
     listed = [node.position for node in tree.nodes
               if node.level not in ("tujuan", "sasaran") and isinstance(getattr(node.item, "sasaran"), list)]
-    return Table(["Perangkat daerah", "Kabupaten/kota", "Periode" if cascade.periode else "Tahun", "Dokumen sumber",
-                  "Pengaturan capaian", SASARAN_LIST_COLUMN],
+    return Table(["Perangkat daerah", "Kabupaten/kota", when_column(cascade), "Dokumen sumber", "Pengaturan capaian",
+                  SASARAN_LIST_COLUMN],
                  [[cascade.perangkat_daerah, cascade.kabupaten_kota or "", cascade.periode or cascade.tahun or "",
                    cascade.dokumen_sumber or "", settings, "\n".join(listed)]])
 
@@ -173,9 +208,9 @@ def item_table(tree: CascadeTree, level: Level) -> Table:
     nodes = tree.at(level)
     # Pagu years of the level's own items; a cascade without pagu gets no such column.
     pagu_years = sorted({year for node in nodes for year in (getattr(node.item, "pagu", None) or {})})
-    extra = ["Bidang urusan"] if level == "program" else []
-    columns += [*extra, "Penanggung jawab", *(f"Pagu {year}" for year in pagu_years), "Jumlah indikator",
-                "ID indikator"]
+    extra = list(PROGRAM_COLUMNS) if level == "program" else []
+    columns += [*extra, "Penanggung jawab", *(header for year in pagu_years for header in yearly(PAGU_COLUMNS, year)),
+                "Jumlah indikator", "ID indikator"]
     rows: list[list[Cell]] = []
     for node in nodes:
         lineage = node.lineage
@@ -236,8 +271,8 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
             number=workbook.add_format(wrapped),
             one_decimal=workbook.add_format({**wrapped, "num_format": "0.0"}),
         )
-        _fill_sheet(workbook.add_worksheet("Indikator"), indikator_table(tree, aturan), styles)
-        _fill_sheet(workbook.add_worksheet("Triwulan"), triwulan_table(tree), styles)
+        _fill_sheet(workbook.add_worksheet(INDIKATOR_SHEET), indikator_table(tree, aturan), styles)
+        _fill_sheet(workbook.add_worksheet(TRIWULAN_SHEET), triwulan_table(tree), styles)
         for level in tree.levels:
             _fill_sheet(workbook.add_worksheet(LEVEL_LABELS[level]), item_table(tree, level), styles)
         _fill_sheet(workbook.add_worksheet(CASCADE_SHEET), cascade_table(tree), styles)
