@@ -9,7 +9,7 @@ import pytest
 
 from macros.importer import import_spreadsheet
 
-from .helpers import CASCADES, column_of, downloaded_workbook, imported_again, problems_of
+from .helpers import CASCADES, column_of, downloaded_workbook, imported_again, letter, problems_of
 
 
 def sort_rows(sheet, header: str) -> None:
@@ -153,3 +153,67 @@ def test_a_tujuan_numbered_otherwise_is_refused_at_its_cell_and_so_are_the_rows_
         "Tujuan!A2: Nomor item '1' bukan nomor tujuan, sehingga tempatnya di cascade tidak diketahui; tulis T dan "
         "urutannya, mis. T3 (tujuan ketiga)",
         "Sasaran!A2: item induk 'T1' tidak ditemukan"]
+
+
+def delete_year(sheet, year: int) -> None:
+    """Every column of one year deleted from a sheet of the download, as staff select and delete them in Excel."""
+    for column in reversed(range(1, sheet.max_column + 1)):
+        if str(year) in str(sheet.cell(1, column).value or ""):
+            sheet.delete_cols(column)
+
+
+@pytest.mark.parametrize(("sheet_name", "year", "headers"), [
+    ("Indikator", 2026, "Target 2026, Realisasi 2026"),
+    ("Indikator", 2023, "Baseline 2023"),
+    ("Program", 2026, "Pagu 2026"),
+])
+def test_every_column_of_a_year_deleted_from_a_sheet_is_refused_by_that_year_and_sheet(tmp_path, sheet_name, year,
+                                                                                       headers):
+    # Before, no header was left to name the year: its values were dropped and the import said nothing.
+    path, book = downloaded_workbook(tmp_path)
+    delete_year(book[sheet_name], year)
+    cascade = book["Cascade"]
+    record = f"{letter(cascade, 'Kolom per tahun')}2"
+    book.save(path)
+    assert problems_of(path) == [
+        f"{sheet_name}!A1: kolom tahun {year} ({headers}) tidak ada di baris judul lembar {sheet_name}, padahal "
+        f"unduhan situs menulisnya (Kolom per tahun di Cascade!{record}); tanpa kolom itu nilai tahun {year} hilang. "
+        f"Kembalikan kolomnya dari unduhan situs, atau, bila nilai tahun {year} memang dihapus, biarkan kolomnya dan "
+        "kosongkan sel-selnya"]
+
+
+def test_a_years_columns_deleted_from_a_workbook_without_its_cascade_sheet_are_named_by_the_years_quarters(tmp_path):
+    # A download from before the Cascade sheet recorded the years: the Triwulan sheet still names 2025.
+    path, book = downloaded_workbook(tmp_path)
+    book.remove(book["Cascade"])
+    delete_year(book["Indikator"], 2025)
+    book.save(path)
+    assert problems_of(path) == [
+        "Indikator!A1: kolom tahun 2025 (Target 2025, Realisasi 2025) tidak ada di baris judul lembar Indikator, "
+        "padahal lembar Triwulan memuat triwulan tahun itu (Triwulan!C2); tanpa kolom itu nilai tahun 2025 hilang. "
+        "Kembalikan kolomnya dari unduhan situs, atau, bila nilai tahun 2025 memang dihapus, biarkan kolomnya dan "
+        "kosongkan sel-selnya dan hapus baris tahun 2025 di lembar Triwulan"]
+
+
+def test_a_years_values_emptied_as_the_refusal_suggests_are_removed_from_the_imported_file(tmp_path):
+    def empty(book) -> None:
+        sheet = book["Indikator"]
+        for header in ("Target 2026", "Realisasi 2026"):
+            for row in range(2, sheet.max_row + 1):
+                sheet.cell(row, column_of(sheet, header)).value = None
+
+    cf, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=empty)
+    indikator = again.cascade.tujuan[0].indikator[0]
+    assert cf.cascade.tujuan[0].indikator[0].target == {2025: "3,5", 2026: "3,6"}
+    assert indikator.target == {2025: "3,5"}
+
+
+def test_a_quarters_year_or_quarter_column_deleted_is_refused_by_the_triwulan_sheet(tmp_path):
+    # One row per indicator, year and quarter: without either column no quarter could be placed.
+    for header in ("Tahun", "Triwulan"):
+        path, book = downloaded_workbook(tmp_path)
+        book["Triwulan"].delete_cols(column_of(book["Triwulan"], header))
+        book.save(path)
+        assert problems_of(path) == [
+            "Triwulan!A1: baris judul tabel lembar ini (ID indikator, Indikator, Tahun, Triwulan, ...) tidak "
+            "ditemukan di 10 baris pertama; salin baris judulnya dari unduhan XLSX situs apa adanya"]

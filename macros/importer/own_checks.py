@@ -5,108 +5,38 @@ Kode program, ...) so that it reads on its own; each row of the "Indikator" shee
 item and the perangkat daerah and year. Those copies are not read: an item is read from its own level sheet, the
 perangkat daerah and year from the "Cascade" sheet. A copy that differs from what it copies is an edit that
 would be lost, so it is refused at its cell with where to make the edit instead (an empty copy is no edit). A
-column the site does not write is kept as a comment naming each filled cell, as in a Renstra matrix. Which column
-holds data, the site's arithmetic or a copy is read from where the export defines its columns
-(`macros.render.export.SHEET_COLUMNS` and the tables of a year's columns beside it), nowhere else.
+column the site does not write is kept as a comment naming each filled cell, as in a Renstra matrix (which columns
+the site writes, and what each holds: `macros.importer.own_columns`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import LEVEL_LABELS
-from ..render.export import (BASELINE_COLUMNS, CASCADE_SHEET, COMPUTED, DATA, INDIKATOR_SHEET, KINERJA_COLUMNS,
-                             LEVEL_SHEETS, PAGU_COLUMNS, PROGRAM_COLUMNS, SHEET_COLUMNS, level_columns)
+from ..render.export import CASCADE_SHEET, INDIKATOR_SHEET, SHEET_COLUMNS, level_columns
 from ..tree import LEVELS
+from .own_columns import sheet_columns, year_column, yearly_columns
 from .own_sheets import column_of, level_of, records
 from .sheets import Sheet, header_key
 
 _EVERY_LEVEL = [label for level in LEVELS for label in level_columns(level)]
-# The Cascade sheet's year and period are one column, 'Tahun' or 'Periode' (`macros.render.export.when_column`).
-_WHEN = ("Tahun", "Periode")
 # How many cells one message lists before counting the rest.
 _SHOWN_CELLS = 3
-
-
-def _columns(kind: str) -> dict[str, str]:
-    """The columns of a sheet of the site's download (`OwnWorkbook.tables[kind]`) but for the items' and the years',
-    by header, with what they hold (`macros.render.export.SHEET_COLUMNS`)."""
-    if kind in SHEET_COLUMNS:
-        return SHEET_COLUMNS[kind]
-    return {**SHEET_COLUMNS[LEVEL_SHEETS], **PROGRAM_COLUMNS}
-
-
-def _yearly(kind: str) -> dict[str, str]:
-    """A sheet's columns of a year, '{tahun}' standing for the year, with what they hold."""
-    if kind == INDIKATOR_SHEET:
-        return {**BASELINE_COLUMNS, **KINERJA_COLUMNS}
-    return PAGU_COLUMNS if kind not in SHEET_COLUMNS else {}
-
-
-def year_column(key: str, headers: Iterable[str]) -> tuple[str, int] | None:
-    """(the header of `headers`, '{tahun}' standing for the year, and the year) a header key is one year's column
-    of: 'capaian 2025' → ('Capaian {tahun} (%)', 2025); None for another column."""
-    for header in headers:
-        pattern = header_key(header.format(tahun="0000")).replace("0000", r"(\d{4})")
-        match = re.fullmatch(pattern, key)
-        if match:
-            return header, int(match.group(1))
-    return None
-
-
-def computed_column(kind: str, label: str) -> bool:
-    """Whether a header of a sheet of the site's download heads a column the site computes."""
-    key = header_key(label)
-    fixed = {header_key(header): holds for header, holds in _columns(kind).items()}
-    yearly = year_column(key, _yearly(kind))
-    return (fixed.get(key) if yearly is None else _yearly(kind)[yearly[0]]) == COMPUTED
 
 
 def added_columns(sheet: Sheet, kind: str) -> dict[int, str]:
     """The columns of a table (`OwnWorkbook.tables[kind]`) the site does not write, by index, with their header
     ('' for a column filled without one)."""
     items = _EVERY_LEVEL if kind == INDIKATOR_SHEET or kind not in SHEET_COLUMNS else []
-    known = {header_key(text) for text in [*_columns(kind), *items]}
+    known = {header_key(text) for text in [*sheet_columns(kind), *items]}
     added = {}
     for column in range(sheet.width):
         label = sheet.cell(0, column).strip()
         key = header_key(label)
-        if key not in known and year_column(key, _yearly(kind)) is None:
+        if key not in known and year_column(key, yearly_columns(kind)) is None:
             added[column] = label
     return added
-
-
-def missing_columns(tables: dict[str, Sheet], levels: tuple[str, ...]) -> list[str]:
-    """A problem for each data column the site writes on a sheet of `tables` (`OwnWorkbook.tables`) that is not
-    in its header row, at the header row's first cell: 'Indikator!A1: kolom 'Satuan' tidak ada; ...'."""
-    problems = []
-    for kind, sheet in tables.items():
-        keys = {header_key(text) for text in sheet.rows[0]}
-        for header in _expected_data(kind, keys, levels):
-            if header_key(header) not in keys:
-                problems.append(f"{sheet.ref(0, 0)}: kolom '{header}' tidak ada di baris judul lembar {kind}; "
-                                "gunakan lembar unduhan situs dengan semua kolomnya, atau kosongkan isinya bila "
-                                "memang tidak ada")
-    return problems
-
-
-def _expected_data(kind: str, keys: set[str], levels: tuple[str, ...]) -> list[str]:
-    """The data columns a sheet of the site's download holds, given the header keys it has (which name its years)."""
-    data = [header for header, holds in _columns(kind).items() if holds == DATA]
-    if kind == CASCADE_SHEET:
-        return [header for header in data if header not in _WHEN]
-    if kind == INDIKATOR_SHEET:
-        years = sorted({found[1] for found in (year_column(key, KINERJA_COLUMNS) for key in keys) if found})
-        return [*data, *(header.format(tahun=year) for year in years
-                         for header, holds in KINERJA_COLUMNS.items() if holds == DATA)]
-    if kind in SHEET_COLUMNS:
-        return data
-    level = next(level for level in levels if LEVEL_LABELS[level] == kind)
-    if level != "program":
-        data = [header for header in data if header not in PROGRAM_COLUMNS]
-    return [*level_columns(level), *data]  # type: ignore[arg-type]
 
 
 def added_notes(sheet: Sheet, row: int, added: dict[int, str]) -> list[str]:

@@ -18,7 +18,8 @@ from ..capaian_aturan import AturanCapaian
 from ..model import Cascade
 from ..render.export import CAPAIAN_COLUMN, PREDIKAT_COLUMN, indikator_table
 from ..tree import walk
-from .own_checks import listed_cells, year_column
+from .own_checks import listed_cells
+from .own_columns import year_column
 from .own_sheets import INDIKATOR_SHEET, OwnWorkbook
 from .sheets import cell_text, header_key
 

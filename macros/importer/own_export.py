@@ -10,8 +10,9 @@ the perangkat daerah and the year). A workbook without a "Tujuan" sheet is a doc
 list): its sasaran are the top of the cascade, as the site wrote them ('S1', 'S2.P1'). Items and an item's
 indicators keep the order the download recorded, however staff sorted the sheets (`macros.importer.own_order`,
 which says how that order is read and where it falls back on the sheet's). The sheets are found by
-their header (`macros.importer.own_sheets`); the cells that copy others and the columns staff added are checked
-in `macros.importer.own_checks`.
+their header (`macros.importer.own_sheets`); the columns each sheet must have in `macros.importer.own_columns`
+(a data column or a year's columns deleted is refused before anything is read); the cells that copy others and the
+columns staff added are checked in `macros.importer.own_checks`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from ..render.export import CASCADE_SHEET, SASARAN_LIST_COLUMN
 from ..tree import CHILD_LEVEL, LEVELS
 from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
-from .own_checks import added_columns, added_notes, computed_column, copy_problems, missing_columns
+from .own_checks import added_columns, added_notes, copy_problems
+from .own_columns import computed_column, missing_columns
 from .own_order import item_place, listed_ids, next_free, position_problem, published_order
 from .own_sheets import INDIKATOR_SHEET, TRIWULAN_SHEET, OwnWorkbook, column_of, level_of, records
 from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column, hidden_row

@@ -35,8 +35,10 @@ Cell = str | int | float
 CASCADE_SHEET = "Cascade"
 # `iku` as the IKU column writes it: "ya", "tidak" where the data says false, empty where it says nothing.
 IKU_CELL: dict[bool | None, str] = {True: "ya", False: "tidak", None: ""}
-# The Cascade sheet's column naming the items whose sasaran is a list (`cascade_table`).
+# The Cascade sheet's column naming the items whose sasaran is a list, and the one naming the data columns of a year
+# each sheet has (`cascade_table`).
 SASARAN_LIST_COLUMN = "Sasaran berupa daftar"
+YEAR_COLUMNS_COLUMN = "Kolom per tahun"
 
 # What each column of the workbook holds, the one place `make import` (`macros.importer`) learns it from. DATA is the
 # cascade's data, read back: a data column deleted is refused (its field would be lost on every row). COMPUTED is
@@ -64,7 +66,8 @@ SHEET_COLUMNS: dict[str, dict[str, str]] = {
                      "Realisasi": DATA},
     LEVEL_SHEETS: {"Nomor item": DATA, "Penanggung jawab": DATA, "Jumlah indikator": COMPUTED, "ID indikator": COPIED},
     CASCADE_SHEET: {"Perangkat daerah": DATA, "Kabupaten/kota": DATA, "Tahun": DATA, "Periode": DATA,
-                    "Dokumen sumber": DATA, "Pengaturan capaian": DATA, SASARAN_LIST_COLUMN: DATA},
+                    "Dokumen sumber": DATA, "Pengaturan capaian": DATA, SASARAN_LIST_COLUMN: DATA,
+                    YEAR_COLUMNS_COLUMN: COPIED},
 }
 # The Program sheet's own column, before 'Penanggung jawab'.
 PROGRAM_COLUMNS = {"Bidang urusan": DATA}
@@ -182,21 +185,44 @@ def triwulan_table(tree: CascadeTree) -> Table:
     return Table(list(SHEET_COLUMNS[TRIWULAN_SHEET]), rows)
 
 
+def year_data_columns(tree: CascadeTree) -> dict[str, list[str]]:
+    """The data columns of a year each sheet of the workbook has, by sheet, in its order: {'Indikator': ['Baseline
+    2024', 'Target 2025', 'Realisasi 2025'], 'Program': ['Pagu 2025']}; sheets without any are left out."""
+    baseline_years, years = _years(tree)
+    found = {INDIKATOR_SHEET: [*(header for year in baseline_years for header in yearly(_data(BASELINE_COLUMNS), year)),
+                               *(header for year in years for header in yearly(_data(KINERJA_COLUMNS), year))]}
+    for level in tree.levels:
+        found[LEVEL_LABELS[level]] = [header for year in _pagu_years(tree, level) for header in yearly(PAGU_COLUMNS, year)]
+    return {sheet: headers for sheet, headers in found.items() if headers}
+
+
+def _data(columns: dict[str, str]) -> dict[str, str]:
+    return {header: holds for header, holds in columns.items() if holds == DATA}
+
+
 def cascade_table(tree: CascadeTree) -> Table:
     """The cascade's own fields on one row: perangkat daerah, kabupaten/kota, tahun (a period file: 'Periode',
     '2021-2026'), source document, its settings of capaian (as JSON, the way the data file's `capaian:` is
     written), and the positions ('T1.S1.P1', one per line) of the items whose `sasaran:` is a list: their cell in
     the level sheets holds the texts one per line, as it would hold one text with a line break; this column tells
-    the two apart, so that the workbook holds all of its data."""
+    the two apart, so that the workbook holds all of its data. Last, the data columns of a year each sheet has,
+    a line per sheet ('Indikator: Target 2025, Realisasi 2025'): a year's columns deleted together leave no other
+    trace of the year, and `make import` refuses to lose its values."""
     cascade = tree.cascade
     settings = json.dumps(cascade.capaian, ensure_ascii=False) if cascade.capaian is not None else ""
     # A tujuan's `sasaran` is its list of child items, not outcomes: only programs and below are asked.
     listed = [node.position for node in tree.nodes
               if node.level not in ("tujuan", "sasaran") and isinstance(getattr(node.item, "sasaran"), list)]
+    year_columns = [f"{sheet}: {', '.join(headers)}" for sheet, headers in year_data_columns(tree).items()]
     return Table(["Perangkat daerah", "Kabupaten/kota", when_column(cascade), "Dokumen sumber", "Pengaturan capaian",
-                  SASARAN_LIST_COLUMN],
+                  SASARAN_LIST_COLUMN, YEAR_COLUMNS_COLUMN],
                  [[cascade.perangkat_daerah, cascade.kabupaten_kota or "", cascade.periode or cascade.tahun or "",
-                   cascade.dokumen_sumber or "", settings, "\n".join(listed)]])
+                   cascade.dokumen_sumber or "", settings, "\n".join(listed), "\n".join(year_columns)]])
+
+
+def _pagu_years(tree: CascadeTree, level: Level) -> list[int]:
+    """The pagu years of a level's own items; a cascade without pagu gets no such column."""
+    return sorted({year for node in tree.at(level) for year in (getattr(node.item, "pagu", None) or {})})
 
 
 def item_table(tree: CascadeTree, level: Level) -> Table:
@@ -206,8 +232,7 @@ def item_table(tree: CascadeTree, level: Level) -> Table:
     for each in upto:
         columns += level_columns(each)
     nodes = tree.at(level)
-    # Pagu years of the level's own items; a cascade without pagu gets no such column.
-    pagu_years = sorted({year for node in nodes for year in (getattr(node.item, "pagu", None) or {})})
+    pagu_years = _pagu_years(tree, level)
     extra = list(PROGRAM_COLUMNS) if level == "program" else []
     columns += [*extra, "Penanggung jawab", *(header for year in pagu_years for header in yearly(PAGU_COLUMNS, year)),
                 "Jumlah indikator", "ID indikator"]
