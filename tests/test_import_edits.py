@@ -217,3 +217,18 @@ def test_a_quarters_year_or_quarter_column_deleted_is_refused_by_the_triwulan_sh
         assert problems_of(path) == [
             "Triwulan!A1: baris judul tabel lembar ini (ID indikator, Indikator, Tahun, Triwulan, ...) tidak "
             "ditemukan di 10 baris pertama; salin baris judulnya dari unduhan XLSX situs apa adanya"]
+
+
+def test_an_old_download_without_its_cascade_sheet_or_the_indikator_sheets_year_is_refused_at_that_sheet(tmp_path):
+    # The Indikator sheet is then the only one naming the year; before, the message named no sheet and offered
+    # TAHUN=..., which turns a Renstra period's workbook into a file of one year.
+    path, book = downloaded_workbook(tmp_path)
+    book.remove(book["Cascade"])
+    book["Indikator"].delete_cols(column_of(book["Indikator"], "Tahun"))
+    book.save(path)
+    assert problems_of(path) == [
+        "Indikator!A1: tahun atau periode tidak tercantum: berkas ini tidak punya lembar Cascade (unduhan lama), dan "
+        "di lembar Indikator kolom 'Tahun' atau 'Periode' tidak ada; kembalikan kolomnya dari unduhan situs, atau "
+        "tambahkan TAHUN=... pada perintah make import (TAHUN membuat berkas satu tahun: berkas periode Renstra, "
+        "2021-2026, perlu kolom 'Periode')"]
+    assert "tahun: 2025" in import_spreadsheet(path, tahun=2025).text

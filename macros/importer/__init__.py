@@ -14,12 +14,14 @@ from pathlib import Path
 
 from ..naming import data_file, slugify
 from ..problems import CascadeError
+from ..render.export import CASCADE_SHEET
 from ..validation import validate_cascade
 from ..yaml_source import parse_yaml
 from .emit import Draft, render_yaml
 from .columns import find_header
 from .matrix import read_matrix
 from .own_computed import computed_notes
+from .own_columns import unnamed_problem
 from .own_export import cell_problems, read_own_export
 from .own_sheets import INDIKATOR_SHEET, find_table, own_workbook
 from .sheets import SpreadsheetError, read_sheets
@@ -70,6 +72,8 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
     name = (perangkat_daerah or found_name).strip()
     when = tahun or found_when
     missing = [arg for arg, value in (("PERANGKAT_DAERAH=...", name), ("TAHUN=...", when)) if not value]
+    if missing and workbook is not None and CASCADE_SHEET not in workbook.tables:
+        raise SpreadsheetError([unnamed_problem(workbook.tables[INDIKATOR_SHEET], missing)])
     if missing:
         raise SpreadsheetError([f"{path.name}: nama perangkat daerah dan tahun tidak tercantum di berkas; tambahkan "
                                 f"{' '.join(missing)} pada perintah make import"])

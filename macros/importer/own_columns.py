@@ -138,3 +138,20 @@ def _expected_data(kind: str, keys: set[str], levels: tuple[str, ...]) -> list[s
     return [*level_columns(level), *data]  # type: ignore[arg-type]
 
 
+def unnamed_problem(indikator: Sheet, missing: list[str]) -> str:
+    """The message for a workbook without a Cascade sheet (downloaded before it existed) whose Indikator sheet,
+    then the only one naming them, names no perangkat daerah or no year or period; `missing` are the arguments of
+    `make import` that would name them ('PERANGKAT_DAERAH=...', 'TAHUN=...')."""
+    keys = {header_key(text) for text in indikator.rows[0]}
+    wanted = {"PERANGKAT_DAERAH=...": ("nama perangkat daerah", ["Perangkat daerah"]),
+              "TAHUN=...": ("tahun atau periode", list(_WHEN))}
+    what = " dan ".join(wanted[arg][0] for arg in missing)
+    state = " dan ".join(
+        f"kolom {' atau '.join(repr(header) for header in wanted[arg][1])} "
+        f"{'kosong' if any(header_key(header) in keys for header in wanted[arg][1]) else 'tidak ada'}"
+        for arg in missing)
+    period = (" (TAHUN membuat berkas satu tahun: berkas periode Renstra, 2021-2026, perlu kolom 'Periode')"
+              if "TAHUN=..." in missing else "")
+    return (f"{indikator.ref(0, 0)}: {what} tidak tercantum: berkas ini tidak punya lembar Cascade (unduhan lama), "
+            f"dan di lembar Indikator {state}; kembalikan kolomnya dari unduhan situs, atau tambahkan {' '.join(missing)} pada perintah "
+            f"make import{period}")
