@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 
 from ..model import LEVEL_LABELS
-from ..render.export import (BASELINE_COLUMNS, CASCADE_SHEET, COMPUTED, DATA, INDIKATOR_SHEET, KINERJA_COLUMNS,
+from ..render.export import (BASELINE_COLUMNS, CASCADE_SHEET, COMPUTED, INDIKATOR_SHEET, KINERJA_COLUMNS,
                              LEVEL_SHEETS, PAGU_COLUMNS, PROGRAM_COLUMNS, SHEET_COLUMNS, TRIWULAN_SHEET,
-                             YEAR_COLUMNS_COLUMN, level_columns)
+                             YEAR_COLUMNS_COLUMN, data_columns, level_columns, yearly)
 from .own_sheets import column_of, records
 from .sheets import Sheet, header_key
 
@@ -104,32 +104,28 @@ def _year_evidence(tables: dict[str, Sheet]) -> dict[str, dict[str, tuple[str, b
         where = f"unduhan situs menulisnya ({YEAR_COLUMNS_COLUMN} di {ref})"
         for line in _LINE.split(cells.get(header_key(YEAR_COLUMNS_COLUMN), "")):
             kind, _, listed = line.partition(":")
-            data = _data(yearly_columns(kind.strip())) if kind.strip() in tables else {}
+            data = data_columns(yearly_columns(kind.strip())) if kind.strip() in tables else []
             for header in (text.strip() for text in listed.split(",")):
                 if year_column(header_key(header), data):
                     evidence.setdefault(kind.strip(), {}).setdefault(header, (where, False))
     quarters = tables.get(TRIWULAN_SHEET)
     for row, cells in (records(quarters) if quarters else []):
         if cells.get("tahun", "").isdigit():
-            where = f"lembar Triwulan memuat triwulan tahun itu ({quarters.ref(row, column_of(quarters, 'Tahun'))})"  # type: ignore[union-attr]
-            for header in _data(KINERJA_COLUMNS):
+            ref = quarters.ref(row, column_of(quarters, "Tahun"))  # type: ignore[union-attr]
+            where = f"lembar Triwulan memuat triwulan tahun itu ({ref})"
+            for header in data_columns(KINERJA_COLUMNS):
                 evidence.setdefault(INDIKATOR_SHEET, {}).setdefault(header.format(tahun=cells["tahun"]), (where, True))
     return evidence
 
 
-def _data(columns: dict[str, str]) -> dict[str, str]:
-    return {header: holds for header, holds in columns.items() if holds == DATA}
-
-
 def _expected_data(kind: str, keys: set[str], levels: tuple[str, ...]) -> list[str]:
     """The data columns a sheet of the site's download holds, given the header keys it has (which name its years)."""
-    data = [header for header, holds in sheet_columns(kind).items() if holds == DATA]
+    data = data_columns(sheet_columns(kind))
     if kind == CASCADE_SHEET:
         return [header for header in data if header not in _WHEN]
     if kind == INDIKATOR_SHEET:
         years = sorted({found[1] for found in (year_column(key, KINERJA_COLUMNS) for key in keys) if found})
-        return [*data, *(header.format(tahun=year) for year in years
-                         for header, holds in KINERJA_COLUMNS.items() if holds == DATA)]
+        return [*data, *(header for year in years for header in yearly(data_columns(KINERJA_COLUMNS), year))]
     if kind in SHEET_COLUMNS:
         return data
     level = next(level for level in levels if LEVEL_LABELS[level] == kind)
@@ -153,5 +149,5 @@ def unnamed_problem(indikator: Sheet, missing: list[str]) -> str:
     period = (" (TAHUN membuat berkas satu tahun: berkas periode Renstra, 2021-2026, perlu kolom 'Periode')"
               if "TAHUN=..." in missing else "")
     return (f"{indikator.ref(0, 0)}: {what} tidak tercantum: berkas ini tidak punya lembar Cascade (unduhan lama), "
-            f"dan di lembar Indikator {state}; kembalikan kolomnya dari unduhan situs, atau tambahkan {' '.join(missing)} pada perintah "
-            f"make import{period}")
+            f"dan di lembar Indikator {state}; kembalikan kolomnya dari unduhan situs, atau tambahkan "
+            f"{' '.join(missing)} pada perintah make import{period}")

@@ -5,8 +5,9 @@ reads, not the order the site publishes. An item's place among its siblings is t
 ('T1.S1.P2': the second program of sasaran T1.S1; `item_place`), which also names its parent: an item staff add
 is a row with a new number, placed by it (T1.S1.P4 after P3; a number skipped, P7, still comes after P3: the site
 numbers items by their order). A row whose Nomor item is empty, not a position of its sheet's level, or another
-row's is refused at its cell (`position_problem`): its parent or its place would be a guess. The order of an item's indicators is recorded
-twice, and the import takes it from there, not from the rows:
+row's is refused at its cell (`position_problem`): its parent or its place would be a guess (a row without a
+number cannot say which item it belongs under). The order of an item's indicators is recorded twice, and the
+import takes it from there, not from the rows:
 
 - an indicator without a kode has its position as its 'ID indikator' (`macros.tree.IndikatorRow.id`):
   'T1.S1.P1.K3.I2' is the second indicator of item 'T1.S1.P1.K3';
@@ -69,17 +70,17 @@ def published_order(position: str, rows: list[tuple[str, str]], listed: list[str
 def position_problem(position: str, level: str, levels: tuple[str, ...]) -> str | None:
     """Why an item's 'Nomor item' on the sheet of `level` gives it no place (empty, or not a position of that level
     under the levels of the workbook, `levels`), as the rest of a message after its cell; None when it does."""
-    label = LEVEL_LABELS[level].lower()
+    letters: dict[str, str] = dict(POSITION_LETTERS)
+    label = LEVEL_LABELS[level].lower()  # type: ignore[index]
     upper = levels[: levels.index(level)]
-    pattern = r"\.".join(rf"{POSITION_LETTERS[each]}[1-9]\d*" for each in (*upper, level))  # type: ignore[index]
-    if re.fullmatch(pattern, position):
+    if re.fullmatch(r"\.".join(rf"{letters[each]}[1-9]\d*" for each in (*upper, level)), position):
         return None
-    example = ".".join([*(f"{POSITION_LETTERS[each]}1" for each in upper), f"{POSITION_LETTERS[level]}3"])  # type: ignore[index]
-    parent = f" {LEVEL_LABELS[upper[-1]].lower()} {example.rsplit('.', 1)[0]}" if upper else ""
+    example = ".".join([*(f"{letters[each]}1" for each in upper), f"{letters[level]}3"])
+    parent = f" {LEVEL_LABELS[upper[-1]].lower()} {example.rsplit('.', 1)[0]}" if upper else ""  # type: ignore[index]
     written = f"Nomor item '{position}' bukan nomor {label}" if position else "Nomor item kosong"
     under = "nomor item induknya, titik, lalu " if upper else ""
-    return (f"{written}, sehingga tempatnya di cascade tidak diketahui; tulis {under}{POSITION_LETTERS[level]} dan "  # type: ignore[index]
-            f"urutannya, mis. {example} ({label} ketiga{parent})")
+    return (f"{written}, sehingga tempatnya di cascade tidak diketahui; tulis {under}{letters[level]} dan urutannya, "
+            f"mis. {example} ({label} ketiga{parent})")
 
 
 def next_free(position: str, taken: set[str]) -> str:

@@ -9,6 +9,7 @@ import json
 import math
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def when_column(cascade: Cascade) -> str:
     return "Periode" if cascade.periode else "Tahun"
 
 
-def yearly(columns: dict[str, str], year: int) -> list[str]:
+def yearly(columns: Iterable[str], year: int) -> list[str]:
     """The headers of a year's columns: `yearly(PAGU_COLUMNS, 2025)` → ['Pagu 2025']."""
     return [header.format(tahun=year) for header in columns]
 
@@ -189,15 +190,18 @@ def year_data_columns(tree: CascadeTree) -> dict[str, list[str]]:
     """The data columns of a year each sheet of the workbook has, by sheet, in its order: {'Indikator': ['Baseline
     2024', 'Target 2025', 'Realisasi 2025'], 'Program': ['Pagu 2025']}; sheets without any are left out."""
     baseline_years, years = _years(tree)
-    found = {INDIKATOR_SHEET: [*(header for year in baseline_years for header in yearly(_data(BASELINE_COLUMNS), year)),
-                               *(header for year in years for header in yearly(_data(KINERJA_COLUMNS), year))]}
+    baseline, kinerja = data_columns(BASELINE_COLUMNS), data_columns(KINERJA_COLUMNS)
+    found = {INDIKATOR_SHEET: [*(header for year in baseline_years for header in yearly(baseline, year)),
+                               *(header for year in years for header in yearly(kinerja, year))]}
     for level in tree.levels:
-        found[LEVEL_LABELS[level]] = [header for year in _pagu_years(tree, level) for header in yearly(PAGU_COLUMNS, year)]
+        found[LEVEL_LABELS[level]] = [header for year in _pagu_years(tree, level)
+                                      for header in yearly(PAGU_COLUMNS, year)]
     return {sheet: headers for sheet, headers in found.items() if headers}
 
 
-def _data(columns: dict[str, str]) -> dict[str, str]:
-    return {header: holds for header, holds in columns.items() if holds == DATA}
+def data_columns(columns: dict[str, str]) -> list[str]:
+    """The headers of `columns` (`SHEET_COLUMNS[...]`, `KINERJA_COLUMNS`...) that head the cascade's data."""
+    return [header for header, holds in columns.items() if holds == DATA]
 
 
 def cascade_table(tree: CascadeTree) -> Table:
