@@ -42,7 +42,7 @@ from .render.comparison import render_comparison_page
 from .render.datapackage import to_datapackage
 from .render.dcat import to_dcat_catalog
 from .render.chart_maker import ChartMaker
-from .render.export import DOWNLOAD_KINDS, cascade_downloads, to_archive, xlsx_cache
+from .render.downloads import DOWNLOAD_KINDS, cascade_downloads, to_archive, xlsx_cache
 from .render.indikator_page import indikator_file, indikator_groups
 from .render.indikator_csv import indikator_csv_files
 from .render.mermaid import Diagram, program_page_diagrams

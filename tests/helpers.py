@@ -31,7 +31,7 @@ from macros.importer import SpreadsheetError, import_spreadsheet
 from macros.load import load_cascades
 from macros.model import CascadeFile, Program, Sasaran
 from macros.naming import overview_page, page_url, program_page
-from macros.render.export import to_xlsx
+from macros.render.downloads import to_xlsx
 from macros.tree import IndikatorRow, Node
 
 ROOT = Path(__file__).resolve().parent.parent

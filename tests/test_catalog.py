@@ -16,7 +16,8 @@ from macros.model import Cascade, CascadeFile
 from macros.naming import anchor, catalog_index_path, page_url, relative_url, source_link
 from macros.render.catalog import render_catalog_all_page, render_catalog_page
 from macros.render.catalog_index import to_catalog_index
-from macros.render.export import to_csv, to_json, to_xlsx
+from macros.render.downloads import to_xlsx
+from macros.render.export import to_csv, to_json
 
 from .helpers import HOSTILE, markdown_to_html, parsed_file, soup_of
 

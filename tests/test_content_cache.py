@@ -9,7 +9,7 @@ import time
 
 from macros.content_cache import ContentCache, link_or_copy
 from macros.mkdocs_linked_file import LinkedFile
-from macros.render.export import cascade_downloads, xlsx_cache
+from macros.render.downloads import cascade_downloads, xlsx_cache
 from macros.naming import download_path
 
 

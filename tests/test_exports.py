@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from macros.load import load_cascades
 from macros.model import Cascade, CascadeFile
 from macros.tree import walk
-from macros.render.export import ZIP_TIMESTAMP, cascade_downloads, neutralise, to_archive, to_csv, to_json, to_xlsx
+from macros.render.downloads import ZIP_TIMESTAMP, cascade_downloads, to_archive, to_xlsx
+from macros.render.export import neutralise, to_csv, to_json
 
 from .helpers import ROOT
 

@@ -18,7 +18,8 @@ from macros.model import Cascade, CascadeFile
 from macros.naming import anchor
 from macros.problems import CascadeError
 from macros.render.catalog import render_catalog_page
-from macros.render.export import indikator_table, to_csv, to_xlsx
+from macros.render.downloads import to_xlsx
+from macros.render.export import indikator_table, to_csv
 from macros.render.mermaid import program_page_diagrams
 from macros.render.pages import render_overview_page, render_program_page
 from macros.site import generate_files, program_diagrams

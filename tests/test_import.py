@@ -20,7 +20,8 @@ from openpyxl import Workbook, load_workbook
 from macros.importer import SpreadsheetError, import_spreadsheet, write_imported
 from macros.importer.template import template_workbook
 from macros.load import load_cascades
-from macros.render.export import indikator_table, item_table, to_csv, to_json, to_xlsx
+from macros.render.downloads import to_xlsx
+from macros.render.export import indikator_table, item_table, to_csv, to_json
 
 from .helpers import DATA, ROOT, real_cascades, soup_of
 

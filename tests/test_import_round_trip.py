@@ -20,7 +20,8 @@ from openpyxl.utils import get_column_letter
 
 from macros.importer import import_spreadsheet
 from macros.naming import slugify
-from macros.render.export import to_json, to_xlsx
+from macros.render.downloads import to_xlsx
+from macros.render.export import to_json
 
 from .helpers import (CASCADES, ROOT, column_of, downloaded_workbook, imported_again, letter, loaded, problems_of,
                       row_of, sheets_of)

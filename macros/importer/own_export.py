@@ -1,4 +1,4 @@
-"""The site's own XLSX download read back (`macros.render.export.to_xlsx`): export → import → export is the same.
+"""The site's own XLSX download read back (`macros.render.downloads.to_xlsx`): export → import → export is the same.
 
 Items come from the sheets of each level (every item, with or without indicators, by its 'Nomor item'
 position, with its penanggung jawab, bidang urusan and pagu per year); indicators from the "Indikator" sheet,

@@ -1,4 +1,4 @@
-"""Which sheet of the site's own XLSX download is which (`macros.render.export.to_xlsx`), found by its header row.
+"""Which sheet of the site's own XLSX download is which (`macros.render.downloads.to_xlsx`), found by its header row.
 
 Staff rename a sheet (Excel names a copy 'Indikator (2)') or insert a title above a table ('Data per 1 Juli'):
 each table of the site's workbook is recognised by its header row, looked for in the first rows of every sheet,
