@@ -22,7 +22,8 @@ from macros.model import Cascade, CascadeFile
 from macros.naming import anchor, download_path, overview_page, program_page
 from macros.problems import CascadeError
 from macros.render.catalog import render_catalog_page
-from macros.render.export import to_csv, to_json, to_xlsx
+from macros.render.downloads import to_xlsx
+from macros.render.export import to_csv, to_json
 from macros.render.indikator_csv import indikator_csv_files
 from macros.render.mermaid import program_page_diagrams
 from macros.render.pages import render_overview_page, render_perangkat_daerah_page, render_program_page

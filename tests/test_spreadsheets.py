@@ -12,7 +12,8 @@ import pytest
 from openpyxl import load_workbook
 
 from macros.model import Cascade, CascadeFile
-from macros.render.export import to_csv, to_xlsx
+from macros.render.downloads import to_xlsx
+from macros.render.export import to_csv
 
 CODES = ["007", "01.02", "1.10"]
 TARGETS = ["1/2", "-5%", "007"]
