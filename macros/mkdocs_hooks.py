@@ -78,9 +78,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CascadeError as error:
         raise Abort(error.report("perbaiki lalu bangun ulang")) from None
     try:
-        opendata = read_settings(config.extra, config.site_name)
+        opendata = read_settings(config.extra, config.site_name, config.site_url or "")
     except SettingsError as error:
         raise Abort(f"Pengaturan data terbuka di mkdocs.yml salah (perbaiki lalu bangun ulang):\n{error}") from None
+    if cascades and not opendata.site_url:
+        _warn_uncounted(f"SITE_URL tidak diisi, jadi alamat di katalog DCAT ({DCAT_CATALOG_PATH}) relatif: portal "
+                        "data (CKAN dan lainnya) yang memanennya tidak dapat memakainya. Untuk situs yang dipanen, "
+                        "bangun dengan alamat publik situs, misalnya "
+                        "SITE_URL=https://pemkab.example.go.id/kinerja/ make build")
     home, *rest = config.nav or ["index.md"]
     config.nav = [home, *navigation(cascades), *rest]
     config.extra["cascades"] = cascades
@@ -97,6 +102,16 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     if folder.is_dir():
         server.watch(str(folder))
     return server
+
+
+def _warn_uncounted(message: str) -> None:
+    """Show `message` as a WARNING that a strict build does not count: it names a build that is valid (a preview,
+    an intranet copy) but falls short for one use, which must not stop the build as strict mode would."""
+    level = logging.WARNING - 1  # strict mode counts records from logging.WARNING up
+    if log.isEnabledFor(level):
+        record = log.makeRecord(log.name, level, __file__, 0, message, None, None)
+        record.levelname = "WARNING"
+        log.handle(record)
 
 
 def _finished(html: str) -> str:

@@ -1,4 +1,5 @@
-"""The open-data settings of a site (`extra.data_terbuka` in mkdocs.yml): licence, publisher, Kabupaten/Kota.
+"""The open-data settings of a site (`extra.data_terbuka` in mkdocs.yml): licence, publisher, contact,
+Kabupaten/Kota, and the site's public address (`site_url`).
 
 They describe the downloads for machines (the Data Package and the DCAT catalog); nothing here reads MkDocs.
 A setting staff get wrong stops the build with an Indonesian message naming the setting.
@@ -53,7 +54,8 @@ class OpenDataSettings:
     `site_name` titles the catalog; `publisher` is the name of the body that publishes the data (default: the
     site's name), `contact` an
     e-mail address or web address for questions about it ('' when not given), `region` the Kabupaten/Kota the
-    perangkat daerah belong to ('' when not given: the catalog then names no place).
+    perangkat daerah belong to ('' when not given: the catalog then names no place), `site_url` the site's public
+    address ending in '/' ('' when the build has no SITE_URL: the catalog's addresses are then relative).
     """
 
     site_name: str
@@ -61,6 +63,7 @@ class OpenDataSettings:
     publisher: str
     contact: str = ""
     region: str = ""
+    site_url: str = ""
 
     @property
     def contact_url(self) -> str:
@@ -70,8 +73,9 @@ class OpenDataSettings:
         return f"mailto:{self.contact}"
 
 
-def read_settings(extra: Mapping[str, Any], site_name: str) -> OpenDataSettings:
-    """The settings from mkdocs.yml's `extra` mapping; defaults where a setting is absent.
+def read_settings(extra: Mapping[str, Any], site_name: str, site_url: str = "") -> OpenDataSettings:
+    """The settings from mkdocs.yml's `extra` mapping; defaults where a setting is absent. `site_url` is MkDocs'
+    (already checked by it, ending in '/'), or '' when the site is built without one.
 
     Raises SettingsError for an unknown key, a value that is not text, or a licence identifier not in LICENCES.
     """
@@ -97,4 +101,5 @@ def read_settings(extra: Mapping[str, Any], site_name: str) -> OpenDataSettings:
     if problems:
         raise SettingsError("\n".join(problems))
     return OpenDataSettings(site_name=site_name, licence=LICENCES[licence_id], publisher=values.get("penerbit") or site_name,
-                            contact=values.get("kontak", ""), region=values.get("kabupaten_kota", ""))
+                            contact=values.get("kontak", ""), region=values.get("kabupaten_kota", ""),
+                            site_url=site_url)

@@ -187,6 +187,48 @@ def test_dcat_catalog_dates_and_places_each_cascade(site, kebasen):
     assert str(graph.value(elsewhere, label)) == "Kabupaten Tangerang"
 
 
+SITE = "https://data.contoh.go.id/kinerja/"
+
+
+def _catalog(files, settings) -> str:
+    """The DCAT catalog a build of `files` writes with `settings`."""
+    (catalog,) = [generated.content for generated in generate_files(list(files), program_diagrams(files),
+                                                                     opendata=settings)
+                  if generated.path == DCAT_CATALOG_PATH]
+    return catalog
+
+
+def test_with_the_site_address_a_harvester_parsing_without_a_base_reads_the_published_addresses(cascades):
+    # As ckanext-dcat reads a catalog: rdflib without a base, which makes a relative IRI file:///<its folder>/...
+    graph = rdflib.Graph().parse(data=_catalog(cascades, read_settings({}, "Situs", SITE)), format="json-ld")
+    catalog_iri = rdflib.URIRef(SITE + DCAT_CATALOG_PATH)
+    assert set(graph.subjects(RDF.type, DCAT.Catalog)) == {catalog_iri}
+    assert str(graph.value(catalog_iri, rdflib.namespace.FOAF.homepage)) == SITE
+    datasets = set(graph.objects(catalog_iri, DCAT.dataset))
+    assert datasets == {rdflib.URIRef(f"{catalog_iri}#{cf.slug}-{cf.tahun}") for cf in cascades}
+    for cf in cascades:
+        dataset = rdflib.URIRef(f"{catalog_iri}#{cf.slug}-{cf.tahun}")
+        assert str(graph.value(dataset, DCAT.landingPage)) == SITE + page_url(f"{cf.slug}/{cf.tahun}/index.md")
+        assert str(graph.value(dataset, DCTERMS.publisher)) == f"{catalog_iri}#penerbit"
+        for distribution in graph.objects(dataset, DCAT.distribution):
+            address = str(graph.value(distribution, DCAT.downloadURL))
+            assert address.startswith(SITE + "data/") and address == str(graph.value(distribution, DCAT.accessURL))
+    addresses = {str(term) for triple in graph for term in triple if isinstance(term, rdflib.URIRef)}
+    assert not [address for address in addresses if not address.startswith(("https://", "http://"))]
+
+
+def test_two_builds_with_the_same_site_address_write_the_same_catalog(cascades):
+    settings = read_settings({}, "Situs", SITE)
+    assert _catalog(cascades, settings) == _catalog(cascades, settings)
+
+
+def test_a_build_without_site_url_warns_once_that_harvesters_need_it_and_still_succeeds(site_build):
+    site, result = site_build
+    assert result.stderr.count("SITE_URL tidak diisi") == 1, result.stderr
+    assert "portal data (CKAN dan lainnya)" in result.stderr
+    assert (site / DCAT_CATALOG_PATH).exists()
+
+
 def test_every_page_names_the_catalog_in_its_head(site, cascades):
     for url in site_pages(cascades):
         (link,) = soup_of(site, url).select('head link[rel~="alternate"][type="application/ld+json"]')

@@ -17,7 +17,11 @@ from urllib.parse import unquote, urljoin
 from xml.etree import ElementTree
 
 import pytest
+import rdflib
 from bs4 import BeautifulSoup
+from rdflib.namespace import DCAT, RDF
+
+from macros.naming import DCAT_CATALOG_PATH
 
 from .helpers import ROOT, build_site, serve, soup_of
 
@@ -118,6 +122,17 @@ def test_sitemap_and_canonical_links_use_the_site_url(subpath_site, subpath_url)
         assert _status(subpath_url + loc.removeprefix(SITE_URL)) == 200, loc
     overview = soup_of(subpath_site, "kecamatan-kebasen/2023")
     assert overview.select_one('link[rel="canonical"]')["href"] == SITE_URL + "kecamatan-kebasen/2023/"
+
+
+def test_the_dcat_catalog_read_without_a_base_names_the_published_downloads(subpath_site, subpath_url):
+    # ckanext-dcat parses the catalog's text without a base: every address must be whole in the file.
+    graph = rdflib.Graph().parse(data=(subpath_site / DCAT_CATALOG_PATH).read_text(encoding="utf-8"), format="json-ld")
+    assert set(graph.subjects(RDF.type, DCAT.Catalog)) == {rdflib.URIRef(SITE_URL + DCAT_CATALOG_PATH)}
+    downloads = {str(url) for url in graph.objects(None, DCAT.downloadURL)}
+    pages = {str(url) for url in graph.objects(None, DCAT.landingPage)}
+    assert downloads and pages and all(url.startswith(SITE_URL) for url in downloads | pages)
+    for url in sorted(downloads | pages):
+        assert _status(subpath_url + url.removeprefix(SITE_URL)) == 200, url
 
 
 def test_search_worker_resolves_from_a_page(subpath_site, subpath_url):

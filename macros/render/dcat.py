@@ -2,9 +2,12 @@
 ckanext-dcat, Satu Data Indonesia portals).
 
 One `dcat:Dataset` per cascade, with its JSON, CSV and XLSX downloads and the ZIP of every cascade as
-`dcat:Distribution`s (media type, byte size, SHA-256 checksum). Every address is relative to the catalog's
-own address, so the catalog is right at the site root and under a subpath alike; JSON-LD resolves them
-against the address it was fetched from. Data text goes in as JSON strings (`json.dumps`), never as markup.
+`dcat:Distribution`s (media type, byte size, SHA-256 checksum). With the site's address (`site_url`) every
+IRI is absolute: ckanext-dcat parses a catalog without a base (rdflib's `parse(data=...)`), which would turn
+relative ones into file:///<the harvester's folder>/... and give every portal's datasets the same identifiers.
+Without it every address is relative to the catalog's own, right at the site root and under a subpath alike
+for a reader that resolves them against the address it fetched (the build warns that harvesters need it).
+Data text goes in as JSON strings (`json.dumps`), never as markup.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from ..model import CascadeFile
 from ..naming import ARCHIVE_PATH, DCAT_CATALOG_PATH, download_path, file_link, overview_page
@@ -50,29 +54,43 @@ def _typed(value: str | int, datatype: str) -> dict[str, str]:
     return {"@value": str(value), "@type": f"xsd:{datatype}"}
 
 
-def _link(path: str) -> dict[str, str]:
-    return {"@id": file_link(DCAT_CATALOG_PATH, path)}
+def _iri(reference: str, settings: OpenDataSettings) -> dict[str, str]:
+    """A node or address of the catalog ('' the catalog itself, '#penerbit', a relative link from it): absolute
+    under the site's address when the site has one, as it is otherwise."""
+    if not settings.site_url:
+        return {"@id": reference}
+    return {"@id": urljoin(settings.site_url + DCAT_CATALOG_PATH, reference)}
 
 
-def _distribution(path: str, content: str | bytes, kind: str, title: str, licence: str) -> dict[str, Any]:
+def _link(path: str, settings: OpenDataSettings) -> dict[str, str]:
+    """A file or page of the site ('data/x.json', 'x/index.md'), by its address."""
+    return _iri(file_link(DCAT_CATALOG_PATH, path), settings)
+
+
+def _dataset_reference(cf: CascadeFile) -> str:
+    return f"#{cf.slug}-{cf.label}"
+
+
+def _distribution(path: str, content: str | bytes, kind: str, title: str,
+                  settings: OpenDataSettings) -> dict[str, Any]:
     data = content.encode("utf-8") if isinstance(content, str) else content
     label, media_type, file_type = _FORMATS[kind]
     return {
         "@type": "dcat:Distribution",
         "dct:title": _text(title),
-        "dcat:downloadURL": _link(path),
-        "dcat:accessURL": _link(path),
+        "dcat:downloadURL": _link(path, settings),
+        "dcat:accessURL": _link(path, settings),
         "dcat:mediaType": {"@id": _IANA + media_type},
         "dct:format": {"@id": _EU_FILE_TYPE + file_type},
         "dcat:byteSize": _typed(len(data), "nonNegativeInteger"),
         "spdx:checksum": {"@type": "spdx:Checksum", "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
                           "spdx:checksumValue": _typed(hashlib.sha256(data).hexdigest(), "hexBinary")},
-        "dct:license": {"@id": licence},
+        "dct:license": {"@id": settings.licence.url},
     }
 
 
 def _publisher(settings: OpenDataSettings) -> dict[str, Any]:
-    return {"@id": "#penerbit", "@type": "foaf:Agent", "foaf:name": _text(settings.publisher)}
+    return {**_iri("#penerbit", settings), "@type": "foaf:Agent", "foaf:name": _text(settings.publisher)}
 
 
 def _contact(settings: OpenDataSettings) -> dict[str, Any]:
@@ -88,7 +106,7 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
              settings: OpenDataSettings) -> dict[str, Any]:
     name, tahun, licence = cf.cascade.perangkat_daerah, cf.label, settings.licence.url
     dataset: dict[str, Any] = {
-        "@id": f"#{cf.slug}-{tahun}",
+        **_iri(_dataset_reference(cf), settings),
         "@type": "dcat:Dataset",
         "dct:identifier": f"{cf.slug}/{tahun}",
         "dct:title": _text(f"Cascading kinerja {name} {tahun}"),
@@ -97,16 +115,16 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
                                  f"kegiatan, sub kegiatan dan {len(cf.tree.indikator)} indikator kinerjanya."),
         "dcat:keyword": [_text(word) for word in (*KEYWORDS, name)],
         "dct:language": {"@id": _INDONESIAN},
-        "dct:publisher": {"@id": "#penerbit"},
+        "dct:publisher": _iri("#penerbit", settings),
         "dcat:contactPoint": _contact(settings),
         "dct:license": {"@id": licence},
-        "dcat:landingPage": _link(overview_page(cf)),
+        "dcat:landingPage": _link(overview_page(cf), settings),
         "dct:temporal": {"@type": "dct:PeriodOfTime", "dcat:startDate": _typed(f"{cf.years[0]}-01-01", "date"),
                          "dcat:endDate": _typed(f"{cf.years[-1]}-12-31", "date")},
         "dcat:distribution": [
-            _distribution(path, downloads[path], kind, f"{name} {tahun} ({_FORMATS[kind][0]})", licence)
+            _distribution(path, downloads[path], kind, f"{name} {tahun} ({_FORMATS[kind][0]})", settings)
             for kind, path in (("json", download_path(cf, "json")), ("csv", download_path(cf, "csv")), ("xlsx", download_path(cf, "xlsx")))
-        ] + [{"@id": "#arsip"}],
+        ] + [_iri("#arsip", settings)],
     }
     if modified is not None:
         dataset["dct:modified"] = _typed(modified.isoformat(timespec="seconds"), "dateTime")
@@ -122,21 +140,21 @@ def to_dcat_catalog(files: list[CascadeFile], downloads: Mapping[str, str | byte
     ARCHIVE_PATH among them), `modified` each data file's last change (`macros.data_dates.last_changes`)."""
     licence = settings.licence.url
     graph: list[dict[str, Any]] = [{
-        "@id": "",
+        **_iri("", settings),
         "@type": "dcat:Catalog",
         "dct:title": _text(settings.site_name),
         "dct:description": _text("Cascading kinerja perangkat daerah (SAKIP) sebagai data terbuka."),
         "dct:language": {"@id": _INDONESIAN},
-        "dct:publisher": {"@id": "#penerbit"},
+        "dct:publisher": _iri("#penerbit", settings),
         "dct:license": {"@id": licence},
-        "foaf:homepage": _link("index.md"),
-        "dcat:dataset": [{"@id": f"#{cf.slug}-{cf.label}"} for cf in files],
+        "foaf:homepage": _link("index.md", settings),
+        "dcat:dataset": [_iri(_dataset_reference(cf), settings) for cf in files],
     }, _publisher(settings)]
     dates = [modified[cf.path] for cf in files if cf.path in modified]
     if dates:
         graph[0]["dct:modified"] = _typed(max(dates).isoformat(timespec="seconds"), "dateTime")
     if ARCHIVE_PATH in downloads:
         graph.append({**_distribution(ARCHIVE_PATH, downloads[ARCHIVE_PATH], "zip",
-                                      "Semua cascade: JSON, CSV dan XLSX (ZIP)", licence), "@id": "#arsip"})
+                                      "Semua cascade: JSON, CSV dan XLSX (ZIP)", settings), **_iri("#arsip", settings)})
     graph += [_dataset(cf, downloads, modified.get(cf.path), settings) for cf in files]
     return json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, separators=(",", ":")) + "\n"
