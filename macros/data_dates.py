@@ -3,7 +3,8 @@
 The rule: the date of the file's last git commit when the file is committed and unchanged since; otherwise
 (not in a git repository, git missing, never committed, or edited since the last commit) the file's
 modification time. A build from a clean checkout therefore dates every cascade by its history, not by
-when the clone was made; a build of work in progress dates what changed by when it was saved.
+when the clone was made; a build of work in progress dates what changed by when it was saved. A shallow clone
+(CI's default checkout) has no history to date by: `shallow_history_note` says so for the build to warn.
 """
 
 from __future__ import annotations
@@ -54,3 +55,14 @@ def last_changes(paths: Iterable[Path]) -> dict[Path, datetime.datetime]:
         committed.update(_committed_dates(folder))
     return {path: committed.get(path.resolve())
             or datetime.datetime.fromtimestamp(int(path.stat().st_mtime), _UTC) for path in paths}
+
+
+def shallow_history_note(folder: Path) -> str | None:
+    """An Indonesian warning for staff when `folder` is in a shallow git clone, whose few commits date every file
+    they touch by the newest one (each push would then show every dataset as changed); None otherwise."""
+    if (_git(["rev-parse", "--is-shallow-repository"], folder) or "").strip() != "true":
+        return None
+    return (f"Riwayat git folder data ({folder}) tidak lengkap (shallow clone), jadi tanggal perubahan setiap "
+            "cascade di katalog DCAT (dct:modified) bisa salah: berkas yang tidak berubah pun bertanggal commit "
+            "terakhir, dan portal data menganggap datasetnya berubah. Ambil riwayat lengkap dengan "
+            "git fetch --unshallow, atau di GitHub Actions tulis fetch-depth: 0 pada langkah actions/checkout.")

@@ -30,6 +30,7 @@ for _name in [n for n in sys.modules if n.startswith("macros.")]:
     del sys.modules[_name]
 
 from macros.csp import add_policy
+from macros.data_dates import shallow_history_note
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
 from macros.html_space import collapse_indentation
 from macros.load import load_cascades
@@ -81,11 +82,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         opendata = read_settings(config.extra, config.site_name, config.site_url or "")
     except SettingsError as error:
         raise Abort(f"Pengaturan data terbuka di mkdocs.yml salah (perbaiki lalu bangun ulang):\n{error}") from None
-    if cascades and not opendata.site_url:
-        _warn_uncounted(f"SITE_URL tidak diisi, jadi alamat di katalog DCAT ({DCAT_CATALOG_PATH}) relatif: portal "
-                        "data (CKAN dan lainnya) yang memanennya tidak dapat memakainya. Untuk situs yang dipanen, "
-                        "bangun dengan alamat publik situs, misalnya "
-                        "SITE_URL=https://pemkab.example.go.id/kinerja/ make build")
+    if cascades:
+        _warn_where_harvesters_would_be_misled(config, opendata)
     home, *rest = config.nav or ["index.md"]
     config.nav = [home, *navigation(cascades), *rest]
     config.extra["cascades"] = cascades
@@ -102,6 +100,19 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     if folder.is_dir():
         server.watch(str(folder))
     return server
+
+
+def _warn_where_harvesters_would_be_misled(config: MkDocsConfig, opendata: OpenDataSettings) -> None:
+    """Warn of a build that is valid but whose DCAT catalog a data portal would read wrongly: relative addresses
+    without SITE_URL, and dates from a shallow clone's cut history."""
+    if not opendata.site_url:
+        _warn_uncounted(f"SITE_URL tidak diisi, jadi alamat di katalog DCAT ({DCAT_CATALOG_PATH}) relatif: portal "
+                        "data (CKAN dan lainnya) yang memanennya tidak dapat memakainya. Untuk situs yang dipanen, "
+                        "bangun dengan alamat publik situs, misalnya "
+                        "SITE_URL=https://pemkab.example.go.id/kinerja/ make build")
+    shallow = shallow_history_note(data_dir(config))
+    if shallow:
+        _warn_uncounted(shallow)
 
 
 def _warn_uncounted(message: str) -> None:

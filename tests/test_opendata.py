@@ -19,7 +19,7 @@ import rdflib
 from frictionless import Package, validate
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
-from macros.data_dates import last_changes
+from macros.data_dates import last_changes, shallow_history_note
 from macros.kinerja import years_of
 from macros.load import load_cascades
 from macros.naming import DATAPACKAGE_PATH, DCAT_CATALOG_PATH, download_path, indikator_csv_path, page_url
@@ -261,6 +261,30 @@ def test_last_change_is_the_last_commit_unless_edited_since(tmp_path):
     assert dates[edited] == datetime.datetime.fromtimestamp(1_700_000_000, datetime.timezone.utc)
     assert dates[new] == datetime.datetime.fromtimestamp(int(new.stat().st_mtime), datetime.timezone.utc)
     assert tmp_path / "tidak-ada.yaml" not in dates
+
+
+def test_a_shallow_clone_is_named_with_how_to_fetch_the_whole_history(tmp_path):
+    whole = tmp_path / "utuh"
+    folder = whole / "cascade_data" / "kecamatan-contoh"
+    folder.mkdir(parents=True)
+    (folder / "2022.yaml").write_text("a\n")
+    _git(whole, "init", "-q")
+    _git(whole, "add", ".")
+    _git(whole, "commit", "-q", "-m", "2022", date="2023-01-10T10:00:00+07:00")
+    (folder / "2023.yaml").write_text("b\n")
+    _git(whole, "add", ".")
+    _git(whole, "commit", "-q", "-m", "2023", date="2024-03-05T10:00:00+07:00")
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{whole}", "dangkal")
+    shallow = tmp_path / "dangkal" / "cascade_data"
+    # Why it matters: the cut history dates the file the last commit did not touch by that commit.
+    unchanged = shallow / "kecamatan-contoh" / "2022.yaml"
+    assert last_changes([unchanged])[unchanged] == datetime.datetime(2024, 3, 5, 3, 0, tzinfo=datetime.timezone.utc)
+    note = shallow_history_note(shallow)
+    assert note is not None
+    assert f"Riwayat git folder data ({shallow}) tidak lengkap (shallow clone)" in note
+    assert "dct:modified" in note and "git fetch --unshallow" in note and "fetch-depth: 0" in note
+    assert shallow_history_note(whole / "cascade_data") is None
+    assert shallow_history_note(tmp_path) is None  # not in a repository
 
 
 # Per indicator

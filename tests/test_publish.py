@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 
 import pytest
 import rdflib
+import yaml
 from bs4 import BeautifulSoup
 from rdflib.namespace import DCAT, RDF
 
@@ -36,6 +37,13 @@ def test_pages_workflow_passes_actionlint():
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 finding(s) in 1 file(s)" in result.stdout
+
+
+def test_pages_workflow_checks_out_the_whole_history_that_dates_each_dataset():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    (checkout,) = [step for step in workflow["jobs"]["build"]["steps"]
+                   if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0
 
 
 def test_actionlint_script_reports_a_broken_workflow(tmp_path):
