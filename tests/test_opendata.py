@@ -7,7 +7,9 @@ import csv
 import datetime
 import hashlib
 import io
+import json
 import os
+import re
 import subprocess
 import sys
 import urllib.request
@@ -227,6 +229,27 @@ def test_a_build_without_site_url_warns_once_that_harvesters_need_it_and_still_s
     assert result.stderr.count("SITE_URL tidak diisi") == 1, result.stderr
     assert "portal data (CKAN dan lainnya)" in result.stderr
     assert (site / DCAT_CATALOG_PATH).exists()
+
+
+# CKAN makes each keyword a tag and refuses the whole dataset for a tag outside this (ckan.logic.validators:
+# tag_name_validator, tag_length_validator); ckanext-dcat leaves tags as they are unless clean_tags is on.
+CKAN_TAG = re.compile(r"[\w \-.]{2,100}")
+
+
+@pytest.mark.parametrize("name", ["Dinas Pemuda, Olahraga dan Pariwisata",
+                                  "Badan Pengelola Keuangan dan Aset Daerah (BPKAD)", 'Dinas "Kominfo" & Statistik'])
+def test_every_keyword_is_a_tag_ckan_accepts_whatever_the_perangkat_daerah_is_called(tmp_path, kebasen_text, name):
+    data = tmp_path / "dinas-contoh" / "2023.yaml"
+    data.parent.mkdir()
+    named = kebasen_text.replace("perangkat_daerah: Kecamatan Kebasen", f"perangkat_daerah: {json.dumps(name)}")
+    data.write_text(named, encoding="utf-8")
+    graph = rdflib.Graph().parse(data=_catalog(load_cascades(tmp_path), read_settings({}, "Situs", SITE)),
+                                 format="json-ld")
+    (dataset,) = graph.subjects(RDF.type, DCAT.Dataset)
+    keywords = [str(keyword) for keyword in graph.objects(dataset, DCAT.keyword)]
+    assert keywords and [keyword for keyword in keywords if not CKAN_TAG.fullmatch(keyword)] == []
+    # The name is published as written, in the title.
+    assert str(graph.value(dataset, DCTERMS.title)) == f"Cascading kinerja {name} 2023"
 
 
 def test_every_page_names_the_catalog_in_its_head(site, cascades):

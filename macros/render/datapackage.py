@@ -23,6 +23,7 @@ from ..opendata_settings import OpenDataSettings
 from .export import indikator_columns
 from .indikator_csv import INDIKATOR_COLUMNS, INDIKATOR_PRIMARY_KEY, Column
 
+# Each a tag CKAN accepts (letters, digits, spaces, '-', '_', '.'; 2 to 100 characters): the DCAT catalog's too.
 KEYWORDS = ["SAKIP", "cascading kinerja", "indikator kinerja", "perangkat daerah", "Satu Data Indonesia"]
 # The cascade CSV's definition of an indicator, which the per-indicator CSVs leave to it (their foreign key).
 _DEFINITION_COLUMNS = (

@@ -113,7 +113,9 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
         "dct:description": _text(f"Cascading kinerja (SAKIP) {name} {'periode' if cf.is_periode else 'tahun'} "
                                  f"{tahun}: tujuan, sasaran, program, "
                                  f"kegiatan, sub kegiatan dan {len(cf.tree.indikator)} indikator kinerjanya."),
-        "dcat:keyword": [_text(word) for word in (*KEYWORDS, name)],
+        # Not the perangkat daerah's name (it is in the title): CKAN makes keywords tags and refuses the dataset for
+        # a tag with ',', '(', '"', '&'..., which real names have; changing the name to fit would misquote it.
+        "dcat:keyword": [_text(word) for word in KEYWORDS],
         "dct:language": {"@id": _INDONESIAN},
         "dct:publisher": _iri("#penerbit", settings),
         "dcat:contactPoint": _contact(settings),
