@@ -7,9 +7,11 @@ A setting staff get wrong stops the build with an Indonesian message naming the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 SETTINGS_KEY = "data_terbuka"
 DEFAULT_LICENCE = "CC-BY-4.0"
@@ -41,6 +43,10 @@ LICENCES: dict[str, Licence] = {licence.id: licence for licence in (
 )}
 
 _KEYS = ("lisensi", "penerbit", "kontak", "kabupaten_kota")
+# What the catalog can give as an address (a mailto: or http(s) IRI): anything else, a bare domain or a phone
+# number, became an IRI portals misread or rdflib dropped without a word.
+_EMAIL = re.compile(r"(?:mailto:)?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 
 class SettingsError(ValueError):
@@ -68,16 +74,28 @@ class OpenDataSettings:
     @property
     def contact_url(self) -> str:
         """The contact as an address: 'mailto:…' for an e-mail address, the web address itself otherwise."""
-        if not self.contact or "://" in self.contact:
+        if not self.contact or self.contact.startswith(("mailto:", "http://", "https://")):
             return self.contact
         return f"mailto:{self.contact}"
+
+
+def _contact_problem(contact: str) -> str | None:
+    """Why `contact` is neither an e-mail address nor an http(s) address, with what to write; None when it is one."""
+    if _EMAIL.fullmatch(contact) or (_WEB_ADDRESS.fullmatch(contact) and urlsplit(contact).hostname):
+        return None
+    looks_like_a_domain = "." in contact and not re.search(r"[\s@/:]", contact)
+    hint = f" (bila yang dimaksud situs webnya: https://{contact})" if looks_like_a_domain else ""
+    return (f"extra.{SETTINGS_KEY}.kontak: '{contact}' bukan alamat e-mail atau alamat web; tulis alamat e-mail, "
+            f"misalnya data@contoh.go.id, atau alamat web lengkap dengan https://, misalnya "
+            f"https://contoh.go.id/kontak{hint}. Nama bagian atau nomor telepon tidak dapat dipakai di sini.")
 
 
 def read_settings(extra: Mapping[str, Any], site_name: str, site_url: str = "") -> OpenDataSettings:
     """The settings from mkdocs.yml's `extra` mapping; defaults where a setting is absent. `site_url` is MkDocs'
     (already checked by it, ending in '/'), or '' when the site is built without one.
 
-    Raises SettingsError for an unknown key, a value that is not text, or a licence identifier not in LICENCES.
+    Raises SettingsError for an unknown key, a value that is not text, a licence identifier not in LICENCES, or
+    a contact that is neither an e-mail address nor an http(s) address.
     """
     given = extra.get(SETTINGS_KEY) or {}
     if not isinstance(given, Mapping):
@@ -98,8 +116,11 @@ def read_settings(extra: Mapping[str, Any], site_name: str, site_url: str = "") 
     if licence_id not in LICENCES:
         problems.append(f"extra.{SETTINGS_KEY}.lisensi: '{licence_id}' bukan lisensi yang dikenal; "
                         f"gunakan salah satu pengenal SPDX berikut: {', '.join(LICENCES)}")
+    contact_problem = _contact_problem(values["kontak"]) if values.get("kontak") else None
+    if contact_problem:
+        problems.append(contact_problem)
     if problems:
         raise SettingsError("\n".join(problems))
-    return OpenDataSettings(site_name=site_name, licence=LICENCES[licence_id], publisher=values.get("penerbit") or site_name,
-                            contact=values.get("kontak", ""), region=values.get("kabupaten_kota", ""),
-                            site_url=site_url)
+    return OpenDataSettings(site_name=site_name, licence=LICENCES[licence_id],
+                            publisher=values.get("penerbit") or site_name, contact=values.get("kontak", ""),
+                            region=values.get("kabupaten_kota", ""), site_url=site_url)

@@ -71,6 +71,31 @@ def test_settings_refuse_an_unknown_key_and_a_number():
     ]
 
 
+@pytest.mark.parametrize(("contact", "suggestion"), [
+    ("www.banyumaskab.go.id", " (bila yang dimaksud situs webnya: https://www.banyumaskab.go.id)"),
+    ("Bagian Organisasi (0281) 123456", ""),
+    ("data@contoh", ""),
+    ("https://contoh.go.id/kontak kami", ""),
+    ("ftp://contoh.go.id", ""),
+])
+def test_settings_refuse_a_contact_that_is_neither_an_email_nor_a_web_address(contact, suggestion):
+    with pytest.raises(SettingsError) as error:
+        read_settings({"data_terbuka": {"kontak": contact}}, "Situs")
+    assert str(error.value) == (
+        f"extra.data_terbuka.kontak: '{contact}' bukan alamat e-mail atau alamat web; tulis alamat e-mail, misalnya "
+        f"data@contoh.go.id, atau alamat web lengkap dengan https://, misalnya https://contoh.go.id/kontak"
+        f"{suggestion}. Nama bagian atau nomor telepon tidak dapat dipakai di sini.")
+
+
+@pytest.mark.parametrize(("contact", "address"), [
+    ("data@banyumaskab.go.id", "mailto:data@banyumaskab.go.id"),
+    ("mailto:data@banyumaskab.go.id", "mailto:data@banyumaskab.go.id"),
+    ("http://banyumaskab.go.id/kontak?bagian=organisasi", "http://banyumaskab.go.id/kontak?bagian=organisasi"),
+])
+def test_settings_take_an_email_or_a_web_address_as_the_contact(contact, address):
+    assert read_settings({"data_terbuka": {"kontak": contact}}, "Situs").contact_url == address
+
+
 def test_the_build_stops_on_an_unknown_licence(tmp_path):
     # As `mkdocs build` with mkdocs.yml's extra replaced; click prints the Abort's message the same way.
     script = ("import sys\nfrom mkdocs.config import load_config\nfrom mkdocs.commands.build import build\n"
