@@ -256,6 +256,20 @@ def test_a_build_without_site_url_warns_once_that_harvesters_need_it_and_still_s
     assert (site / DCAT_CATALOG_PATH).exists()
 
 
+def test_a_datasets_description_names_only_the_levels_its_cascade_has(cascades, kebasen):
+    graph = rdflib.Graph().parse(data=_catalog(cascades, read_settings({}, "Situs", SITE)), format="json-ld")
+    descriptions = {str(graph.value(dataset, DCTERMS.identifier)): str(graph.value(dataset, DCTERMS.description))
+                    for dataset in graph.subjects(RDF.type, DCAT.Dataset)}
+    (gunung_kaler,) = [cf for cf in cascades if cf.slug == "kecamatan-gunung-kaler"]
+    # An LKjIP's table of sasaran and their indicators: no tujuan, program, kegiatan or sub kegiatan to name.
+    assert descriptions["kecamatan-gunung-kaler/2020"] == (
+        f"Cascading kinerja (SAKIP) Kecamatan Gunung Kaler tahun 2020: sasaran dan {len(gunung_kaler.tree.indikator)} "
+        "indikator kinerjanya.")
+    assert descriptions["kecamatan-kebasen/2023"] == (
+        "Cascading kinerja (SAKIP) Kecamatan Kebasen tahun 2023: tujuan, sasaran, program, kegiatan, sub kegiatan "
+        f"dan {len(kebasen.tree.indikator)} indikator kinerjanya.")
+
+
 # CKAN makes each keyword a tag and refuses the whole dataset for a tag outside this (ckan.logic.validators:
 # tag_name_validator, tag_length_validator); ckanext-dcat leaves tags as they are unless clean_tags is on.
 CKAN_TAG = re.compile(r"[\w \-.]{2,100}")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from ..model import CascadeFile
+from ..model import LEVEL_LABELS, CascadeFile
 from ..naming import ARCHIVE_PATH, DCAT_CATALOG_PATH, download_path, file_link, overview_page
 from ..opendata_settings import OpenDataSettings
 from .datapackage import KEYWORDS
@@ -102,6 +102,14 @@ def _contact(settings: OpenDataSettings) -> dict[str, Any]:
     return contact
 
 
+def _contents(cf: CascadeFile) -> str:
+    """What a cascade holds, by the levels it has items at: 'tujuan, sasaran, ..., sub kegiatan dan 40 indikator
+    kinerjanya', or 'sasaran dan 3 indikator kinerjanya' for an IKU or LKjIP table of sasaran."""
+    levels = [LEVEL_LABELS[level].lower() for level in cf.tree.levels if cf.tree.at(level)]
+    indikator = f"{len(cf.tree.indikator)} indikator kinerjanya"
+    return f"{', '.join(levels)} dan {indikator}" if levels else indikator
+
+
 def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: datetime.datetime | None,
              settings: OpenDataSettings) -> dict[str, Any]:
     name, tahun, licence = cf.cascade.perangkat_daerah, cf.label, settings.licence.url
@@ -111,8 +119,7 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
         "dct:identifier": f"{cf.slug}/{tahun}",
         "dct:title": _text(f"Cascading kinerja {name} {tahun}"),
         "dct:description": _text(f"Cascading kinerja (SAKIP) {name} {'periode' if cf.is_periode else 'tahun'} "
-                                 f"{tahun}: tujuan, sasaran, program, "
-                                 f"kegiatan, sub kegiatan dan {len(cf.tree.indikator)} indikator kinerjanya."),
+                                 f"{tahun}: {_contents(cf)}."),
         # Not the perangkat daerah's name (it is in the title): CKAN makes keywords tags and refuses the dataset for
         # a tag with ',', '(', '"', '&'..., which real names have; changing the name to fit would misquote it.
         "dcat:keyword": [_text(word) for word in KEYWORDS],
