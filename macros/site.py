@@ -99,9 +99,8 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
                                     (cf.path.parent / cf.cascade.dokumen_sumber).read_bytes())
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
-        archive = to_archive(downloads)
-        yield GeneratedFile(ARCHIVE_PATH, archive)
-        yield from _machine_readable(files, {**downloads, ARCHIVE_PATH: archive}, opendata)
+        yield GeneratedFile(ARCHIVE_PATH, to_archive(downloads))
+        yield from _machine_readable(files, downloads, opendata)
     # The template's first year follows the data, so the same data gives the same file.
     yield GeneratedFile(IMPORT_TEMPLATE_PATH, template_workbook(max((cf.years[-1] for cf in files), default=2025)))
     # Always there: the footer of every page links to it.

@@ -1,13 +1,15 @@
 """The DCAT catalog (`data/catalog.jsonld`): DCAT 3 / DCAT-AP in JSON-LD, for data portals' harvesters (CKAN's
 ckanext-dcat, Satu Data Indonesia portals).
 
-One `dcat:Dataset` per cascade, with its JSON, CSV and XLSX downloads and the ZIP of every cascade as
-`dcat:Distribution`s (media type, byte size, SHA-256 checksum). With the site's address (`site_url`) every
-IRI is absolute: ckanext-dcat parses a catalog without a base (rdflib's `parse(data=...)`), which would turn
-relative ones into file:///<the harvester's folder>/... and give every portal's datasets the same identifiers.
-Without it every address is relative to the catalog's own, right at the site root and under a subpath alike
-for a reader that resolves them against the address it fetched (the build warns that harvesters need it).
-Data text goes in as JSON strings (`json.dumps`), never as markup.
+One `dcat:Dataset` per cascade, with its own JSON, CSV and XLSX downloads as `dcat:Distribution`s (media type,
+byte size, SHA-256 checksum). Not the ZIP of every cascade, which stays on the site: its checksum changes with
+any cascade, and listed under each dataset it made a harvester see every dataset as changed after one edit.
+
+With the site's address (`site_url`) every IRI is absolute: ckanext-dcat parses a catalog without a base
+(rdflib's `parse(data=...)`), which would turn relative ones into file:///<the harvester's folder>/... and give
+every portal's datasets the same identifiers. Without it every address is relative to the catalog's own, right
+at the site root and under a subpath alike for a reader that resolves them against the address it fetched (the
+build warns that harvesters need it). Data text goes in as JSON strings (`json.dumps`), never as markup.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..model import LEVEL_LABELS, CascadeFile
-from ..naming import ARCHIVE_PATH, DCAT_CATALOG_PATH, download_path, file_link, overview_page
+from ..naming import DCAT_CATALOG_PATH, download_path, file_link, overview_page
 from ..opendata_settings import OpenDataSettings
 from .datapackage import KEYWORDS
 
@@ -42,7 +44,6 @@ _FORMATS = {
     "json": ("JSON", "application/json", "JSON"),
     "csv": ("CSV", "text/csv", "CSV"),
     "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
-    "zip": ("ZIP", "application/zip", "ZIP"),
 }
 
 
@@ -132,8 +133,9 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
                          "dcat:endDate": _typed(f"{cf.years[-1]}-12-31", "date")},
         "dcat:distribution": [
             _distribution(path, downloads[path], kind, f"{name} {tahun} ({_FORMATS[kind][0]})", settings)
-            for kind, path in (("json", download_path(cf, "json")), ("csv", download_path(cf, "csv")), ("xlsx", download_path(cf, "xlsx")))
-        ] + [_iri("#arsip", settings)],
+            for kind, path in (("json", download_path(cf, "json")), ("csv", download_path(cf, "csv")),
+                               ("xlsx", download_path(cf, "xlsx")))
+        ],
     }
     if modified is not None:
         dataset["dct:modified"] = _typed(modified.isoformat(timespec="seconds"), "dateTime")
@@ -145,8 +147,8 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
 
 def to_dcat_catalog(files: list[CascadeFile], downloads: Mapping[str, str | bytes],
                     modified: Mapping[Path, datetime.datetime], settings: OpenDataSettings) -> str:
-    """The catalog as JSON-LD. `downloads` holds every download's content by path in the site (the ZIP at
-    ARCHIVE_PATH among them), `modified` each data file's last change (`macros.data_dates.last_changes`)."""
+    """The catalog as JSON-LD. `downloads` holds every cascade's downloads' content by path in the site
+    (`download_path`), `modified` each data file's last change (`macros.data_dates.last_changes`)."""
     licence = settings.licence.url
     graph: list[dict[str, Any]] = [{
         **_iri("", settings),
@@ -162,8 +164,5 @@ def to_dcat_catalog(files: list[CascadeFile], downloads: Mapping[str, str | byte
     dates = [modified[cf.path] for cf in files if cf.path in modified]
     if dates:
         graph[0]["dct:modified"] = _typed(max(dates).isoformat(timespec="seconds"), "dateTime")
-    if ARCHIVE_PATH in downloads:
-        graph.append({**_distribution(ARCHIVE_PATH, downloads[ARCHIVE_PATH], "zip",
-                                      "Semua cascade: JSON, CSV dan XLSX (ZIP)", settings), **_iri("#arsip", settings)})
     graph += [_dataset(cf, downloads, modified.get(cf.path), settings) for cf in files]
     return json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, separators=(",", ":")) + "\n"
