@@ -83,7 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except SettingsError as error:
         raise Abort(f"Pengaturan data terbuka di mkdocs.yml salah (perbaiki lalu bangun ulang):\n{error}") from None
     if cascades:
-        _warn_where_harvesters_would_be_misled(config, opendata)
+        _note_where_harvesters_would_be_misled(config, opendata)
     home, *rest = config.nav or ["index.md"]
     config.nav = [home, *navigation(cascades), *rest]
     config.extra["cascades"] = cascades
@@ -102,27 +102,17 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     return server
 
 
-def _warn_where_harvesters_would_be_misled(config: MkDocsConfig, opendata: OpenDataSettings) -> None:
-    """Warn of a build that is valid but whose DCAT catalog a data portal would read wrongly: relative addresses
-    without SITE_URL, and dates from a shallow clone's cut history."""
+def _note_where_harvesters_would_be_misled(config: MkDocsConfig, opendata: OpenDataSettings) -> None:
+    """Say so, as INFO, of a build whose DCAT catalog a data portal would read wrongly: relative addresses without
+    SITE_URL, and dates from a shallow clone's cut history. Not warnings: such a build is valid for a preview or an
+    intranet copy, and a strict build would stop at one."""
     if not opendata.site_url:
-        _warn_uncounted(f"SITE_URL tidak diisi, jadi alamat di katalog DCAT ({DCAT_CATALOG_PATH}) relatif: portal "
-                        "data (CKAN dan lainnya) yang memanennya tidak dapat memakainya. Untuk situs yang dipanen, "
-                        "bangun dengan alamat publik situs, misalnya "
-                        "SITE_URL=https://pemkab.example.go.id/kinerja/ make build")
+        log.info(f"SITE_URL tidak diisi, jadi alamat di katalog DCAT ({DCAT_CATALOG_PATH}) relatif: portal data (CKAN "
+                 "dan lainnya) yang memanennya tidak dapat memakainya. Untuk situs yang dipanen, bangun dengan alamat "
+                 "publik situs, misalnya SITE_URL=https://pemkab.example.go.id/kinerja/ make build")
     shallow = shallow_history_note(data_dir(config))
     if shallow:
-        _warn_uncounted(shallow)
-
-
-def _warn_uncounted(message: str) -> None:
-    """Show `message` as a WARNING that a strict build does not count: it names a build that is valid (a preview,
-    an intranet copy) but falls short for one use, which must not stop the build as strict mode would."""
-    level = logging.WARNING - 1  # strict mode counts records from logging.WARNING up
-    if log.isEnabledFor(level):
-        record = log.makeRecord(log.name, level, __file__, 0, message, None, None)
-        record.levelname = "WARNING"
-        log.handle(record)
+        log.info(shallow)
 
 
 def _finished(html: str) -> str:

@@ -248,7 +248,7 @@ def test_two_builds_with_the_same_site_address_write_the_same_catalog(cascades):
     assert _catalog(cascades, settings) == _catalog(cascades, settings)
 
 
-def test_a_build_without_site_url_warns_once_that_harvesters_need_it_and_still_succeeds(site_build):
+def test_a_build_without_site_url_says_once_that_harvesters_need_it_and_still_succeeds(site_build):
     site, result = site_build
     assert result.stderr.count("SITE_URL tidak diisi") == 1, result.stderr
     assert "portal data (CKAN dan lainnya)" in result.stderr
