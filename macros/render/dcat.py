@@ -9,7 +9,7 @@ With the site's address (`site_url`) every IRI is absolute: ckanext-dcat parses 
 (rdflib's `parse(data=...)`), which would turn relative ones into file:///<the harvester's folder>/... and give
 every portal's datasets the same identifiers. Without it every address is relative to the catalog's own, right
 at the site root and under a subpath alike for a reader that resolves them against the address it fetched (the
-build warns that harvesters need it). Data text goes in as JSON strings (`json.dumps`), never as markup.
+build says that harvesters need it). Data text goes in as JSON strings (`json.dumps`), never as markup.
 """
 
 from __future__ import annotations
