@@ -64,8 +64,10 @@ class Result:
                      f" {float(charts['seconds']) / self.seconds:.0%} of the build")
         diagrams = _DIAGRAMS.search(self.log)
         if diagrams:
-            line += (f"\n  diagrams: {diagrams['made']} rendered in {diagrams['seconds']} s (the rest cached); the build "
-                     f"waited {diagrams['waited']} s for them, {float(diagrams['waited']) / self.seconds:.0%} of the build")
+            # They render on every core while the pages are made: their time is shared with the pages', and what
+            # the build waits at the end is what they add to its length beyond that.
+            line += (f"\n  diagrams: {diagrams['made']} rendered in {diagrams['seconds']} s (the rest cached), alongside "
+                     f"the pages; the build then waited {diagrams['waited']} s for them")
         return line
 
 
