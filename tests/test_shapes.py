@@ -87,9 +87,14 @@ def test_the_overview_of_an_iku_list_shows_its_sasaran_and_no_tujuan_heading(iku
 
 def test_a_program_page_of_an_iku_list_names_its_sasaran_and_no_tujuan(iku):
     program = iku.tree.programs[0]
-    text = page_text(render_program_page(iku, program, program_page_diagrams(program)))
+    markdown = render_program_page(iku, program, program_page_diagrams(program))
+    text = page_text(markdown)
     assert "Sasaran: Meningkatnya tata kelola pemerintahan desa" in text
     assert "Tujuan" not in text
+    # Its description (search engines, link previews) names what the program has: kegiatan, no sub kegiatan.
+    description = next(line for line in markdown.splitlines() if line.startswith("description:"))
+    assert description.endswith("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik, kegiatan dan indikator "
+                                 'kinerjanya."'), description
 
 
 def test_the_downloads_of_an_iku_list_have_no_tujuan_column_or_sheet(iku):
