@@ -44,9 +44,12 @@ LICENCES: dict[str, Licence] = {licence.id: licence for licence in (
 
 _KEYS = ("lisensi", "penerbit", "kontak", "kabupaten_kota")
 # What the catalog can give as an address (a mailto: or http(s) IRI): anything else, a bare domain or a phone
-# number, became an IRI portals misread or rdflib dropped without a word.
-_EMAIL = re.compile(r"(?:mailto:)?[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+# number, became an IRI portals misread or rdflib dropped without a word. A domain has a dot and labels of
+# letters (any script: IRIs allow them), digits and inner hyphens; an e-mail address may carry a ?subject=.
+_DOMAIN = r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}"
+_EMAIL = re.compile(rf"(?i:mailto:)?[^\s@<>()\[\]\\,;:\"]+@{_DOMAIN}(?:\?\S*)?")
+_DOMAIN_ONLY = re.compile(_DOMAIN)
+_NOT_IN_AN_ADDRESS = re.compile(r"[\s<>\"{}|\\^`]")
 
 
 class SettingsError(ValueError):
@@ -74,14 +77,26 @@ class OpenDataSettings:
     @property
     def contact_url(self) -> str:
         """The contact as an address: 'mailto:…' for an e-mail address, the web address itself otherwise."""
-        if not self.contact or self.contact.startswith(("mailto:", "http://", "https://")):
+        if not self.contact or self.contact.lower().startswith(("mailto:", "http://", "https://")):
             return self.contact
         return f"mailto:{self.contact}"
 
 
+def _web_address(text: str) -> bool:
+    """Whether `text` is a whole http(s) address: a host with a dot, a port that exists, no space."""
+    if _NOT_IN_AN_ADDRESS.search(text):
+        return False
+    parts = urlsplit(text)
+    try:
+        parts.port  # raises ValueError for a port out of range
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(_DOMAIN_ONLY.fullmatch(parts.hostname or ""))
+
+
 def _contact_problem(contact: str) -> str | None:
     """Why `contact` is neither an e-mail address nor an http(s) address, with what to write; None when it is one."""
-    if _EMAIL.fullmatch(contact) or (_WEB_ADDRESS.fullmatch(contact) and urlsplit(contact).hostname):
+    if _EMAIL.fullmatch(contact) or _web_address(contact):
         return None
     looks_like_a_domain = "." in contact and not re.search(r"[\s@/:]", contact)
     hint = f" (bila yang dimaksud situs webnya: https://{contact})" if looks_like_a_domain else ""

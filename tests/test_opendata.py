@@ -77,6 +77,8 @@ def test_settings_refuse_an_unknown_key_and_a_number():
     ("data@contoh", ""),
     ("https://contoh.go.id/kontak kami", ""),
     ("ftp://contoh.go.id", ""),
+    ("https://contoh", ""),
+    ("https://contoh.go.id:99999/", ""),
 ])
 def test_settings_refuse_a_contact_that_is_neither_an_email_nor_a_web_address(contact, suggestion):
     with pytest.raises(SettingsError) as error:
@@ -91,6 +93,11 @@ def test_settings_refuse_a_contact_that_is_neither_an_email_nor_a_web_address(co
     ("data@banyumaskab.go.id", "mailto:data@banyumaskab.go.id"),
     ("mailto:data@banyumaskab.go.id", "mailto:data@banyumaskab.go.id"),
     ("http://banyumaskab.go.id/kontak?bagian=organisasi", "http://banyumaskab.go.id/kontak?bagian=organisasi"),
+    ("mailto:data@banyumaskab.go.id?subject=Data%20SAKIP", "mailto:data@banyumaskab.go.id?subject=Data%20SAKIP"),
+    ("MAILTO:data@banyumaskab.go.id", "MAILTO:data@banyumaskab.go.id"),
+    ("HTTPS://banyumaskab.go.id/", "HTTPS://banyumaskab.go.id/"),
+    ("data@bányumas.go.id", "mailto:data@bányumas.go.id"),
+    ("https://bányumas.go.id/", "https://bányumas.go.id/"),
 ])
 def test_settings_take_an_email_or_a_web_address_as_the_contact(contact, address):
     assert read_settings({"data_terbuka": {"kontak": contact}}, "Situs").contact_url == address
