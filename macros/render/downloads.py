@@ -100,14 +100,15 @@ def _fill_sheet(sheet: Worksheet, table: Table, styles: _Styles) -> None:
     # green triangle ("Number stored as text") and offers to convert it, which would lose '01.01' and '1.500'.
     sheet.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
     # Printed: across A4 pages, the header row on every page and the first column (the row's ID) on every page's
-    # left; as few pages across as keep the text at about 70% of its size (Excel's default printed a few columns a
-    # page, and one page across shrank the Indikator sheet's 900 characters of columns to 13%); as many pages down
-    # as it takes; the sheet's name and the page's number at the foot.
+    # left; as few pages across, each with that column, as keep the text at about 70% of its size (Excel's default
+    # printed a few columns a page, and one page across shrank the Indikator sheet's 900 characters of columns to
+    # 13%); as many pages down as it takes; the sheet's name and the page's number at the foot.
     sheet.set_landscape()
     sheet.set_paper(_A4)
     sheet.repeat_rows(0)
     sheet.repeat_columns(0)
-    sheet.fit_to_pages(math.ceil(sum(widths) / _PRINTED_WIDTH), 0)
+    first, rest = widths[0], sum(widths[1:])
+    sheet.fit_to_pages(max(1, math.ceil(rest / max(_PRINTED_WIDTH - first, 1))), 0)
     sheet.set_footer("&L&A&RHalaman &P dari &N")
 
 
