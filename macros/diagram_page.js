@@ -151,8 +151,8 @@ const nameForScreenReaders = (svg) => {
   }
 };
 
-// Mermaid 11 draws a stadium (a node written `(["..."])`) with rough.js: two paths of about eighty Bézier segments
-// each, 8 KB a node, for an outline SVG draws as one rectangle with round ends. The two paths become that rectangle
+// Mermaid 11 draws a stadium (a node written `(["..."])`) with rough.js: two paths of about eighty Bézier segments,
+// 8 KB each, for an outline SVG draws as one rectangle with round ends. The two paths become that rectangle
 // when every point they pass through lies on the stadium their bounds describe, to a hundredth of a pixel; any other
 // outline stays as Mermaid drew it. Its style, fill and stroke are the paths' own (the stylesheet's `.node rect`
 // rule is the `.node path` one).
