@@ -283,9 +283,10 @@ def imported_again(source: Path, tmp_path: Path, edit=None):
     return cf, offered, again, imported.text
 
 
-def downloaded_workbook(tmp_path: Path) -> tuple[Path, object]:
-    """The XLSX a citizen downloads for the cascade with every optional field, saved in tmp_path and opened."""
-    (cf,) = load_cascades(CASCADES["every optional field"].parent.parent)
+def downloaded_workbook(tmp_path: Path, source: Path = CASCADES["every optional field"]) -> tuple[Path, object]:
+    """The XLSX a citizen downloads for a cascade (by default the one with every optional field), saved in tmp_path
+    and opened."""
+    cf = loaded(source)
     path = tmp_path / "diedit.xlsx"
     path.write_bytes(to_xlsx(cf.tree, cf.aturan))
     return path, load_workbook(path)

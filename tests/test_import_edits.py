@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+import re
+
 from macros.importer import import_spreadsheet
 
 from .helpers import CASCADES, column_of, downloaded_workbook, imported_again, letter, problems_of
@@ -119,25 +121,27 @@ def test_an_item_added_on_a_level_sheet_with_a_new_nomor_item_is_placed_by_its_n
 
 @pytest.mark.parametrize(("cell", "typed", "problem"), [
     ("Kegiatan!A3", None, "Kegiatan!A3: Nomor item kosong, sehingga tempatnya di cascade tidak diketahui; tulis nomor "
-                          "item induknya, titik, lalu K dan urutannya, mis. T1.S1.P1.K3 (kegiatan ketiga program "
-                          "T1.S1.P1)"),
+                          "item induknya, titik, lalu K dan urutannya, mis. T1.S1.P1.K2 (kegiatan kedua program "
+                          "T1.S1.P1, nomor yang belum dipakai)"),
     ("Kegiatan!A3", "T1.S1.P1.Kx", "Kegiatan!A3: Nomor item 'T1.S1.P1.Kx' bukan nomor kegiatan, sehingga tempatnya "
                                    "di cascade tidak diketahui; tulis nomor item induknya, titik, lalu K dan "
-                                   "urutannya, mis. T1.S1.P1.K3 (kegiatan ketiga program T1.S1.P1)"),
+                                   "urutannya, mis. T1.S1.P1.K2 (kegiatan kedua program T1.S1.P1, nomor yang belum "
+                                   "dipakai)"),
     ("Kegiatan!A3", "T1.S1.P2", "Kegiatan!A3: Nomor item 'T1.S1.P2' bukan nomor kegiatan, sehingga tempatnya di "
                                 "cascade tidak diketahui; tulis nomor item induknya, titik, lalu K dan urutannya, "
-                                "mis. T1.S1.P1.K3 (kegiatan ketiga program T1.S1.P1)"),
+                                "mis. T1.S1.P1.K2 (kegiatan kedua program T1.S1.P1, nomor yang belum dipakai)"),
     ("Sub Kegiatan!A2", "T1.S1.P1.K1.K1", "Sub Kegiatan!A2: Nomor item 'T1.S1.P1.K1.K1' bukan nomor sub kegiatan, "
-                                          "sehingga tempatnya di cascade tidak diketahui; tulis nomor item induknya, "
-                                          "titik, lalu SK dan urutannya, mis. T1.S1.P1.K1.SK3 (sub kegiatan ketiga "
-                                          "kegiatan T1.S1.P1.K1)"),
+                                          "sehingga tempatnya di cascade tidak diketahui; tulis T1.S1.P1.K1.SK1, nomor "
+                                          "yang dicatat ID indikator baris ini (Sub Kegiatan!Q2: "
+                                          "'T1.S1.P1.K1.SK1.I1', indikator T1.S1.P1.K1.SK1)"),
     ("Program!A3", "T1.S1.P1", "Program!A3: Nomor item 'T1.S1.P1' sudah dipakai di Program!A2; setiap item punya "
                                "nomornya sendiri: beri baris ini nomor yang belum dipakai, mis. T1.S1.P2, atau hapus "
                                "baris ini bila salinan"),
 ], ids=["empty", "unreadable", "of another level", "of no level", "twice"])
 def test_a_level_row_whose_nomor_item_gives_it_no_one_place_is_refused_at_that_cell(tmp_path, cell, typed, problem):
     # Before, an emptied number made the row a tujuan, another level's number moved it to that level, and a number
-    # used twice kept the second row's fields under the first row's place.
+    # used twice kept the second row's fields under the first row's place. The number suggested is the one the
+    # row's ID indikator cell records, else one no other row has.
     path, book = downloaded_workbook(tmp_path)
     sheet, ref = cell.split("!")
     book[sheet][ref].value = typed
@@ -145,14 +149,104 @@ def test_a_level_row_whose_nomor_item_gives_it_no_one_place_is_refused_at_that_c
     assert problems_of(path) == [problem]
 
 
-def test_a_tujuan_numbered_otherwise_is_refused_at_its_cell_and_so_are_the_rows_under_it(tmp_path):
+def test_a_tujuan_numbered_otherwise_is_refused_at_its_cell_alone_with_the_number_its_indicators_record(tmp_path):
+    # Before, the sasaran under it were refused too ("item induk 'T1' tidak ditemukan"), and the number suggested,
+    # T3, was no tujuan's.
     path, book = downloaded_workbook(tmp_path)
     book["Tujuan"]["A2"] = "1"
     book.save(path)
     assert problems_of(path) == [
-        "Tujuan!A2: Nomor item '1' bukan nomor tujuan, sehingga tempatnya di cascade tidak diketahui; tulis T dan "
-        "urutannya, mis. T3 (tujuan ketiga)",
-        "Sasaran!A2: item induk 'T1' tidak ditemukan"]
+        "Tujuan!A2: Nomor item '1' bukan nomor tujuan, sehingga tempatnya di cascade tidak diketahui; tulis T1, nomor "
+        "yang dicatat ID indikator baris ini (Tujuan!E2: 'T1.I2', indikator T1)"]
+
+
+SEVERAL_SASARAN = CASCADES["several sasaran per program"]
+# What each refusal of a changed number says about reordering, which the test below follows.
+REORDER = ("Untuk mengubah urutan program, pindahkan program itu beserta isinya di berkas YAML, atau ganti nomornya "
+           "di seluruh cabangnya: setiap Nomor item dan ID indikator yang diawali nomor lamanya, di semua lembar (juga "
+           "Indikator, Triwulan dan Cascade), dengan nomor barunya")
+
+
+def test_two_programs_whose_nomor_item_were_swapped_to_reorder_them_are_refused_at_both_cells(tmp_path):
+    # Before, it imported: the programs traded name and sasaran, but each kept the kegiatan and indicators of its
+    # old number, so each published the other's.
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    sheet = book["Program"]
+    sheet["A2"], sheet["A3"] = "T1.S1.P2", "T1.S1.P1"
+    book.save(path)
+    ids = letter(sheet, "ID indikator")
+    assert problems_of(path) == [
+        f"Program!A{row}: Nomor item '{now}' bukan nomor program baris ini: baris ini diunduh sebagai {was}, nomor "
+        f"yang dicatat ID indikator baris ini (Program!{ids}{row}: '{was}.I1', indikator {was}). Nomor item "
+        "menentukan kegiatan, sub kegiatan dan indikator mana milik item ini: dengan nomor "
+        f"'{now}' program ini kehilangan kegiatan, sub kegiatan dan indikator di bawah {was} dan mendapat yang di "
+        f"bawah {now}. Kembalikan nomornya ke {was}. {REORDER}"
+        for row, was, now in ((2, "T1.S1.P1", "T1.S1.P2"), (3, "T1.S1.P2", "T1.S1.P1"))]
+
+
+def test_programs_renumbered_with_their_whole_branch_on_every_sheet_are_reordered_with_their_kegiatan(tmp_path):
+    # The second way to reorder the refusal above names: every number and ID of both branches, as Excel's Replace
+    # All over the workbook would change them.
+    def renumber(book) -> None:
+        swapped = re.compile(r"T1\.S1\.P([12])(?=\.|$)", re.MULTILINE)
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.value = swapped.sub(lambda m: f"T1.S1.P{3 - int(m.group(1))}", cell.value)
+
+    cf, _, again, _ = imported_again(SEVERAL_SASARAN, tmp_path, edit=renumber)
+    before, after = cf.cascade.tujuan[0].sasaran[0].program, again.cascade.tujuan[0].sasaran[0].program
+    assert after == [before[1], before[0]]
+    assert [len(program.kegiatan) for program in after] == [0, 1]
+
+
+def test_a_program_row_copied_with_its_id_indikator_under_a_new_number_is_told_to_empty_that_cell(tmp_path):
+    # Its ID cell still lists the first program's indicator: a copy or a renumbering, which the import cannot tell.
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    sheet = book["Program"]
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(5, column).value = sheet.cell(2, column).value
+    sheet["A5"] = "T1.S1.P3"
+    book.save(path)
+    (problem,) = problems_of(path)
+    assert problem.startswith("Program!A5: Nomor item 'T1.S1.P3' bukan nomor program baris ini: baris ini diunduh "
+                              "sebagai T1.S1.P1")
+    assert (f"Bila baris ini program baru yang disalin dari baris lain, kosongkan sel ID indikator-nya "
+            f"(Program!{letter(sheet, 'ID indikator')}5); bila bukan, kembalikan nomor aslinya.") in problem
+    sheet.cell(5, column_of(sheet, "ID indikator")).value = None
+    book.save(path)
+    programs = [line.strip() for line in import_spreadsheet(path).text.splitlines() if "uraian: Program" in line]
+    pemberdayaan, penunjang = (f"- uraian: Program {name}" for name in (
+        "Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro",
+        "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"))
+    # The copy, emptied of its ID, imports as the third program of sasaran T1.S1, before the second sasaran's.
+    assert programs == [pemberdayaan, penunjang, pemberdayaan, penunjang]
+
+
+@pytest.mark.parametrize("typed", [None, "T1.S1.K1", "t1.s1.p1", "T1.S1.P0"])
+def test_a_bad_nomor_item_is_refused_at_its_cell_alone_with_the_number_its_id_indikator_records(tmp_path, typed):
+    # Before, its kegiatan were refused too ("item induk 'T1.S1.P1' tidak ditemukan") and the number suggested
+    # was an example that could be another row's.
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    sheet = book["Program"]
+    sheet["A2"] = typed
+    book.save(path)
+    written = f"Nomor item '{typed}' bukan nomor program" if typed else "Nomor item kosong"
+    assert problems_of(path) == [
+        f"Program!A2: {written}, sehingga tempatnya di cascade tidak diketahui; tulis T1.S1.P1, nomor yang dicatat "
+        f"ID indikator baris ini (Program!{letter(sheet, 'ID indikator')}2: 'T1.S1.P1.I1', indikator T1.S1.P1)"]
+
+
+def test_an_emptied_nomor_item_without_its_id_indikator_column_is_given_the_number_its_kegiatan_are_under(tmp_path):
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    sheet = book["Program"]
+    sheet.delete_cols(column_of(sheet, "ID indikator"))
+    sheet["A2"] = None
+    book.save(path)
+    assert problems_of(path) == [
+        "Program!A2: Nomor item kosong, sehingga tempatnya di cascade tidak diketahui; tulis T1.S1.P1, nomor yang "
+        "dipakai baris di bawahnya yang menyalin nama program ini (Kegiatan!A2)"]
 
 
 def delete_year(sheet, year: int) -> None:

@@ -29,7 +29,8 @@ from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
 from .own_checks import added_columns, added_notes, copy_problems
 from .own_columns import computed_column, missing_columns
-from .own_order import item_place, listed_ids, next_free, position_problem, published_order
+from .own_numbers import check_numbers
+from .own_order import item_place, listed_ids, published_order
 from .own_sheets import INDIKATOR_SHEET, TRIWULAN_SHEET, OwnWorkbook, column_of, level_of, records
 from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column, hidden_row
 
@@ -139,27 +140,22 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
                                                                           list[Draft]]:
     """Every item of the level sheets by its position, the levels of the workbook (from 'tujuan', or from
     'sasaran' for a workbook without a Tujuan sheet) and the items of the top one (the roots) in order;
-    `SpreadsheetError` with the problems so far when a row's 'Nomor item' gives it no place (`position_problem`)."""
+    `SpreadsheetError` with the problems so far when a row's 'Nomor item' gives it no place or another item's
+    (`check_numbers`)."""
     items: dict[str, Draft] = {}
     roots: list[Draft] = []
     # Each item's children as (place, draft) in sheet order, put in the published order once all are read.
     children: dict[str, list[tuple[int, Draft]]] = {}
-    # Rows that cannot be placed (sheet, row, Nomor item, whether it is unreadable rather than another row's), and
-    # the cell of each number's first row: a number's next free one is known once every row is read.
-    misplaced: list[tuple[Sheet, int, str, bool]] = []
-    first_row: dict[str, str] = {}
     levels = _levels(by_name)
+    numbering = check_numbers(by_name, levels)
     for level in levels:
         sheet = by_name[LEVEL_LABELS[level]]
         added = added_columns(sheet, LEVEL_LABELS[level])
         for row, cells in records(sheet):
-            position = cells.get("nomor item", "")
-            unplaced = position_problem(position, level, levels)
-            if unplaced:
-                problems.append(f"{sheet.ref(row, 0)}: {unplaced}")
-            if unplaced or position in items:
-                misplaced.append((sheet, row, position, bool(unplaced)))
+            if (level, row) in numbering.problems:
+                problems.append(numbering.problems[(level, row)])
                 continue
+            position = cells["nomor item"]
             draft = _item(sheet, row, level, cells, problems)
             if row in sheet.hidden_rows:
                 draft.note("uraian", hidden_row(sheet, row))
@@ -168,15 +164,10 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
             parent = position.rsplit(".", 1)[0] if "." in position else None
             if parent is None or parent in items:
                 children.setdefault(parent or "", []).append((item_place(position), draft))
-            else:
+            elif parent not in numbering.recorded:  # its parent's row is refused already, with the number to write
                 problems.append(f"{sheet.ref(row, 0)}: item induk '{parent}' tidak ditemukan")
             items[position] = draft
-            first_row[position] = sheet.ref(row, 0)
-    problems += [f"{sheet.ref(row, 0)}: Nomor item '{position}' sudah dipakai di {first_row[position]}; setiap item "
-                 f"punya nomornya sendiri: beri baris ini nomor yang belum dipakai, mis. "
-                 f"{next_free(position, set(items))}, atau hapus baris ini bila salinan"
-                 for sheet, row, position, unreadable in misplaced if not unreadable]
-    if misplaced:
+    if numbering.problems:
         raise SpreadsheetError(problems)  # the other sheets are read by the items' positions
     for parent, placed in children.items():
         ordered = [draft for _, draft in sorted(placed, key=lambda pair: pair[0])]

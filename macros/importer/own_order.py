@@ -4,9 +4,9 @@ Staff sort its sheets (by Indikator, by Satuan, a level sheet by name) to read t
 reads, not the order the site publishes. An item's place among its siblings is the number of its 'Nomor item'
 ('T1.S1.P2': the second program of sasaran T1.S1; `item_place`), which also names its parent: an item staff add
 is a row with a new number, placed by it (T1.S1.P4 after P3; a number skipped, P7, still comes after P3: the site
-numbers items by their order). A row whose Nomor item is empty, not a position of its sheet's level, or another
-row's is refused at its cell (`position_problem`): its parent or its place would be a guess (a row without a
-number cannot say which item it belongs under). The order of an item's indicators is recorded twice, and the
+numbers items by their order). A row whose Nomor item is empty, not a position of its sheet's level, another
+row's, or not the one it was downloaded with is refused at its cell (`macros.importer.own_numbers`): its parent,
+its place or its kegiatan and indicators would be a guess. The order of an item's indicators is recorded twice, and the
 import takes it from there, not from the rows:
 
 - an indicator without a kode has its position as its 'ID indikator' (`macros.tree.IndikatorRow.id`):
@@ -28,7 +28,6 @@ import math
 import re
 
 from ..model import LEVEL_LABELS
-from ..tree import POSITION_LETTERS
 from .own_sheets import records
 from .sheets import Sheet
 
@@ -42,9 +41,14 @@ def listed_ids(tables: dict[str, Sheet], levels: tuple[str, ...]) -> dict[str, l
     listed: dict[str, list[str]] = {}
     for level in levels:
         for _, cells in records(tables[LEVEL_LABELS[level]]):
-            lines = [line.strip() for line in _LINE.split(cells.get("id indikator", "")) if line.strip()]
-            listed.setdefault(cells.get("nomor item", ""), lines)
+            listed.setdefault(cells.get("nomor item", ""), id_lines(cells.get("id indikator", "")))
     return listed
+
+
+def id_lines(cell: str) -> list[str]:
+    """The IDs an item's 'ID indikator' cell lists, one per line: 'T1.S1.P1.I1\\nIKU-02' → ['T1.S1.P1.I1',
+    'IKU-02']."""
+    return [line.strip() for line in _LINE.split(cell) if line.strip()]
 
 
 def published_order(position: str, rows: list[tuple[str, str]], listed: list[str]) -> list[int]:
@@ -67,35 +71,8 @@ def published_order(position: str, rows: list[tuple[str, str]], listed: list[str
     return sorted(range(len(rows)), key=place)
 
 
-def position_problem(position: str, level: str, levels: tuple[str, ...]) -> str | None:
-    """Why an item's 'Nomor item' on the sheet of `level` gives it no place (empty, or not a position of that level
-    under the levels of the workbook, `levels`), as the rest of a message after its cell; None when it does."""
-    letters: dict[str, str] = dict(POSITION_LETTERS)
-    label = LEVEL_LABELS[level].lower()  # type: ignore[index]
-    upper = levels[: levels.index(level)]
-    if re.fullmatch(r"\.".join(rf"{letters[each]}[1-9]\d*" for each in (*upper, level)), position):
-        return None
-    example = ".".join([*(f"{letters[each]}1" for each in upper), f"{letters[level]}3"])
-    parent = f" {LEVEL_LABELS[upper[-1]].lower()} {example.rsplit('.', 1)[0]}" if upper else ""  # type: ignore[index]
-    written = f"Nomor item '{position}' bukan nomor {label}" if position else "Nomor item kosong"
-    under = "nomor item induknya, titik, lalu " if upper else ""
-    return (f"{written}, sehingga tempatnya di cascade tidak diketahui; tulis {under}{letters[level]} dan urutannya, "
-            f"mis. {example} ({label} ketiga{parent})")
-
-
-def next_free(position: str, taken: set[str]) -> str:
-    """The first position from `position` on, among its siblings, that is not in `taken`: 'T1.S1.P2' with P1 to P3
-    taken → 'T1.S1.P4'."""
-    parent, _, own = position.rpartition(".")
-    letters = own.rstrip("0123456789")
-    number = int(own[len(letters):])
-    while f"{parent}.{letters}{number}".lstrip(".") in taken:
-        number += 1
-    return f"{parent}.{letters}{number}".lstrip(".")
-
-
 def item_place(position: str) -> int:
-    """An item's place among its siblings from its 'Nomor item' (checked by `position_problem`): 'T1.S1.P2' → 1,
+    """An item's place among its siblings from its 'Nomor item' (checked by `own_numbers.check_numbers`): 'T1.S1.P2' → 1,
     counted from 0."""
     own = position.rsplit(".", 1)[-1]
     return int(own.lstrip("TSPK")) - 1

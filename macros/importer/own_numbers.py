@@ -1,0 +1,258 @@
+"""Whether each row of a level sheet of the site's XLSX download keeps the number ('Nomor item') its item was
+downloaded with, and which number to write where it does not.
+
+An item's number places it among its siblings (`macros.importer.own_order`) and decides which rows of the sheets
+below are its own: a kegiatan, sub kegiatan or indicator names its item by its own number ('T1.S1.P2.K1' is a
+kegiatan of program T1.S1.P2). A row whose number is empty, not a position of its level, another row's, or not the
+one it was downloaded with is refused at its cell: read, it would have no place, sit in another item's place, or
+take another item's kegiatan and indicators (staff swap two programs' numbers to reorder them, and each program
+then carries the other's). Two records tell the number a row was downloaded with:
+
+- its 'ID indikator' cell lists its indicators by position ('T1.S1.P2.I1' is the first indicator of T1.S1.P2; an
+  indicator with a kode is listed by its kode, which names no item);
+- the rows below it (the sheets of lower levels, the Indikator sheet) copy its name beside their own number: rows
+  numbered under a row's number that all copy another row's name belong to that other row.
+
+A row staff add (a new number, an empty 'ID indikator' cell) has no record and is placed by its number. The number
+suggested for a refused row is the one its records give when no row kept it, else one no row has, so that following
+the message does not lead to a number used twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import LEVEL_LABELS
+from ..render.export import INDIKATOR_SHEET
+from ..tree import POSITION_LETTERS
+from .own_order import id_lines
+from .own_sheets import column_of, records
+from .sheets import Sheet, header_key
+
+_ORDINALS = ["pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+             "kesepuluh"]
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """The rows of the level sheets refused for their number, by (level, row of its table), each with its message;
+    `recorded`, the numbers those rows were downloaded with, whose rows below are not told their item is missing."""
+
+    problems: dict[tuple[str, int], str]
+    recorded: set[str]
+
+
+@dataclass(frozen=True)
+class _Record:
+    """What the workbook records of the number a row was downloaded with: the number (None when the rows below only
+    show that it is not the row's), why, as the rest of 'nomor yang ...' (or, without a number, a clause), and the
+    'ID indikator' cell it was read from, if that."""
+
+    number: str | None
+    evidence: str
+    id_cell: str | None = None
+
+
+def check_numbers(tables: dict[str, Sheet], levels: tuple[str, ...]) -> Numbering:
+    """Every level row of `tables` (`OwnWorkbook.tables`) whose Nomor item gives it no place or another item's
+    place, under the levels of the workbook (`levels`), with a message naming its cell and the number to write."""
+    problems: dict[tuple[str, int], str] = {}
+    recorded: set[str] = set()
+    for level in levels:
+        sheet = tables[LEVEL_LABELS[level]]
+        below = _rows_below(tables, levels, level)
+        rows = records(sheet)
+        names = [cells.get(_name_key(level), "") for _, cells in rows]
+        refused: dict[int, tuple[str, _Record | None]] = {}  # row → (why, without the advice; its record)
+        kept: dict[str, str] = {}  # number → the cell of the row keeping it
+        for row, cells in rows:
+            position = cells.get("nomor item", "")
+            record = _record(sheet, row, cells, level, levels, below, names)
+            unreadable = _unreadable(position, level, levels)
+            if unreadable:
+                refused[row] = (f"{unreadable}, sehingga tempatnya di cascade tidak diketahui", record)
+            elif record and record.number != position:  # another number, or none: another row's
+                refused[row] = ("", record)
+            elif position in kept:
+                refused[row] = (f"Nomor item '{position}' sudah dipakai di {kept[position]}; setiap item punya "
+                                "nomornya sendiri", record)
+            else:
+                kept[position] = sheet.ref(row, 0)
+        taken = set(kept)
+        for row, cells in rows:
+            if row not in refused:
+                continue
+            why, record = refused[row]
+            position = cells.get("nomor item", "")
+            number = record.number if record else None
+            if record:
+                # The rows under the number it was downloaded with (or under its own, another row's) are its own.
+                recorded.add(number or position)
+            fits = number is not None and number not in taken and not _unreadable(number, level, levels)
+            if not why:
+                message = _renumbered(position, record, level, levels, fits)  # type: ignore[arg-type]
+            elif fits:
+                message = f"{why}; tulis {number}, nomor yang {record.evidence}"  # type: ignore[union-attr]
+            else:
+                free = _free(number or position, level, levels, taken, tables, cells)
+                taken.add(free)
+                advice = (f"beri baris ini nomor yang belum dipakai, mis. {free}, atau hapus baris ini bila salinan"
+                          if position in kept else _free_advice(free, level, levels))
+                message = f"{why}{':' if position in kept else ';'} {advice}"
+            taken.update([number] if fits else [])  # type: ignore[list-item]
+            problems[(level, row)] = f"{sheet.ref(row, 0)}: {message}"
+    return Numbering(problems, recorded)
+
+
+def next_free(position: str, taken: set[str]) -> str:
+    """The first position from `position` on, among its siblings, that is not in `taken`: 'T1.S1.P2' with P1 to P3
+    taken → 'T1.S1.P4'."""
+    parent, _, own = position.rpartition(".")
+    letters = own.rstrip("0123456789")
+    number = int(own[len(letters):])
+    while f"{parent}.{letters}{number}".lstrip(".") in taken:
+        number += 1
+    return f"{parent}.{letters}{number}".lstrip(".")
+
+
+def _unreadable(position: str, level: str, levels: tuple[str, ...]) -> str | None:
+    """Why a Nomor item is no position of `level` under `levels` ('Nomor item kosong'), or None when it is one."""
+    upper = levels[: levels.index(level)]
+    pattern = r"\.".join(rf"{POSITION_LETTERS[each]}[1-9]\d*" for each in (*upper, level))  # type: ignore[index]
+    if re.fullmatch(pattern, position):
+        return None
+    label = LEVEL_LABELS[level].lower()
+    return f"Nomor item '{position}' bukan nomor {label}" if position else "Nomor item kosong"
+
+
+def _record(sheet: Sheet, row: int, cells: dict[str, str], level: str, levels: tuple[str, ...],
+            below: list[tuple[str, str, str]], names: list[str]) -> _Record | None:
+    """The number a row was downloaded with, and where the workbook says so: the item its 'ID indikator' cell lists
+    indicators of, else the item under which the rows below copying its name are (when no other row of its sheet
+    has that name). When the rows under its number all copy another row's name, a record without a number: the
+    number or the name is another row's. None when the workbook says nothing of it (a row staff added)."""
+    position, name = cells.get("nomor item", ""), cells.get(_name_key(level), "")
+    label = LEVEL_LABELS[level].lower()
+    listed: dict[str, str] = {}
+    for line in id_lines(cells.get("id indikator", "")):
+        owner = line.rpartition(".")[0]
+        if re.fullmatch(r".+\.I[1-9]\d*", line) and not _unreadable(owner, level, levels):
+            listed.setdefault(owner, line)
+    if len(listed) == 1:
+        ((owner, line),) = listed.items()
+        ref = sheet.ref(row, column_of(sheet, "ID indikator"))
+        if owner != position:
+            return _Record(owner, f"dicatat ID indikator baris ini ({ref}: '{line}', indikator {owner})", ref)
+        return _others_copies(position, name, level, below, names)
+    if listed or not name or names.count(name) > 1:
+        return None
+    under: dict[str, str] = {}
+    for prefix, copy, ref in below:
+        if copy == name:
+            under.setdefault(prefix, ref)
+    if len(under) == 1:
+        ((owner, ref),) = under.items()
+        return _Record(owner, f"dipakai baris di bawahnya yang menyalin nama {label} ini ({ref})")
+    return None if under else _others_copies(position, name, level, below, names)
+
+
+def _others_copies(position: str, name: str, level: str, below: list[tuple[str, str, str]],
+                   names: list[str]) -> _Record | None:
+    """A record without a number when every row under `position` copies the name of one other row of the sheet
+    (`names`) rather than the row's own `name`: they belong to that row."""
+    copies: dict[str, str] = {}
+    for prefix, copy, ref in below:
+        if prefix == position and copy:
+            copies.setdefault(copy, ref)
+    if len(copies) != 1 or name in copies:
+        return None
+    ((other, ref),) = copies.items()
+    if names.count(other) != 1:  # a stale copy of this row's old name, or a name several rows have
+        return None
+    return _Record(None, f"baris di bawah {position} ({ref}) menyalin nama {LEVEL_LABELS[level].lower()} lain, "
+                         f"'{other}', bukan nama baris ini ('{name}')")
+
+
+def _rows_below(tables: dict[str, Sheet], levels: tuple[str, ...], level: str) -> list[tuple[str, str, str]]:
+    """(the number of the item at `level` a row is under, its copy of that item's name, the row's Nomor item cell)
+    for each row of the lower levels' sheets and of the Indikator sheet."""
+    depth = levels.index(level) + 1
+    found = []
+    for name in [*(LEVEL_LABELS[lower] for lower in levels[depth:]), INDIKATOR_SHEET]:
+        sheet = tables[name]
+        column = column_of(sheet, "Nomor item")
+        for row, cells in records(sheet):
+            parts = cells.get("nomor item", "").split(".")
+            if len(parts) >= depth:
+                found.append((".".join(parts[:depth]), cells.get(_name_key(level), ""), sheet.ref(row, column)))
+    return found
+
+
+def _renumbered(position: str, record: _Record, level: str, levels: tuple[str, ...], fits: bool) -> str:
+    """Why a row whose number is not the one it was downloaded with (`record`) is refused, and how to reorder."""
+    label = LEVEL_LABELS[level].lower()
+    owned = _owned(level, levels)
+    if record.number:
+        whose = (f"baris ini diunduh sebagai {record.number}, nomor yang {record.evidence}. Nomor item menentukan "
+                 f"{owned} mana milik item ini: dengan nomor '{position}' {label} ini kehilangan {owned} di bawah "
+                 f"{record.number} dan mendapat yang di bawah {position}")
+    else:
+        whose = (f"{record.evidence}. Nomor item menentukan {owned} mana milik item ini: dengan nomor ini {label} "
+                 f"ini mendapat {owned} {label} lain itu")
+    if fits:
+        remedy = f"Kembalikan nomornya ke {record.number}."
+    elif record.id_cell:
+        remedy = (f"Bila baris ini {label} baru yang disalin dari baris lain, kosongkan sel ID indikator-nya "
+                  f"({record.id_cell}); bila bukan, kembalikan nomor aslinya.")
+    else:
+        remedy = "Kembalikan nomor atau nama aslinya."
+    return (f"Nomor item '{position}' bukan nomor {label} baris ini: {whose}. {remedy} Untuk mengubah urutan {label}, "
+            f"pindahkan {label} itu beserta isinya di berkas YAML, atau ganti nomornya di seluruh cabangnya: setiap "
+            "Nomor item dan ID indikator yang diawali nomor lamanya, di semua lembar (juga Indikator, Triwulan dan "
+            "Cascade), dengan nomor barunya")
+
+
+def _free(position: str, level: str, levels: tuple[str, ...], taken: set[str], tables: dict[str, Sheet],
+          cells: dict[str, str]) -> str:
+    """A number of `level` no row has (none of `taken`): under the parent `position` names when it is readable, else
+    under the item whose name the row copies (`cells`), else under the first item of the level above."""
+    letter = POSITION_LETTERS[level]  # type: ignore[index]
+    index = levels.index(level)
+    if not index:
+        return next_free(f"{letter}1", taken)
+    upper = levels[index - 1]
+    parent = position.rpartition(".")[0]
+    if _unreadable(parent, upper, levels):
+        copied = cells.get(_name_key(upper), "")
+        owners = [above.get("nomor item", "") for _, above in records(tables[LEVEL_LABELS[upper]])
+                  if copied and above.get(_name_key(upper)) == copied]
+        first = ".".join(f"{POSITION_LETTERS[each]}1" for each in levels[:index])  # type: ignore[index]
+        parent = owners[0] if len(owners) == 1 else first
+    return next_free(f"{parent}.{letter}1", taken)
+
+
+def _free_advice(free: str, level: str, levels: tuple[str, ...]) -> str:
+    """How to number a row whose records name no free number: its parent's number, a dot, its level's letter and
+    place, with `free` as the example."""
+    letter = POSITION_LETTERS[level]  # type: ignore[index]
+    label = LEVEL_LABELS[level].lower()
+    parent, _, own = free.rpartition(".")
+    place = int(own[len(letter):])
+    ordinal = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"ke-{place}"
+    if not parent:
+        return f"tulis {letter} dan urutannya, mis. {free} ({label} {ordinal}, nomor yang belum dipakai)"
+    upper = LEVEL_LABELS[levels[levels.index(level) - 1]].lower()
+    return (f"tulis nomor item induknya, titik, lalu {letter} dan urutannya, mis. {free} ({label} {ordinal} {upper} "
+            f"{parent}, nomor yang belum dipakai)")
+
+
+def _owned(level: str, levels: tuple[str, ...]) -> str:
+    """What an item of `level` owns by its number: 'kegiatan, sub kegiatan dan indikator'."""
+    words = [LEVEL_LABELS[lower].lower() for lower in levels[levels.index(level) + 1:]] + ["indikator"]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} dan {words[-1]}"
+
+
+def _name_key(level: str) -> str:
+    """The key of a sheet's column holding the name of an item of `level` ('program', 'sub kegiatan')."""
+    return header_key(LEVEL_LABELS[level])
