@@ -249,6 +249,23 @@ def test_an_emptied_nomor_item_without_its_id_indikator_column_is_given_the_numb
         "dipakai baris di bawahnya yang menyalin nama program ini (Kegiatan!A2)"]
 
 
+@pytest.mark.parametrize(("edit", "problem"), [
+    (lambda sheet: sheet.cell(1, column_of(sheet, "Program"), "Nama program"),
+     "Program!D1: judul kolom 'Nama program' tidak dikenal di lembar Program, yang tanpa kolom 'Program' tidak "
+     "terbaca; kembalikan judulnya menjadi 'Program'"),
+    (lambda sheet: sheet.delete_cols(column_of(sheet, "Program")),
+     "Program!A1: kolom 'Program' tidak ada di baris judul lembar Program, yang tanpa kolom itu tidak terbaca; "
+     "kembalikan kolomnya (judul 'Program') dari unduhan situs"),
+], ids=["renamed", "deleted"])
+def test_a_level_sheet_whose_own_levels_header_was_changed_is_told_the_header_to_restore(tmp_path, edit, problem):
+    # Without its 'Program' column the Program sheet reads as a Sasaran table: before, the import said the Sasaran
+    # and Program sheets both held it and to delete one of them, which would have lost every program.
+    path, book = downloaded_workbook(tmp_path)
+    edit(book["Program"])
+    book.save(path)
+    assert problems_of(path) == [problem]
+
+
 def delete_year(sheet, year: int) -> None:
     """Every column of one year deleted from a sheet of the download, as staff select and delete them in Excel."""
     for column in reversed(range(1, sheet.max_column + 1)):
@@ -309,8 +326,8 @@ def test_a_quarters_year_or_quarter_column_deleted_is_refused_by_the_triwulan_sh
         book["Triwulan"].delete_cols(column_of(book["Triwulan"], header))
         book.save(path)
         assert problems_of(path) == [
-            "Triwulan!A1: baris judul tabel lembar ini (ID indikator, Indikator, Tahun, Triwulan, ...) tidak "
-            "ditemukan di 10 baris pertama; salin baris judulnya dari unduhan XLSX situs apa adanya"]
+            f"Triwulan!A1: kolom '{header}' tidak ada di baris judul lembar Triwulan, yang tanpa kolom itu tidak "
+            f"terbaca; kembalikan kolomnya (judul '{header}') dari unduhan situs"]
 
 
 def test_an_old_download_without_its_cascade_sheet_or_the_indikator_sheets_year_is_refused_at_that_sheet(tmp_path):

@@ -4,7 +4,9 @@ Staff rename a sheet (Excel names a copy 'Indikator (2)') or insert a title abov
 each table of the site's workbook is recognised by its header row, looked for in the first rows of every sheet,
 not by its name or place. A workbook holding any of these tables is the site's: a table it lacks, holds twice
 or whose header cannot be found is refused by its sheet's name, never read as a Renstra matrix (which would
-take the 'ID indikator' column for the indicators' names and lose the rest).
+take the 'ID indikator' column for the indicators' names and lose the rest). A sheet the site names whose header
+row lost or renamed a column or two is told which header to restore, never that it holds another table (a level
+sheet without its level's column reads as the level above).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import LEVEL_LABELS
-from ..render.export import CASCADE_SHEET, INDIKATOR_SHEET, TRIWULAN_SHEET
+from ..render.export import (CASCADE_SHEET, INDIKATOR_SHEET, LEVEL_SHEETS, PROGRAM_COLUMNS, SHEET_COLUMNS,
+                             TRIWULAN_SHEET, level_columns)
 from ..tree import LEVELS, POSITION_LETTERS
 from .sheets import Sheet, SpreadsheetError, header_key
 
@@ -66,8 +69,17 @@ def own_workbook(sheets: list[Sheet]) -> OwnWorkbook | None:
         return None
     copies: dict[str, list[Sheet]] = {}
     notes: list[str] = []
+    headed_otherwise: list[str] = []  # the problems of sheets the site names whose header row is not their table's
+    edited: set[str] = set()
     for sheet in sheets:
         table = found[id(sheet)]
+        if _expected(sheet.name) and (table is None or table[0] != sheet.name):
+            # Its header edited (a column renamed or deleted): never read as another table, nor called its copy.
+            differing = _header_differences(sheet)
+            if differing or table is not None:
+                headed_otherwise += differing or [_missing(sheet.name, sheets)]
+                edited.add(sheet.name)
+                continue
         if table is None:
             if any(text.strip() for cells in sheet.rows for text in cells) and not _expected(sheet.name):
                 notes.append(f"lembar '{sheet.name}' bukan lembar unduhan situs dan tidak diimpor")
@@ -77,9 +89,10 @@ def own_workbook(sheets: list[Sheet]) -> OwnWorkbook | None:
         notes += [f"{sheet.ref(above, column)}: '{text.strip()}' di atas baris judul tabel, tidak diimpor"
                   for above in range(row) for column, text in enumerate(sheet.rows[above])
                   if text.strip() and (above, column) not in sheet.merged]
-    problems = [f"lembar {' dan '.join(_quoted(s.name) for s in same)} sama-sama berisi tabel lembar {kind} "
-                "unduhan situs; hapus salah satunya" for kind, same in copies.items() if len(same) > 1]
-    problems += [_missing(name, sheets) for name in _required(copies) if name not in copies]
+    problems = headed_otherwise + [
+        f"lembar {' dan '.join(_quoted(s.name) for s in same)} sama-sama berisi tabel lembar {kind} unduhan situs; "
+        "hapus salah satunya" for kind, same in copies.items() if len(same) > 1]
+    problems += [_missing(name, sheets) for name in _required(copies) if name not in copies and name not in edited]
     if problems:
         raise SpreadsheetError(problems)
     return OwnWorkbook({kind: same[0] for kind, same in copies.items()}, notes)
@@ -122,6 +135,42 @@ def _required(copies: dict[str, list[Sheet]]) -> list[str]:
 def _expected(name: str) -> bool:
     """A sheet the site names: one whose header is unreadable is reported by `_missing`, not as a sheet added."""
     return name in (INDIKATOR_SHEET, TRIWULAN_SHEET, CASCADE_SHEET, *LEVEL_LABELS.values())
+
+
+def _own_header(name: str, cells: list[str]) -> list[str]:
+    """The headers the site always writes on the sheet it names `name` (a level sheet's years and the Indikator
+    sheet's aside); a level sheet names the levels above its own, from tujuan when `cells` names one."""
+    if name in SHEET_COLUMNS:
+        # The Indikator and Cascade sheets have 'Tahun' or 'Periode', whichever the cascade is.
+        return [header for header in SHEET_COLUMNS[name]
+                if header not in ("Tahun", "Periode") or name == TRIWULAN_SHEET]
+    level = next(level for level in LEVELS if LEVEL_LABELS[level] == name)
+    first = 0 if header_key(LEVEL_LABELS["tujuan"]) in {header_key(text) for text in cells} else 1
+    upper = [header for each in LEVELS[first: LEVELS.index(level) + 1] for header in level_columns(each)]
+    return ["Nomor item", *upper, *(PROGRAM_COLUMNS if level == "program" else []), *SHEET_COLUMNS[LEVEL_SHEETS]]
+
+
+def _header_differences(sheet: Sheet) -> list[str]:
+    """For a sheet the site names whose header row is its table's but for a column or two (renamed or deleted), a
+    problem per header to restore, at the cell to retype where one is left unknown; [] for another header row."""
+    for row in range(min(HEADER_ROWS, len(sheet.rows))):
+        cells = sheet.rows[row]
+        own = _own_header(sheet.name, cells)
+        keys = [header_key(text) for text in cells]
+        missing = [header for header in own if header_key(header) not in keys]
+        if not missing or len(missing) > 2 or len(own) - len(missing) < 2:
+            continue
+        known = {header_key(text) for text in own} | {header_key(label) for level in LEVELS
+                                                      for label in level_columns(level)}
+        unknown = [column for column, key in enumerate(keys)
+                   if key and key not in known and not re.search(r"\d{4}", key)]
+        if len(unknown) == len(missing):
+            return [f"{sheet.ref(row, column)}: judul kolom '{cells[column].strip()}' tidak dikenal di lembar "
+                    f"{sheet.name}, yang tanpa kolom '{header}' tidak terbaca; kembalikan judulnya menjadi '{header}'"
+                    for column, header in zip(unknown, missing)]
+        return [f"{sheet.ref(row, 0)}: kolom '{header}' tidak ada di baris judul lembar {sheet.name}, yang tanpa kolom "
+                f"itu tidak terbaca; kembalikan kolomnya (judul '{header}') dari unduhan situs" for header in missing]
+    return []
 
 
 def _missing(name: str, sheets: list[Sheet]) -> str:
