@@ -162,6 +162,13 @@ def test_xlsx_sheets_print_on_a4_at_a_readable_size_with_the_header_and_id_on_ev
     assert workbook["Indikator"].page_setup.fitToWidth >= 3 and workbook["Cascade"].page_setup.fitToWidth in (None, 1)
 
 
+def test_xlsx_properties_name_whose_data_it_is(kebasen):
+    # Excel's File > Info said "Cascading Kinerja", the software, wrote every workbook.
+    properties = load_workbook(io.BytesIO(to_xlsx(kebasen.tree))).properties
+    assert (properties.title, properties.creator) == ("Cascading kinerja Kecamatan Kebasen 2023", "Kecamatan Kebasen")
+    assert properties.keywords == "SAKIP, cascading kinerja, indikator kinerja"
+
+
 def test_xlsx_does_not_flag_values_kept_as_text_as_numbers_stored_as_text(kebasen):
     # Excel marks a text cell that looks like a number ('26', '01.01') with a green triangle and offers to convert
     # it, which would turn '01.01' into 1.01: every sheet tells Excel these are meant as text.

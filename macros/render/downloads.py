@@ -32,9 +32,13 @@ def to_xlsx(tree: CascadeTree, aturan: AturanCapaian = DEFAULT_ATURAN) -> bytes:
     cascade = tree.cascade
     out = io.BytesIO()
     with xlsxwriter.Workbook(out, {"in_memory": True}) as workbook:
+        # What Excel's File > Info and file managers show: whose data it is (the perangkat daerah, and its Kabupaten/
+        # Kota where the file names one).
         workbook.set_properties({
             "title": f"Cascading kinerja {cascade.perangkat_daerah} {cascade.label}",
-            "author": "Cascading Kinerja",
+            "author": cascade.perangkat_daerah,
+            "company": cascade.kabupaten_kota or "",
+            "keywords": "SAKIP, cascading kinerja, indikator kinerja",
             # Not the build time: the same data must give the same file, so the year of the data stands in.
             "created": datetime.datetime(cascade.years[0], 1, 1),
         })
