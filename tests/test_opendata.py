@@ -220,6 +220,24 @@ def test_dcat_catalog_dates_and_places_each_cascade(site, kebasen):
     assert str(graph.value(elsewhere, label)) == "Kabupaten Tangerang"
 
 
+def test_dcat_catalog_carries_dcat_ap_recommended_theme_publisher_type_and_file_descriptions(site):
+    # What a DCAT-AP harvester files a dataset under and shows of its publisher and files.
+    graph = rdflib.Graph().parse(site / DCAT_CATALOG_PATH, format="json-ld")
+    themes = "http://publications.europa.eu/resource/authority/data-theme"
+    (catalog,) = graph.subjects(RDF.type, DCAT.Catalog)
+    assert str(graph.value(catalog, DCAT.themeTaxonomy)) == themes
+    for dataset in graph.subjects(RDF.type, DCAT.Dataset):
+        assert str(graph.value(dataset, DCAT.theme)) == themes + "/GOVE"
+        publisher = graph.value(dataset, DCTERMS.publisher)
+        assert str(graph.value(publisher, DCTERMS.type)) == "http://purl.org/adms/publishertype/LocalAuthority"
+    descriptions = {str(graph.value(distribution, DCAT.mediaType)).rsplit("/", 1)[-1]:
+                    str(graph.value(distribution, DCTERMS.description))
+                    for distribution in graph.subjects(RDF.type, DCAT.Distribution)}
+    assert descriptions["csv"].startswith("Satu baris per indikator")
+    assert descriptions["json"].startswith("Seluruh data cascade") and "lembar Indikator" in descriptions[
+        "vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+
+
 SITE = "https://data.contoh.go.id/kinerja/"
 
 

@@ -39,11 +39,23 @@ CONTEXT = {
 _IANA = "http://www.iana.org/assignments/media-types/"
 _EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 _INDONESIAN = "http://publications.europa.eu/resource/authority/language/IND"
+# DCAT-AP's recommended themes and publisher types: government and public sector, published by a local authority.
+_THEMES = "http://publications.europa.eu/resource/authority/data-theme"
+_GOVERNMENT = _THEMES + "/GOVE"
+_LOCAL_AUTHORITY = "http://purl.org/adms/publishertype/LocalAuthority"
 # Per download kind: title, IANA media type, EU file-type code (DCAT-AP's dct:format).
 _FORMATS = {
     "json": ("JSON", "application/json", "JSON"),
     "csv": ("CSV", "text/csv", "CSV"),
     "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
+}
+# What each download holds, for a portal's page of the file.
+_HOLDS = {
+    "json": "Seluruh data cascade seperti ditulis di berkas datanya: item per level, indikator, target, realisasi.",
+    "csv": "Satu baris per indikator: definisi, level dan item pemiliknya, baseline, target, realisasi, capaian dan "
+           "predikat per tahun.",
+    "xlsx": "Buku kerja: lembar Indikator (satu baris per indikator), Triwulan, satu lembar per level dan Cascade; "
+            "setiap nilai tersimpan sebagai teks, persis seperti ditulis.",
 }
 
 
@@ -79,6 +91,7 @@ def _distribution(path: str, content: str | bytes, kind: str, title: str,
     return {
         "@type": "dcat:Distribution",
         "dct:title": _text(title),
+        "dct:description": _text(_HOLDS[kind]),
         "dcat:downloadURL": _link(path, settings),
         "dcat:accessURL": _link(path, settings),
         "dcat:mediaType": {"@id": _IANA + media_type},
@@ -91,7 +104,8 @@ def _distribution(path: str, content: str | bytes, kind: str, title: str,
 
 
 def _publisher(settings: OpenDataSettings) -> dict[str, Any]:
-    return {**_iri("#penerbit", settings), "@type": "foaf:Agent", "foaf:name": _text(settings.publisher)}
+    return {**_iri("#penerbit", settings), "@type": "foaf:Agent", "foaf:name": _text(settings.publisher),
+            "dct:type": {"@id": _LOCAL_AUTHORITY}}
 
 
 def _contact(settings: OpenDataSettings) -> dict[str, Any]:
@@ -124,6 +138,7 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
         # Not the perangkat daerah's name (it is in the title): CKAN makes keywords tags and refuses the dataset for
         # a tag with ',', '(', '"', '&'..., which real names have; changing the name to fit would misquote it.
         "dcat:keyword": [_text(word) for word in KEYWORDS],
+        "dcat:theme": {"@id": _GOVERNMENT},
         "dct:language": {"@id": _INDONESIAN},
         "dct:publisher": _iri("#penerbit", settings),
         "dcat:contactPoint": _contact(settings),
@@ -159,6 +174,7 @@ def to_dcat_catalog(files: list[CascadeFile], downloads: Mapping[str, str | byte
         "dct:publisher": _iri("#penerbit", settings),
         "dct:license": {"@id": licence},
         "foaf:homepage": _link("index.md", settings),
+        "dcat:themeTaxonomy": {"@id": _THEMES},
         "dcat:dataset": [_iri(_dataset_reference(cf), settings) for cf in files],
     }, _publisher(settings)]
     dates = [modified[cf.path] for cf in files if cf.path in modified]
