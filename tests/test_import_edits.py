@@ -306,6 +306,25 @@ def test_a_years_columns_deleted_from_a_workbook_without_its_cascade_sheet_are_n
         "kosongkan sel-selnya dan hapus baris tahun 2025 di lembar Triwulan"]
 
 
+def test_a_download_from_before_the_cascade_sheet_recorded_the_years_imports_as_it_was_and_is_still_checked(tmp_path):
+    # Workbooks downloaded before 'Kolom per tahun' existed (or with that column deleted) stopped the import with a
+    # Python error; they import as downloaded, and their years are checked by the Triwulan sheet's.
+    def without_the_record(book) -> None:
+        cascade = book["Cascade"]
+        cascade.delete_cols(column_of(cascade, "Kolom per tahun"))
+
+    (tmp_path / "utuh").mkdir()
+    cf, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path / "utuh", edit=without_the_record)
+    assert again.cascade == cf.cascade
+    path, book = downloaded_workbook(tmp_path)
+    without_the_record(book)
+    delete_year(book["Indikator"], 2025)
+    book.save(path)
+    assert problems_of(path)[0].startswith(
+        "Indikator!A1: kolom tahun 2025 (Target 2025, Realisasi 2025) tidak ada di baris judul lembar Indikator, "
+        "padahal lembar Triwulan memuat triwulan tahun itu (Triwulan!C2)")
+
+
 def test_a_years_values_emptied_as_the_refusal_suggests_are_removed_from_the_imported_file(tmp_path):
     def empty(book) -> None:
         sheet = book["Indikator"]

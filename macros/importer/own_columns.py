@@ -99,7 +99,9 @@ def _year_evidence(tables: dict[str, Sheet]) -> dict[str, dict[str, tuple[str, b
     a data column of a year of that sheet is no evidence), then the years of the quarters."""
     evidence: dict[str, dict[str, tuple[str, bool]]] = {}
     cascade = tables.get(CASCADE_SHEET)
-    for row, cells in (records(cascade)[:1] if cascade else []):
+    # A workbook downloaded before the record existed, or whose record column was deleted, has none to read.
+    recorded = cascade is not None and header_key(YEAR_COLUMNS_COLUMN) in map(header_key, cascade.rows[0])
+    for row, cells in (records(cascade)[:1] if recorded else []):
         ref = cascade.ref(row, column_of(cascade, YEAR_COLUMNS_COLUMN))  # type: ignore[union-attr]
         where = f"unduhan situs menulisnya ({YEAR_COLUMNS_COLUMN} di {ref})"
         for line in _LINE.split(cells.get(header_key(YEAR_COLUMNS_COLUMN), "")):
