@@ -362,3 +362,41 @@ def test_an_old_download_without_its_cascade_sheet_or_the_indikator_sheets_year_
         "tambahkan TAHUN=... pada perintah make import (TAHUN membuat berkas satu tahun: berkas periode Renstra, "
         "2021-2026, perlu kolom 'Periode')"]
     assert "tahun: 2025" in import_spreadsheet(path, tahun=2025).text
+
+
+def copy_indikator_row_with_its_id(book) -> tuple[int, int]:
+    """The sasaran's indicator T1.S1.I1 copied to the end of the Indikator sheet as a new indicator, its ID kept and
+    its name changed, and the Triwulan sheet's copies of its name emptied; (the original's row, the copy's)."""
+    sheet = book["Indikator"]
+    original = next(row for row in range(2, sheet.max_row + 1) if sheet.cell(row, 1).value == "T1.S1.I1")
+    copy = sheet.max_row + 1
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(copy, column).value = sheet.cell(original, column).value
+    sheet.cell(copy, column_of(sheet, "Indikator")).value = "Jumlah rapat evaluasi"
+    triwulan = book["Triwulan"]
+    for row in range(2, triwulan.max_row + 1):
+        if triwulan.cell(row, column_of(triwulan, "ID indikator")).value == "T1.S1.I1":
+            triwulan.cell(row, column_of(triwulan, "Indikator")).value = None
+    return original, copy
+
+
+def test_an_indikator_row_copied_with_its_id_is_refused_at_the_copy_and_the_quarters_stay_with_the_original(tmp_path):
+    # Before, the refusal named the Triwulan sheet's copies of the indicator's name; once they were emptied, the
+    # import took the copy for the indicator the quarters belong to, and the original lost its realisasi triwulan.
+    path, book = downloaded_workbook(tmp_path)
+    original, copy = copy_indikator_row_with_its_id(book)
+    book.save(path)
+    assert problems_of(path) == [
+        f"Indikator!A{copy}: ID indikator 'T1.S1.I1' sudah dipakai di Indikator!A{original}; setiap indikator punya "
+        "ID-nya sendiri, dan target dan realisasi triwulannya di lembar Triwulan mengikuti ID itu: kosongkan ID baris "
+        "baru (atau beri ID baru yang belum dipakai, mis. T1.S1.I2), dan biarkan ID baris asalnya"]
+
+    def follow_the_advice(book) -> None:
+        _, copy = copy_indikator_row_with_its_id(book)
+        book["Indikator"].cell(copy, 1).value = None
+
+    _, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=follow_the_advice)
+    rapat, evaluasi = again.cascade.tujuan[0].sasaran[0].indikator
+    assert (rapat.uraian, rapat.realisasi_triwulan) == ("Jumlah rapat koordinasi",
+                                                        {2025: {"I": "8", "II": "12", "III": "9"}})
+    assert (evaluasi.uraian, evaluasi.realisasi_triwulan) == ("Jumlah rapat evaluasi", None)

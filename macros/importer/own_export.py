@@ -29,7 +29,7 @@ from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
 from .own_checks import added_columns, added_notes, copy_problems
 from .own_columns import computed_column, missing_columns
-from .own_numbers import check_numbers
+from .own_numbers import check_numbers, next_free
 from .own_order import item_place, listed_ids, published_order
 from .own_sheets import INDIKATOR_SHEET, TRIWULAN_SHEET, OwnWorkbook, column_of, level_of, records
 from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column, hidden_row
@@ -86,6 +86,7 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
     by_id: dict[str, Draft] = {}
     # Each item's indicator rows in sheet order, as (ID indikator, Kode indikator, draft), placed once all are read.
     rows_of: dict[str, list[tuple[str, str, Draft]]] = {}
+    problems += _doubled_ids(indikator)
     for row, cells in records(indikator):
         perangkat_daerah = perangkat_daerah or cells.get("perangkat daerah", "")
         when = when or _when(cells)
@@ -99,7 +100,10 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
         for text in added_notes(indikator, row, added):
             draft.note("uraian", text)
         indikator_id, kode = cells.get("id indikator", ""), cells.get("kode indikator", "")
-        by_id[indikator_id] = draft
+        if indikator_id:
+            # The first row with an ID keeps its quarters: a later one is refused (`_doubled_ids`), and its quarters
+            # are checked against the indicator they were downloaded with, not moved to a copy.
+            by_id.setdefault(indikator_id, draft)
         rows_of.setdefault(cells["nomor item"], []).append((indikator_id, kode, draft))
     listed = listed_ids(by_name, levels)
     for position, rows in rows_of.items():
@@ -134,6 +138,29 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
             root.note(top, hidden_row(cascade, row, holds_an_item=False))
     root.set(top, roots)
     return root, perangkat_daerah, when
+
+
+def _doubled_ids(sheet: Sheet) -> list[str]:
+    """An 'ID indikator' of the Indikator sheet that an earlier row has (a row copied with its ID), refused at the
+    later cell with an ID no row has: the Triwulan sheet's quarters and the level sheets' lists name an indicator by
+    its ID, so two rows with one ID would leave them to the import's guess."""
+    column = column_of(sheet, "ID indikator")
+    rows = records(sheet)
+    taken = {cells.get("id indikator", "") for _, cells in rows}
+    first: dict[str, str] = {}
+    problems = []
+    for row, cells in rows:
+        indikator_id = cells.get("id indikator", "")
+        if indikator_id and indikator_id in first:
+            free = next_free(f"{cells.get('nomor item') or indikator_id.rpartition('.')[0]}.I1", taken)
+            taken.add(free)
+            problems.append(f"{sheet.ref(row, column)}: ID indikator '{indikator_id}' sudah dipakai di "
+                            f"{first[indikator_id]}; setiap indikator punya ID-nya sendiri, dan target dan realisasi "
+                            "triwulannya di lembar Triwulan mengikuti ID itu: kosongkan ID baris baru (atau beri ID "
+                            f"baru yang belum dipakai, mis. {free}), dan biarkan ID baris asalnya")
+        elif indikator_id:
+            first[indikator_id] = sheet.ref(row, column)
+    return problems
 
 
 def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[str, Draft], tuple[str, ...],
