@@ -400,3 +400,37 @@ def test_an_indikator_row_copied_with_its_id_is_refused_at_the_copy_and_the_quar
     assert (rapat.uraian, rapat.realisasi_triwulan) == ("Jumlah rapat koordinasi",
                                                         {2025: {"I": "8", "II": "12", "III": "9"}})
     assert (evaluasi.uraian, evaluasi.realisasi_triwulan) == ("Jumlah rapat evaluasi", None)
+
+
+def swap_program_names(book) -> None:
+    """The names of programs T1.S1.P1 and T1.S1.P2 swapped on the Program sheet alone: their copies on the other
+    sheets, which are not read, are left as they were."""
+    sheet = book["Program"]
+    name = letter(sheet, "Program")
+    sheet[f"{name}2"], sheet[f"{name}3"] = sheet[f"{name}3"].value, sheet[f"{name}2"].value
+
+
+def test_names_swapped_between_programs_on_the_program_sheet_alone_are_imported_with_their_copies_named(tmp_path):
+    # Each row's ID indikator cell still names its own number: before, the rows below copying the other program's
+    # name made the import refuse both rows as renumbered ('... menyalin nama program lain').
+    cf, _, again, text = imported_again(SEVERAL_SASARAN, tmp_path, edit=swap_program_names)
+    before, after = cf.cascade.tujuan[0].sasaran[0].program, again.cascade.tujuan[0].sasaran[0].program
+    assert [program.uraian for program in after] == [before[1].uraian, before[0].uraian]
+    assert [program.kegiatan for program in after] == [before[0].kegiatan, before[1].kegiatan]
+    assert f"# Program diimpor dari Program!D2 ('{before[1].uraian}'); salinannya di Kegiatan!D2" in text
+
+
+def test_names_swapped_between_programs_without_id_indikator_cells_are_refused_with_how_to_rename(tmp_path):
+    # Without an ID cell only the copied names tell a row's number; the refusal says what to do for a rename too.
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    swap_program_names(book)
+    book["Program"].delete_cols(column_of(book["Program"], "ID indikator"))
+    book.save(path)
+    # Program!A2 is not refused: its new name is also T1.S2.P1's, so its copies tell nothing.
+    assert problems_of(path) == [
+        "Program!A3: Nomor item 'T1.S1.P2' bukan nomor program baris ini: baris ini diunduh sebagai T1.S1.P1, nomor "
+        "yang dipakai baris di bawahnya yang menyalin nama program ini (Kegiatan!A2). Nomor item menentukan "
+        "kegiatan, sub kegiatan dan indikator mana milik item ini: dengan nomor 'T1.S1.P2' program ini kehilangan "
+        "kegiatan, sub kegiatan dan indikator di bawah T1.S1.P1 dan mendapat yang di bawah T1.S1.P2. Kembalikan "
+        "nomor atau nama aslinya; bila Anda mengganti nama program ini, samakan salinannya di lembar lain (Ctrl+H di "
+        f"Excel) dengan nama barunya. {REORDER}"]

@@ -11,7 +11,9 @@ then carries the other's). Two records tell the number a row was downloaded with
 - its 'ID indikator' cell lists its indicators by position ('T1.S1.P2.I1' is the first indicator of T1.S1.P2; an
   indicator with a kode is listed by its kode, which names no item);
 - the rows below it (the sheets of lower levels, the Indikator sheet) copy its name beside their own number: rows
-  numbered under a row's number that all copy another row's name belong to that other row.
+  numbered under a row's number that all copy another row's name belong to that other row. Read only where the
+  'ID indikator' cell names no item: a rename made on the level sheet alone leaves those copies behind, and can
+  give an item the old name of another.
 
 A row staff add (a new number, an empty 'ID indikator' cell) has no record and is placed by its number. The number
 suggested for a refused row is the one its records give when no row kept it, else one no row has, so that following
@@ -129,9 +131,10 @@ def _unreadable(position: str, level: str, levels: tuple[str, ...]) -> str | Non
 def _record(sheet: Sheet, row: int, cells: dict[str, str], level: str, levels: tuple[str, ...],
             below: list[tuple[str, str, str]], names: list[str]) -> _Record | None:
     """The number a row was downloaded with, and where the workbook says so: the item its 'ID indikator' cell lists
-    indicators of, else the item under which the rows below copying its name are (when no other row of its sheet
-    has that name). When the rows under its number all copy another row's name, a record without a number: the
-    number or the name is another row's. None when the workbook says nothing of it (a row staff added)."""
+    indicators of (None when that is the row's number), else, for a row whose cell lists no position (empty, kodes
+    only, or no such column), the item under which the rows below copying its name are (when no other row of its
+    sheet has that name). When the rows under its number all copy another row's name, a record without a number:
+    the number or the name is another row's. None when the workbook says nothing of it (a row staff added)."""
     position, name = cells.get("nomor item", ""), cells.get(_name_key(level), "")
     label = LEVEL_LABELS[level].lower()
     listed: dict[str, str] = {}
@@ -142,9 +145,10 @@ def _record(sheet: Sheet, row: int, cells: dict[str, str], level: str, levels: t
     if len(listed) == 1:
         ((owner, line),) = listed.items()
         ref = sheet.ref(row, column_of(sheet, "ID indikator"))
-        if owner != position:
-            return _Record(owner, f"dicatat ID indikator baris ini ({ref}: '{line}', indikator {owner})", ref)
-        return _others_copies(position, name, level, below, names)
+        # An ID cell that agrees with the number is trusted over the names copied below: staff rename an item on
+        # its level sheet only (the copies are not read), which can give it the old name of another item.
+        return None if owner == position else _Record(
+            owner, f"dicatat ID indikator baris ini ({ref}: '{line}', indikator {owner})", ref)
     if listed or not name or names.count(name) > 1:
         return None
     under: dict[str, str] = {}
@@ -200,13 +204,15 @@ def _renumbered(position: str, record: _Record, level: str, levels: tuple[str, .
     else:
         whose = (f"{record.evidence}. Nomor item menentukan {owned} mana milik item ini: dengan nomor ini {label} "
                  f"ini mendapat {owned} {label} lain itu")
-    if fits:
-        remedy = f"Kembalikan nomornya ke {record.number}."
-    elif record.id_cell:
-        remedy = (f"Bila baris ini {label} baru yang disalin dari baris lain, kosongkan sel ID indikator-nya "
+    if record.id_cell:
+        remedy = (f"Kembalikan nomornya ke {record.number}." if fits else
+                  f"Bila baris ini {label} baru yang disalin dari baris lain, kosongkan sel ID indikator-nya "
                   f"({record.id_cell}); bila bukan, kembalikan nomor aslinya.")
     else:
-        remedy = "Kembalikan nomor atau nama aslinya."
+        # Told by the names copied below: a rename on the level sheet alone reads like a renumbering.
+        undo = f"Kembalikan nomornya ke {record.number}" if fits else "Kembalikan nomor atau nama aslinya"
+        remedy = (f"{undo}; bila Anda mengganti nama {label} ini, samakan salinannya di lembar lain (Ctrl+H di "
+                  "Excel) dengan nama barunya.")
     return (f"Nomor item '{position}' bukan nomor {label} baris ini: {whose}. {remedy} Untuk mengubah urutan {label}, "
             f"pindahkan {label} itu beserta isinya di berkas YAML, atau ganti nomornya di seluruh cabangnya: setiap "
             "Nomor item dan ID indikator yang diawali nomor lamanya, di semua lembar (juga Indikator, Triwulan dan "
