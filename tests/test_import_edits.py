@@ -164,7 +164,9 @@ SEVERAL_SASARAN = CASCADES["several sasaran per program"]
 # What each refusal of a changed number says about reordering, which the test below follows.
 REORDER = ("Untuk mengubah urutan program, pindahkan program itu beserta isinya di berkas YAML, atau ganti nomornya "
            "di seluruh cabangnya: setiap Nomor item dan ID indikator yang diawali nomor lamanya, di semua lembar (juga "
-           "Indikator, Triwulan dan Cascade), dengan nomor barunya")
+           "Indikator, Triwulan dan Cascade), dengan nomor barunya; bila program itu pindah ke sasaran lain, salin "
+           "juga isi induk barunya ke kolom salinan item di atasnya (Sasaran, Tujuan) di baris-baris cabang itu, atau "
+           "kosongkan sel-sel itu")
 
 
 def test_two_programs_whose_nomor_item_were_swapped_to_reorder_them_are_refused_at_both_cells(tmp_path):
@@ -434,3 +436,41 @@ def test_names_swapped_between_programs_without_id_indikator_cells_are_refused_w
         "kegiatan, sub kegiatan dan indikator di bawah T1.S1.P1 dan mendapat yang di bawah T1.S1.P2. Kembalikan "
         "nomor atau nama aslinya; bila Anda mengganti nama program ini, samakan salinannya di lembar lain (Ctrl+H di "
         f"Excel) dengan nama barunya. {REORDER}"]
+
+
+def move_kegiatan_to_the_second_program(book) -> None:
+    """Kegiatan T1.S1.P1.K1 moved under program T1.S1.P2 as the refusal of a changed number says: its whole branch
+    renumbered on every sheet, Nomor item and ID indikator alike, as Excel's Replace All does."""
+    moved = re.compile(r"T1\.S1\.P1\.K1(?=\.|$)", re.MULTILINE)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.value = moved.sub("T1.S1.P2.K1", cell.value)
+
+
+def test_a_kegiatan_moved_to_another_program_is_told_to_copy_or_empty_the_former_programs_cells(tmp_path):
+    # Before, the moved rows' copies of their former program were refused with 'ubah di lembar Program', which
+    # invited renaming the program the kegiatan moved to.
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    move_kegiatan_to_the_second_program(book)
+    book.save(path)
+    program = book["Program"]
+    pemberdayaan, penunjang = (program.cell(row, column_of(program, "Program")).value for row in (2, 3))
+    assert problems_of(path) == [
+        f"Kegiatan!{letter(book['Kegiatan'], header)}2, Indikator!{letter(book['Indikator'], header)}5: {header} "
+        f"'{was}' berbeda dari Program!{letter(program, header)}3 ('{now}'); baris ini kini di bawah program "
+        "T1.S1.P2 (menurut Nomor item-nya), bukan di bawah T1.S1.P1 yang namanya disalin di sini: salin isi "
+        f"Program!{letter(program, header)}3 ke sel ini, atau kosongkan sel ini (salinan tidak diimpor)"
+        for header, was, now in (("Program", pemberdayaan, penunjang), ("Kode program", "2.17.07", "2.17.01"),
+                                 ("Sasaran program", program["F2"].value, program["F3"].value))]
+
+    def move_and_empty_the_copies(book) -> None:
+        move_kegiatan_to_the_second_program(book)
+        for name, row in (("Kegiatan", 2), ("Indikator", 5)):
+            for header in ("Program", "Kode program", "Sasaran program"):
+                book[name].cell(row, column_of(book[name], header)).value = None
+
+    cf, _, again, _ = imported_again(SEVERAL_SASARAN, tmp_path, edit=move_and_empty_the_copies)
+    before, after = cf.cascade.tujuan[0].sasaran[0].program, again.cascade.tujuan[0].sasaran[0].program
+    assert [program.kegiatan for program in after] == [[], before[0].kegiatan]

@@ -48,14 +48,14 @@ def added_notes(sheet: Sheet, row: int, added: dict[int, str]) -> list[str]:
 @dataclass
 class _Copies:
     """The cells copying one source cell (an item's name on the rows below it, the Cascade sheet's year on each
-    indicator's row): (address, text) of each copy, empty ones too (an emptied copy is no edit, but copies that
-    are not all alike were not all left as the site wrote them)."""
+    indicator's row): (address, text, the advice for it when not the group's) of each copy, empty ones too (an
+    emptied copy is no edit, but copies that are not all alike were not all left as the site wrote them)."""
 
     header: str
     source: str  # its address
     expected: str  # its text
     advice: str
-    cells: list[tuple[str, str]] = field(default_factory=list)
+    cells: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
 def copy_problems(tables: dict[str, Sheet], levels: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -99,16 +99,17 @@ def copy_problems(tables: dict[str, Sheet], levels: tuple[str, ...]) -> tuple[li
     stale_allowed = _copy_cascade(tables, rows, copies)
     notes = []
     for group in copies.values():
-        differing = [(ref, text) for ref, text in group.cells if text and text != group.expected]
+        differing = [(ref, text, advice) for ref, text, advice in group.cells if text and text != group.expected]
         if not differing:
             continue
-        if len({text for _, text in group.cells}) == 1 and stale_allowed.get(group.source, True):
+        if len({text for _, text, _ in group.cells}) == 1 and stale_allowed.get(group.source, True):
             notes.append(f"{group.header} diimpor dari {group.source} ('{group.expected}'); salinannya di "
-                         f"{listed_cells([ref for ref, _ in differing])} masih '{differing[0][1]}' dan tidak diimpor")
+                         f"{listed_cells([ref for ref, _, _ in differing])} masih '{differing[0][1]}' dan tidak "
+                         "diimpor")
             continue
-        for text in dict.fromkeys(text for _, text in differing):
+        for ref, text, advice in differing:
             problems.setdefault(f"{group.header} '{text}' berbeda dari {group.source} ('{group.expected}'); "
-                                f"{group.advice}", []).extend(ref for ref, other in differing if other == text)
+                                f"{advice or group.advice}", []).append(ref)
     return [f"{listed_cells(refs)}: {message}" for message, refs in problems.items()], notes
 
 
@@ -128,7 +129,7 @@ def _copy_cascade(tables: dict[str, Sheet], rows: list[tuple[int, dict[str, str]
         ref = source.ref(source_row, column_of(source, header))
         group = copies.setdefault(ref, _Copies(header, ref, source_cells[header_key(header)], advice))
         stale_allowed[ref] = bool(first)
-        group.cells += [(indikator.ref(row, column_of(indikator, header)), cells[header_key(header)])
+        group.cells += [(indikator.ref(row, column_of(indikator, header)), cells[header_key(header)], None)
                         for row, cells in rows if (source, row) != (indikator, source_row)]
     return stale_allowed
 
@@ -147,14 +148,28 @@ def _copy_lineage(sheet: Sheet, row: int, cells: dict[str, str], ancestors: list
             continue  # reported by the reader: a parent that is not in its level sheet
         source, source_row, source_cells = own[ancestor]
         label = LEVEL_LABELS[level_of(ancestor)]
+        copied = cells.get(header_key(label), "")
+        former = set() if copied == source_cells.get(header_key(label)) else _named(own, level_of(ancestor), copied)
         for header in level_columns(level_of(ancestor)):  # type: ignore[arg-type]
             if header_key(header) not in cells:
                 continue
             ref = source.ref(source_row, column_of(source, header))
             advice = (f"kolom ini salinan dari lembar {label}: ubah di lembar {label}, dan samakan (Ctrl+H di Excel) "
                       "atau kosongkan sel salinannya")
+            # A row moved under another item (its branch renumbered) still copies its former parent: the edit to
+            # make is on this row, not on the level sheet, where it would rename the new parent.
+            moved = (f"baris ini kini di bawah {label.lower()} {ancestor} (menurut Nomor item-nya), bukan di bawah "
+                     f"{next(iter(former))} yang namanya disalin di sini: salin isi {ref} ke sel ini, atau kosongkan "
+                     "sel ini (salinan tidak diimpor)") if len(former) == 1 else None
             group = copies.setdefault(ref, _Copies(header, ref, source_cells.get(header_key(header), ""), advice))
-            group.cells.append((sheet.ref(row, column_of(sheet, header)), cells[header_key(header)]))
+            group.cells.append((sheet.ref(row, column_of(sheet, header)), cells[header_key(header)], moved))
+
+
+def _named(own: dict[str, tuple[Sheet, int, dict[str, str]]], level: str, name: str) -> set[str]:
+    """The positions of the items of `level` whose level sheet names them `name` (none for an empty name)."""
+    key = header_key(LEVEL_LABELS[level])
+    return {position for position, (_, _, cells) in own.items()
+            if name and level_of(position) == level and cells.get(key) == name}
 
 
 def listed_cells(refs: list[str]) -> str:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import LEVEL_LABELS
-from ..render.export import INDIKATOR_SHEET
+from ..render.export import INDIKATOR_SHEET, level_columns
 from ..tree import POSITION_LETTERS
 from .own_order import id_lines
 from .own_sheets import column_of, records
@@ -216,7 +216,19 @@ def _renumbered(position: str, record: _Record, level: str, levels: tuple[str, .
     return (f"Nomor item '{position}' bukan nomor {label} baris ini: {whose}. {remedy} Untuk mengubah urutan {label}, "
             f"pindahkan {label} itu beserta isinya di berkas YAML, atau ganti nomornya di seluruh cabangnya: setiap "
             "Nomor item dan ID indikator yang diawali nomor lamanya, di semua lembar (juga Indikator, Triwulan dan "
-            "Cascade), dengan nomor barunya")
+            f"Cascade), dengan nomor barunya{_moved_copies(level, levels)}")
+
+
+def _moved_copies(level: str, levels: tuple[str, ...]) -> str:
+    """The rest of the advice to renumber a branch, for a branch moved under another parent: its rows copy the items
+    above them ('; bila kegiatan itu pindah ke program lain, ... (Program, Kode program, Sasaran program, ...)')."""
+    upper = levels[: levels.index(level)][::-1]
+    if not upper:
+        return ""
+    columns = ", ".join(header for each in upper for header in level_columns(each))  # type: ignore[arg-type]
+    return (f"; bila {LEVEL_LABELS[level].lower()} itu pindah ke {LEVEL_LABELS[upper[0]].lower()} lain, salin juga isi "
+            f"induk barunya ke kolom salinan item di atasnya ({columns}) di baris-baris cabang itu, atau kosongkan "
+            "sel-sel itu")
 
 
 def _free(position: str, level: str, levels: tuple[str, ...], taken: set[str], tables: dict[str, Sheet],
