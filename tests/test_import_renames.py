@@ -1,0 +1,127 @@
+"""The site's own XLSX download with its items and indicators renamed, moved, copied or deleted in Excel, then
+imported: each row is read as the item or indicator it was downloaded as (its 'Nomor item', its 'ID indikator'),
+a copy of another row's ID is refused at its cell, and where the workbook cannot tell a rename from a renumbering
+the refusal says what to do for either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .helpers import CASCADES, column_of, downloaded_workbook, imported_again, letter, problems_of
+
+SEVERAL_SASARAN = CASCADES["several sasaran per program"]
+
+
+def copy_indikator_row_with_its_id(book) -> tuple[int, int]:
+    """The sasaran's indicator T1.S1.I1 copied to the end of the Indikator sheet as a new indicator, its ID kept and
+    its name changed, and the Triwulan sheet's copies of its name emptied; (the original's row, the copy's)."""
+    sheet = book["Indikator"]
+    original = next(row for row in range(2, sheet.max_row + 1) if sheet.cell(row, 1).value == "T1.S1.I1")
+    copy = sheet.max_row + 1
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(copy, column).value = sheet.cell(original, column).value
+    sheet.cell(copy, column_of(sheet, "Indikator")).value = "Jumlah rapat evaluasi"
+    triwulan = book["Triwulan"]
+    for row in range(2, triwulan.max_row + 1):
+        if triwulan.cell(row, column_of(triwulan, "ID indikator")).value == "T1.S1.I1":
+            triwulan.cell(row, column_of(triwulan, "Indikator")).value = None
+    return original, copy
+
+
+def test_an_indikator_row_copied_with_its_id_is_refused_at_the_copy_and_the_quarters_stay_with_the_original(tmp_path):
+    # Before, the refusal named the Triwulan sheet's copies of the indicator's name; once they were emptied, the
+    # import took the copy for the indicator the quarters belong to, and the original lost its realisasi triwulan.
+    path, book = downloaded_workbook(tmp_path)
+    original, copy = copy_indikator_row_with_its_id(book)
+    book.save(path)
+    assert problems_of(path) == [
+        f"Indikator!A{copy}: ID indikator 'T1.S1.I1' sudah dipakai di Indikator!A{original}; setiap indikator punya "
+        "ID-nya sendiri, dan target dan realisasi triwulannya di lembar Triwulan mengikuti ID itu: kosongkan ID baris "
+        "baru (atau beri ID baru yang belum dipakai, mis. T1.S1.I2), dan biarkan ID baris asalnya"]
+
+    def follow_the_advice(book) -> None:
+        _, copy = copy_indikator_row_with_its_id(book)
+        book["Indikator"].cell(copy, 1).value = None
+
+    _, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=follow_the_advice)
+    rapat, evaluasi = again.cascade.tujuan[0].sasaran[0].indikator
+    assert (rapat.uraian, rapat.realisasi_triwulan) == ("Jumlah rapat koordinasi",
+                                                        {2025: {"I": "8", "II": "12", "III": "9"}})
+    assert (evaluasi.uraian, evaluasi.realisasi_triwulan) == ("Jumlah rapat evaluasi", None)
+
+
+def swap_program_names(book) -> None:
+    """The names of programs T1.S1.P1 and T1.S1.P2 swapped on the Program sheet alone: their copies on the other
+    sheets, which are not read, are left as they were."""
+    sheet = book["Program"]
+    name = letter(sheet, "Program")
+    sheet[f"{name}2"], sheet[f"{name}3"] = sheet[f"{name}3"].value, sheet[f"{name}2"].value
+
+
+def test_names_swapped_between_programs_on_the_program_sheet_alone_are_imported_with_their_copies_named(tmp_path):
+    # Each row's ID indikator cell still names its own number: before, the rows below copying the other program's
+    # name made the import refuse both rows as renumbered ('... menyalin nama program lain').
+    cf, _, again, text = imported_again(SEVERAL_SASARAN, tmp_path, edit=swap_program_names)
+    before, after = cf.cascade.tujuan[0].sasaran[0].program, again.cascade.tujuan[0].sasaran[0].program
+    assert [program.uraian for program in after] == [before[1].uraian, before[0].uraian]
+    assert [program.kegiatan for program in after] == [before[0].kegiatan, before[1].kegiatan]
+    assert f"# Program diimpor dari Program!D2 ('{before[1].uraian}'); salinannya di Kegiatan!D2" in text
+
+
+def test_names_swapped_between_programs_without_id_indikator_cells_are_refused_with_how_to_rename(tmp_path):
+    # Without an ID cell only the copied names tell a row's number; the refusal says what to do for a rename too.
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    swap_program_names(book)
+    book["Program"].delete_cols(column_of(book["Program"], "ID indikator"))
+    book.save(path)
+    # Program!A2 is not refused: its new name is also T1.S2.P1's, so its copies tell nothing.
+    assert problems_of(path) == [
+        "Program!A3: Nomor item 'T1.S1.P2' bukan nomor program baris ini: baris ini diunduh sebagai T1.S1.P1, nomor "
+        "yang dipakai baris di bawahnya yang menyalin nama program ini (Kegiatan!A2). Nomor item menentukan "
+        "kegiatan, sub kegiatan dan indikator mana milik item ini: dengan nomor 'T1.S1.P2' program ini kehilangan "
+        "kegiatan, sub kegiatan dan indikator di bawah T1.S1.P1 dan mendapat yang di bawah T1.S1.P2. Kembalikan "
+        "nomor atau nama aslinya; bila Anda mengganti nama program ini, samakan salinannya di lembar lain (Ctrl+H di "
+        "Excel) dengan nama barunya. Untuk mengubah urutan program, pindahkan program itu beserta isinya di berkas "
+        "YAML, atau ganti nomornya di seluruh cabangnya: setiap Nomor item dan ID indikator yang diawali nomor "
+        "lamanya, di semua lembar (juga Indikator, Triwulan dan Cascade), dengan nomor barunya; bila program itu "
+        "pindah ke sasaran lain, salin juga isi induk barunya ke kolom salinan item di atasnya (Sasaran, Tujuan) di "
+        "baris-baris cabang itu, atau kosongkan sel-sel itu"]
+
+
+def move_kegiatan_to_the_second_program(book) -> None:
+    """Kegiatan T1.S1.P1.K1 moved under program T1.S1.P2 as the refusal of a changed number says: its whole branch
+    renumbered on every sheet, Nomor item and ID indikator alike, as Excel's Replace All does."""
+    moved = re.compile(r"T1\.S1\.P1\.K1(?=\.|$)", re.MULTILINE)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.value = moved.sub("T1.S1.P2.K1", cell.value)
+
+
+def test_a_kegiatan_moved_to_another_program_is_told_to_copy_or_empty_the_former_programs_cells(tmp_path):
+    # Before, the moved rows' copies of their former program were refused with 'ubah di lembar Program', which
+    # invited renaming the program the kegiatan moved to.
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    move_kegiatan_to_the_second_program(book)
+    book.save(path)
+    program = book["Program"]
+    pemberdayaan, penunjang = (program.cell(row, column_of(program, "Program")).value for row in (2, 3))
+    assert problems_of(path) == [
+        f"Kegiatan!{letter(book['Kegiatan'], header)}2, Indikator!{letter(book['Indikator'], header)}5: {header} "
+        f"'{was}' berbeda dari Program!{letter(program, header)}3 ('{now}'); baris ini kini di bawah program "
+        "T1.S1.P2 (menurut Nomor item-nya), bukan di bawah T1.S1.P1 yang namanya disalin di sini: salin isi "
+        f"Program!{letter(program, header)}3 ke sel ini, atau kosongkan sel ini (salinan tidak diimpor)"
+        for header, was, now in (("Program", pemberdayaan, penunjang), ("Kode program", "2.17.07", "2.17.01"),
+                                 ("Sasaran program", program["F2"].value, program["F3"].value))]
+
+    def move_and_empty_the_copies(book) -> None:
+        move_kegiatan_to_the_second_program(book)
+        for name, row in (("Kegiatan", 2), ("Indikator", 5)):
+            for header in ("Program", "Kode program", "Sasaran program"):
+                book[name].cell(row, column_of(book[name], header)).value = None
+
+    cf, _, again, _ = imported_again(SEVERAL_SASARAN, tmp_path, edit=move_and_empty_the_copies)
+    before, after = cf.cascade.tujuan[0].sasaran[0].program, again.cascade.tujuan[0].sasaran[0].program
+    assert [program.kegiatan for program in after] == [[], before[0].kegiatan]
