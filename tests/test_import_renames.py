@@ -7,8 +7,9 @@ the refusal says what to do for either.
 from __future__ import annotations
 
 import re
+import textwrap
 
-from .helpers import CASCADES, column_of, downloaded_workbook, imported_again, letter, problems_of
+from .helpers import CASCADES, column_of, downloaded_workbook, imported_again, letter, problems_of, sheets_of
 
 SEVERAL_SASARAN = CASCADES["several sasaran per program"]
 
@@ -125,3 +126,70 @@ def test_a_kegiatan_moved_to_another_program_is_told_to_copy_or_empty_the_former
     cf, _, again, _ = imported_again(SEVERAL_SASARAN, tmp_path, edit=move_and_empty_the_copies)
     before, after = cf.cascade.tujuan[0].sasaran[0].program, again.cascade.tujuan[0].sasaran[0].program
     assert [program.kegiatan for program in after] == [[], before[0].kegiatan]
+
+
+# Invented for this test: five programs, each with an indicator whose capaian differs from the others'.
+FIVE_PROGRAMS = textwrap.dedent("""\
+    perangkat_daerah: Dinas Uji
+    tahun: 2024
+    tujuan:
+      - uraian: Tujuan uji
+        sasaran:
+          - uraian: Sasaran uji
+            program:
+""") + "".join(textwrap.indent(textwrap.dedent(f"""\
+    - uraian: Program uji {number}
+      indikator:
+        - uraian: Indikator program {number}
+          formulasi: Jumlah yang dicapai
+          tipe_penghitungan: kumulatif
+          polaritas: positif
+          sumber_data: Bidang uji
+          target: {{2024: "{target}"}}
+          realisasi: {{2024: "{realisasi}"}}
+"""), " " * 10) for number, target, realisasi in (
+    (1, 50, 40), (2, 100, 90), (3, 10, 5), (4, 80, 60), (5, 20, 19)))
+
+
+def delete_branch(book, position: str) -> None:
+    """Every row of an item and of everything under it deleted, on every sheet, as staff delete a program."""
+    for sheet in book.worksheets:
+        header = [cell.value for cell in sheet[1]]
+        key = "Nomor item" if "Nomor item" in header else "ID indikator" if "ID indikator" in header else None
+        if key is None:
+            continue
+        for row in reversed(range(2, sheet.max_row + 1)):
+            value = str(sheet.cell(row, header.index(key) + 1).value or "")
+            if value == position or value.startswith(f"{position}."):
+                sheet.delete_rows(row)
+
+
+def test_capaian_after_a_deleted_program_are_compared_with_the_indicator_each_row_became(tmp_path):
+    # The import numbers the programs again (P4 becomes P3, P5 P4); before, each row was compared with the
+    # indicator now holding its ID (P4's row with P5's), so the comment named right values and missed a typed one.
+    source = tmp_path / "sumber" / "dinas-uji" / "2024.yaml"
+    source.parent.mkdir(parents=True)
+    source.write_text(FIVE_PROGRAMS, encoding="utf-8")
+    (tmp_path / "utuh").mkdir()
+    _, offered, again, text = imported_again(source, tmp_path / "utuh",
+                                             edit=lambda book: delete_branch(book, "T1.S1.P3"))
+    assert [program.uraian for program in again.cascade.tujuan[0].sasaran[0].program] == [
+        "Program uji 1", "Program uji 2", "Program uji 4", "Program uji 5"]
+    header, *rows = sheets_of(offered)["Indikator"]
+    assert [row[header.index("Capaian 2024 (%)")] for row in rows] == [80, 90, 50, 75, 95]
+    assert "Capaian dan predikat" not in text
+
+    typed = []
+
+    def delete_and_type_over(book) -> None:
+        delete_branch(book, "T1.S1.P3")
+        sheet = book["Indikator"]
+        row = next(row for row in range(2, sheet.max_row + 1) if sheet.cell(row, 1).value == "T1.S1.P4.I1")
+        sheet.cell(row, column_of(sheet, "Capaian 2024 (%)")).value = "99"
+        typed.append(f"Indikator!{letter(sheet, 'Capaian 2024 (%)')}{row}")
+
+    (tmp_path / "diketik").mkdir()
+    _, _, _, text = imported_again(source, tmp_path / "diketik", edit=delete_and_type_over)
+    assert ("# Capaian dan predikat di lembar Indikator tidak diimpor: situs menghitungnya dari target dan realisasi. "
+            "1 sel berisi nilai lain dari hitungan situs (diketik, atau dari sebelum target atau realisasinya diubah): "
+            f"{typed[0]} '99' (situs: '75')") in text.splitlines()

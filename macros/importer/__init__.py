@@ -60,14 +60,14 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
         flawed = cell_problems(workbook)
         if flawed:
             raise SpreadsheetError(flawed)
-        body, found_name, found_when = read_own_export(workbook)
+        body, found_name, found_when, read_as = read_own_export(workbook)
         source = f"{path.name} (unduhan XLSX situs ini)"
     else:
         sheet = next((s for s in sheets if find_header(s) is not None), None)
         if sheet is None:
             raise SpreadsheetError([f"{sheets[0].name}!A1: tidak ada lembar berjudul tabel Renstra/Renja (kolom "
                                     "Indikator dan Program/Kegiatan) dan bukan unduhan XLSX situs ini"])
-        body, found_name, found_when = read_matrix(sheet), "", None
+        body, found_name, found_when, read_as = read_matrix(sheet), "", None, {}
         source = f"{path.name} (lembar {sheet.name})"
     name = (perangkat_daerah or found_name).strip()
     when = tahun or found_when
@@ -99,7 +99,7 @@ def import_spreadsheet(path: Path, perangkat_daerah: str | None = None, tahun: i
     except CascadeError as error:
         raise SpreadsheetError([f"hasil impor belum valid: {problem}" for problem in error.problems]) from None
     # The cells the site computes can only be checked against the cascade they were computed from.
-    computed = computed_notes(workbook, cascade) if workbook is not None else []
+    computed = computed_notes(workbook, cascade, root, read_as) if workbook is not None else []
     if computed:
         imported = Imported(render_yaml(root, [*header, *computed]), imported.slug, imported.label)
     return imported

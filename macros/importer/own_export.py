@@ -68,10 +68,10 @@ def cell_problems(workbook: OwnWorkbook) -> list[str]:
     return problems
 
 
-def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
+def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When, dict[int, Draft]]:
     """The cascade of one of the site's workbooks: (draft of its fields after perangkat_daerah and tahun or
-    periode, perangkat daerah, its year as an int or its period as '2021-2026'); `SpreadsheetError` listing
-    every gap by sheet and cell."""
+    periode, perangkat daerah, its year as an int or its period as '2021-2026', the indicator draft each row of the
+    Indikator sheet was read into, by its row); `SpreadsheetError` listing every gap by sheet and cell."""
     by_name = workbook.tables
     # Checked before anything is read: a row read without a column would lose that field unseen.
     missing = missing_columns(by_name, _levels(by_name))
@@ -86,6 +86,7 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
     by_id: dict[str, Draft] = {}
     # Each item's indicator rows in sheet order, as (ID indikator, Kode indikator, draft), placed once all are read.
     rows_of: dict[str, list[tuple[str, str, Draft]]] = {}
+    read_as: dict[int, Draft] = {}
     problems += _doubled_ids(indikator)
     for row, cells in records(indikator):
         perangkat_daerah = perangkat_daerah or cells.get("perangkat daerah", "")
@@ -94,7 +95,7 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
         if owner is None:
             problems.append(f"{indikator.ref(row, 2)}: item '{cells.get('nomor item', '')}' tidak ada di lembar levelnya")
             continue
-        draft = _indikator(indikator, row, cells, problems)
+        draft = read_as[row] = _indikator(indikator, row, cells, problems)
         if row in indikator.hidden_rows:
             draft.note("uraian", hidden_row(indikator, row))
         for text in added_notes(indikator, row, added):
@@ -137,7 +138,7 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When]:
         if row in cascade.hidden_rows:
             root.note(top, hidden_row(cascade, row, holds_an_item=False))
     root.set(top, roots)
-    return root, perangkat_daerah, when
+    return root, perangkat_daerah, when, read_as
 
 
 def _doubled_ids(sheet: Sheet) -> list[str]:
