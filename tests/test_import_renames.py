@@ -70,6 +70,23 @@ def test_names_swapped_between_programs_on_the_program_sheet_alone_are_imported_
     assert f"# Program diimpor dari Program!D2 ('{before[1].uraian}'); salinannya di Kegiatan!D2" in text
 
 
+def test_numbers_swapped_with_their_id_cells_on_the_program_sheet_alone_are_refused_at_both_rows(tmp_path):
+    # A Replace All of T1.S1.P1 and T1.S1.P2 on the Program sheet alone (Excel's default "Within: Sheet") moves each
+    # row's number and ID indikator cell together; the rows below still copy the whole of the other program (name,
+    # kode, sasaran), so each program would have carried the other's kegiatan and indicators, with exit 0.
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    swapped = re.compile(r"T1\.S1\.P([12])(?=\.|$)", re.MULTILINE)
+    for row in book["Program"].iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.value = swapped.sub(lambda m: f"T1.S1.P{3 - int(m.group(1))}", cell.value)
+    book.save(path)
+    problems = problems_of(path)
+    assert [problem.split(":")[0] for problem in problems] == ["Program!A2", "Program!A3"]
+    assert all("menyalin nama program lain" in problem and "Kembalikan nomor atau nama aslinya" in problem
+               for problem in problems)
+
+
 def test_names_swapped_between_programs_without_id_indikator_cells_are_refused_with_how_to_rename(tmp_path):
     # Without an ID cell only the copied names tell a row's number; the refusal says what to do for a rename too.
     path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)

@@ -10,10 +10,11 @@ then carries the other's). Two records tell the number a row was downloaded with
 
 - its 'ID indikator' cell lists its indicators by position ('T1.S1.P2.I1' is the first indicator of T1.S1.P2; an
   indicator with a kode is listed by its kode, which names no item);
-- the rows below it (the sheets of lower levels, the Indikator sheet) copy its name beside their own number: rows
-  numbered under a row's number that all copy another row's name belong to that other row. Read only where the
-  'ID indikator' cell names no item: a rename made on the level sheet alone leaves those copies behind, and can
-  give an item the old name of another.
+- the rows below it (the sheets of lower levels, the Indikator sheet) copy its name, kode and sasaran beside their
+  own number: rows numbered under a row's number that all copy another row's name belong to that other row. Where
+  the 'ID indikator' cell agrees with the number, only copies of the whole of another row (name, kode and sasaran)
+  count: a rename made on the level sheet alone leaves the copied names behind and can give an item the old name
+  of another, while a Replace All on the level sheet alone moves a row's number and ID cell together.
 
 A row staff add (a new number, an empty 'ID indikator' cell) has no record and is placed by its number. The number
 suggested for a refused row is the one its records give when no row kept it, else one no row has, so that following
@@ -65,12 +66,12 @@ def check_numbers(tables: dict[str, Sheet], levels: tuple[str, ...]) -> Numberin
         sheet = tables[LEVEL_LABELS[level]]
         below = _rows_below(tables, levels, level)
         rows = records(sheet)
-        names = [cells.get(_name_key(level), "") for _, cells in rows]
+        items = [_item_cells(cells, level) for _, cells in rows]
         refused: dict[int, tuple[str, _Record | None]] = {}  # row → (why, without the advice; its record)
         kept: dict[str, str] = {}  # number → the cell of the row keeping it
         for row, cells in rows:
             position = cells.get("nomor item", "")
-            record = _record(sheet, row, cells, level, levels, below, names)
+            record = _record(sheet, row, cells, level, levels, below, items)
             unreadable = _unreadable(position, level, levels)
             if unreadable:
                 refused[row] = (f"{unreadable}, sehingga tempatnya di cascade tidak diketahui", record)
@@ -129,13 +130,14 @@ def _unreadable(position: str, level: str, levels: tuple[str, ...]) -> str | Non
 
 
 def _record(sheet: Sheet, row: int, cells: dict[str, str], level: str, levels: tuple[str, ...],
-            below: list[tuple[str, str, str]], names: list[str]) -> _Record | None:
+            below: list[tuple[str, tuple[str, ...], str]], items: list[tuple[str, ...]]) -> _Record | None:
     """The number a row was downloaded with, and where the workbook says so: the item its 'ID indikator' cell lists
     indicators of (None when that is the row's number), else, for a row whose cell lists no position (empty, kodes
     only, or no such column), the item under which the rows below copying its name are (when no other row of its
     sheet has that name). When the rows under its number all copy another row's name, a record without a number:
     the number or the name is another row's. None when the workbook says nothing of it (a row staff added)."""
-    position, name = cells.get("nomor item", ""), cells.get(_name_key(level), "")
+    position, own = cells.get("nomor item", ""), _item_cells(cells, level)
+    name, names = own[0], [item[0] for item in items]
     label = LEVEL_LABELS[level].lower()
     listed: dict[str, str] = {}
     for line in id_lines(cells.get("id indikator", "")):
@@ -145,42 +147,47 @@ def _record(sheet: Sheet, row: int, cells: dict[str, str], level: str, levels: t
     if len(listed) == 1:
         ((owner, line),) = listed.items()
         ref = sheet.ref(row, column_of(sheet, "ID indikator"))
-        # An ID cell that agrees with the number is trusted over the names copied below: staff rename an item on
-        # its level sheet only (the copies are not read), which can give it the old name of another item.
-        return None if owner == position else _Record(
-            owner, f"dicatat ID indikator baris ini ({ref}: '{line}', indikator {owner})", ref)
+        # An ID cell that agrees with the number is trusted over the names copied below (staff rename an item on its
+        # level sheet only, the copies not being read, which can give it the old name of another item), unless the
+        # rows below copy the whole of another row (name, kode, sasaran): then number and ID moved together (a Replace
+        # All on this sheet alone), and the row is another item's.
+        if owner == position:
+            return _others_copies(position, own, level, below, items)
+        return _Record(owner, f"dicatat ID indikator baris ini ({ref}: '{line}', indikator {owner})", ref)
     if listed or not name or names.count(name) > 1:
         return None
     under: dict[str, str] = {}
-    for prefix, copy, ref in below:
-        if copy == name:
+    for prefix, copies, ref in below:
+        if copies[0] == name:
             under.setdefault(prefix, ref)
     if len(under) == 1:
         ((owner, ref),) = under.items()
         return _Record(owner, f"dipakai baris di bawahnya yang menyalin nama {label} ini ({ref})")
-    return None if under else _others_copies(position, name, level, below, names)
+    return None if under else _others_copies(position, (name,), level, below, [(other,) for other in names])
 
 
-def _others_copies(position: str, name: str, level: str, below: list[tuple[str, str, str]],
-                   names: list[str]) -> _Record | None:
-    """A record without a number when every row under `position` copies the name of one other row of the sheet
-    (`names`) rather than the row's own `name`: they belong to that row."""
-    copies: dict[str, str] = {}
-    for prefix, copy, ref in below:
-        if prefix == position and copy:
-            copies.setdefault(copy, ref)
-    if len(copies) != 1 or name in copies:
+def _others_copies(position: str, own: tuple[str, ...], level: str, below: list[tuple[str, tuple[str, ...], str]],
+                   items: list[tuple[str, ...]]) -> _Record | None:
+    """A record without a number when every row under `position` copies one other row of the sheet (`items`: each
+    row's name, or its name, kode and sasaran) rather than the row's own (`own`, alike): they belong to that row."""
+    width = len(own)
+    copies: dict[tuple[str, ...], str] = {}
+    for prefix, copied, ref in below:
+        if prefix == position and copied[0]:
+            copies.setdefault(copied[:width], ref)
+    if len(copies) != 1 or own in copies:
         return None
     ((other, ref),) = copies.items()
-    if names.count(other) != 1:  # a stale copy of this row's old name, or a name several rows have
+    if items.count(other) != 1:  # a stale copy of this row's old name, or a name several rows have
         return None
     return _Record(None, f"baris di bawah {position} ({ref}) menyalin nama {LEVEL_LABELS[level].lower()} lain, "
-                         f"'{other}', bukan nama baris ini ('{name}')")
+                         f"'{other[0]}', bukan nama baris ini ('{own[0]}')")
 
 
-def _rows_below(tables: dict[str, Sheet], levels: tuple[str, ...], level: str) -> list[tuple[str, str, str]]:
-    """(the number of the item at `level` a row is under, its copy of that item's name, the row's Nomor item cell)
-    for each row of the lower levels' sheets and of the Indikator sheet."""
+def _rows_below(tables: dict[str, Sheet], levels: tuple[str, ...],
+                level: str) -> list[tuple[str, tuple[str, ...], str]]:
+    """(the number of the item at `level` a row is under, its copies of that item's name, kode and sasaran
+    (`_item_cells`), the row's Nomor item cell) for each row of the lower levels' sheets and of the Indikator sheet."""
     depth = levels.index(level) + 1
     found = []
     for name in [*(LEVEL_LABELS[lower] for lower in levels[depth:]), INDIKATOR_SHEET]:
@@ -189,7 +196,7 @@ def _rows_below(tables: dict[str, Sheet], levels: tuple[str, ...], level: str) -
         for row, cells in records(sheet):
             parts = cells.get("nomor item", "").split(".")
             if len(parts) >= depth:
-                found.append((".".join(parts[:depth]), cells.get(_name_key(level), ""), sheet.ref(row, column)))
+                found.append((".".join(parts[:depth]), _item_cells(cells, level), sheet.ref(row, column)))
     return found
 
 
@@ -269,6 +276,12 @@ def _owned(level: str, levels: tuple[str, ...]) -> str:
     """What an item of `level` owns by its number: 'kegiatan, sub kegiatan dan indikator'."""
     words = [LEVEL_LABELS[lower].lower() for lower in levels[levels.index(level) + 1:]] + ["indikator"]
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} dan {words[-1]}"
+
+
+def _item_cells(cells: dict[str, str], level: str) -> tuple[str, ...]:
+    """A row's cells naming an item of `level`, as its level sheet writes them and the rows below copy them: its name,
+    then its kode and sasaran (`level_columns`)."""
+    return tuple(cells.get(header_key(column), "") for column in level_columns(level))  # type: ignore[arg-type]
 
 
 def _name_key(level: str) -> str:
