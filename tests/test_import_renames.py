@@ -9,47 +9,81 @@ from __future__ import annotations
 import re
 import textwrap
 
+import pytest
+
 from .helpers import CASCADES, column_of, downloaded_workbook, imported_again, letter, problems_of, sheets_of
 
 SEVERAL_SASARAN = CASCADES["several sasaran per program"]
 
 
-def copy_indikator_row_with_its_id(book) -> tuple[int, int]:
-    """The sasaran's indicator T1.S1.I1 copied to the end of the Indikator sheet as a new indicator, its ID kept and
-    its name changed, and the Triwulan sheet's copies of its name emptied; (the original's row, the copy's)."""
+def copy_indikator_row_with_its_id(book, above: bool = False, quarters_named: bool = True) -> tuple[int, int]:
+    """The sasaran's indicator T1.S1.I1 copied as a new indicator, its ID kept and its name changed: at the end of
+    the Indikator sheet, or `above` its original (Excel's Insert Copied Cells); the Triwulan sheet's copies of its
+    name kept or emptied. Returns (the original's row, the copy's)."""
     sheet = book["Indikator"]
     original = next(row for row in range(2, sheet.max_row + 1) if sheet.cell(row, 1).value == "T1.S1.I1")
     copy = sheet.max_row + 1
     for column in range(1, sheet.max_column + 1):
         sheet.cell(copy, column).value = sheet.cell(original, column).value
+    if above:
+        original, copy = copy, original
     sheet.cell(copy, column_of(sheet, "Indikator")).value = "Jumlah rapat evaluasi"
     triwulan = book["Triwulan"]
     for row in range(2, triwulan.max_row + 1):
-        if triwulan.cell(row, column_of(triwulan, "ID indikator")).value == "T1.S1.I1":
+        if triwulan.cell(row, column_of(triwulan, "ID indikator")).value == "T1.S1.I1" and not quarters_named:
             triwulan.cell(row, column_of(triwulan, "Indikator")).value = None
     return original, copy
 
 
-def test_an_indikator_row_copied_with_its_id_is_refused_at_the_copy_and_the_quarters_stay_with_the_original(tmp_path):
+@pytest.mark.parametrize("above", [False, True], ids=["below", "above"])
+def test_an_indikator_row_copied_with_its_id_is_refused_at_the_copy_and_the_quarters_stay_with_the_original(
+        tmp_path, above):
     # Before, the refusal named the Triwulan sheet's copies of the indicator's name; once they were emptied, the
     # import took the copy for the indicator the quarters belong to, and the original lost its realisasi triwulan.
+    # The Triwulan sheet's copy of the name tells the original, wherever the copy was put.
     path, book = downloaded_workbook(tmp_path)
-    original, copy = copy_indikator_row_with_its_id(book)
+    original, copy = copy_indikator_row_with_its_id(book, above=above)
     book.save(path)
     assert problems_of(path) == [
-        f"Indikator!A{copy}: ID indikator 'T1.S1.I1' sudah dipakai di Indikator!A{original}; setiap indikator punya "
+        f"Indikator!A{copy}: ID indikator 'T1.S1.I1' sudah dipakai di Indikator!A{original}, baris asal indikator "
+        "ini: lembar Triwulan mencatat ID itu untuk 'Jumlah rapat koordinasi' (Triwulan!B2); setiap indikator punya "
         "ID-nya sendiri, dan target dan realisasi triwulannya di lembar Triwulan mengikuti ID itu: kosongkan ID baris "
-        "baru (atau beri ID baru yang belum dipakai, mis. T1.S1.I2), dan biarkan ID baris asalnya"]
+        "ini (atau beri ID baru yang belum dipakai, mis. T1.S1.I2), dan biarkan ID baris asalnya"]
 
     def follow_the_advice(book) -> None:
-        _, copy = copy_indikator_row_with_its_id(book)
+        _, copy = copy_indikator_row_with_its_id(book, above=above)
         book["Indikator"].cell(copy, 1).value = None
 
     _, _, again, _ = imported_again(CASCADES["every optional field"], tmp_path, edit=follow_the_advice)
-    rapat, evaluasi = again.cascade.tujuan[0].sasaran[0].indikator
-    assert (rapat.uraian, rapat.realisasi_triwulan) == ("Jumlah rapat koordinasi",
-                                                        {2025: {"I": "8", "II": "12", "III": "9"}})
-    assert (evaluasi.uraian, evaluasi.realisasi_triwulan) == ("Jumlah rapat evaluasi", None)
+    indikator = {each.uraian: each.realisasi_triwulan for each in again.cascade.tujuan[0].sasaran[0].indikator}
+    assert indikator == {"Jumlah rapat koordinasi": {2025: {"I": "8", "II": "12", "III": "9"}},
+                         "Jumlah rapat evaluasi": None}
+
+
+def test_an_indikator_row_copied_with_its_id_and_no_name_on_the_triwulan_sheet_is_refused_naming_both_rows(tmp_path):
+    # With the Triwulan sheet's copies of the name emptied nothing tells which row is the copy: both are named.
+    path, book = downloaded_workbook(tmp_path)
+    original, copy = copy_indikator_row_with_its_id(book, quarters_named=False)
+    book.save(path)
+    assert problems_of(path) == [
+        f"Indikator!A{copy}: ID indikator 'T1.S1.I1' sudah dipakai di Indikator!A{original} ('Jumlah rapat "
+        "koordinasi'); setiap indikator punya ID-nya sendiri, dan target dan realisasi triwulannya di lembar Triwulan "
+        "mengikuti ID itu: kosongkan ID baris yang merupakan salinan, baris ini ('Jumlah rapat evaluasi') atau "
+        f"Indikator!A{original} (atau beri ID baru yang belum dipakai, mis. T1.S1.I2), dan biarkan ID baris asalnya"]
+
+
+def test_quarters_typed_for_a_new_indicator_without_its_id_are_told_to_give_the_id(tmp_path):
+    # Said "indikator '' tidak ada di lembar Indikator", which told staff adding quarters nothing of what to do.
+    path, book = downloaded_workbook(tmp_path)
+    triwulan = book["Triwulan"]
+    row = triwulan.max_row + 1
+    for header, value in (("Indikator", "Jumlah rapat evaluasi"), ("Tahun", "2025"), ("Triwulan", "I"),
+                          ("Realisasi", "3")):
+        triwulan.cell(row, column_of(triwulan, header)).value = value
+    book.save(path)
+    assert problems_of(path) == [
+        f"Triwulan!A{row}: ID indikator kosong: tulis ID indikator yang triwulannya dicatat baris ini, seperti di "
+        "kolom ID indikator lembar Indikator (indikator baru diberi ID di sana dulu), atau hapus baris ini"]
 
 
 def swap_program_names(book) -> None:

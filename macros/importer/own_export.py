@@ -29,7 +29,7 @@ from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
 from .own_checks import added_columns, added_notes, copy_problems
 from .own_columns import computed_column, missing_columns
-from .own_numbers import check_numbers, next_free
+from .own_numbers import check_numbers, doubled_ids
 from .own_order import item_place, listed_ids, published_order
 from .own_sheets import INDIKATOR_SHEET, TRIWULAN_SHEET, OwnWorkbook, column_of, level_of, records
 from .sheets import Sheet, SpreadsheetError, decimal_code_problem, flaw_problems, header_key, hidden_column, hidden_row
@@ -87,7 +87,8 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When, dict[int, 
     # Each item's indicator rows in sheet order, as (ID indikator, Kode indikator, draft), placed once all are read.
     rows_of: dict[str, list[tuple[str, str, Draft]]] = {}
     read_as: dict[int, Draft] = {}
-    problems += _doubled_ids(indikator)
+    doubled_problems, doubled = doubled_ids(indikator, by_name.get(TRIWULAN_SHEET))
+    problems += doubled_problems
     for row, cells in records(indikator):
         perangkat_daerah = perangkat_daerah or cells.get("perangkat daerah", "")
         when = when or _when(cells)
@@ -111,7 +112,7 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When, dict[int, 
         order = published_order(position, [(indikator_id, kode) for indikator_id, kode, _ in rows],
                                 listed.get(position, []))
         items[position].fields["indikator"] = [rows[index][2] for index in order]
-    _read_triwulan(by_name[TRIWULAN_SHEET], by_id, problems)
+    _read_triwulan(by_name[TRIWULAN_SHEET], by_id, problems, doubled)
     root = Draft()
     for text in workbook.notes:
         root.note(top, text)
@@ -139,29 +140,6 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When, dict[int, 
             root.note(top, hidden_row(cascade, row, holds_an_item=False))
     root.set(top, roots)
     return root, perangkat_daerah, when, read_as
-
-
-def _doubled_ids(sheet: Sheet) -> list[str]:
-    """An 'ID indikator' of the Indikator sheet that an earlier row has (a row copied with its ID), refused at the
-    later cell with an ID no row has: the Triwulan sheet's quarters and the level sheets' lists name an indicator by
-    its ID, so two rows with one ID would leave them to the import's guess."""
-    column = column_of(sheet, "ID indikator")
-    rows = records(sheet)
-    taken = {cells.get("id indikator", "") for _, cells in rows}
-    first: dict[str, str] = {}
-    problems = []
-    for row, cells in rows:
-        indikator_id = cells.get("id indikator", "")
-        if indikator_id and indikator_id in first:
-            free = next_free(f"{cells.get('nomor item') or indikator_id.rpartition('.')[0]}.I1", taken)
-            taken.add(free)
-            problems.append(f"{sheet.ref(row, column)}: ID indikator '{indikator_id}' sudah dipakai di "
-                            f"{first[indikator_id]}; setiap indikator punya ID-nya sendiri, dan target dan realisasi "
-                            "triwulannya di lembar Triwulan mengikuti ID itu: kosongkan ID baris baru (atau beri ID "
-                            f"baru yang belum dipakai, mis. {free}), dan biarkan ID baris asalnya")
-        elif indikator_id:
-            first[indikator_id] = sheet.ref(row, column)
-    return problems
 
 
 def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[str, Draft], tuple[str, ...],
@@ -265,16 +243,22 @@ def _indikator(sheet: Sheet, row: int, cells: dict[str, str], problems: list[str
     return draft
 
 
-def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str]) -> None:
-    """Each quarter's target and realisasi onto its indicator, as target_triwulan / realisasi_triwulan."""
+def _read_triwulan(sheet: Sheet, by_id: dict[str, Draft], problems: list[str], doubled: set[str]) -> None:
+    """Each quarter's target and realisasi onto its indicator, as target_triwulan / realisasi_triwulan; the quarters
+    of an ID several Indikator rows have (`doubled`, refused there) are left until it is one row's."""
     # Each indicator's quarter cells (sheet!cell, value) by its ID, for their grades' check.
     placed: dict[str, list[tuple[str, str]]] = {}
     added = added_columns(sheet, TRIWULAN_SHEET)
     for row, cells in records(sheet):
-        draft = by_id.get(cells.get("id indikator", ""))
+        indikator_id = cells.get("id indikator", "")
+        if indikator_id in doubled:
+            continue
+        draft = by_id.get(indikator_id)
         if draft is None:
-            problems.append(f"{sheet.ref(row, 0)}: indikator '{cells.get('id indikator', '')}' tidak ada di lembar "
-                            "Indikator")
+            problems.append(f"{sheet.ref(row, 0)}: " + (
+                f"indikator '{indikator_id}' tidak ada di lembar Indikator" if indikator_id else
+                "ID indikator kosong: tulis ID indikator yang triwulannya dicatat baris ini, seperti di kolom ID "
+                "indikator lembar Indikator (indikator baru diberi ID di sana dulu), atau hapus baris ini"))
             continue
         year, triwulan = cells.get("tahun", ""), cells.get("triwulan", "")
         unreadable = _quarter_problems(sheet, row, year, triwulan)

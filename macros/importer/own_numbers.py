@@ -16,6 +16,9 @@ then carries the other's). Two records tell the number a row was downloaded with
   count: a rename made on the level sheet alone leaves the copied names behind and can give an item the old name
   of another, while a Replace All on the level sheet alone moves a row's number and ID cell together.
 
+An indicator's 'ID indikator' on the Indikator sheet, which its quarters on the Triwulan sheet follow, is one row's:
+a row copied with it is refused (`doubled_ids`).
+
 A row staff add (a new number, an empty 'ID indikator' cell) has no record and is placed by its number. The number
 suggested for a refused row is the one its records give when no row kept it, else one no row has, so that following
 the message does not lead to a number used twice.
@@ -287,3 +290,47 @@ def _item_cells(cells: dict[str, str], level: str) -> tuple[str, ...]:
 def _name_key(level: str) -> str:
     """The key of a sheet's column holding the name of an item of `level` ('program', 'sub kegiatan')."""
     return header_key(LEVEL_LABELS[level])
+
+
+def doubled_ids(sheet: Sheet, quarters: Sheet | None) -> tuple[list[str], set[str]]:
+    """Each 'ID indikator' of the Indikator sheet that several rows have (a row copied with its ID), refused at the
+    copy's cell with an ID no row has, and the IDs refused: the Triwulan sheet's quarters and the level sheets' lists
+    name an indicator by its ID, so two rows with one ID would leave them to the import's guess. The original is the
+    row whose name the Triwulan sheet copies beside that ID; without such a copy, the first row (a copy inserted
+    above its original is then named with both names, to be told apart by staff)."""
+    column = column_of(sheet, "ID indikator")
+    rows = records(sheet)
+    taken = {cells.get("id indikator", "") for _, cells in rows}
+    by_id: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for row, cells in rows:
+        if cells.get("id indikator"):
+            by_id.setdefault(cells["id indikator"], []).append((row, cells))
+    quarter_names: dict[str, dict[str, str]] = {}  # ID → {copied name: its first cell}
+    for row, cells in (records(quarters) if quarters else []):
+        if cells.get("indikator"):
+            quarter_names.setdefault(cells.get("id indikator", ""), {}).setdefault(
+                cells["indikator"], quarters.ref(row, column_of(quarters, "Indikator")))  # type: ignore[union-attr]
+    problems = []
+    doubled = {indikator_id for indikator_id, same in by_id.items() if len(same) > 1}
+    for indikator_id in sorted(doubled, key=lambda each: by_id[each][0][0]):
+        same = by_id[indikator_id]
+        named = quarter_names.get(indikator_id, {})
+        originals = [(row, cells) for row, cells in same if cells.get("indikator") in named] if len(named) == 1 else []
+        (original, known) = (originals[0], True) if len(originals) == 1 else (same[0], False)
+        source = original[1].get("indikator", "")
+        where = (f", baris asal indikator ini: lembar Triwulan mencatat ID itu untuk '{source}' "
+                 f"({named[source]})" if known else f" ('{source}')")
+        for row, cells in same:
+            if row == original[0]:
+                continue
+            free = next_free(f"{cells.get('nomor item') or indikator_id.rpartition('.')[0]}.I1", taken)
+            taken.add(free)
+            which = ("kosongkan ID baris ini" if known else
+                     f"kosongkan ID baris yang merupakan salinan, baris ini ('{cells.get('indikator', '')}') atau "
+                     f"{sheet.ref(original[0], column)}")
+            problems.append(f"{sheet.ref(row, column)}: ID indikator '{indikator_id}' sudah dipakai di "
+                            f"{sheet.ref(original[0], column)}{where}; setiap indikator punya ID-nya sendiri, dan "
+                            "target dan realisasi triwulannya di lembar Triwulan mengikuti ID itu: "
+                            f"{which} (atau beri ID baru yang belum dipakai, mis. {free}), dan biarkan ID baris "
+                            "asalnya")
+    return problems, doubled
