@@ -244,3 +244,24 @@ def test_capaian_after_a_deleted_program_are_compared_with_the_indicator_each_ro
     assert ("# Capaian dan predikat di lembar Indikator tidak diimpor: situs menghitungnya dari target dan realisasi. "
             "1 sel berisi nilai lain dari hitungan situs (diketik, atau dari sebelum target atau realisasinya diubah): "
             f"{typed[0]} '99' (situs: '75')") in text.splitlines()
+
+
+def test_an_item_deleted_from_its_level_sheet_alone_is_named_once_with_what_to_do(tmp_path):
+    # A line for each row under it ("item induk 'T1.S1.P1' tidak ditemukan", "item ... tidak ada di lembar levelnya",
+    # some 300 for a whole level) told staff neither why nor what to do.
+    path, book = downloaded_workbook(tmp_path, SEVERAL_SASARAN)
+    book["Program"].delete_rows(2)
+    book.save(path)
+    under = [f"{name}!{column}{row}" for name, column in (("Kegiatan", "A"), ("Indikator", "C"))
+             for row in range(2, book[name].max_row + 1)
+             if book[name][f"{column}{row}"].value == "T1.S1.P1"
+             or (name == "Kegiatan" and book[name][f"A{row}"].value.startswith("T1.S1.P1."))]
+    assert len(under) >= 2
+    shown = ", ".join(under[:3]) + (f" (dan {len(under) - 3} sel lain)" if len(under) > 3 else "")
+    assert problems_of(path) == [
+        f"{shown}: item 'T1.S1.P1' tidak ada di lembar Program. Bila item itu dihapus, hapus juga baris-baris ini, "
+        "item dan indikator di bawahnya (dan baris Triwulan-nya); bila tidak, kembalikan barisnya (Nomor item "
+        "T1.S1.P1) di lembar Program",
+        # The Cascade sheet lists the program among the items whose sasaran are a list.
+        "Cascade!F2: item 'T1.S1.P1' tidak ada di lembar Program, Kegiatan atau Sub Kegiatan; hapus nomor itu dari "
+        "sel ini"]

@@ -24,10 +24,10 @@ from ..capaian import TRIWULAN
 from ..model import LEVEL_LABELS
 from ..nilai import SkalaTidakJelas, is_grade, skala_indikator
 from ..render.export import CASCADE_SHEET, SASARAN_LIST_COLUMN
-from ..tree import CHILD_LEVEL, LEVELS
+from ..tree import CHILD_LEVEL, LEVELS, POSITION_LETTERS
 from .emit import Draft
 from .row_values import IKU_MARKS, check_nilai, indikator_skala, skala_problem, yearly_values
-from .own_checks import added_columns, added_notes, copy_problems
+from .own_checks import added_columns, added_notes, copy_problems, listed_cells
 from .own_columns import computed_column, missing_columns
 from .own_numbers import check_numbers, doubled_ids
 from .own_order import item_place, listed_ids, published_order
@@ -78,7 +78,9 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When, dict[int, 
     if missing:
         raise SpreadsheetError(missing)
     problems: list[str] = []
-    items, levels, roots = _read_items(by_name, problems)
+    # A number no level row has (an item deleted from its level sheet alone) → the cells of the rows under it.
+    absent: dict[str, list[str]] = {}
+    items, levels, roots = _read_items(by_name, problems, absent)
     top = levels[0]
     indikator = by_name[INDIKATOR_SHEET]
     added = added_columns(indikator, INDIKATOR_SHEET)
@@ -94,7 +96,7 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When, dict[int, 
         when = when or _when(cells)
         owner = items.get(cells.get("nomor item", ""))
         if owner is None:
-            problems.append(f"{indikator.ref(row, 2)}: item '{cells.get('nomor item', '')}' tidak ada di lembar levelnya")
+            absent.setdefault(cells.get("nomor item", ""), []).append(indikator.ref(row, 2))
             continue
         draft = read_as[row] = _indikator(indikator, row, cells, problems)
         if row in indikator.hidden_rows:
@@ -107,6 +109,7 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When, dict[int, 
             # are checked against the indicator they were downloaded with, not moved to a copy.
             by_id.setdefault(indikator_id, draft)
         rows_of.setdefault(cells["nomor item"], []).append((indikator_id, kode, draft))
+    problems += [_missing_item(position, refs) for position, refs in absent.items()]
     listed = listed_ids(by_name, levels)
     for position, rows in rows_of.items():
         order = published_order(position, [(indikator_id, kode) for indikator_id, kode, _ in rows],
@@ -142,12 +145,25 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When, dict[int, 
     return root, perangkat_daerah, when, read_as
 
 
-def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[str, Draft], tuple[str, ...],
-                                                                          list[Draft]]:
+def _missing_item(position: str, refs: list[str]) -> str:
+    """One message for the rows (`refs`) under an item no level row has: after an item's row was deleted from its
+    level sheet alone, a line for each row below it told staff neither why nor what to do."""
+    if not position:
+        return f"{listed_cells(refs)}: Nomor item kosong; tulis nomor item pemiliknya, seperti di lembar levelnya"
+    letters = re.sub(r"\d", "", position.rsplit(".", 1)[-1])
+    sheet = LEVEL_LABELS[level_of(position)] if letters in POSITION_LETTERS.values() else "levelnya"
+    return (f"{listed_cells(refs)}: item '{position}' tidak ada di lembar {sheet}. Bila item itu dihapus, hapus "
+            f"juga baris-baris ini, item dan indikator di bawahnya (dan baris Triwulan-nya); bila tidak, kembalikan "
+            f"barisnya (Nomor item {position}) di lembar {sheet}")
+
+
+def _read_items(by_name: dict[str, Sheet], problems: list[str],
+                absent: dict[str, list[str]]) -> tuple[dict[str, Draft], tuple[str, ...], list[Draft]]:
     """Every item of the level sheets by its position, the levels of the workbook (from 'tujuan', or from
     'sasaran' for a workbook without a Tujuan sheet) and the items of the top one (the roots) in order;
     `SpreadsheetError` with the problems so far when a row's 'Nomor item' gives it no place or another item's
-    (`check_numbers`)."""
+    (`check_numbers`). A row under a number no row has (an item deleted from its level sheet alone) is added to
+    `absent`, by that number, for one message with the Indikator sheet's rows under it."""
     items: dict[str, Draft] = {}
     roots: list[Draft] = []
     # Each item's children as (place, draft) in sheet order, put in the published order once all are read.
@@ -171,7 +187,7 @@ def _read_items(by_name: dict[str, Sheet], problems: list[str]) -> tuple[dict[st
             if parent is None or parent in items:
                 children.setdefault(parent or "", []).append((item_place(position), draft))
             elif parent not in numbering.recorded:  # its parent's row is refused already, with the number to write
-                problems.append(f"{sheet.ref(row, 0)}: item induk '{parent}' tidak ditemukan")
+                absent.setdefault(parent, []).append(sheet.ref(row, 0))
             items[position] = draft
     if numbering.problems:
         raise SpreadsheetError(problems)  # the other sheets are read by the items' positions
