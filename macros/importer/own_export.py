@@ -105,8 +105,7 @@ def read_own_export(workbook: OwnWorkbook) -> tuple[Draft, str, When, dict[int, 
             draft.note("uraian", text)
         indikator_id, kode = cells.get("id indikator", ""), cells.get("kode indikator", "")
         if indikator_id:
-            # The first row with an ID keeps its quarters: a later one is refused (`_doubled_ids`), and its quarters
-            # are checked against the indicator they were downloaded with, not moved to a copy.
+            # An ID several rows have is refused (`doubled_ids`) and its quarters are left unread: none goes to a copy.
             by_id.setdefault(indikator_id, draft)
         rows_of.setdefault(cells["nomor item"], []).append((indikator_id, kode, draft))
     problems += [_missing_item(position, refs) for position, refs in absent.items()]

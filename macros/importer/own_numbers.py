@@ -166,7 +166,7 @@ def _record(sheet: Sheet, row: int, cells: dict[str, str], level: str, levels: t
     if len(under) == 1:
         ((owner, ref),) = under.items()
         return _Record(owner, f"dipakai baris di bawahnya yang menyalin nama {label} ini ({ref})")
-    return None if under else _others_copies(position, (name,), level, below, [(other,) for other in names])
+    return None if under else _others_copies(position, own[:1], level, below, [item[:1] for item in items])
 
 
 def _others_copies(position: str, own: tuple[str, ...], level: str, below: list[tuple[str, tuple[str, ...], str]],
@@ -306,10 +306,12 @@ def doubled_ids(sheet: Sheet, quarters: Sheet | None) -> tuple[list[str], set[st
         if cells.get("id indikator"):
             by_id.setdefault(cells["id indikator"], []).append((row, cells))
     quarter_names: dict[str, dict[str, str]] = {}  # ID → {copied name: its first cell}
-    for row, cells in (records(quarters) if quarters else []):
-        if cells.get("indikator"):
-            quarter_names.setdefault(cells.get("id indikator", ""), {}).setdefault(
-                cells["indikator"], quarters.ref(row, column_of(quarters, "Indikator")))  # type: ignore[union-attr]
+    if quarters is not None:
+        named_column = column_of(quarters, "Indikator")
+        for row, cells in records(quarters):
+            if cells.get("indikator"):
+                quarter_names.setdefault(cells.get("id indikator", ""), {}).setdefault(
+                    cells["indikator"], quarters.ref(row, named_column))
     problems = []
     doubled = {indikator_id for indikator_id, same in by_id.items() if len(same) > 1}
     for indikator_id in sorted(doubled, key=lambda each: by_id[each][0][0]):

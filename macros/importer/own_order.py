@@ -18,8 +18,8 @@ Each indicator row of an item takes its place from its ID when that ID is a posi
 item' (and is not its kode as well: a kode says nothing about a place), else from the line of its ID in the
 item's list; rows with neither (a row staff added, with or without an ID; an ID retyped; an indicator moved to
 another item) come after them, in the sheet's order, as do rows sharing a place (a row copied with its ID is
-refused by `macros.importer.own_export`). So an unedited download comes back in its order however its rows were
-sorted, and where the download recorded nothing the sheet's order is kept: no place is guessed.
+refused: `macros.importer.own_numbers.doubled_ids`). So an unedited download comes back in its order however its
+rows were sorted, and where the download recorded nothing the sheet's order is kept: no place is guessed.
 """
 
 from __future__ import annotations

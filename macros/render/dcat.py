@@ -26,6 +26,7 @@ from ..model import LEVEL_LABELS, CascadeFile
 from ..naming import DCAT_CATALOG_PATH, download_path, file_link, overview_page
 from ..opendata_settings import OpenDataSettings
 from .datapackage import KEYWORDS
+from .downloads import DOWNLOAD_KINDS
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -148,8 +149,7 @@ def _dataset(cf: CascadeFile, downloads: Mapping[str, str | bytes], modified: da
                          "dcat:endDate": _typed(f"{cf.years[-1]}-12-31", "date")},
         "dcat:distribution": [
             _distribution(path, downloads[path], kind, f"{name} {tahun} ({_FORMATS[kind][0]})", settings)
-            for kind, path in (("json", download_path(cf, "json")), ("csv", download_path(cf, "csv")),
-                               ("xlsx", download_path(cf, "xlsx")))
+            for kind, path in ((kind, download_path(cf, kind)) for kind in DOWNLOAD_KINDS)
         ],
     }
     if modified is not None:
