@@ -315,7 +315,9 @@ class CascadeBuild:
                      "dari Markdown")
             self.page_cache.prune()
         try:
-            build_search_index(Path(config.site_dir), search_labels(self.cascades),
-                               pages_left_out_of_search(self.cascades))
+            reused = build_search_index(Path(config.site_dir), search_labels(self.cascades),
+                                        pages_left_out_of_search(self.cascades), cache_dir(config) / "search")
         except RuntimeError as error:
             raise Abort(str(error)) from None
+        log.info("Indeks pencarian: " + ("halaman sama dengan build sebelumnya, indeks diambil dari cache" if reused
+                                         else "dibuat"))

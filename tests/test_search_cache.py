@@ -1,0 +1,76 @@
+"""The search index kept between builds: a build whose pages are the same as a kept index's reuses it, any other
+indexes again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from macros.search import BUNDLE_DIR, ROOTS_FILE, SearchLabel, build_search_index
+
+PAGE = ('<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        '<article class="md-content__inner md-typeset"><h1>{title}</h1><p>{text}</p></article></body></html>')
+
+
+def write_site(site: Path, text: str = "Penetapan target pelayanan desa") -> None:
+    for path, title in (("index.html", "Beranda"), ("dinas-contoh/2024/index.html", "Dinas Contoh")):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(PAGE.format(title=title, text=text), encoding="utf-8")
+
+
+def bundle_files(site: Path) -> dict[str, bytes]:
+    bundle = site / BUNDLE_DIR
+    return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
+
+
+def test_a_build_with_the_same_pages_reuses_the_kept_index_whole(tmp_path):
+    first, second, cache = tmp_path / "first", tmp_path / "second", tmp_path / "cache"
+    write_site(first)
+    write_site(second)
+    assert build_search_index(first, cache=cache) is False
+    assert build_search_index(second, cache=cache) is True
+    assert bundle_files(second) == bundle_files(first)
+    assert "pagefind-entry.json" in bundle_files(second)
+    assert json.loads(bundle_files(second)[ROOTS_FILE])["penetapan"] == "tetap"
+
+
+def test_a_changed_page_is_indexed_again(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    write_site(site)
+    build_search_index(site, cache=cache)
+    write_site(site, text="Pengelolaan arsip daerah")
+    assert build_search_index(site, cache=cache) is False
+    roots = json.loads(bundle_files(site)[ROOTS_FILE])
+    assert roots["pengelolaan"] == "kelola" and "penetapan" not in roots
+
+
+def test_a_page_labelled_anew_or_left_out_is_indexed_again(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    write_site(site)
+    build_search_index(site, cache=cache)
+    labels = {"dinas-contoh/2024/index.html": SearchLabel("Dinas Contoh", 2024)}
+    assert build_search_index(site, labels, cache=cache) is False
+    assert build_search_index(site, labels, cache=cache) is True
+    assert build_search_index(site, labels, left_out={"index.html"}, cache=cache) is False
+
+
+def test_an_index_is_kept_only_when_whole_and_the_site_links_the_cache_files_it_does_not_own(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    write_site(site)
+    build_search_index(site, cache=cache)
+    [kept] = cache.iterdir()
+    assert not [entry for entry in cache.iterdir() if entry.name.startswith(kept.name + ".")]
+    build_search_index(site, cache=cache)
+    entry = site / BUNDLE_DIR / "pagefind-entry.json"
+    assert entry.stat().st_nlink == 2 and entry.stat().st_mode & 0o044 == 0o044
+    # The next build's own index replaces the links, never writing into the cache's files.
+    kept_entry = (kept / "pagefind-entry.json").read_bytes()
+    write_site(site, text="Pengelolaan arsip daerah")
+    build_search_index(site, cache=cache)
+    assert (kept / "pagefind-entry.json").read_bytes() == kept_entry
+
+
+def test_without_a_cache_folder_every_build_indexes(tmp_path):
+    write_site(tmp_path)
+    assert build_search_index(tmp_path) is False
+    assert build_search_index(tmp_path) is False
