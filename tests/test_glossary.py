@@ -63,10 +63,14 @@ def test_table_terms_on_a_program_page_link_to_glossary_entries_that_exist(site,
         assert href.startswith("../../../../glosarium/#")
         istilah = BY_ID[href.split("#")[1]]
         assert glossary.find(id=istilah.id) is not None
-        # The page's first table explains each term in its title too; later tables only link (they would repeat
-        # the same definitions in every header and row).
+        # The page's first table explains each term in its title too; later tables' rows only link (they would
+        # repeat the same definitions in every header and row).
         if first_table in link.parents:
             assert html.unescape(link["title"]) == istilah.definition
         else:
             assert not link.has_attr("title")
     assert first_table.select("a.istilah[title]")
+    # Later tables' headers name the columns as the first does, without the links (some twenty to a page).
+    later = soup.select(".indikator-table")[1:]
+    assert later and all(table.select_one("thead a") is None for table in later)
+    assert {th.get_text() for table in later for th in table.select("thead th")} == {"Kode", *explained}
