@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 
 import yaml
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from macros.model import Cascade
+from macros.naming import page_url, relative_url
 from macros.render.escape import md_inline, yaml_string
 from macros.render.export import to_json
 from macros.render.mermaid import LABEL_WIDTH, program_page_diagrams
@@ -93,3 +95,19 @@ def test_json_export_round_trips_the_model(label):
     cascade = cascade_with(label)
     exported = to_json(cascade)
     assert Cascade.model_validate(json.loads(exported)) == cascade
+
+
+# Source paths of the site's pages and files as macros/naming.py makes them: folders of slugs, a page or a file.
+SEGMENT = st.sampled_from(["kecamatan-kebasen", "2023", "2021-2026", "program", "indikator", "data", "katalog", "a"])
+SOURCE = st.builds(lambda folders, name: "/".join([*folders, name]), st.lists(SEGMENT, max_size=4),
+                   st.sampled_from(["index.md", "x.md", "katalog.md", "2023.csv", "t1-s1-i1.csv"]))
+
+
+@FAST
+@given(SOURCE, SOURCE, st.sampled_from(["", "t1-s1-p1"]))
+def test_a_link_between_two_pages_is_the_relative_path_between_their_addresses(source, target, fragment):
+    base = page_url(source) or "."
+    expected = posixpath.relpath((page_url(target) if target.endswith(".md") else target) or ".", base)
+    if target.endswith(".md"):
+        expected = "./" if expected == "." else expected + "/"
+    assert relative_url(source, target, fragment) == expected + (f"#{fragment}" if fragment else "")
