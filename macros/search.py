@@ -19,6 +19,7 @@ indexed at all.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html as html_module
 import json
@@ -27,11 +28,12 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content_cache import code_version, link_or_copy, prune_unused
+from .content_cache import atomic_write, code_version, link_or_copy, prune_unused
 from .search_words import WORD, WordRoots
 from .spelling import SPELLING_VARIANTS
 
@@ -117,15 +119,18 @@ def search_words(roots: WordRoots) -> Callable[[str], list[str]]:
     return additions
 
 
-def add_search_words(html: str, additions: Callable[[str], list[str]], memo: dict[str, str] | None = None) -> str:
+def add_search_words(html: str, additions: Callable[[str], list[str]],
+                     memo: dict[str, tuple[str, list[str]]] | None = None, seen: set[str] | None = None) -> str:
     """`html` with `additions(word)` (a lower-case word → words), between `ADDED_OPEN` and `ADDED_CLOSE`, after
     each word of its text that has some; never inside a tag. In a heading they go after the heading (opened by
     `HEADING_ADDED_OPEN`), whose text Pagefind shows unchanged as a result's title. A marker the text itself
     holds is dropped from this copy, so only added words are ever cut from an excerpt.
 
-    `memo` (text → the same text with its additions) may be shared by the pages of one build, for one `additions`:
-    their tables repeat the same cells hundreds of times."""
+    `memo` (text → the same text with its additions, and its lower-case words) may be shared by the pages of one
+    build, for one `additions`: their tables repeat the same cells hundreds of times. `seen` gets every lower-case
+    word of the text, whether its additions came from `memo` or not."""
     memo = {} if memo is None else memo
+    seen = set() if seen is None else seen
     parts: list[str] = []
     pending: list[str] = []  # additions of the open heading's words
     in_heading = False
@@ -145,13 +150,20 @@ def add_search_words(html: str, additions: Callable[[str], list[str]], memo: dic
             text = _MARKERS.sub("", text)
             parts.append(text)
             for word in WORD.finditer(text):
+                seen.add(word[0].lower())
                 pending += additions(word[0].lower())
-        elif text in memo:
-            parts.append(memo[text])
-        else:
-            memo[text] = WORD.sub(lambda word: _with_additions(word[0], additions(word[0].lower())),
-                                  _MARKERS.sub("", text))
-            parts.append(memo[text])
+            continue
+        if text not in memo:
+            words: list[str] = []
+
+            def with_additions(word: re.Match[str]) -> str:
+                words.append(word[0].lower())
+                return _with_additions(word[0], additions(words[-1]))
+
+            memo[text] = (WORD.sub(with_additions, _MARKERS.sub("", text)), words)
+        rewritten, words = memo[text]
+        parts.append(rewritten)
+        seen.update(words)
     return "".join(parts)
 
 
@@ -174,10 +186,10 @@ def indikator_rows_as_headings(html: str) -> str:
 
 
 def page_for_index(html: str, label: SearchLabel | None = None, roots: WordRoots | None = None,
-                   memo: dict[str, str] | None = None) -> str:
+                   memo: dict[str, tuple[str, list[str]]] | None = None, seen: set[str] | None = None) -> str:
     """The HTML Pagefind indexes for a built page: indicators as headings, standard spellings added, and with
-    `roots` the forms of word roots Snowball misses; `label` (whose page, which year) on the article. `memo`:
-    `add_search_words`', shared by the pages of one build with the same `roots`.
+    `roots` the forms of word roots Snowball misses; `label` (whose page, which year) on the article. `memo` and
+    `seen`: `add_search_words`', the memo shared by the pages of one build with the same `roots`.
 
     Only the article is rewritten, without the diagram: the rest of the page is not indexed (PAGEFIND_CONFIG).
     """
@@ -185,7 +197,10 @@ def page_for_index(html: str, label: SearchLabel | None = None, roots: WordRoots
     if start < 0 or end < start:
         start, end = 0, len(html)
     article = indikator_rows_as_headings(_DIAGRAM.sub("", html[start:end], count=1))
-    article = add_search_words(article, search_words(roots), memo) if roots else add_standard_spellings(article)
+    if roots:
+        article = add_search_words(article, search_words(roots), memo, seen)
+    else:
+        article = add_standard_spellings(article)
     if label is not None and article.startswith(_ARTICLE):
         tag_end = article.index(">")
         article = article[:tag_end] + label.attributes() + article[tag_end:]
@@ -204,34 +219,41 @@ def build_search_index(site_dir: Path, labels: Mapping[str, SearchLabel] | None 
     """Write the Pagefind bundle (index shards, UI, variant map, root map) into `site_dir/pagefind/`.
 
     `labels` name whose page each built HTML file is, by its path in `site_dir` ('pd/2023/index.html');
-    the files of `left_out` (staff pages, the 404 page) are not indexed. With a `cache` folder, a bundle is kept
-    there under the sha256 of every indexed page's path, label and bytes with this package's code, its libraries
-    (Pagefind's wheel among them) and PAGEFIND_CONFIG, and a build whose pages are the same links it instead of
-    indexing again (`content_cache.link_or_copy`): a warm build of a Kabupaten's year spent a fifth of its time
-    here. Returns whether the bundle came from the cache. Raises RuntimeError when Pagefind fails.
+    the files of `left_out` (staff pages, the 404 page) are not indexed. A `cache` folder keeps, named by the
+    sha256 of what makes them (this package's code and its libraries, Pagefind's wheel among them, and
+    PAGEFIND_CONFIG; a page's bytes and label; every indexed page's path, label and bytes):
+    - each page's copy for the index with the roots of its words (`page/`): a push that changes one perangkat
+      daerah's pages makes only theirs again;
+    - the bundles (`bundle/`): a build whose pages are all the same as a kept bundle's links it
+      (`content_cache.link_or_copy`) instead of running Pagefind; a warm build of a Kabupaten's year spent a fifth
+      of its time on the index.
+    Returns whether the bundle came from the cache. Raises RuntimeError when Pagefind fails.
     """
     site_dir = Path(site_dir)
     labels = labels or {}
     bundle = site_dir / BUNDLE_DIR
-    pages = sorted(page.relative_to(site_dir).as_posix() for page in site_dir.rglob("*.html")
-                   if page.relative_to(site_dir).parts[0] != BUNDLE_DIR)
-    pages = [relative for relative in pages if relative not in left_out]
-    kept = cache / _bundle_key(site_dir, pages, labels) if cache is not None else None
+    # Each indexed page's sha256, by its path: the pages are read again only to be indexed anew (a Kabupaten's five
+    # years are some 300 MB of them).
+    pages = {}
+    for page in sorted(site_dir.rglob("*.html")):
+        relative = page.relative_to(site_dir).as_posix()
+        if relative.split("/")[0] != BUNDLE_DIR and relative not in left_out:
+            pages[relative] = hashlib.sha256(page.read_bytes()).digest()
+    version = json.dumps([code_version(), PAGEFIND_CONFIG])
+    kept = cache / "bundle" / _bundle_key(version, pages, labels) if cache is not None else None
     if kept is not None and kept.is_dir():
         _link_tree(kept, bundle)
         kept.touch()  # used now: prune (of another build) leaves it alone
-        prune_unused(cache, {kept.name})
+        prune_unused(kept.parent, {kept.name})
         return True
-    roots = WordRoots()
-    memo: dict[str, str] = {}
+    indexed = _IndexedPages(version, cache / "page" if cache is not None else None)
     with tempfile.TemporaryDirectory(prefix="pagefind-") as staging_name:
         staging = Path(staging_name)
         # Pagefind indexes a copy made for search (see page_for_index); the published pages stay as built.
-        for relative in pages:
+        for relative, digest in pages.items():
             copy = staging / "site" / relative
             copy.parent.mkdir(parents=True, exist_ok=True)
-            source = (site_dir / relative).read_text(encoding="utf-8")
-            copy.write_text(page_for_index(source, labels.get(relative), roots, memo), encoding="utf-8")
+            copy.write_text(indexed.copy(site_dir / relative, digest, labels.get(relative)), encoding="utf-8")
         (staging / "pagefind.json").write_text(json.dumps(PAGEFIND_CONFIG), encoding="utf-8")
         shutil.rmtree(bundle, ignore_errors=True)
         result = subprocess.run(
@@ -241,22 +263,70 @@ def build_search_index(site_dir: Path, labels: Mapping[str, SearchLabel] | None 
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
     (bundle / VARIANTS_FILE).write_text(json.dumps(SPELLING_VARIANTS, ensure_ascii=False), encoding="utf-8")
-    (bundle / ROOTS_FILE).write_text(json.dumps(roots.root_map(), ensure_ascii=False, separators=(",", ":")),
-                                     encoding="utf-8")
+    (bundle / ROOTS_FILE).write_text(json.dumps(dict(sorted(indexed.root_map.items())), ensure_ascii=False,
+                                                separators=(",", ":")), encoding="utf-8")
+    indexed.prune()
     if kept is not None:
         _keep(bundle, kept)
-        prune_unused(cache, {kept.name})
+        prune_unused(kept.parent, {kept.name})
     return False
 
 
-def _bundle_key(site_dir: Path, pages: list[str], labels: Mapping[str, SearchLabel]) -> str:
-    """The name of the bundle made from `pages` (paths in `site_dir`) with their `labels`, by the sha256 of what
-    decides it."""
-    digest = hashlib.sha256(json.dumps([code_version(), PAGEFIND_CONFIG]).encode())
-    for relative in pages:
+class _IndexedPages:
+    """The pages' copies for the index (`page_for_index` with the roots of their words), each kept in `folder`
+    (when given) by the sha256 of `version`, its page's bytes and label, with the roots its words need in the
+    root map (`root_map`, every page's so far)."""
+
+    def __init__(self, version: str, folder: Path | None):
+        self._version = version
+        self._folder = folder
+        self._roots: WordRoots | None = None  # Sastrawi's dictionary loads only if a page is not kept
+        self._memo: dict[str, tuple[str, list[str]]] = {}
+        self._used: set[str] = set()
+        self.root_map: dict[str, str] = {}
+
+    def copy(self, page: Path, digest: bytes, label: SearchLabel | None) -> str:
+        """The copy to index of a built page (`digest`: the sha256 of its bytes)."""
+        key = hashlib.sha256(f"{self._version}\0{label.attributes() if label else ''}\0".encode() + digest)
+        entry = self._folder / f"{key.hexdigest()[:40]}.json.gz" if self._folder is not None else None
+        if entry is not None:
+            self._used.add(entry.name)
+            try:
+                kept = json.loads(gzip.decompress(entry.read_bytes()))
+                copy, roots = kept["copy"], kept["roots"]
+                if isinstance(copy, str) and isinstance(roots, dict):
+                    entry.touch()  # used now: prune (of another build) leaves it alone
+                    self.root_map.update(roots)
+                    return copy
+            except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError):
+                pass
+        if self._roots is None:
+            self._roots = WordRoots()
+        seen: set[str] = set()
+        copy = page_for_index(page.read_text(encoding="utf-8"), label, self._roots, self._memo, seen)
+        # The words the root map gives a root: the words the index looked up (a variant by its standard spelling).
+        looked_up = {SPELLING_VARIANTS.get(word, word) for word in seen}
+        roots = {word: root for word in looked_up if (root := self._roots.root(word)) != word}
+        self.root_map.update(roots)
+        if entry is not None:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(entry, gzip.compress(json.dumps({"copy": copy, "roots": roots}, ensure_ascii=False)
+                                              .encode("utf-8"), 1, mtime=0))
+        return copy
+
+    def prune(self) -> None:
+        """Remove the kept copies no build used within the hour (`content_cache.prune_unused`)."""
+        if self._folder is not None:
+            prune_unused(self._folder, self._used)
+
+
+def _bundle_key(version: str, pages: Mapping[str, bytes], labels: Mapping[str, SearchLabel]) -> str:
+    """The name of the bundle made from `pages` (the sha256 of each one's bytes, by path) with their `labels`, by the
+    sha256 of what decides it."""
+    digest = hashlib.sha256(version.encode())
+    for relative, page_digest in pages.items():
         label = labels.get(relative)
-        digest.update(f"\0{relative}\0{label.attributes() if label else ''}\0".encode())
-        digest.update(hashlib.sha256((site_dir / relative).read_bytes()).digest())
+        digest.update(f"\0{relative}\0{label.attributes() if label else ''}\0".encode() + page_digest)
     return digest.hexdigest()[:40]
 
 
