@@ -190,8 +190,8 @@ def relative_url(from_src: str, to_src: str, fragment: str = "") -> str:
 def _relative_path(target: str, base: str) -> str:
     """`posixpath.relpath(target, base)` for two paths inside the site: a large site's pages make some 70,000 links,
     and relpath looks up the working folder for each (3% of a first build, profiled)."""
-    parts, base_parts = [p for p in target.split("/") if p not in ("", ".")], [p for p in base.split("/")
-                                                                               if p not in ("", ".")]
+    parts = [part for part in target.split("/") if part not in ("", ".")]
+    base_parts = [part for part in base.split("/") if part not in ("", ".")]
     if target.startswith("/") or base.startswith("/") or ".." in parts or ".." in base_parts:
         return posixpath.relpath(target, base)
     common = 0

@@ -242,8 +242,8 @@ def build_search_index(site_dir: Path, labels: Mapping[str, SearchLabel] | None 
     version = json.dumps([code_version(), PAGEFIND_CONFIG])
     kept = cache / "bundle" / _bundle_key(version, pages, labels) if cache is not None else None
     if kept is not None and kept.is_dir():
-        _link_tree(kept, bundle)
         kept.touch()  # used now: prune (of another build) leaves it alone
+        _link_tree(kept, bundle)
         prune_unused(kept.parent, {kept.name})
         return True
     indexed = _IndexedPages(version, cache / "page" if cache is not None else None)
