@@ -39,7 +39,7 @@ from macros.naming import DCAT_CATALOG_PATH, GLOSSARY_PAGE, diagram_file_name, d
 from macros.opendata_settings import OpenDataSettings, SettingsError, read_settings
 from macros.problems import CascadeError
 from macros.render.diagram import diagram_figure, link_nodes, publishes_png, share_styles
-from macros.search import build_search_index
+from macros.search_index import build_search_index
 from macros.render.chart_maker import ChartMaker
 from macros.render.mermaid import Diagram
 from macros.generated import GeneratedCache, GeneratedFile

@@ -4,7 +4,8 @@ Pagefind (the `pagefind-bin` wheel ships its binary) splits the index into small
 stems words with Snowball's Indonesian stemmer ("dilayani", "pelayanan" and "layanan" share a stem). What a
 stemmer cannot know is the source's own spelling variants ("Presentase" for "Persentase"): every variant in
 the indexed text gets its standard spelling beside it, and the browser maps a query's variants the same way
-(`assets/javascripts/cari.js` reads `pagefind/varian-ejaan.json`, written here from `SPELLING_VARIANTS`).
+(`assets/javascripts/cari.js` reads `pagefind/varian-ejaan.json`, written from `SPELLING_VARIANTS` by
+`macros/search_index.py`, which builds the bundle).
 Nor does Snowball know that meN-/peN- drop a root's first letter ("Penetapan" from "tetap"): forms of the root
 go beside such words, and the browser maps a query word, or a word still being typed, to its root with
 `pagefind/akar-kata.json` (macros/search_words.py). The added words are searchable but never read: they sit
@@ -19,21 +20,11 @@ indexed at all.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import html as html_module
-import json
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-import zlib
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from .content_cache import atomic_write, code_version, link_or_copy, prune_unused
 from .search_words import WORD, WordRoots
 from .spelling import SPELLING_VARIANTS
 
@@ -205,152 +196,3 @@ def page_for_index(html: str, label: SearchLabel | None = None, roots: WordRoots
         tag_end = article.index(">")
         article = article[:tag_end] + label.attributes() + article[tag_end:]
     return html[:start] + article + html[end:]
-
-
-def pagefind_executable() -> Path:
-    """The Pagefind binary of the installed `pagefind-bin` wheel."""
-    from pagefind_bin import get_executable
-
-    return get_executable()
-
-
-def build_search_index(site_dir: Path, labels: Mapping[str, SearchLabel] | None = None,
-                       left_out: Collection[str] = (), cache: Path | None = None) -> bool:
-    """Write the Pagefind bundle (index shards, UI, variant map, root map) into `site_dir/pagefind/`.
-
-    `labels` name whose page each built HTML file is, by its path in `site_dir` ('pd/2023/index.html');
-    the files of `left_out` (staff pages, the 404 page) are not indexed. A `cache` folder keeps, named by the
-    sha256 of what makes them (this package's code and its libraries, Pagefind's wheel among them, and
-    PAGEFIND_CONFIG; a page's bytes and label; every indexed page's path, label and bytes):
-    - each page's copy for the index with the roots of its words (`page/`): a push that changes one perangkat
-      daerah's pages makes only theirs again;
-    - the bundles (`bundle/`): a build whose pages are all the same as a kept bundle's links it
-      (`content_cache.link_or_copy`) instead of running Pagefind; a warm build of a Kabupaten's year spent a fifth
-      of its time on the index.
-    Returns whether the bundle came from the cache. Raises RuntimeError when Pagefind fails.
-    """
-    site_dir = Path(site_dir)
-    labels = labels or {}
-    bundle = site_dir / BUNDLE_DIR
-    # Each indexed page's sha256, by its path: the pages are read again only to be indexed anew (a Kabupaten's five
-    # years are some 300 MB of them).
-    pages = {}
-    for page in sorted(site_dir.rglob("*.html")):
-        relative = page.relative_to(site_dir).as_posix()
-        if relative.split("/")[0] != BUNDLE_DIR and relative not in left_out:
-            pages[relative] = hashlib.sha256(page.read_bytes()).digest()
-    version = json.dumps([code_version(), PAGEFIND_CONFIG])
-    kept = cache / "bundle" / _bundle_key(version, pages, labels) if cache is not None else None
-    if kept is not None and kept.is_dir():
-        kept.touch()  # used now: prune (of another build) leaves it alone
-        _link_tree(kept, bundle)
-        prune_unused(kept.parent, {kept.name})
-        return True
-    indexed = _IndexedPages(version, cache / "page" if cache is not None else None)
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as staging_name:
-        staging = Path(staging_name)
-        # Pagefind indexes a copy made for search (see page_for_index); the published pages stay as built.
-        for relative, digest in pages.items():
-            copy = staging / "site" / relative
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(indexed.copy(site_dir / relative, digest, labels.get(relative)), encoding="utf-8")
-        (staging / "pagefind.json").write_text(json.dumps(PAGEFIND_CONFIG), encoding="utf-8")
-        shutil.rmtree(bundle, ignore_errors=True)
-        result = subprocess.run(
-            [str(pagefind_executable()), "--site", "site", "--output-path", str(bundle.resolve())],
-            cwd=staging, capture_output=True, text=True,
-        )
-    if result.returncode != 0:
-        raise RuntimeError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}{result.stderr}")
-    (bundle / VARIANTS_FILE).write_text(json.dumps(SPELLING_VARIANTS, ensure_ascii=False), encoding="utf-8")
-    (bundle / ROOTS_FILE).write_text(json.dumps(dict(sorted(indexed.root_map.items())), ensure_ascii=False,
-                                                separators=(",", ":")), encoding="utf-8")
-    indexed.prune()
-    if kept is not None:
-        _keep(bundle, kept)
-        prune_unused(kept.parent, {kept.name})
-    return False
-
-
-class _IndexedPages:
-    """The pages' copies for the index (`page_for_index` with the roots of their words), each kept in `folder`
-    (when given) by the sha256 of `version`, its page's bytes and label, with the roots its words need in the
-    root map (`root_map`, every page's so far)."""
-
-    def __init__(self, version: str, folder: Path | None):
-        self._version = version
-        self._folder = folder
-        self._roots: WordRoots | None = None  # Sastrawi's dictionary loads only if a page is not kept
-        self._memo: dict[str, tuple[str, list[str]]] = {}
-        self._used: set[str] = set()
-        self.root_map: dict[str, str] = {}
-
-    def copy(self, page: Path, digest: bytes, label: SearchLabel | None) -> str:
-        """The copy to index of a built page (`digest`: the sha256 of its bytes)."""
-        key = hashlib.sha256(f"{self._version}\0{label.attributes() if label else ''}\0".encode() + digest)
-        entry = self._folder / f"{key.hexdigest()[:40]}.json.gz" if self._folder is not None else None
-        if entry is not None:
-            self._used.add(entry.name)
-            try:
-                kept = json.loads(gzip.decompress(entry.read_bytes()))
-                copy, roots = kept["copy"], kept["roots"]
-                if isinstance(copy, str) and isinstance(roots, dict):
-                    entry.touch()  # used now: prune (of another build) leaves it alone
-                    self.root_map.update(roots)
-                    return copy
-            except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError):
-                pass
-        if self._roots is None:
-            self._roots = WordRoots()
-        seen: set[str] = set()
-        copy = page_for_index(page.read_text(encoding="utf-8"), label, self._roots, self._memo, seen)
-        # The words the root map gives a root: the words the index looked up (a variant by its standard spelling).
-        looked_up = {SPELLING_VARIANTS.get(word, word) for word in seen}
-        roots = {word: root for word in looked_up if (root := self._roots.root(word)) != word}
-        self.root_map.update(roots)
-        if entry is not None:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(entry, gzip.compress(json.dumps({"copy": copy, "roots": roots}, ensure_ascii=False)
-                                              .encode("utf-8"), 1, mtime=0))
-        return copy
-
-    def prune(self) -> None:
-        """Remove the kept copies no build used within the hour (`content_cache.prune_unused`)."""
-        if self._folder is not None:
-            prune_unused(self._folder, self._used)
-
-
-def _bundle_key(version: str, pages: Mapping[str, bytes], labels: Mapping[str, SearchLabel]) -> str:
-    """The name of the bundle made from `pages` (the sha256 of each one's bytes, by path) with their `labels`, by the
-    sha256 of what decides it."""
-    digest = hashlib.sha256(version.encode())
-    for relative, page_digest in pages.items():
-        label = labels.get(relative)
-        digest.update(f"\0{relative}\0{label.attributes() if label else ''}\0".encode() + page_digest)
-    return digest.hexdigest()[:40]
-
-
-def _keep(bundle: Path, kept: Path) -> None:
-    """Copy the new `bundle` into the cache as `kept`, whole or not at all: a build reading the cache meanwhile, or
-    one stopped halfway, never finds part of a bundle."""
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    partial = Path(tempfile.mkdtemp(dir=kept.parent, prefix=kept.name + "."))
-    try:
-        shutil.copytree(bundle, partial, dirs_exist_ok=True)
-        os.chmod(partial, 0o755)
-        os.replace(partial, kept)
-    except OSError:
-        # Another build kept the same bundle first (the folder is no longer empty to be replaced): theirs stays.
-        shutil.rmtree(partial, ignore_errors=True)
-
-
-def _link_tree(kept: Path, bundle: Path) -> None:
-    """`bundle` made anew as the cache's `kept` bundle, each file a hard link to the cache's (or a copy)."""
-    shutil.rmtree(bundle, ignore_errors=True)
-    for source in kept.rglob("*"):
-        target = bundle / source.relative_to(kept)
-        if source.is_dir():
-            target.mkdir(parents=True, exist_ok=True)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(source, target)

@@ -7,7 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
-from macros.search import BUNDLE_DIR, ROOTS_FILE, SearchLabel, build_search_index
+import pytest
+
+from macros.search import BUNDLE_DIR, ROOTS_FILE, SearchLabel
+from macros.search_index import build_search_index
 
 PAGE = ('<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head><body>'
         '<article class="md-content__inner md-typeset"><h1>{title}</h1><p>{text}</p></article></body></html>')
@@ -75,7 +78,7 @@ def test_a_page_labelled_anew_or_left_out_is_indexed_again(tmp_path):
     assert build_search_index(site, labels, left_out={"index.html"}, cache=cache) is False
 
 
-def test_an_index_is_kept_only_when_whole_and_the_site_links_the_cache_files_it_does_not_own(tmp_path):
+def test_the_site_links_the_kept_index_and_the_next_index_replaces_the_links(tmp_path):
     site, cache = tmp_path / "site", tmp_path / "cache"
     write_site(site)
     build_search_index(site, cache=cache)
@@ -83,11 +86,67 @@ def test_an_index_is_kept_only_when_whole_and_the_site_links_the_cache_files_it_
     build_search_index(site, cache=cache)
     entry = site / BUNDLE_DIR / "pagefind-entry.json"
     assert entry.stat().st_nlink == 2 and entry.stat().st_mode & 0o044 == 0o044
-    # The next build's own index replaces the links, never writing into the cache's files.
-    kept_entry = (kept / "pagefind-entry.json").read_bytes()
+    kept_entry = (kept / "files/pagefind-entry.json").read_bytes()
     write_site(site, text="Pengelolaan arsip daerah")
     build_search_index(site, cache=cache)
-    assert (kept / "pagefind-entry.json").read_bytes() == kept_entry
+    assert (kept / "files/pagefind-entry.json").read_bytes() == kept_entry
+
+
+def damage_by_writing_into_the_site(site: Path, kept: Path) -> None:
+    with (site / BUNDLE_DIR / "pagefind-entry.json").open("a", encoding="utf-8") as linked:
+        linked.write("/* a tool rewrote this file in place */")
+
+
+def damage_by_deleting_a_file(site: Path, kept: Path) -> None:
+    (kept / "files" / ROOTS_FILE).unlink()
+
+
+def damage_by_cutting_a_file(site: Path, kept: Path) -> None:
+    with (kept / "files/pagefind-entry.json").open("r+b") as file:
+        file.truncate(10)
+
+
+def damage_by_emptying_the_bundle(site: Path, kept: Path) -> None:
+    shutil.rmtree(kept)
+    kept.mkdir()
+
+
+def damage_by_a_file_in_its_place(site: Path, kept: Path) -> None:
+    shutil.rmtree(kept)
+    kept.touch()
+
+
+@pytest.mark.parametrize("damage", [damage_by_writing_into_the_site, damage_by_deleting_a_file,
+                                    damage_by_cutting_a_file, damage_by_emptying_the_bundle,
+                                    damage_by_a_file_in_its_place])
+def test_a_kept_index_not_as_it_was_kept_is_made_again_and_kept_anew(tmp_path, damage):
+    site, cache, fresh = tmp_path / "site", tmp_path / "cache", tmp_path / "fresh"
+    write_site(site)
+    write_site(fresh)
+    build_search_index(fresh)
+    build_search_index(site, cache=cache)
+    build_search_index(site, cache=cache)
+    [kept] = (cache / "bundle").iterdir()
+    damage(site, kept)
+    assert build_search_index(site, cache=cache) is False
+    assert bundle_files(site) == bundle_files(fresh)
+    assert build_search_index(site, cache=cache) is True
+    assert bundle_files(site) == bundle_files(fresh)
+
+
+def test_a_cache_that_cannot_be_written_leaves_the_index_whole(tmp_path):
+    site, cache, fresh = tmp_path / "site", tmp_path / "cache", tmp_path / "fresh"
+    write_site(site)
+    write_site(fresh)
+    build_search_index(fresh)
+    (cache / "page").mkdir(parents=True)
+    (cache / "bundle").write_text("not a folder", encoding="utf-8")
+    build_search_index(site, cache=cache)
+    for entry in (cache / "page").iterdir():
+        entry.unlink()
+        entry.mkdir()  # a folder where the page's copy would be written
+    assert build_search_index(site, cache=cache) is False
+    assert bundle_files(site) == bundle_files(fresh)
 
 
 def test_without_a_cache_folder_every_build_indexes(tmp_path):
