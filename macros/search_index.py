@@ -162,8 +162,9 @@ def _linked(kept: Path, bundle: Path) -> bool:
         os.utime(kept)  # used now: prune (of another build) leaves it alone
         sums = json.loads((kept / _SUMS).read_text(encoding="utf-8"))
         files = kept / _FILES
-        if isinstance(sums, dict) and all(hashlib.sha256((files / name).read_bytes()).hexdigest() == digest
-                                          for name, digest in sums.items()):
+        # Pagefind's entry file names every other file a search loads: a list without it is not a bundle.
+        if isinstance(sums, dict) and "pagefind-entry.json" in sums and all(
+                hashlib.sha256((files / name).read_bytes()).hexdigest() == digest for name, digest in sums.items()):
             shutil.rmtree(bundle, ignore_errors=True)
             for name in sums:
                 (bundle / name).parent.mkdir(parents=True, exist_ok=True)

@@ -116,9 +116,13 @@ def damage_by_a_file_in_its_place(site: Path, kept: Path) -> None:
     kept.touch()
 
 
+def damage_by_emptying_its_list_of_files(site: Path, kept: Path) -> None:
+    (kept / "sha256.json").write_text("{}", encoding="utf-8")
+
+
 @pytest.mark.parametrize("damage", [damage_by_writing_into_the_site, damage_by_deleting_a_file,
                                     damage_by_cutting_a_file, damage_by_emptying_the_bundle,
-                                    damage_by_a_file_in_its_place])
+                                    damage_by_a_file_in_its_place, damage_by_emptying_its_list_of_files])
 def test_a_kept_index_not_as_it_was_kept_is_made_again_and_kept_anew(tmp_path, damage):
     site, cache, fresh = tmp_path / "site", tmp_path / "cache", tmp_path / "fresh"
     write_site(site)
