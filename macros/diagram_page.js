@@ -207,6 +207,20 @@ const drawStadiumsAsRectangles = (svg) => {
   }
 };
 
+// Mermaid runs with securityLevel "loose" (see macros/diagram_svg.py): a drawing is published only if it holds
+// nothing but the elements a flowchart draws, none with an attribute that runs a script or fetches a resource.
+const DRAWN = new Set(['svg', 'g', 'path', 'rect', 'polygon', 'polyline', 'line', 'circle', 'ellipse', 'text',
+  'tspan', 'style', 'defs', 'marker', 'title', 'desc', 'filter', 'fedropshadow', 'feflood', 'fecomposite',
+  'feoffset', 'fegaussianblur', 'femerge', 'femergenode', 'lineargradient', 'radialgradient', 'stop', 'clippath']);
+const ACTIVE_ATTRIBUTE = /^on|href$|^src$/i;
+const refuseActive = (svg) => {
+  for (const el of [svg, ...svg.querySelectorAll('*')]) {
+    if (!DRAWN.has(el.localName.toLowerCase())) throw new Error(`Diagram memuat elemen <${el.localName}> yang tidak diizinkan`);
+    const active = [...el.attributes].find((attribute) => ACTIVE_ATTRIBUTE.test(attribute.name));
+    if (active) throw new Error(`Diagram memuat atribut ${active.name} yang tidak diizinkan`);
+  }
+};
+
 const finish = (markup) => {
   // mermaid returns HTML-serialised markup (e.g. &nbsp;), so re-serialise it as XML.
   const svg = new DOMParser().parseFromString(markup, 'text/html').querySelector('svg');
@@ -214,6 +228,7 @@ const finish = (markup) => {
   slim(svg);
   pruneStyle(svg);
   nameForScreenReaders(svg);
+  refuseActive(svg);
   // Mermaid puts each word of a label in a tspan of its own, the space between them as text of its own:
   // outside browsers (librsvg, Inkscape) SVG's default whitespace handling drops those spaces.
   svg.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');

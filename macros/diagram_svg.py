@@ -31,7 +31,11 @@ BROWSER_ARGS = [
 
 DEFAULT_CONFIG = {
     "startOnLoad": False,
-    "securityLevel": "strict",
+    # "strict" passes each finished drawing through DOMPurify again, a seventh of a diagram's time. The labels are
+    # text already (macros.render.escape.mermaid_label, no HTML labels, each label still sanitised by Mermaid), no
+    # source binds a click, and macros/diagram_page.js refuses a drawing holding anything but a flowchart's
+    # elements or an attribute that could run or fetch something.
+    "securityLevel": "loose",
     "theme": "default",
     # Mermaid 11 reads the root flag first; the flowchart flag is kept for older 11.x releases.
     "htmlLabels": False,

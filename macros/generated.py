@@ -54,30 +54,35 @@ class GeneratedCache:
 
     An entry is a folder: the files as they were generated below `files/`, and a manifest listing them (path and
     navigation) and the charts their pages show (digest and file name in the chart cache). `hits` and `made` count
-    the entries read and written in this build.
+    the entries read and written in this build, `made_ahead` those of `made` written by other processes.
     """
 
     folder: Path | None
     hits: int = 0
     made: int = 0
-    _version: str = field(default="", init=False)
+    made_ahead: int = 0
+    # `code_version()`, worked out when first needed (or given: a process making entries for another's build).
+    version: str = ""
     _used: set[str] = field(default_factory=set, init=False)
 
     def files(self, name: str, sources: list[CascadeFile], make: Iterable[GeneratedFile],
-              charts: ChartMaker) -> Iterable[GeneratedFile]:
+              charts: ChartMaker, made_ahead: bool = False) -> Iterable[GeneratedFile]:
         """The files `make` generates from `sources` under `name` (unique in a build), each a Path into the cache:
         read from its entry, or generated, kept, then read; `make` itself where nothing can be kept (no folder, a
         source not read from disk, a chart not in a cache). A kept page's charts are ordered from `charts` again;
-        an entry whose charts have left the chart cache is made anew."""
-        key = cascades_key(name, sources)
-        if self.folder is None or key is None:
+        an entry whose charts have left the chart cache is made anew. `made_ahead`: the entry was made in this
+        build by another process (it counts as made, not as read)."""
+        entry = self._entry(name, sources)
+        if entry is None:
             return make
-        self._version = self._version or code_version()
-        entry = self.folder / hashlib.sha256(f"{self._version}\0{key}".encode()).hexdigest()
         self._used.add(entry.name)
         kept = self._listing(entry)
         if kept is not None and all(charts.reuse(digest, chart) for digest, chart in kept[1]):
-            self.hits += 1
+            if made_ahead:
+                self.made += 1
+                self.made_ahead += 1
+            else:
+                self.hits += 1
             return kept[0]
         start = len(charts.requested)
         generated = list(make)
@@ -87,6 +92,20 @@ class GeneratedCache:
         self._write(entry, generated, chart_names)
         self.made += 1
         return [GeneratedFile(one.path, entry / "files" / one.path, one.in_nav) for one in generated]
+
+    def missing(self, name: str, sources: list[CascadeFile]) -> bool:
+        """True when `files` would make `name`'s files from `sources` and keep them: there is a folder and a key,
+        but no whole entry."""
+        entry = self._entry(name, sources)
+        return entry is not None and self._listing(entry) is None
+
+    def _entry(self, name: str, sources: list[CascadeFile]) -> Path | None:
+        """The folder of `name`'s entry for `sources`, None when nothing can be kept."""
+        key = cascades_key(name, sources)
+        if self.folder is None or key is None:
+            return None
+        self.version = self.version or code_version()
+        return self.folder / hashlib.sha256(f"{self.version}\0{key}".encode()).hexdigest()
 
     def _listing(self, entry: Path) -> tuple[list[GeneratedFile], list[tuple[str, str]]] | None:
         """An entry's files and charts (digest, file name), or None when it is missing or damaged (a manifest that

@@ -29,12 +29,14 @@ YEAR_FILE = re.compile(r"^(\d{4})(?:-(\d{4}))?\.yaml$")
 
 
 def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
-                  capaian: Mapping[str, object] | None = None, parse_cache: Path | None = None) -> list[CascadeFile]:
+                  capaian: Mapping[str, object] | None = None, parse_cache: Path | None = None,
+                  workers: int = 1) -> list[CascadeFile]:
     """Load every `<perangkat-daerah>/<tahun>.yaml` under `data_dir`, or raise `CascadeError` with all problems.
 
     `capaian` is the site's way of computing capaian (`macros.capaian_aturan`, from mkdocs.yml `extra.capaian`);
     a cascade's own `capaian:` settings override it key by key. `parse_cache` is a folder keeping each file's
-    parse between builds (`macros.parse_cache`); without it every file is parsed.
+    parse between builds (`macros.parse_cache`), where `workers` processes parse the files it lacks first;
+    without it every file is parsed here.
     """
     base = shown_relative_to or Path.cwd()
     parser = ParseCache(parse_cache) if parse_cache else None
@@ -43,6 +45,7 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
     except AturanTidakSah as error:
         raise CascadeError([Problem("mkdocs.yml", str(error), field="extra.capaian")]) from None
     problems: list[Problem] = []
+    found: list[tuple[str, Path]] = []
     loaded: list[CascadeFile] = []
     if not data_dir.is_dir():
         raise CascadeError([Problem(_shown(data_dir, base), "folder data cascade tidak ditemukan")])
@@ -61,14 +64,32 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
             # Beside the cascades a folder may hold what they come from (a README, the source PDF).
             if path.name.startswith(".") or (path.is_file() and path.suffix.lower() not in (".yaml", ".yml")):
                 continue
-            try:
-                loaded.append(load_cascade_file(path, entry.name, base, capaian, parser))
-            except CascadeError as error:
-                problems.extend(error.problems)
+            found.append((entry.name, path))
+    if parser:
+        parser.parse_ahead(_readable_texts([path for _, path in found], base), workers)
+    for slug, path in found:
+        try:
+            loaded.append(load_cascade_file(path, slug, base, capaian, parser))
+        except CascadeError as error:
+            problems.extend(error.problems)
     problems.extend(_check_names_across_files(loaded, base))
     if problems:
         raise CascadeError(problems)
     return loaded
+
+
+def _readable_texts(paths: list[Path], base: Path) -> list[tuple[str, str]]:
+    """The text of each cascade file that can be read, with its name as messages show it; `load_cascade_file`
+    reports the others."""
+    texts = []
+    for path in paths:
+        shown = _shown(path, base)
+        if path.is_file() and YEAR_FILE.fullmatch(path.name) and path.stat().st_size <= MAX_FILE_BYTES:
+            try:
+                texts.append((decode(path.read_bytes(), shown), shown))
+            except CascadeError:
+                pass
+    return texts
 
 
 def load_cascade_file(path: Path, slug: str, base: Path | None = None,

@@ -75,7 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Path(config.config_file_path).parent
     try:
         cascades = load_cascades(data_dir(config), shown_relative_to=project, capaian=config.extra.get("capaian"),
-                                 parse_cache=cache_dir(config) / "yaml")
+                                 parse_cache=cache_dir(config) / "yaml", workers=os.cpu_count() or 1)
     except CascadeError as error:
         raise Abort(error.report("perbaiki lalu bangun ulang")) from None
     try:
@@ -162,18 +162,22 @@ class CascadeBuild:
         self.page_cache = PageRenderCache(cache_dir(config) / "pages", config)
         titles = navigation_titles(config.nav or [])
         try:
+            # A first build makes the perangkat daerah's pages on every core (as the diagrams' Chromium does).
             for generated in generate_files(self.cascades, self.diagrams, cache_dir(config), self.opendata, charts,
-                                            kept):
+                                            kept, workers=os.cpu_count() or 1):
                 file = self._file(generated, config)
                 if file.is_documentation_page():
                     self.page_cache.page(titles.get(file.src_uri), file, config)
                 files.append(file)
         finally:
             charts.close()  # the chart workers, if generating stopped before their charts were collected
-        log.info(f"Halaman dan unduhan per perangkat daerah (dan laporan kualitas data): {kept.made} dibuat, "
-                 f"{kept.hits} dari cache")
+        elsewhere = f" ({kept.made_ahead} di proses lain)" if kept.made_ahead else ""
+        log.info(f"Halaman dan unduhan per perangkat daerah (dan laporan kualitas data): {kept.made} dibuat"
+                 f"{elsewhere}, {kept.hits} dari cache")
+        # Drawn in the processes making the pages, beside this one, charts cost processor time, not this one's.
         log.info(f"Grafik indikator: {charts.count} grafik dalam {charts.seconds:.1f} detik "
-                 f"({charts.made} dibuat, sisanya dari cache)")
+                 f"({charts.made} dibuat, sisanya dari cache; {charts.drawing_cpu:.1f} detik prosesor menggambar "
+                 f"di proses pembuat halaman)")
         if self.renderer is not None:
             published: set[str] = set()
             for diagrams in self.diagrams.values():

@@ -7,19 +7,40 @@ files that changed. What is kept is `parse_yaml`'s result, before validation, wh
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .content_cache import ContentCache, code_version
 from .yaml_source import ParsedYaml, parse_yaml
 
+# Below this many files to parse, one process parses them sooner: a worker takes about two seconds to start.
+AHEAD_MIN_MISSES = 8
+
 
 class ParseCache:
     """`parse_yaml` with its results kept in `folder`: the build's own cache (`.cache/yaml`), trusted like the
-    diagrams kept beside it."""
+    diagrams kept beside it. `version` is `code_version()` (worked out here when not given)."""
 
-    def __init__(self, folder: Path):
-        self.cache = ContentCache(folder, ".pickle", code_version())
+    def __init__(self, folder: Path, version: str | None = None):
+        self.folder = folder
+        self.version = version or code_version()
+        self.cache = ContentCache(folder, ".pickle", self.version)
+
+    def parse_ahead(self, files: list[tuple[str, str]], workers: int) -> None:
+        """Parse the files (text, shown as) not kept yet in `workers` processes, each keeping its parse, so that
+        `parse` then reads them: a first build reads a Kabupaten's YAML on every core. Nothing is done with one
+        worker or fewer than AHEAD_MIN_MISSES files to parse; a file that cannot be parsed is left to `parse`,
+        which reports it."""
+        missing = [(text, shown) for text, shown in files if not self.cache.path(text, owner=shown).is_file()]
+        if workers < 2 or len(missing) < AHEAD_MIN_MISSES:
+            return
+        # Spawned, not forked: `mkdocs serve` runs threads that a fork would copy mid-step.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(min(workers, len(missing)), mp_context=context) as pool:
+            for _ in pool.map(_parse_kept, *zip(*((self.folder, self.version, text, shown) for text, shown in missing))):
+                pass
 
     def parse(self, text: str, shown: str) -> ParsedYaml:
         """`parse_yaml(text, shown)`, read back when this text was parsed by this code before.
@@ -36,3 +57,12 @@ class ParseCache:
         if not parsed.problems:
             self.cache.put(text, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), owner=shown)
         return parsed
+
+
+def _parse_kept(folder: Path, version: str, text: str, shown: str) -> None:
+    """In a worker process: parse a file into the cache in `folder`. One with problems is not kept, and one that
+    cannot be parsed is passed over: the build parses both again and reports them, with every other file's."""
+    try:
+        ParseCache(folder, version).parse(text, shown)
+    except Exception:  # whatever it is, the build's own parse raises it again where it is reported
+        pass

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import html
+import multiprocessing
 from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +63,11 @@ from .search import SearchLabel
 from .tree import Node
 
 
+# Below this many perangkat daerah to make, one process makes them sooner: a worker takes about two seconds to
+# start (Python, this package and its templates), what making one perangkat daerah's files takes.
+AHEAD_MIN_MISSES = 4
+
+
 def program_diagrams(files: list[CascadeFile]) -> dict[str, list[Diagram]]:
     """Every program page's diagrams (overview first, then one per kegiatan), by the page's path relative to the
     docs folder."""
@@ -67,7 +76,7 @@ def program_diagrams(files: list[CascadeFile]) -> dict[str, list[Diagram]]:
 
 def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram]], cache: Path | None = None,
                    opendata: OpenDataSettings | None = None, charts: ChartMaker | None = None,
-                   kept: GeneratedCache | None = None) -> Iterator[GeneratedFile]:
+                   kept: GeneratedCache | None = None, workers: int = 1) -> Iterator[GeneratedFile]:
     """Every generated file, one at a time: a large site's pages are written out as they come instead of all
     being held.
 
@@ -78,25 +87,29 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     `charts` draws the indicator pages' charts (default: one caching in `cache`/charts, drawing in this process);
     their files come last, while they are drawn the rest is generated. `kept` keeps each perangkat daerah's files
     and the report between builds (default: in `cache`/generated); a kept file's content is a Path into it.
+    `workers` processes make ahead the files of the perangkat daerah missing from `kept` (see `_made_ahead`).
     """
     opendata = opendata or read_settings({}, "Cascading Kinerja")
     charts = charts or ChartMaker(cache / "charts" if cache else None)
     workbooks = xlsx_cache(cache / "xlsx") if cache else None
     kept = kept or GeneratedCache(cache / "generated" if cache else None)
     downloads: dict[str, str | bytes] = {}
-    for slug, group in group_by_perangkat_daerah(files).items():
-        made = kept.files(slug, group, _perangkat_daerah_files(slug, group, diagrams, workbooks, charts), charts)
-        download_paths = {download_path(cf, kind) for cf in group for kind in DOWNLOAD_KINDS}
-        for generated in made:
-            if generated.path in download_paths:
-                content = generated.content
-                downloads[generated.path] = content.read_bytes() if isinstance(content, Path) else content
-            yield generated
-        for cf in group:
-            if cf.cascade.dokumen_sumber:
-                # Published as it is, beside the downloads but not among the data (archive, Data Package).
-                yield GeneratedFile(dokumen_sumber_path(cf, cf.cascade.dokumen_sumber),
-                                    (cf.path.parent / cf.cascade.dokumen_sumber).read_bytes())
+    groups = group_by_perangkat_daerah(files)
+    with _made_ahead(groups, diagrams, cache, kept, charts, workers) as ahead:
+        for slug, group in groups.items():
+            made = kept.files(slug, group, _perangkat_daerah_files(slug, group, diagrams, workbooks, charts), charts,
+                              made_ahead=_wait_for(ahead.get(slug), charts))
+            download_paths = {download_path(cf, kind) for cf in group for kind in DOWNLOAD_KINDS}
+            for generated in made:
+                if generated.path in download_paths:
+                    content = generated.content
+                    downloads[generated.path] = content.read_bytes() if isinstance(content, Path) else content
+                yield generated
+            for cf in group:
+                if cf.cascade.dokumen_sumber:
+                    # Published as it is, beside the downloads but not among the data (archive, Data Package).
+                    yield GeneratedFile(dokumen_sumber_path(cf, cf.cascade.dokumen_sumber),
+                                        (cf.path.parent / cf.cascade.dokumen_sumber).read_bytes())
     if files:
         yield GeneratedFile(CATALOG_ALL_PAGE, render_catalog_all_page(files), in_nav=False)
         yield GeneratedFile(ARCHIVE_PATH, to_archive(downloads))
@@ -109,6 +122,61 @@ def generate_files(files: list[CascadeFile], diagrams: Mapping[str, list[Diagram
     # Last: the charts the indicator pages ordered, drawn meanwhile (each once, however many pages show it).
     for digest, svg in charts.drawn():
         yield GeneratedFile(chart_path(digest), svg, in_nav=False)
+
+
+@contextmanager
+def _made_ahead(groups: dict[str, list[CascadeFile]], diagrams: Mapping[str, list[Diagram]], cache: Path | None,
+                kept: GeneratedCache, charts: ChartMaker, workers: int) -> Iterator[dict[str, Future[tuple[int, float]]]]:
+    """Make the files of the perangkat daerah (`groups`, by slug) missing from `kept` in `workers` processes, each
+    writing them into the cache (their charts into the chart cache), from where this process reads them as it
+    reads an unchanged one's: the same files, made by the same code. A first build, or the first after the code
+    changed, then makes a Kabupaten's pages on every core.
+
+    Yields each started one's future (the charts it drew, and their processor seconds) by slug: none with one
+    worker, without the caches, or with fewer than AHEAD_MIN_MISSES to make (a push changes one or two). The
+    workers stop when the block ends, those not started cancelled.
+    """
+    missing = [slug for slug, group in groups.items() if kept.missing(slug, group)]
+    if workers < 2 or cache is None or charts.cache_dir is None or len(missing) < AHEAD_MIN_MISSES:
+        yield {}
+        return
+    # Spawned, not forked: the build runs threads (the diagrams' Chromium) that a fork would copy mid-step.
+    pool = ProcessPoolExecutor(min(workers, len(missing)), mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield {slug: pool.submit(_make_kept, slug, groups[slug], _diagrams_of(groups[slug], diagrams),
+                                 GeneratedCache(kept.folder, version=kept.version), charts.cache_dir, cache / "xlsx")
+               for slug in missing}
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _wait_for(ahead: Future[tuple[int, float]] | None, charts: ChartMaker) -> bool:
+    """Wait for a perangkat daerah being made ahead and count the charts it drew in `charts`. False when it was not
+    (or its process died, so this one makes it); a worker's error is raised here."""
+    if ahead is None:
+        return False
+    try:
+        drawn, cpu = ahead.result()
+    except BrokenProcessPool:
+        return False
+    charts.made += drawn
+    charts.drawing_cpu += cpu
+    return True
+
+
+def _make_kept(slug: str, group: list[CascadeFile], diagrams: Mapping[str, list[Diagram]], kept: GeneratedCache,
+               chart_cache: Path, workbook_cache: Path) -> tuple[int, float]:
+    """In a worker process: make a perangkat daerah's files into `kept`, drawing their charts here into
+    `chart_cache`; return how many charts it drew, and their processor seconds."""
+    charts = ChartMaker(chart_cache)
+    kept.files(slug, group, _perangkat_daerah_files(slug, group, diagrams, xlsx_cache(workbook_cache), charts), charts)
+    return charts.made, charts.drawing_cpu
+
+
+def _diagrams_of(group: list[CascadeFile], diagrams: Mapping[str, list[Diagram]]) -> dict[str, list[Diagram]]:
+    """The diagrams of a perangkat daerah's program pages."""
+    pages = (program_page(cf, node) for cf in group for node in cf.tree.programs)
+    return {page: diagrams[page] for page in pages}
 
 
 def _perangkat_daerah_files(slug: str, group: list[CascadeFile], diagrams: Mapping[str, list[Diagram]],

@@ -7,7 +7,7 @@ checks all read the same `CascadeTree`, so a new field of an item is threaded th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from .capaian_aturan import AturanCapaian
@@ -106,6 +106,11 @@ class CascadeTree:
     # figure so that an id reused by another object can never be taken for it.
     _kinerja: dict[tuple[int, int, AturanCapaian], tuple[Indikator, KinerjaTahun]] = field(
         default_factory=dict, init=False, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        # Its lookups are keyed by the ids of this process's objects, which are others once unpickled (a first build
+        # makes pages in other processes): they are worked out again there.
+        return {**{one.name: getattr(self, one.name) for one in fields(self)}, "_kinerja": {}}
 
     def at(self, level: Level) -> list[Node]:
         """The items of one level, in source order."""

@@ -146,6 +146,18 @@ def test_parse_error_names_the_diagram(renderer):
     assert "Diagram program kecamatan-x/2023/program/y/index.md gagal dirender: Parse error" in named
 
 
+@pytest.mark.parametrize("line, refused", [
+    ('click A href "https://contoh.go.id/"', "elemen <a>"),
+    ('click A href "javascript:alert(1)"', "elemen <a>"),
+])
+def test_a_drawing_that_could_run_or_fetch_anything_is_refused(renderer, line, refused):
+    # Mermaid no longer sanitises the finished drawing (securityLevel "loose"); the page script refuses it instead.
+    source = f'flowchart LR\n    A["Program"] --> B["Kegiatan"]\n    {line}\n'
+    with pytest.raises(MermaidRenderError) as excinfo:
+        renderer.render_many([source])
+    assert f"Diagram memuat {refused} yang tidak diizinkan" in str(excinfo.value)
+
+
 def tree_source(seed: int, nodes: int = 6) -> str:
     """Return a unique small flowchart: a binary tree whose labels carry the seed and escaped punctuation."""
     lines = ["flowchart LR"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,7 +20,8 @@ from macros.generated import GeneratedCache, GeneratedFile
 from macros.load import load_cascades
 from macros.naming import overview_page
 from macros.render.chart_maker import ChartMaker
-from macros.site import generate_files, program_diagrams
+from macros.site import AHEAD_MIN_MISSES, generate_files, program_diagrams
+from tests.helpers import ROOT
 
 GUNUNG_KALER = "kecamatan-gunung-kaler/2020.yaml"
 
@@ -63,6 +66,30 @@ def test_an_edited_file_makes_its_perangkat_daerah_again_and_its_pages_show_the_
     assert "90,05" in edited[overview].decode() and "90,05" not in first[overview].decode()
     kebasen = [path for path in first if path.startswith(("kecamatan-kebasen/", "data/kecamatan-kebasen/"))]
     assert kebasen and all(edited[path] == first[path] for path in kebasen)
+
+
+def test_a_first_build_makes_the_perangkat_daerah_in_other_processes_and_publishes_what_one_process_makes(tmp_path):
+    data = tmp_path / "data"
+    made = subprocess.run([sys.executable, str(ROOT / "scripts/make_synthetic.py"), str(data), "--perangkat-daerah",
+                           str(AHEAD_MIN_MISSES), "--years", "1"], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    files = load_cascades(data)
+
+    def first_build(cache: Path, workers: int) -> tuple[dict[str, bytes], GeneratedCache, ChartMaker]:
+        kept, charts = GeneratedCache(cache / "generated"), ChartMaker(cache / "charts")
+        return published(generate_files(files, program_diagrams(files), cache, charts=charts, kept=kept,
+                                        workers=workers)), kept, charts
+
+    alone, kept_alone, charts_alone = first_build(tmp_path / "one", workers=1)
+    shared, kept_shared, charts_shared = first_build(tmp_path / "two", workers=2)
+    assert (kept_alone.made, kept_alone.made_ahead) == (AHEAD_MIN_MISSES + 1, 0)
+    # Every perangkat daerah made elsewhere; the data-quality report (from every cascade) here.
+    assert (kept_shared.made, kept_shared.made_ahead, kept_shared.hits) == (AHEAD_MIN_MISSES + 1, AHEAD_MIN_MISSES, 0)
+    assert charts_shared.made == charts_alone.made > 0, "the charts drawn elsewhere are counted"
+    assert charts_shared.drawing_cpu > 0 and charts_alone.drawing_cpu > 0
+    assert shared == alone
+    again, kept_again, _ = first_build(tmp_path / "two", workers=2)
+    assert (kept_again.made, kept_again.hits) == (0, AHEAD_MIN_MISSES + 1) and again == alone
 
 
 def test_other_code_makes_every_entry_again(data_copy, tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import time
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 
 from macros.load import load_cascades
 from macros.model import CascadeFile
+from macros.parse_cache import AHEAD_MIN_MISSES as PARSE_AHEAD_MIN_MISSES
 from macros.problems import CascadeError
 
 from .helpers import DATA, ROOT
@@ -22,6 +24,16 @@ def test_kebasen_has_the_whole_cascade(kebasen):
     assert {level: levels.count(level) for level in set(levels)} == {
         "tujuan": 1, "sasaran": 1, "program": 5, "kegiatan": 11, "sub_kegiatan": 26}
     assert len(kebasen.tree.indikator) == 45
+
+
+def test_a_loaded_file_sent_to_another_process_keeps_every_item_s_indicators(kebasen):
+    # A first build sends the cascades to the processes that make their pages (pickled); the walked tree's
+    # lookups were keyed by this process's object ids and found no indicator there.
+    walked = kebasen.tree
+    shown = [[row.id for row in walked.rows_of(node)] for node in walked.nodes]
+    received = pickle.loads(pickle.dumps(kebasen))
+    assert [[row.id for row in received.tree.rows_of(node)] for node in received.tree.nodes] == shown
+    assert sum(len(received.tree.rows_of(node)) for node in received.tree.nodes) == 45
 
 
 def test_indicator_identifiers_are_unique_position_paths(kebasen):
@@ -357,6 +369,43 @@ def test_an_edited_file_is_parsed_again_and_a_file_with_problems_is_not_kept(tmp
         with pytest.raises(CascadeError, match="kunci 'tahun' ditulis dua kali"):
             load_cascades(tmp_path / "data", parse_cache=cache)
     assert list(cache.iterdir()) == [entry]
+
+
+def kecamatan_files(data: Path, kebasen_text: str, count: int) -> None:
+    """`count` perangkat daerah, each with Kebasen's file under another name."""
+    for n in range(count):
+        folder = data / f"kecamatan-{n}"
+        folder.mkdir(parents=True)
+        (folder / "2023.yaml").write_text(kebasen_text.replace(
+            "perangkat_daerah: Kecamatan Kebasen\n", f"perangkat_daerah: Kecamatan {n}\n"), encoding="utf-8")
+
+
+def test_a_first_build_parses_the_files_in_other_processes_and_loads_what_one_process_loads(
+        tmp_path, kebasen_text, monkeypatch):
+    kecamatan_files(tmp_path / "data", kebasen_text, PARSE_AHEAD_MIN_MISSES)
+    alone = load_cascades(tmp_path / "data")
+
+    def parse_here(*args):
+        raise AssertionError("a file was parsed by the build, not ahead")
+
+    monkeypatch.setattr("macros.parse_cache.parse_yaml", parse_here)
+    shared = load_cascades(tmp_path / "data", parse_cache=tmp_path / "cache", workers=2)
+    assert shared == alone and [dict(cf.lines) for cf in shared] == [dict(cf.lines) for cf in alone]
+
+
+def test_files_that_cannot_be_parsed_ahead_are_reported_as_one_process_reports_them(tmp_path, kebasen_text):
+    kecamatan_files(tmp_path / "data", kebasen_text, PARSE_AHEAD_MIN_MISSES)
+    (tmp_path / "data/kecamatan-1/2023.yaml").write_text("tahun: 2023\ntahun: 2023\n", encoding="utf-8")
+    (tmp_path / "data/kecamatan-2/2023.yaml").write_text("tujuan: [\n", encoding="utf-8")
+    (tmp_path / "data/kecamatan-3/2023.yaml").write_bytes(b"tahun: 2023\n\xff\n")
+    with pytest.raises(CascadeError) as alone:
+        load_cascades(tmp_path / "data")
+    with pytest.raises(CascadeError) as shared:
+        load_cascades(tmp_path / "data", parse_cache=tmp_path / "cache", workers=2)
+    assert shared.value.report("x") == alone.value.report("x")
+    assert len({problem.path for problem in shared.value.problems}) == 3
+    # The five whole files were kept; the three with problems are parsed again on every build.
+    assert len(list((tmp_path / "cache").iterdir())) == PARSE_AHEAD_MIN_MISSES - 3
 
 
 def test_a_parse_another_build_removed_is_parsed_again(tmp_path, kebasen_text):

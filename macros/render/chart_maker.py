@@ -41,18 +41,21 @@ class ChartImage:
 class ChartMaker:
     """Orders charts and gives their SVGs, through a content-hash cache in `cache_dir` (None: none), drawing the
     missing ones in `workers` processes (0: at once, in this one). Counts the charts ordered (`count`), those drawn
-    rather than read from the cache (`made`) and the seconds the caller spent on them (`seconds`: ordering, and
-    waiting for drawings at the end), which the build reports. Close it (`close`, or `drawn` to the end)."""
+    rather than read from the cache (`made`), the seconds the caller spent on them (`seconds`: ordering, and
+    waiting for drawings at the end) and the processor seconds drawing them took wherever they were drawn
+    (`drawing_cpu`; a build adds those of the processes that made its pages), which the build reports. Close it
+    (`close`, or `drawn` to the end)."""
 
     cache_dir: Path | None = None
     workers: int = 0
     count: int = 0
     made: int = 0
     seconds: float = 0.0
+    drawing_cpu: float = 0.0
     _cache: ContentCache | None = field(default=None, init=False)
     _pool: ProcessPoolExecutor | None = field(default=None, init=False)
     # digest → the SVG, or its file in the cache, or (cache key, the worker drawing it).
-    _ordered: dict[str, bytes | Path | tuple[str, Future[bytes]]] = field(default_factory=dict, init=False)
+    _ordered: dict[str, bytes | Path | tuple[str, Future[tuple[bytes, float]]]] = field(default_factory=dict, init=False)
     # Every order's digest, repeats included, in order: what a part of the build ordered is a slice of it.
     requested: list[str] = field(default_factory=list, init=False)
     # digest → the name of its file in the cache.
@@ -90,16 +93,18 @@ class ChartMaker:
         self.count += 1
         return True
 
-    def _order(self, key: str, spec: ChartSpec) -> bytes | Path | tuple[str, Future[bytes]]:
+    def _order(self, key: str, spec: ChartSpec) -> bytes | Path | tuple[str, Future[tuple[bytes, float]]]:
         if self._cache is not None and self._cache.path(key).is_file():
             return self._cache.path(key)
         self.made += 1
         if self.workers <= 0:
-            return self._store(key, to_svg(spec))
+            svg, cpu = _draw(spec)
+            self.drawing_cpu += cpu
+            return self._store(key, svg)
         if self._pool is None:
             # Spawned, not forked: the build runs threads (the diagrams' Chromium) that a fork would copy mid-step.
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        return key, self._pool.submit(to_svg, spec)
+        return key, self._pool.submit(_draw, spec)
 
     def _store(self, key: str, svg: bytes) -> bytes | Path:
         # Kept on disk rather than in memory when there is a cache: a Kabupaten has thousands.
@@ -125,7 +130,9 @@ class ChartMaker:
         if isinstance(entry, tuple):
             started = time.perf_counter()
             key, future = entry
-            entry = self._ordered[digest] = self._store(key, future.result())
+            svg, cpu = future.result()
+            self.drawing_cpu += cpu
+            entry = self._ordered[digest] = self._store(key, svg)
             self.seconds += time.perf_counter() - started
         return entry
 
@@ -134,3 +141,10 @@ class ChartMaker:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _draw(spec: ChartSpec) -> tuple[bytes, float]:
+    """A chart's SVG, and the processor seconds drawing it took (in whichever process drew it)."""
+    started = time.process_time()
+    svg = to_svg(spec)
+    return svg, time.process_time() - started
