@@ -65,7 +65,7 @@ def load_cascades(data_dir: Path, *, shown_relative_to: Path | None = None,
             if path.name.startswith(".") or (path.is_file() and path.suffix.lower() not in (".yaml", ".yml")):
                 continue
             found.append((entry.name, path))
-    if parser:
+    if parser and workers > 1:
         parser.parse_ahead(_readable_texts([path for _, path in found], base), workers)
     for slug, path in found:
         try:
