@@ -94,10 +94,10 @@ class GeneratedCache:
         return [GeneratedFile(one.path, entry / "files" / one.path, one.in_nav) for one in generated]
 
     def missing(self, name: str, sources: list[CascadeFile]) -> bool:
-        """True when `files` would make `name`'s files from `sources` and keep them: there is a folder and a key,
-        but no whole entry."""
+        """True when `files` would make `name`'s files from `sources` and keep them, as far as a glance tells: there
+        is a folder and a key, but no entry's manifest (`files` finds a damaged entry, and makes it again)."""
         entry = self._entry(name, sources)
-        return entry is not None and self._listing(entry) is None
+        return entry is not None and not (entry / _MANIFEST).is_file()
 
     def _entry(self, name: str, sources: list[CascadeFile]) -> Path | None:
         """The folder of `name`'s entry for `sources`, None when nothing can be kept."""

@@ -174,10 +174,10 @@ class CascadeBuild:
         elsewhere = f" ({kept.made_ahead} di proses lain)" if kept.made_ahead else ""
         log.info(f"Halaman dan unduhan per perangkat daerah (dan laporan kualitas data): {kept.made} dibuat"
                  f"{elsewhere}, {kept.hits} dari cache")
-        # Drawn in the processes making the pages, beside this one, charts cost processor time, not this one's.
+        # Drawn in other processes, beside this one, charts cost processor time more than this process's seconds.
         log.info(f"Grafik indikator: {charts.count} grafik dalam {charts.seconds:.1f} detik "
-                 f"({charts.made} dibuat, sisanya dari cache; {charts.drawing_cpu:.1f} detik prosesor menggambar "
-                 f"di proses pembuat halaman)")
+                 f"({charts.made} dibuat, sisanya dari cache; menggambar memakai {charts.drawing_cpu:.1f} detik "
+                 f"prosesor)")
         if self.renderer is not None:
             published: set[str] = set()
             for diagrams in self.diagrams.values():

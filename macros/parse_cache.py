@@ -39,8 +39,8 @@ class ParseCache:
         # Spawned, not forked: `mkdocs serve` runs threads that a fork would copy mid-step.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(min(workers, len(missing)), mp_context=context) as pool:
-            for _ in pool.map(_parse_kept, *zip(*((self.folder, self.version, text, shown) for text, shown in missing))):
-                pass
+            for text, shown in missing:
+                pool.submit(_parse_kept, self.folder, self.version, text, shown)
 
     def parse(self, text: str, shown: str) -> ParsedYaml:
         """`parse_yaml(text, shown)`, read back when this text was parsed by this code before.

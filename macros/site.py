@@ -136,8 +136,9 @@ def _made_ahead(groups: dict[str, list[CascadeFile]], diagrams: Mapping[str, lis
     worker, without the caches, or with fewer than AHEAD_MIN_MISSES to make (a push changes one or two). The
     workers stop when the block ends, those not started cancelled.
     """
-    missing = [slug for slug, group in groups.items() if kept.missing(slug, group)]
-    if workers < 2 or cache is None or charts.cache_dir is None or len(missing) < AHEAD_MIN_MISSES:
+    can_keep = workers > 1 and cache is not None and charts.cache_dir is not None
+    missing = [slug for slug, group in groups.items() if can_keep and kept.missing(slug, group)]
+    if len(missing) < AHEAD_MIN_MISSES:
         yield {}
         return
     # Spawned, not forked: the build runs threads (the diagrams' Chromium) that a fork would copy mid-step.

@@ -61,12 +61,12 @@ class Result:
                 f" {ratio}")
         charts = _CHARTS.search(self.log)
         if charts:
-            # Drawn where the pages are made: in this build's process, or in the processes making a first build's
-            # pages beside it (their processor seconds, of the build's two cores' worth).
+            # Drawn in other processes beside the build (the chart pool, or those making a first build's pages):
+            # what they cost is processor time, of the build's length times its cores.
             line += (f"\n  charts: {charts['count']} in {charts['seconds']} s ({charts['made']} drawn, the rest cached),"
                      f" {float(charts['seconds']) / self.seconds:.0%} of the build; drawing took {charts['cpu']} s of"
-                     f" processor time in the processes making the pages"
-                     f" ({float(charts['cpu']) / (self.seconds * (os.cpu_count() or 1)):.0%} of the build's)")
+                     f" processor time ({float(charts['cpu']) / (self.seconds * (os.cpu_count() or 1)):.0%} of the"
+                     f" build's on {os.cpu_count()} cores)")
         diagrams = _DIAGRAMS.search(self.log)
         if diagrams:
             # They render on every core while the pages are made: their time is shared with the pages', and what
@@ -79,7 +79,7 @@ class Result:
 _DIAGRAMS = re.compile(r"Diagram program: (?P<made>\d+) dirender dalam (?P<seconds>[\d.]+) detik .*?menunggu diagram "
                        r"(?P<waited>[\d.]+) detik")
 _CHARTS = re.compile(r"Grafik indikator: (?P<count>\d+) grafik dalam (?P<seconds>[\d.]+) detik \((?P<made>\d+) dibuat"
-                     r".*?(?P<cpu>[\d.]+) detik prosesor")
+                     r".*?menggambar memakai (?P<cpu>[\d.]+) detik prosesor")
 
 # The cache folders (macros/mkdocs_hooks.py) whose entries do not depend on the package's code as a whole.
 CODE_INDEPENDENT_CACHES = {"mermaid-svg", "charts"}
