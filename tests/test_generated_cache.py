@@ -85,7 +85,10 @@ def test_a_first_build_makes_the_perangkat_daerah_in_other_processes_and_publish
     assert (kept_alone.made, kept_alone.made_ahead) == (AHEAD_MIN_MISSES + 1, 0)
     # Every perangkat daerah made elsewhere; the data-quality report (from every cascade) here.
     assert (kept_shared.made, kept_shared.made_ahead, kept_shared.hits) == (AHEAD_MIN_MISSES + 1, AHEAD_MIN_MISSES, 0)
-    assert charts_shared.made == charts_alone.made > 0, "the charts drawn elsewhere are counted"
+    # The charts drawn elsewhere are counted; two workers may both draw a chart that two perangkat daerah show
+    # (the same values) if they reach it at the same moment, into the same file.
+    assert charts_shared.made >= charts_alone.made > 0
+    assert sorted(os.listdir(tmp_path / "two" / "charts")) == sorted(os.listdir(tmp_path / "one" / "charts"))
     assert charts_shared.drawing_cpu > 0 and charts_alone.drawing_cpu > 0
     assert shared == alone
     again, kept_again, _ = first_build(tmp_path / "two", workers=2)
