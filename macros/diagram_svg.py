@@ -7,16 +7,15 @@ import base64
 import hashlib
 import io
 import json
-import multiprocessing
 import os
 from collections.abc import Collection, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
 from .content_cache import ContentCache
+from .processes import spawned_pool
 from . import mermaid_bundle
 from .mermaid_bundle import with_shared_config_copy
 
@@ -269,11 +268,10 @@ class MermaidSvgRenderer:
         count = min(self.workers, len(pending))
         # Interleaved chunks, so runs of large diagrams (neighbouring pages) are shared out evenly.
         chunks = [pending[offset::count] for offset in range(count)]
-        # Spawned, not forked: Playwright's sync API must not inherit a live driver or browser.
-        context = multiprocessing.get_context("spawn")
         args = (str(self.mermaid_js), str(self.cache.folder), self.browser_path, self.config)
         failures: list[DiagramFailure] = []
-        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        # Playwright's sync API must not inherit a live driver or browser: spawned_pool starts each afresh.
+        with spawned_pool(count) as pool:
             futures = [pool.submit(_render_chunk, *args, chunk) for chunk in chunks]
             for future in futures:
                 chunk_failures, starts, rendered = future.result()

@@ -7,15 +7,14 @@ files that changed. What is kept is `parse_yaml`'s result, before validation, wh
 
 from __future__ import annotations
 
-import multiprocessing
 import pickle
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .content_cache import ContentCache, code_version
+from .processes import spawned_pool
 from .yaml_source import ParsedYaml, parse_yaml
 
-# Below this many files to parse, one process parses them sooner: a worker takes about two seconds to start.
+# Below this many files to parse, one process parses them sooner (a worker takes a while to start).
 AHEAD_MIN_MISSES = 8
 
 
@@ -36,9 +35,7 @@ class ParseCache:
         missing = [(text, shown) for text, shown in files if not self.cache.path(text, owner=shown).is_file()]
         if workers < 2 or len(missing) < AHEAD_MIN_MISSES:
             return
-        # Spawned, not forked: `mkdocs serve` runs threads that a fork would copy mid-step.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(min(workers, len(missing)), mp_context=context) as pool:
+        with spawned_pool(min(workers, len(missing))) as pool:
             for text, shown in missing:
                 pool.submit(_parse_kept, self.folder, self.version, text, shown)
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import html
-import multiprocessing
 from collections.abc import Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from .content_cache import ContentCache
+from .processes import spawned_pool
 from .data_dates import last_changes
 from .generated import GeneratedCache, GeneratedFile
 from .importer.template import template_workbook
@@ -141,8 +141,7 @@ def _made_ahead(groups: dict[str, list[CascadeFile]], diagrams: Mapping[str, lis
     if len(missing) < AHEAD_MIN_MISSES:
         yield {}
         return
-    # Spawned, not forked: the build runs threads (the diagrams' Chromium) that a fork would copy mid-step.
-    pool = ProcessPoolExecutor(min(workers, len(missing)), mp_context=multiprocessing.get_context("spawn"))
+    pool = spawned_pool(min(workers, len(missing)))
     try:
         yield {slug: pool.submit(_make_kept, slug, groups[slug], _diagrams_of(groups[slug], diagrams),
                                  GeneratedCache(kept.folder, version=kept.version), charts.cache_dir, cache / "xlsx")

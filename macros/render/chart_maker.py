@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..content_cache import ContentCache
+from ..processes import spawned_pool
 from .chart import HEIGHT, WIDTH, ChartSpec, to_svg
 
 # Names what else decides a chart's SVG besides its spec: raise it when to_svg's drawing changes.
@@ -102,8 +102,7 @@ class ChartMaker:
             self.drawing_cpu += cpu
             return self._store(key, svg)
         if self._pool is None:
-            # Spawned, not forked: the build runs threads (the diagrams' Chromium) that a fork would copy mid-step.
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = spawned_pool(self.workers)
         return key, self._pool.submit(_draw, spec)
 
     def _store(self, key: str, svg: bytes) -> bytes | Path:
