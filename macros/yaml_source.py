@@ -185,6 +185,8 @@ def _summarise_aliases(problems: list[Problem], shown: str) -> list[Problem]:
 
 # What follows a decimal comma: digits, perhaps a percent sign ('98,5%' splits into '98' and '5%').
 _DECIMALS = re.compile(r"\d+\s*%?")
+# Right after the comma the rest of the value may go on: a unit word, a range, an amount's 'M' ('26,5 dokumen').
+_AFTER_COMMA = re.compile(r"\d.*", re.S)
 # A key shaped like a year after a comma and a space is an entry of its own whose colon is missing
 # ('{2024: 5, 2025}'); right after the comma ('1,2050') it is decimals.
 _YEAR = re.compile(r"20\d\d|2100")
@@ -241,6 +243,7 @@ class _Reader:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         restarted = False  # the keys read are those of the next item, its '- ' left out
+        rest_of_previous = 0  # the entries before this index are the rest of a value that its commas split
         for index, (key_node, value_node) in enumerate(node.value):
             simple = isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SAFE_TAGS
             key = typed_scalar(key_node) if simple else None
@@ -252,9 +255,12 @@ class _Reader:
             if (text and node.flow_style and index
                     and self._split_curly_quotes(*node.value[index - 1], key_node, value_node, loc)):
                 continue
+            if index < rest_of_previous:
+                continue
             # Before the duplicate check: the decimals split off '{2024: 0,2024}' are no second key 2024.
-            if (text and node.flow_style and index
-                    and self._split_decimal(*node.value[index - 1], key_node, value_node, loc)):
+            split_off = self._split_decimal(node.value, index, loc) if text and node.flow_style and index else 0
+            if split_off:
+                rest_of_previous = index + split_off
                 continue
             if (text and node.flow_style and _keyed_by_year(loc)
                     and self._colon_without_space(key_node, value_node, loc)):
@@ -322,29 +328,42 @@ class _Reader:
                                      field=field_path(loc + (year,))))
         return True
 
-    def _split_decimal(self, previous_key: yaml.Node, previous: yaml.Node, key_node: yaml.Node, value_node: yaml.Node,
-                       loc: Loc) -> bool:
-        """Whether this entry of a flow mapping is the decimals of the entry before it (`previous_key`: `previous`),
-        split off by its comma: `{2024: 98,5}` reads as `2024: 98` and a key `5` without a value. Reported with the
-        quotes to add."""
-        # Plain scalars (style None, or '' from libyaml), the key on the line where the number before it ends, and
-        # no colon after it: '{2024: 1,2050}' is split decimals, '{2023: "5", 2024: }' a year left empty, and so is
-        # '{2024: 5, 2025}' (`_YEAR`).
+    def _split_decimal(self, entries: list[tuple[yaml.Node, yaml.Node]], index: int, loc: Loc) -> int:
+        """How many entries of a flow mapping, from `index` on, are the rest of the entry before them, split off by
+        its commas: `{2024: 98,5}` reads as `2024: 98` and a key `5` without a value, `{2024: 26,5 dokumen}` as
+        `2024: 26` and a key `5 dokumen`, `{2024: 7,742,388,142}` as `2024: 7` and three keys. Reported once, with
+        the quotes to add around the whole value; 0 when the entry is one of its own."""
+        previous_key, previous = entries[index - 1]
         if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:] in _NUMBER_END
-                and isinstance(previous_key, yaml.ScalarNode)
-                and isinstance(key_node, yaml.ScalarNode) and not key_node.style
-                and _DECIMALS.fullmatch(key_node.value)
+                and isinstance(previous_key, yaml.ScalarNode)):
+            return 0
+        end, count = previous, 0
+        for key_node, value_node in entries[index:]:
+            if not self._rest_of_value(end, key_node, value_node):
+                break
+            end, count = key_node, count + 1
+        if count:
+            year = typed_scalar(previous_key)
+            typed = self.source[previous.start_mark.index:end.end_mark.index]
+            parts = "dua isian" if count == 1 else "beberapa isian"
+            self.problems.append(Problem(
+                self.shown, f"koma di dalam {{ }} memisahkan isian, jadi '{typed}' terbaca sebagai {parts}; beri "
+                            f'tanda kutip pada angka berkoma: {year}: "{typed}"', end.start_mark.line + 1,
+                field=field_path(loc + (year,))))
+        return count
+
+    def _rest_of_value(self, before: yaml.ScalarNode, key_node: yaml.Node, value_node: yaml.Node) -> bool:
+        """Whether a flow mapping's key without a value is what follows a comma inside the value that ends at
+        `before`: a plain scalar on the same line with no colon after it, starting with the digits after a decimal
+        comma. Right after the comma it may go on ('5 dokumen', '5-8', '7 M'); after a comma and a space it is
+        digits and perhaps '%', and not a year: '{2024: 5, 2025}' is a year left empty, '{2024: 1,2050}' decimals."""
+        if not (isinstance(key_node, yaml.ScalarNode) and not key_node.style
                 and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
                 and ":" not in self.source[key_node.end_mark.index:value_node.start_mark.index]
-                and not (_YEAR.fullmatch(key_node.value)
-                         and self.source[previous.end_mark.index:key_node.start_mark.index] != ",")
-                and previous.end_mark.line == key_node.start_mark.line):
+                and before.end_mark.line == key_node.start_mark.line):
             return False
-        year = typed_scalar(previous_key)
-        typed = f"{previous.value},{key_node.value}"
-        self.problems.append(Problem(
-            self.shown, f"koma di dalam {{ }} memisahkan isian, jadi '{typed}' terbaca sebagai dua isian; beri "
-                        f'tanda kutip pada angka berkoma: {year}: "{typed}"', key_node.start_mark.line + 1,
-            field=field_path(loc + (year,))))
-        return True
+        between = self.source[before.end_mark.index:key_node.start_mark.index]
+        if between == ",":
+            return bool(_AFTER_COMMA.fullmatch(key_node.value))
+        return bool(_DECIMALS.fullmatch(key_node.value)) and not _YEAR.fullmatch(key_node.value)
 

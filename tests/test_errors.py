@@ -79,6 +79,16 @@ ONE_LINE_SLIPS = [
                       'pada angka berkoma: 2024: "98,5%"'),
     ("{2024: 98%,5}", "koma di dalam { } memisahkan isian, jadi '98%,5' terbaca sebagai dua isian; beri tanda kutip "
                       'pada angka berkoma: 2024: "98%,5"'),
+    # ... and whatever follows the decimals goes with them: a unit, a range's other bound, an amount's letter, more
+    # commas. Once quoted, the number rule names what it cannot read (an English thousands comma, '7,7 M').
+    ("{2024: 26,5 dokumen}", "koma di dalam { } memisahkan isian, jadi '26,5 dokumen' terbaca sebagai dua isian; beri "
+                             'tanda kutip pada angka berkoma: 2024: "26,5 dokumen"'),
+    ("{2024: 7,7 M}", "koma di dalam { } memisahkan isian, jadi '7,7 M' terbaca sebagai dua isian; beri tanda kutip "
+                      'pada angka berkoma: 2024: "7,7 M"'),
+    ("{2024: 7,5-8,5, 2025: 9}", "koma di dalam { } memisahkan isian, jadi '7,5-8,5' terbaca sebagai beberapa isian; "
+                                 'beri tanda kutip pada angka berkoma: 2024: "7,5-8,5"'),
+    ("{2024: 7,742,388,142}", "koma di dalam { } memisahkan isian, jadi '7,742,388,142' terbaca sebagai beberapa "
+                              'isian; beri tanda kutip pada angka berkoma: 2024: "7,742,388,142"'),
 ]
 
 
