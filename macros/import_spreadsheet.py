@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .importer import SpreadsheetError, import_spreadsheet, write_imported
+from .model import FIRST_YEAR, LAST_YEAR
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,8 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tahun", default="")
     parser.add_argument("--force", action="store_true")
     args = parser.parse_args(argv)
-    if args.tahun and not args.tahun.isdigit():
-        print(f"TAHUN={args.tahun}: tahun harus berupa angka, misalnya TAHUN=2024", file=sys.stderr)
+    if args.tahun and not (args.tahun.isdigit() and FIRST_YEAR <= int(args.tahun) <= LAST_YEAR):
+        print(f"TAHUN={args.tahun}: tulis tahun lengkap ({FIRST_YEAR}–{LAST_YEAR}), misalnya TAHUN=2024",
+              file=sys.stderr)
         return 1
     try:
         imported = import_spreadsheet(args.file, args.perangkat_daerah or None, int(args.tahun) if args.tahun else None)

@@ -18,6 +18,7 @@ import yaml
 from openpyxl import Workbook, load_workbook
 
 from macros.importer import SpreadsheetError, import_spreadsheet, write_imported
+from macros.import_spreadsheet import main as import_main
 from macros.importer.template import template_workbook
 from macros.load import load_cascades
 from macros.render.downloads import to_xlsx
@@ -240,6 +241,15 @@ def test_a_missing_year_is_asked_for_without_a_traceback(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr == ("Impor gagal (1 masalah):\n  renstra.xlsx: nama perangkat daerah dan tahun tidak "
                              "tercantum di berkas; tambahkan PERANGKAT_DAERAH=... TAHUN=... pada perintah make import\n")
+
+
+@pytest.mark.parametrize("tahun", ["24", "dua ribu", "20245", "1999"])
+def test_a_year_on_the_command_line_that_is_not_a_whole_year_is_named_as_typed(tahun, tmp_path, monkeypatch, capsys):
+    source = renstra_workbook(tmp_path / "renstra.xlsx")
+    monkeypatch.setenv("CASCADE_DATA", str(tmp_path / "data"))
+    assert import_main([str(source), "--perangkat-daerah", "Dinas Contoh", "--tahun", tahun]) == 1
+    assert capsys.readouterr().err == f"TAHUN={tahun}: tulis tahun lengkap (2000–2100), misalnya TAHUN=2024\n"
+    assert not (tmp_path / "data").exists()
 
 
 def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
