@@ -149,20 +149,22 @@ def _check_file_name(cascade: Cascade, name: str, match: re.Match[str], shown: s
 
 
 def _check_years_in_periode(cf: CascadeFile, shown: str) -> list[Problem]:
-    """Every year a period file gives a target or realisasi for is a year of its period (a baseline comes
+    """Every year a period file gives a target, realisasi or pagu for is a year of its period (a baseline comes
     before it)."""
     cascade, lines = cf.cascade, cf.lines
     if cascade.periode is None:
         return []
+    by_year = [(row.loc, row.indikator, name) for row in cf.tree.indikator
+               for name in ("target", "target_triwulan", "realisasi", "realisasi_triwulan")]
+    by_year += [(node.loc, node.item, "pagu") for node in cf.tree.nodes]
     problems = []
-    for row in cf.tree.indikator:
-        for name in ("target", "target_triwulan", "realisasi", "realisasi_triwulan"):
-            for year in getattr(row.indikator, name) or {}:
-                if year not in cascade.years:
-                    loc = (*row.loc, name, year)
-                    problems.append(Problem(shown, f"tahun {year} di luar periode {cascade.periode}; tulis {name} "
-                                            f"hanya untuk tahun {cascade.years[0]} sampai {cascade.years[-1]}",
-                                            lines.get(loc, lines.get(loc[:-1])), field=field_path(loc)))
+    for where, holder, name in by_year:
+        for year in getattr(holder, name, None) or {}:
+            if year not in cascade.years:
+                loc = (*where, name, year)
+                problems.append(Problem(shown, f"tahun {year} di luar periode {cascade.periode}; tulis {name} "
+                                        f"hanya untuk tahun {cascade.years[0]} sampai {cascade.years[-1]}",
+                                        lines.get(loc, lines.get(loc[:-1])), field=field_path(loc)))
     return problems
 
 
