@@ -60,6 +60,11 @@ def target_findings(tree: CascadeTree) -> Iterator[tuple[IndikatorRow, Loc, str]
                 yield row, row.loc + field, (f": realisasi {field[1]} tertulis di cascade tahun {tree.cascade.tahun}, "
                                              f"tahun sesudahnya; periksa tahunnya, atau catat realisasi {field[1]} "
                                              f"di cascade tahun {field[1]}")
+            for year in _quarter_targets_of_another_year(row.indikator, tree.cascade.tahun):
+                yield row, row.loc + ("target_triwulan", year), (
+                    f": target triwulan tertulis untuk tahun {year}, yang tidak punya target atau realisasi lain, "
+                    f"dan tidak untuk {tree.cascade.tahun}, tahun cascade ini; periksa tahunnya: realisasi "
+                    f"triwulan {tree.cascade.tahun} dibandingkan dengan target tahunnya saja")
 
 
 def skala_findings(files: list[CascadeFile]) -> Iterator[tuple[CascadeFile, IndikatorRow, Loc, str]]:
@@ -89,6 +94,18 @@ def _realisasi_after(ind: Indikator, tahun: int) -> Iterator[Loc]:
         for year, values in (getattr(ind, field) or {}).items():
             if year > tahun and _stated(*(values.values() if isinstance(values, dict) else [values])):
                 yield field, year
+
+
+def _quarter_targets_of_another_year(ind: Indikator, tahun: int) -> Iterator[int]:
+    """The years other than `tahun` that have quarterly targets and nothing else, when `tahun` has none: quarters
+    typed under the wrong year, which leave the year's realisasi per quarter against its yearly target alone."""
+    if _stated(*(ind.target_triwulan or {}).get(tahun, {}).values()):
+        return
+    for year, quarters in (ind.target_triwulan or {}).items():
+        others = [(ind.target or {}).get(year), (ind.realisasi or {}).get(year),
+                  *(ind.realisasi_triwulan or {}).get(year, {}).values()]
+        if year != tahun and _stated(*quarters.values()) and not _stated(*others):
+            yield year
 
 
 def _year_findings(ind: Indikator, year: int, skala: str | None) -> Iterator[tuple[Loc, str]]:

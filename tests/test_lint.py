@@ -604,6 +604,23 @@ def test_a_realisasi_of_a_year_after_its_files_is_a_slip_to_check():
     assert check_target(cascade_with(values(target={2024: "80", 2025: "85"}, realisasi={2024: "81"}))) == []
 
 
+def test_quarterly_targets_typed_under_another_year_are_a_slip_to_check():
+    def values(**fields):
+        return lambda data: data["tujuan"][0]["indikator"][0].update(fields)
+
+    quarters = {"I": "250", "II": "250", "III": "250", "IV": "250"}
+    (issue,) = check_target(cascade_with(values(target={2024: "1.000"}, target_triwulan={2023: quarters},
+                                                realisasi_triwulan={2024: {"I": "300", "II": "310"}})))
+    assert fields([issue]) == ["tujuan[0].indikator[0].target_triwulan[2023]"]
+    assert issue.message == ('Indikator "Indeks Kepuasan Masyarakat": target triwulan tertulis untuk tahun 2023, '
+                             "yang tidak punya target atau realisasi lain, dan tidak untuk 2024, tahun cascade ini; "
+                             "periksa tahunnya: realisasi triwulan 2024 dibandingkan dengan target tahunnya saja")
+    # A year with other values of its own, or quarters for the file's year as well, are plans as typed.
+    assert check_target(cascade_with(values(target={2023: "1.000", 2024: "1.100"}, target_triwulan={2023: quarters},
+                                            realisasi={2023: "950"}))) == []
+    assert check_target(cascade_with(values(target_triwulan={2023: quarters, 2024: quarters}))) == []
+
+
 def test_a_years_realisasi_must_be_what_its_four_quarters_make():
     quarters = {"I": "10", "II": "10", "III": "10", "IV": "10"}
     (kumulatif,) = check_target(cascade_with(with_values(target="40", realisasi="27", realisasi_triwulan=quarters)))
