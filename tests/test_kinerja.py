@@ -16,6 +16,7 @@ from macros.load import load_cascades
 from macros.model import Indikator
 from macros.problems import CascadeError
 from macros.render.export import to_csv
+from macros.render.indikator_csv import indikator_csv
 
 from .helpers import ROOT, build_site, soup_of
 
@@ -177,6 +178,24 @@ def test_a_capaian_to_date_names_its_last_quarter_until_the_year_is_complete(rea
                           polaritas="positif", sumber_data="Notulen", target={2024: "40"},
                           realisasi_triwulan={2024: realisasi_triwulan})
     assert kinerja_tahun(indikator, 2024, AturanCapaian()).sampai == sampai
+
+
+def test_downloads_say_up_to_which_quarter_a_capaian_of_a_year_under_way_runs(tmp_path):
+    write_cascade(tmp_path, '        target: {2024: "40"}\n'
+                            '        realisasi_triwulan: {2024: {I: "8", II: "12", III: "9"}}\n')
+    (cf,) = load_cascades(tmp_path)
+    record = next(csv.DictReader(io.StringIO(to_csv(cf.tree, cf.aturan).lstrip("\ufeff"))))
+    assert (record["Capaian 2024 (%)"], record["Keterangan capaian 2024"]) == ("127.5", "s.d. triwulan III")
+    per_indicator = indikator_csv(cf, cf.tree.indikator[0]).lstrip("\ufeff")
+    rows = {r["Triwulan"]: r for r in csv.DictReader(io.StringIO(per_indicator))}
+    assert (rows["setahun"]["Capaian (%)"], rows["setahun"]["Keterangan capaian"]) == ("127.5", "s.d. triwulan III")
+    assert rows["III"]["Keterangan capaian"] == ""
+    # The four quarters in, the capaian is the whole year's.
+    write_cascade(tmp_path, '        target: {2024: "40"}\n'
+                            '        realisasi_triwulan: {2024: {I: "8", II: "12", III: "9", IV: "11"}}\n')
+    (cf,) = load_cascades(tmp_path)
+    record = next(csv.DictReader(io.StringIO(to_csv(cf.tree, cf.aturan).lstrip("\ufeff"))))
+    assert (record["Capaian 2024 (%)"], record["Keterangan capaian 2024"]) == ("100.0", "")
 
 
 def test_unknown_capaian_settings_are_refused_where_they_are_written(tmp_path):

@@ -20,7 +20,7 @@ from ..model import LEVEL_LABELS, CascadeFile
 from ..nilai import SKALA
 from ..naming import DATAPACKAGE_PATH, download_path, indikator_csv_path
 from ..opendata_settings import OpenDataSettings
-from .export import indikator_columns
+from .export import KETERANGAN_CAPAIAN, indikator_columns
 from .indikator_csv import INDIKATOR_COLUMNS, INDIKATOR_PRIMARY_KEY, Column
 
 # Each a tag CKAN accepts (letters, digits, spaces, '-', '_', '.'; 2 to 100 characters): the DCAT catalog's too.
@@ -51,7 +51,7 @@ _YEAR_COLUMNS = {
     "Capaian": ("number", "Capaian tahun {tahun} sampai triwulan terakhir yang dilaporkan, dalam persen, satu "
                           "desimal; kosong bila tidak dapat dihitung."),
     "Predikat": ("string", "Predikat capaian tahun {tahun}; kosong bila tidak dapat dihitung."),
-    "Keterangan capaian": ("string", "Mengapa capaian tahun {tahun} tidak dapat dihitung; kosong bila dapat."),
+    "Keterangan capaian": ("string", KETERANGAN_CAPAIAN),
 }
 _INDIKATOR_EXTRA = {
     "IKU": "ya bila indikator ini Indikator Kinerja Utama perangkat daerah, tidak bila data menyatakan bukan; "

@@ -42,6 +42,9 @@ BASELINE_COLUMNS = {"Baseline {tahun}": DATA}
 KINERJA_COLUMNS = {"Target {tahun}": DATA, "Realisasi {tahun}": DATA, CAPAIAN_COLUMN: COMPUTED,
                    PREDIKAT_COLUMN: COMPUTED, "Keterangan capaian {tahun}": COMPUTED}
 PAGU_COLUMNS = {"Pagu {tahun}": DATA}
+# What "Keterangan capaian" holds (`keterangan_capaian`), as the Data Package describes it.
+KETERANGAN_CAPAIAN = ("Mengapa capaian tahun {tahun} tidak dapat dihitung; bila tahunnya belum lengkap, sampai "
+                      "triwulan mana capaian dihitung ('s.d. triwulan III'); kosong bila capaian setahun penuh.")
 # The other columns of each sheet ('level': of every level sheet), in the sheet's order, but for the columns naming
 # the items (`level_columns`: DATA on an item's own sheet, COPIED on the rows below it) and the years'. 'Tahun'
 # and 'Periode' are one column: a period file's download writes 'Periode' where another writes 'Tahun'.
@@ -118,10 +121,16 @@ def _years(tree: CascadeTree) -> tuple[list[int], list[int]]:
 
 
 def _kinerja_cells(kinerja: KinerjaTahun) -> list[Cell]:
-    """Target, realisasi, capaian (a number, %), predikat and why there is none, for one year."""
+    """Target, realisasi, capaian (a number, %), predikat and its note, for one year."""
     capaian = kinerja.capaian
     return [kinerja.target or "", kinerja.realisasi or "", "" if capaian.persen is None else float(capaian.persen),
-            capaian.predikat or "", capaian.alasan or ""]
+            capaian.predikat or "", keterangan_capaian(kinerja)]
+
+
+def keterangan_capaian(kinerja: KinerjaTahun) -> str:
+    """What a download says beside a year's capaian, in the pages' words: why there is none, or for a year under
+    way the quarter it runs to ('s.d. triwulan III'); '' for a whole year's."""
+    return kinerja.capaian.alasan or kinerja.sampai or ""
 
 
 def indikator_columns(tree: CascadeTree) -> list[str]:

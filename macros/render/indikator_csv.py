@@ -27,7 +27,7 @@ from ..kinerja import KinerjaTahun, years_of
 from ..model import CascadeFile
 from ..naming import indikator_csv_path
 from ..tree import IndikatorRow
-from .export import Cell, neutralise
+from .export import KETERANGAN_CAPAIAN, Cell, keterangan_capaian, neutralise
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,8 @@ INDIKATOR_COLUMNS: tuple[IndikatorColumn, ...] = (
     IndikatorColumn("Predikat", "string", "Predikat capaian (Permendagri 86/2017, atau aturan situs); kosong "
                     "bila tidak dapat dihitung dan pada baris triwulan.",
                     value=lambda cf, row, periode: "" if periode.triwulan else periode.kinerja.capaian.predikat or ""),
-    IndikatorColumn("Keterangan capaian", "string", "Mengapa capaian tidak dapat dihitung; kosong bila dapat.",
-                    value=lambda cf, row, periode: "" if periode.triwulan else periode.kinerja.capaian.alasan or ""),
+    IndikatorColumn("Keterangan capaian", "string", KETERANGAN_CAPAIAN.format(tahun="itu"),
+                    value=lambda cf, row, periode: "" if periode.triwulan else keterangan_capaian(periode.kinerja)),
 )
 # The columns that name a row of a per-indicator CSV: the indicator, the year and the quarter.
 INDIKATOR_PRIMARY_KEY: tuple[str, ...] = ("ID indikator", "Tahun", "Triwulan")
