@@ -44,11 +44,14 @@ _MARKERS = re.compile(f"[{ADDED_OPEN}{HEADING_ADDED_OPEN}{ADDED_CLOSE}]")
 # source and the diagram's text version, which repeat the sections below them and would make results point
 # at the diagram instead of at the kegiatan or indicator; nor the indicator catalogue's table and the overview's
 # program indicators, which repeat indicators of the program pages, where a result shows them in context; nor the
-# overview's note on spreadsheets, the same on every overview, whose `007`, `01.02` and `1/2` matched them all.
+# overview's note on spreadsheets, the same on every overview, whose `007`, `01.02` and `1/2` matched them all; nor
+# the words that stand for a missing value ("Target belum ditetapkan", "tidak dapat dihitung: ..."), in every row
+# without one, which a search for "penetapan" of anything found.
 PAGEFIND_CONFIG = {
     "root_selector": "article.md-content__inner",
     "exclude_selectors": ["figure.diagram", ".diagram-source", "pre.mermaid", "details.info", ".headerlink", "thead",
-                          "[data-katalog]", "[data-katalog-filter]", "[data-repeated]", ".catatan-spreadsheet"],
+                          "[data-katalog]", "[data-katalog-filter]", "[data-repeated]", ".catatan-spreadsheet",
+                          ".kinerja-kosong"],
     "force_language": "id",
     "quiet": True,
 }

@@ -336,6 +336,18 @@ def test_the_overviews_note_on_spreadsheets_is_read_but_not_found(page, site_url
         assert not [text for text in excerpts if re.search(r"menjadi (7|1,02|tanggal)\b", text)], (query, excerpts)
 
 
+@pytest.mark.browser
+def test_the_words_for_a_missing_value_are_read_but_not_found(page, site_url, kebasen):
+    # Every Kebasen row says "Target belum ditetapkan; realisasi belum dilaporkan": a search for "penetapan" of
+    # anything listed every program page, for that note. No text of the data holds the root "tetap".
+    page.goto(site_url + overview_paths([kebasen])[0])
+    assert "Target belum ditetapkan; realisasi belum dilaporkan." in page.locator("article").inner_text()
+    open_search(page)
+    for query in ("ditetapkan", "penetapan"):
+        assert search(page, query) == {}, query
+        assert page.locator(".pagefind-ui__message").inner_text() == f"{query} tidak ditemukan"
+
+
 def test_the_root_map_sends_affixed_forms_to_their_root_and_stays_small(site):
     roots = json.loads((site / "pagefind/akar-kata.json").read_text(encoding="utf-8"))
     assert roots["dilayani"] == "layan" and roots["pelayanan"] == "layan"
