@@ -98,6 +98,20 @@ def test_a_code_excel_turned_into_a_decimal_number_is_refused_at_its_cell(tmp_pa
         "format sel sebagai Teks lalu ketik ulang kodenya, mis. 2.01"]
 
 
+def test_a_code_in_one_column_turned_into_a_decimal_is_its_rows_only_problem(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renstra"
+    for row in (["Tujuan", "Sasaran", "Kode", "Program/Kegiatan", "Indikator"],
+                ["Tujuan A", "Sasaran A", None, None, "Indeks A"],
+                [None, None, 1.01, "Program B", "Waktu penyelesaian"]):
+        ws.append(row)
+    wb.save(tmp_path / "kode.xlsx")
+    assert problems_of(tmp_path / "kode.xlsx") == [
+        "Renstra!C3: kode '1,01' tersimpan sebagai angka desimal, bukan kode (Excel membaca 1.01 sebagai angka); "
+        "format sel sebagai Teks lalu ketik ulang kodenya, mis. 1.01"]
+
+
 def test_a_date_excel_made_of_a_range_is_refused_and_a_date_in_a_note_column_kept(tmp_path):
     row = [*PROGRAM[:9], datetime.datetime(2025, 8, 7), *PROGRAM[10:12], datetime.datetime(2025, 1, 2)]
     problems = problems_of(workbook(tmp_path / "tanggal.xlsx", [row, KEGIATAN]))

@@ -59,7 +59,12 @@ def read_matrix(sheet: Sheet) -> Draft:
             continue
         # A note column's cell becomes a comment, where an Excel date or error misleads no one.
         problems.extend(flaw_problems(sheet, ((row, c) for c, role in columns.roles.items() if role != "catatan")))
-        problems.extend(filter(None, (decimal_code_problem(sheet, row, c) for c in columns.of("kode"))))
+        code_problems = [p for p in (decimal_code_problem(sheet, row, c) for c in columns.of("kode")) if p]
+        if code_problems:
+            # A row's code says its level and place: read without it, the row's indicator was named once more as
+            # one without a tujuan or sasaran above it.
+            problems.extend(code_problems)
+            continue
         before = {id(draft) for draft in state.current.values()}
         try:
             held = _read_row(sheet, row, columns, state, problems)
