@@ -107,9 +107,14 @@ def load_cascade_file(path: Path, slug: str, base: Path | None = None,
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise CascadeError([Problem(shown, "bukan berkas data YAML; folder perangkat daerah hanya boleh berisi "
                                     "berkas <tahun>.yaml: pindahkan berkas ini keluar dari folder data")])
-    if not path.is_file() or not match:
+    if not match:
         raise CascadeError([Problem(shown, "nama berkas harus tahun cascade dengan akhiran .yaml, misalnya '2023.yaml', "
                                     "atau periode Renstra, misalnya '2021-2026.yaml'")])
+    if not path.is_file():
+        # A link whose file is gone, or something else than a file under a data file's name.
+        raise CascadeError([Problem(shown, "berkas tidak dapat dibaca: namanya ada di folder, tetapi isinya tidak "
+                                    "(tautan ke berkas yang sudah dipindah atau dihapus?); salin berkas datanya ke "
+                                    "sini")])
     if path.stat().st_size > MAX_FILE_BYTES:
         raise CascadeError([Problem(shown, f"berkas lebih besar dari {MAX_FILE_BYTES // 1024} KB; "
                                     "periksa apakah isinya benar data cascade")])

@@ -282,6 +282,16 @@ def test_a_brace_left_open_on_the_last_line_is_named_at_that_line():
                                                             "ditutup"), problem
 
 
+def test_a_data_file_linked_to_a_file_gone_says_so_rather_than_blaming_its_name(tmp_path):
+    (tmp_path / "dinas-z").mkdir()
+    (tmp_path / "dinas-z" / "2024.yaml").symlink_to(tmp_path / "dipindah" / "2024.yaml")
+    with pytest.raises(CascadeError) as caught:
+        load_cascades(tmp_path, shown_relative_to=tmp_path)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "dinas-z/2024.yaml: berkas tidak dapat dibaca: namanya ada di folder, tetapi isinya tidak (tautan ke berkas "
+        "yang sudah dipindah atau dihapus?); salin berkas datanya ke sini"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("case", THROUGH_MAKE_BUILD)
 def test_make_build_fails_with_the_messages_and_keeps_the_previous_site(tmp_path, case):
