@@ -73,6 +73,9 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
         slip = _colon_slip(text, mark)
         if slip is not None:
             return Problem(shown, f"YAML tidak valid: {slip[1]}", mark.line + 1, slip[0])
+        braces = _braces_left_out(text, mark) if "mapping values are not allowed" in (error.problem or "") else None
+        if braces is not None:
+            return Problem(shown, f"YAML tidak valid: {braces}", mark.line + 1)
         if "could not find expected ':'" in (error.problem or "") and error.context_mark is mark:
             below = _line_below_its_key(text, mark)
             if below:
@@ -190,6 +193,22 @@ def _colon_slip(text: str, mark: yaml.Mark) -> tuple[int, str] | None:
         return found.start("char"), (f"sesudah tanda ':' harus ada spasi; tulis "
                                      f"'{found['key'].strip()}: {found['char']}{found['value']}'")
     return None
+
+
+# A field's years or quarters typed after its key without their braces: 'target: 2024: "98,5"'.
+_BRACES_LEFT_OUT = re.compile(r"[ \t]*(?:-[ \t]+)?(?P<key>[a-z_]+):[ \t]+(?P<entries>(?:\d{4}|IV|I{1,3}):[ \t]+[^#]*?)"
+                              r"[ \t]*(?:#.*)?")
+
+
+def _braces_left_out(text: str, mark: yaml.Mark) -> str | None:
+    """What mends a line at `mark` whose field's years or quarters were typed without braces: YAML reads the
+    second ': ' as a mapping where a value stands."""
+    line_start = text.rfind("\n", 0, mark.index + 1) + 1 if mark.index < len(text) else text.rfind("\n") + 1
+    found = _BRACES_LEFT_OUT.fullmatch(text[line_start:text.find("\n", line_start) % (len(text) + 1)])
+    if found is None or found["entries"].count('"') % 2 or found["entries"].count("'") % 2:
+        return None  # a quote cut at a ' #' that is its text's, not a comment: no whole value to show
+    return (f"tahun dan nilainya ditulis di dalam kurung kurawal: tulis '{found['key']}: {{{found['entries']}}}', "
+            f"atau tiap tahun di barisnya sendiri di bawah '{found['key']}:'")
 
 
 _KEY_LINE = re.compile(r"(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"{}\[\],][^:#]*):(?:[ \t]+(?P<value>[^#]*?))?"

@@ -87,6 +87,12 @@ ONE_LINE_SLIPS = [
                       'pada angka berkoma: 2024: "7,7 M"'),
     ("{2024: 7,5-8,5, 2025: 9}", "koma di dalam { } memisahkan isian, jadi '7,5-8,5' terbaca sebagai beberapa isian; "
                                  'beri tanda kutip pada angka berkoma: 2024: "7,5-8,5"'),
+    # The braces left out: YAML reads the year's ': ' as a mapping where the value stands.
+    ('2024: "98,5"', "YAML tidak valid: tahun dan nilainya ditulis di dalam kurung kurawal: tulis "
+                     "'target: {2024: \"98,5\"}', atau tiap tahun di barisnya sendiri di bawah 'target:'"),
+    ('2024: "98,5", 2025: "99"', "YAML tidak valid: tahun dan nilainya ditulis di dalam kurung kurawal: tulis "
+                                 "'target: {2024: \"98,5\", 2025: \"99\"}', atau tiap tahun di barisnya sendiri "
+                                 "di bawah 'target:'"),
     ("{2024: 7,742,388,142}", "koma di dalam { } memisahkan isian, jadi '7,742,388,142' terbaca sebagai beberapa "
                               'isian; beri tanda kutip pada angka berkoma: 2024: "7,742,388,142"'),
 ]
