@@ -337,20 +337,20 @@ class _Reader:
         if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:] in _NUMBER_END
                 and isinstance(previous_key, yaml.ScalarNode)):
             return 0
-        end, count = previous, 0
+        parts = [previous]
         for key_node, value_node in entries[index:]:
-            if not self._rest_of_value(end, key_node, value_node):
+            if not self._rest_of_value(parts[-1], key_node, value_node):
                 break
-            end, count = key_node, count + 1
-        if count:
+            parts.append(key_node)
+        if len(parts) > 1:
             year = typed_scalar(previous_key)
-            typed = self.source[previous.start_mark.index:end.end_mark.index]
-            parts = "dua isian" if count == 1 else "beberapa isian"
+            typed = ",".join(part.value for part in parts)
+            read_as = "dua isian" if len(parts) == 2 else "beberapa isian"
             self.problems.append(Problem(
-                self.shown, f"koma di dalam {{ }} memisahkan isian, jadi '{typed}' terbaca sebagai {parts}; beri "
-                            f'tanda kutip pada angka berkoma: {year}: "{typed}"', end.start_mark.line + 1,
+                self.shown, f"koma di dalam {{ }} memisahkan isian, jadi '{typed}' terbaca sebagai {read_as}; beri "
+                            f'tanda kutip pada angka berkoma: {year}: "{typed}"', parts[-1].start_mark.line + 1,
                 field=field_path(loc + (year,))))
-        return count
+        return len(parts) - 1
 
     def _rest_of_value(self, before: yaml.ScalarNode, key_node: yaml.Node, value_node: yaml.Node) -> bool:
         """Whether a flow mapping's key without a value is what follows a comma inside the value that ends at
