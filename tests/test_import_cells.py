@@ -112,6 +112,16 @@ def test_a_code_in_one_column_turned_into_a_decimal_is_its_rows_only_problem(tmp
         "format sel sebagai Teks lalu ketik ulang kodenya, mis. 1.01"]
 
 
+def test_a_row_opening_its_tujuan_and_sasaran_keeps_them_when_its_code_is_a_decimal(tmp_path):
+    program = [*PROGRAM[:3], 27.01, None, *PROGRAM[5:]]
+    later = [None, "Meningkatnya produktivitas petani", 3, 27, 4, "Program Penyuluhan Pertanian",
+             "Persentase petani terlatih", "%", "60", "65", "66", 900000000, None]
+    path = workbook(tmp_path / "kode.xlsx", [program, KEGIATAN, later])
+    assert problems_of(path) == [
+        "Renstra!D2: kode '27,01' tersimpan sebagai angka desimal, bukan kode (Excel membaca 27.01 sebagai angka); "
+        "format sel sebagai Teks lalu ketik ulang kodenya, mis. 27.01"]
+
+
 def test_a_date_excel_made_of_a_range_is_refused_and_a_date_in_a_note_column_kept(tmp_path):
     row = [*PROGRAM[:9], datetime.datetime(2025, 8, 7), *PROGRAM[10:12], datetime.datetime(2025, 1, 2)]
     problems = problems_of(workbook(tmp_path / "tanggal.xlsx", [row, KEGIATAN]))

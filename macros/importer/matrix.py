@@ -60,16 +60,15 @@ def read_matrix(sheet: Sheet) -> Draft:
         # A note column's cell becomes a comment, where an Excel date or error misleads no one.
         problems.extend(flaw_problems(sheet, ((row, c) for c, role in columns.roles.items() if role != "catatan")))
         code_problems = [p for p in (decimal_code_problem(sheet, row, c) for c in columns.of("kode")) if p]
-        if code_problems:
-            # A row's code says its level and place: read without it, the row's indicator was named once more as
-            # one without a tujuan or sasaran above it.
-            problems.extend(code_problems)
-            continue
+        problems.extend(code_problems)
         before = {id(draft) for draft in state.current.values()}
         try:
             held = _read_row(sheet, row, columns, state, problems)
         except SpreadsheetError as error:
-            problems.extend(error.problems)
+            # A code says its row's level and place: a row whose code Excel changed cannot be placed, which is
+            # that one mistake, not another (its indicator "without a tujuan or sasaran above it").
+            if not code_problems:
+                problems.extend(error.problems)
             continue
         if row in sheet.hidden_rows and _own_cells(sheet, row):
             opened = [draft for draft in (state.current.get(level) for level in _LEVELS)
