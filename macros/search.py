@@ -45,13 +45,15 @@ _MARKERS = re.compile(f"[{ADDED_OPEN}{HEADING_ADDED_OPEN}{ADDED_CLOSE}]")
 # at the diagram instead of at the kegiatan or indicator; nor the indicator catalogue's table and the overview's
 # program indicators, which repeat indicators of the program pages, where a result shows them in context; nor the
 # overview's note on spreadsheets, the same on every overview, whose `007`, `01.02` and `1/2` matched them all; nor
-# the words that stand for a missing value ("Target belum ditetapkan", "tidak dapat dihitung: ..."), in every row
-# without one, which a search for "penetapan" of anything found.
+# the words that stand for a missing value ("Target belum ditetapkan", "tidak dapat dihitung: ...", "tidak
+# tercantum", "belum memiliki indikator"), in every row without one, which a search for "penetapan" of anything
+# found; nor the links beside an indicator's id, whose "CSV Rincian" ended its excerpts.
 PAGEFIND_CONFIG = {
     "root_selector": "article.md-content__inner",
     "exclude_selectors": ["figure.diagram", ".diagram-source", "pre.mermaid", "details.info", ".headerlink", "thead",
                           "[data-katalog]", "[data-katalog-filter]", "[data-repeated]", ".catatan-spreadsheet",
-                          ".kinerja-kosong"],
+                          ".kinerja-kosong", ".tidak-tercantum", ".indikator-kosong", ".indikator-csv",
+                          ".indikator-rincian"],
     "force_language": "id",
     "quiet": True,
 }
