@@ -75,7 +75,7 @@ def parse_error(error: yaml.YAMLError, text: str, shown: str) -> Problem:
             return Problem(shown, f"YAML tidak valid: {slip[1]}", mark.line + 1, slip[0])
         braces = _braces_left_out(text, mark) if "mapping values are not allowed" in (error.problem or "") else None
         if braces is not None:
-            return Problem(shown, f"YAML tidak valid: {braces}", mark.line + 1)
+            return Problem(shown, f"YAML tidak valid: {braces[1]}", mark.line + 1, braces[0])
         if "could not find expected ':'" in (error.problem or "") and error.context_mark is mark:
             below = _line_below_its_key(text, mark)
             if below:
@@ -195,20 +195,32 @@ def _colon_slip(text: str, mark: yaml.Mark) -> tuple[int, str] | None:
     return None
 
 
-# A field's years or quarters typed after its key without their braces: 'target: 2024: "98,5"'.
-_BRACES_LEFT_OUT = re.compile(r"[ \t]*(?:-[ \t]+)?(?P<key>[a-z_]+):[ \t]+(?P<entries>(?:\d{4}|IV|I{1,3}):[ \t]+[^#]*?)"
-                              r"[ \t]*(?:#.*)?")
+# A yearly field's years typed after its key without their braces: 'target: 2024: "98,5"'. (`BY_YEAR`'s fields:
+# a text field's ': ' is text to quote; quarters belong under a year, which one line cannot show.)
+_BRACES_LEFT_OUT = re.compile(r"[ \t]*(?:-[ \t]+)?(?P<key>baseline|target|realisasi|pagu):[ \t]+"
+                              r"(?P<entries>\d{4}:[ \t]+[^#{}\[\]]*?)[ \t]*(?:#.*)?")
+_NEXT_YEAR = re.compile(r",[ \t]*(?=\d{4}:[ \t])")
 
 
-def _braces_left_out(text: str, mark: yaml.Mark) -> str | None:
-    """What mends a line at `mark` whose field's years or quarters were typed without braces: YAML reads the
-    second ': ' as a mapping where a value stands."""
+def _braces_left_out(text: str, mark: yaml.Mark) -> tuple[int, str] | None:
+    """The column and message for a line at `mark` whose yearly field's years were typed without braces: YAML reads
+    the year's ': ' as a mapping where a value stands. The braces shown hold each value quoted, as typed."""
     line_start = text.rfind("\n", 0, mark.index + 1) + 1 if mark.index < len(text) else text.rfind("\n") + 1
     found = _BRACES_LEFT_OUT.fullmatch(text[line_start:text.find("\n", line_start) % (len(text) + 1)])
-    if found is None or found["entries"].count('"') % 2 or found["entries"].count("'") % 2:
-        return None  # a quote cut at a ' #' that is its text's, not a comment: no whole value to show
-    return (f"tahun dan nilainya ditulis di dalam kurung kurawal: tulis '{found['key']}: {{{found['entries']}}}', "
-            f"atau tiap tahun di barisnya sendiri di bawah '{found['key']}:'")
+    if found is None:
+        return None
+    entries = []
+    for entry in _NEXT_YEAR.split(found["entries"]):
+        year, _, value = entry.partition(":")
+        value = value.strip()
+        quoted = len(value) > 1 and value[0] == value[-1] and value[0] in "\"'"
+        if not value or (value[0] in "\"'" and not quoted):
+            return None  # a quote cut at a ' #' that is its text's, not a comment: no whole value to show
+        entries.append(f"{year}: {value if quoted else yaml_quoted(value)}")
+    key = found["key"]
+    return found.start("entries") + 1, (f"tahun dan nilainya ditulis di dalam kurung kurawal: tulis "
+                                        f"'{key}: {{{', '.join(entries)}}}', atau tiap tahun di barisnya sendiri di "
+                                        f"bawah '{key}:'")
 
 
 _KEY_LINE = re.compile(r"(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"{}\[\],][^:#]*):(?:[ \t]+(?P<value>[^#]*?))?"

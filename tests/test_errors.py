@@ -87,12 +87,6 @@ ONE_LINE_SLIPS = [
                       'pada angka berkoma: 2024: "7,7 M"'),
     ("{2024: 7,5-8,5, 2025: 9}", "koma di dalam { } memisahkan isian, jadi '7,5-8,5' terbaca sebagai beberapa isian; "
                                  'beri tanda kutip pada angka berkoma: 2024: "7,5-8,5"'),
-    # The braces left out: YAML reads the year's ': ' as a mapping where the value stands.
-    ('2024: "98,5"', "YAML tidak valid: tahun dan nilainya ditulis di dalam kurung kurawal: tulis "
-                     "'target: {2024: \"98,5\"}', atau tiap tahun di barisnya sendiri di bawah 'target:'"),
-    ('2024: "98,5", 2025: "99"', "YAML tidak valid: tahun dan nilainya ditulis di dalam kurung kurawal: tulis "
-                                 "'target: {2024: \"98,5\", 2025: \"99\"}', atau tiap tahun di barisnya sendiri "
-                                 "di bawah 'target:'"),
     ("{2024: 7,742,388,142}", "koma di dalam { } memisahkan isian, jadi '7,742,388,142' terbaca sebagai beberapa "
                               'isian; beri tanda kutip pada angka berkoma: 2024: "7,742,388,142"'),
 ]
@@ -241,6 +235,32 @@ def test_a_slip_in_a_value_on_one_line_is_named_at_its_line(value, message):
     (problem,) = problems
     assert problem.line == 2 and problem.message.startswith(message), problem
 
+
+
+_BRACES = "YAML tidak valid: tahun dan nilainya ditulis di dalam kurung kurawal: tulis "
+_QUOTE_TEXT = "YAML tidak valid: tanda ':' tidak terduga; periksa indentasi, atau beri tanda kutip pada teks yang memuat"
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    # A yearly field's years typed without braces: the braces to add, each value quoted as typed.
+    ('target: 2024: "98,5"', f"2024.yaml:2:9: {_BRACES}'target: {{2024: \"98,5\"}}', atau tiap tahun di barisnya "
+                             "sendiri di bawah 'target:'"),
+    ("pagu: 2024: 7.742.388.142, 2025: 8.000.000.000  # DPA",
+     f"2024.yaml:2:7: {_BRACES}'pagu: {{2024: \"7.742.388.142\", 2025: \"8.000.000.000\"}}', atau tiap tahun di "
+     "barisnya sendiri di bawah 'pagu:'"),
+    ("target: 2024: 98,5", f"2024.yaml:2:9: {_BRACES}'target: {{2024: \"98,5\"}}', atau tiap tahun di barisnya "
+                           "sendiri di bawah 'target:'"),
+    # Text, quarters, or what one line cannot mend keeps the advice to quote the text.
+    ("uraian: I: Pelayanan", f"2024.yaml:2:10: {_QUOTE_TEXT} ': '"),
+    ("satuan: 2024: dokumen", f"2024.yaml:2:13: {_QUOTE_TEXT} ': '"),
+    ('target_triwulan: I: "5"', f"2024.yaml:2:19: {_QUOTE_TEXT} ': '"),
+    ('target: 2024: "98,5"}', f"2024.yaml:2:13: {_QUOTE_TEXT} ': '"),
+    ('target: 2024: "a #1"', f"2024.yaml:2:13: {_QUOTE_TEXT} ': '"),
+])
+def test_years_typed_without_their_braces_are_named_with_the_braces_to_add(line, shown):
+    with pytest.raises(CascadeError) as caught:
+        parse_yaml(f"perangkat_daerah: Kecamatan Contoh\n{line}\n", "2024.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [shown]
 
 
 @pytest.mark.parametrize(("lines", "shown"), [
