@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from .model import BY_QUARTER, BY_YEAR, Loc
+from .model import BY_QUARTER, BY_YEAR, Loc, pagu_mistake
+from .nilai import NilaiTidakTerbaca, parse_nilai
 from .problems import CascadeError, Problem, field_path
 from .source_lines import SourceLines, SourceLinesBuilder
 from .yaml_messages import anchor_problem, parse_error
@@ -197,6 +198,20 @@ _NUMBER_END = frozenset("0123456789%")
 _KEY_JOINED = re.compile(r"(?P<key>\d{4}|IV|I{1,3}):(?P<value>\S.*)", re.S)
 
 
+def _refused_when_quoted(loc: Loc, typed: str) -> str | None:
+    """Why a value of the yearly or quarterly field at `loc` (its years' or quarters' mapping) would still be
+    refused once quoted: the number rule's reason ('7,742,388,142' is English style), or a pagu's ('1,5 M' is not
+    the whole amount); None when it would load."""
+    field = loc[-1] if loc and loc[-1] in BY_YEAR else loc[-2] if len(loc) > 1 and loc[-2] in BY_QUARTER else None
+    if field is None:
+        return None
+    try:
+        parse_nilai(typed)
+    except NilaiTidakTerbaca as error:
+        return error.message
+    return pagu_mistake(typed) if field == "pagu" else None
+
+
 def _keyed_by_year(loc: Loc) -> bool:
     """Whether the mapping at `loc` holds years or quarters as keys."""
     return bool(loc) and (loc[-1] in BY_YEAR | BY_QUARTER or (len(loc) > 1 and loc[-2] in BY_QUARTER))
@@ -345,11 +360,16 @@ class _Reader:
         if len(parts) > 1:
             year = typed_scalar(previous_key)
             typed = ",".join(part.value for part in parts)
-            read_as = "dua isian" if len(parts) == 2 else "beberapa isian"
-            self.problems.append(Problem(
-                self.shown, f"koma di dalam {{ }} memisahkan isian, jadi '{typed}' terbaca sebagai {read_as}; beri "
-                            f'tanda kutip pada angka berkoma: {year}: "{typed}"', parts[-1].start_mark.line + 1,
-                field=field_path(loc + (year,))))
+            if typed[:1] in CURLY_QUOTES and typed[-1:] in CURLY_QUOTES:
+                message = curly_quotes_advice(typed)
+            else:
+                read_as = "dua isian" if len(parts) == 2 else "beberapa isian"
+                refused = _refused_when_quoted(loc, typed)
+                message = (f"koma di dalam {{ }} memisahkan isian, jadi '{typed}' terbaca sebagai {read_as}; " +
+                           (f'beri tanda kutip pada angka berkoma: {year}: "{typed}"' if refused is None else
+                            f"dalam tanda kutip pun nilai ini ditolak: {refused}"))
+            self.problems.append(Problem(self.shown, message, parts[-1].start_mark.line + 1,
+                                         field=field_path(loc + (year,))))
         return len(parts) - 1
 
     def _rest_of_value(self, before: yaml.ScalarNode, key_node: yaml.Node, value_node: yaml.Node) -> bool:

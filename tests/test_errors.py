@@ -80,15 +80,21 @@ ONE_LINE_SLIPS = [
     ("{2024: 98%,5}", "koma di dalam { } memisahkan isian, jadi '98%,5' terbaca sebagai dua isian; beri tanda kutip "
                       'pada angka berkoma: 2024: "98%,5"'),
     # ... and whatever follows the decimals goes with them: a unit, a range's other bound, an amount's letter, more
-    # commas. Once quoted, the number rule names what it cannot read (an English thousands comma, '7,7 M').
+    # commas.
     ("{2024: 26,5 dokumen}", "koma di dalam { } memisahkan isian, jadi '26,5 dokumen' terbaca sebagai dua isian; beri "
                              'tanda kutip pada angka berkoma: 2024: "26,5 dokumen"'),
     ("{2024: 7,7 M}", "koma di dalam { } memisahkan isian, jadi '7,7 M' terbaca sebagai dua isian; beri tanda kutip "
                       'pada angka berkoma: 2024: "7,7 M"'),
     ("{2024: 7,5-8,5, 2025: 9}", "koma di dalam { } memisahkan isian, jadi '7,5-8,5' terbaca sebagai beberapa isian; "
                                  'beri tanda kutip pada angka berkoma: 2024: "7,5-8,5"'),
+    # ... unless the value, quoted, would be refused too: then the number rule's reason at once.
     ("{2024: 7,742,388,142}", "koma di dalam { } memisahkan isian, jadi '7,742,388,142' terbaca sebagai beberapa "
-                              'isian; beri tanda kutip pada angka berkoma: 2024: "7,742,388,142"'),
+                              "isian; dalam tanda kutip pun nilai ini ditolak: Nilai '7,742,388,142' tidak terbaca: "
+                              "'7,742,388,142' ditulis dengan gaya Inggris (koma untuk ribuan). Tulis ribuan dengan "
+                              "titik dan desimal dengan koma: '7.742.388.142'."),
+    # In Word's curly quotes, as with one comma: the quotes to change.
+    ("{2024: “7,5-8,5”}", "nilai “7,5-8,5” diapit tanda kutip miring (biasanya dari Word), yang tidak dibaca YAML "
+                          'sebagai tanda kutip dan akan ikut tampil; ganti dengan tanda kutip lurus: "7,5-8,5"'),
 ]
 
 
@@ -235,6 +241,14 @@ def test_a_slip_in_a_value_on_one_line_is_named_at_its_line(value, message):
     (problem,) = problems
     assert problem.line == 2 and problem.message.startswith(message), problem
 
+
+
+def test_a_split_pagu_that_quotes_would_not_mend_gets_the_pagu_rule_at_once():
+    (problem,) = parse_yaml("perangkat_daerah: Dinas Contoh\npagu: {2024: 1,5 M}\n", "2024.yaml").problems
+    assert str(problem) == (
+        "2024.yaml:2 pagu[2024]: koma di dalam { } memisahkan isian, jadi '1,5 M' terbaca sebagai dua isian; dalam "
+        "tanda kutip pun nilai ini ditolak: pagu ditulis angka rupiah lengkap tanpa satuan ('M'); tulis angkanya "
+        'utuh, mis. 1.500.000.000; tertulis "1,5 M"')
 
 
 _BRACES = "YAML tidak valid: tahun dan nilainya ditulis di dalam kurung kurawal: tulis "
