@@ -126,13 +126,14 @@ def cascade_schema() -> dict[str, Any]:
 
 
 def _tighten(node: Any) -> None:
-    """What the model checks beyond the generated schema: required text is not blank, target years are numbers."""
+    """What the model checks beyond the generated schema: required text is not blank, target years are numbers
+    (a mapping's keys that the model names otherwise, a year's quarters I to IV, keep their names)."""
     if isinstance(node, dict):
         if node.get("type") == "string" and node.get("minLength") == 1:
             # The model strips whitespace before counting: "   " is empty text.
             node["pattern"] = r"\S"
         if node.get("type") == "object" and "additionalProperties" in node and "properties" not in node:
-            node["propertyNames"] = {"pattern": "^[0-9]+$"}
+            node.setdefault("propertyNames", {"pattern": "^[0-9]+$"})
         for value in node.values():
             _tighten(value)
     elif isinstance(node, list):

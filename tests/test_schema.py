@@ -86,6 +86,7 @@ BROKEN = {
     "sasaran at the top beside tujuan": lambda d: d.update(sasaran=d["tujuan"][0]["sasaran"]),
     "no sasaran at the top": lambda d: d.pop("tujuan") and d.update(sasaran=[]),
     "target year not a number": lambda d: _sub_kegiatan_indikator(d).update(target={"tahun depan": "80"}),
+    "a fifth quarter": lambda d: _sub_kegiatan_indikator(d).update(realisasi_triwulan={2024: {"V": "5"}}),
 }
 
 
@@ -101,7 +102,9 @@ def test_schema_and_model_both_refuse_a_mistake(validator, data, mistake):
 def test_schema_and_model_both_accept_optional_fields(validator, data):
     extended = copy.deepcopy(data)
     _sub_kegiatan_indikator(extended).update(kode="1.01", satuan="persen", polaritas="negatif",
-                                             target={2024: "80", 2025: "85"})
+                                             baseline={2023: "78"}, target={2024: "80", 2025: "85"},
+                                             target_triwulan={2024: {"I": "80", "IV": "80"}}, realisasi={2024: "79"},
+                                             realisasi_triwulan={2024: {"I": "81", "II": "79"}})
     extended["tujuan"][0]["sasaran"][0]["program"][0]["kode"] = "7.01.01"
     Cascade.model_validate(extended)
     assert list(validator.iter_errors(extended)) == []
