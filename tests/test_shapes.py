@@ -296,6 +296,8 @@ def test_a_program_page_of_a_period_shows_its_row_of_years(renstra):
     cells = _year_row(page, "T1.S1.P1.I1")
     assert cells["2021"] == "20 Realisasi: 22 Capaian: 110,0% Sangat Tinggi"
     assert cells["2022"] == "25"
+    # A year under way says up to which quarter its capaian runs, as a year's page does: 8 + 9 + 7 of 30.
+    assert cells["2023"] == "30 Realisasi: I: 8 · II: 9 · III: 7 Capaian: 80,0% (s.d. triwulan III) Tinggi"
     assert "Dinas Contoh · periode 2021-2026 · Program 1" in flat(page.get_text(" "))
 
 
