@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tahun", default="")
     parser.add_argument("--force", action="store_true")
     args = parser.parse_args(argv)
-    if args.tahun and not (args.tahun.isdigit() and FIRST_YEAR <= int(args.tahun) <= LAST_YEAR):
+    if args.tahun and not (re.fullmatch(r"[0-9]{4}", args.tahun) and FIRST_YEAR <= int(args.tahun) <= LAST_YEAR):
         print(f"TAHUN={args.tahun}: tulis tahun lengkap ({FIRST_YEAR}–{LAST_YEAR}), misalnya TAHUN=2024",
               file=sys.stderr)
         return 1

@@ -243,7 +243,7 @@ def test_a_missing_year_is_asked_for_without_a_traceback(tmp_path):
                              "tercantum di berkas; tambahkan PERANGKAT_DAERAH=... TAHUN=... pada perintah make import\n")
 
 
-@pytest.mark.parametrize("tahun", ["24", "dua ribu", "20245", "1999"])
+@pytest.mark.parametrize("tahun", ["24", "dua ribu", "20245", "1999", "²⁰²⁴", "٢٠٢٤"])
 def test_a_year_on_the_command_line_that_is_not_a_whole_year_is_named_as_typed(tahun, tmp_path, monkeypatch, capsys):
     source = renstra_workbook(tmp_path / "renstra.xlsx")
     monkeypatch.setenv("CASCADE_DATA", str(tmp_path / "data"))
