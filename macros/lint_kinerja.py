@@ -97,9 +97,11 @@ def _realisasi_after(ind: Indikator, tahun: int) -> Iterator[Loc]:
 
 
 def _quarter_targets_of_another_year(ind: Indikator, tahun: int) -> Iterator[int]:
-    """The years other than `tahun` that have quarterly targets and nothing else, when `tahun` has none: quarters
-    typed under the wrong year, which leave the year's realisasi per quarter against its yearly target alone."""
-    if _stated(*(ind.target_triwulan or {}).get(tahun, {}).values()):
+    """The years other than `tahun` that have quarterly targets and nothing else, when `tahun` has a yearly target
+    and quarterly realisasi but no quarterly targets: quarters typed under the wrong year, which leave the year's
+    realisasi per quarter against its yearly target alone."""
+    if (_stated(*(ind.target_triwulan or {}).get(tahun, {}).values()) or not _stated((ind.target or {}).get(tahun))
+            or not _stated(*(ind.realisasi_triwulan or {}).get(tahun, {}).values())):
         return
     for year, quarters in (ind.target_triwulan or {}).items():
         others = [(ind.target or {}).get(year), (ind.realisasi or {}).get(year),

@@ -170,7 +170,7 @@ def _check_years_in_periode(cf: CascadeFile, shown: str) -> list[Problem]:
                 problems.append(Problem(shown, f"tahun {year} di luar periode {cascade.periode}; tulis {name} "
                                         f"hanya untuk tahun {cascade.years[0]} sampai {cascade.years[-1]}",
                                         lines.get(loc, lines.get(loc[:-1])), field=field_path(loc)))
-    return problems
+    return sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def _check_dokumen_sumber(name: str | None, path: Path, slug: str, shown: str,

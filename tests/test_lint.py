@@ -619,6 +619,8 @@ def test_quarterly_targets_typed_under_another_year_are_a_slip_to_check():
     assert check_target(cascade_with(values(target={2023: "1.000", 2024: "1.100"}, target_triwulan={2023: quarters},
                                             realisasi={2023: "950"}))) == []
     assert check_target(cascade_with(values(target_triwulan={2023: quarters, 2024: quarters}))) == []
+    # Without the year's quarterly realisasi nothing is compared the wrong way.
+    assert check_target(cascade_with(values(target={2024: "1.000"}, target_triwulan={2023: quarters}))) == []
 
 
 def test_a_years_realisasi_must_be_what_its_four_quarters_make():
