@@ -13,12 +13,12 @@ from typing import Any
 
 import yaml
 
-from .model import BY_QUARTER, BY_YEAR, Loc, pagu_mistake
-from .nilai import NilaiTidakTerbaca, parse_nilai
+from .model import Loc
 from .problems import CascadeError, Problem, field_path
 from .source_lines import SourceLines, SourceLinesBuilder
 from .yaml_messages import anchor_problem, parse_error
-from .yaml_scalars import CURLY_QUOTES, curly_quotes_advice, structural_fields, text_scalar, typed_scalar
+from .yaml_braces import brace_slip
+from .yaml_scalars import structural_fields, text_scalar, typed_scalar
 
 MAX_DEPTH = 60
 
@@ -184,39 +184,6 @@ def _summarise_aliases(problems: list[Problem], shown: str) -> list[Problem]:
                                                 f"(baris {shown_lines})", aliases[1].line)]
 
 
-# What follows a decimal comma: digits, perhaps a percent sign ('98,5%' splits into '98' and '5%').
-_DECIMALS = re.compile(r"\d+\s*%?")
-# Right after the comma the rest of the value may go on: a unit word, a range, an amount's 'M' ('26,5 dokumen').
-_AFTER_COMMA = re.compile(r"\d.*", re.S)
-# A key shaped like a year after a comma and a space is an entry of its own whose colon is missing
-# ('{2024: 5, 2025}'); right after the comma ('1,2050') it is decimals.
-_YEAR = re.compile(r"20\d\d|2100")
-# How the part before such a comma ends: a digit, or a '%' put before the decimals ('{2024: 98%,5}').
-_NUMBER_END = frozenset("0123456789%")
-# A year or quarter key and its value with no space after the colon ('2024:5', '2024:"5"', 'II:5'), which YAML
-# reads as one scalar.
-_KEY_JOINED = re.compile(r"(?P<key>\d{4}|IV|I{1,3}):(?P<value>\S.*)", re.S)
-
-
-def _refused_when_quoted(loc: Loc, typed: str) -> str | None:
-    """Why a value of the yearly or quarterly field at `loc` (its years' or quarters' mapping) would still be
-    refused once quoted: the number rule's reason ('7,742,388,142' is English style), or a pagu's ('1,5 M' is not
-    the whole amount); None when it would load."""
-    field = loc[-1] if loc and loc[-1] in BY_YEAR else loc[-2] if len(loc) > 1 and loc[-2] in BY_QUARTER else None
-    if field is None:
-        return None
-    try:
-        parse_nilai(typed)
-    except NilaiTidakTerbaca as error:
-        return error.message
-    return pagu_mistake(typed) if field == "pagu" else None
-
-
-def _keyed_by_year(loc: Loc) -> bool:
-    """Whether the mapping at `loc` holds years or quarters as keys."""
-    return bool(loc) and (loc[-1] in BY_YEAR | BY_QUARTER or (len(loc) > 1 and loc[-2] in BY_QUARTER))
-
-
 @dataclass
 class _Reader:
     """One document's nodes → plain data, noting lines, remarks and problems as it goes."""
@@ -258,7 +225,7 @@ class _Reader:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         restarted = False  # the keys read are those of the next item, its '- ' left out
-        rest_of_previous = 0  # the entries before this index are the rest of a value that its commas split
+        rest_of_previous = 0  # the entries before this index belong to a slip already named
         for index, (key_node, value_node) in enumerate(node.value):
             simple = isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SAFE_TAGS
             key = typed_scalar(key_node) if simple else None
@@ -267,19 +234,14 @@ class _Reader:
                 self.problems.append(Problem(self.shown, "kunci harus berupa teks sederhana", key_line,
                                              field=field_path(loc) or None))
                 continue
-            if (text and node.flow_style and index
-                    and self._split_curly_quotes(*node.value[index - 1], key_node, value_node, loc)):
-                continue
             if index < rest_of_previous:
                 continue
-            # Before the duplicate check: the decimals split off '{2024: 0,2024}' are no second key 2024.
-            split_off = self._split_decimal(node.value, index, loc) if text and node.flow_style and index else 0
-            if split_off:
-                rest_of_previous = index + split_off
-                continue
-            if (text and node.flow_style and _keyed_by_year(loc)
-                    and self._colon_without_space(key_node, value_node, loc)):
-                continue
+            if text and node.flow_style:
+                taken, slip = brace_slip(self.source, self.shown, node.value, index, loc)
+                if slip is not None:
+                    self.problems.append(slip)
+                    rest_of_previous = index + taken
+                    continue
             if key in first_line and self._new_item_without_dash(node, index, loc):
                 # The item's keys all over again: the next item of the list, its '- ' left out. Its keys are the next
                 # item's, not this one's written twice: one message, and no advice to delete any of them.
@@ -312,78 +274,3 @@ class _Reader:
         first, key, before = (node.value[i][0] for i in (0, index, index - 1))
         return all(isinstance(k, yaml.ScalarNode) for k in (first, key, before)) and key.value == first.value \
             and before.value != first.value and key.start_mark.column == first.start_mark.column
-
-    def _colon_without_space(self, key_node: yaml.Node, value_node: yaml.Node, loc: Loc) -> bool:
-        """Whether this entry of a flow mapping is a year or quarter and its value joined by a colon without a
-        space: YAML reads `{2024:5}` as one key '2024:5' (a base-60 number) without a value. Reported with the
-        space to add."""
-        joined = _KEY_JOINED.fullmatch(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
-        if not (joined and not key_node.style and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""):
-            return False
-        key = joined["key"]
-        what = "tahun" if key.isdigit() else "triwulan"
-        self.problems.append(Problem(
-            self.shown, f"'{key_node.value}' terbaca sebagai satu kunci, bukan {what} dan nilainya; beri spasi "
-                        f"setelah titik dua: {key}: {joined['value']}", key_node.start_mark.line + 1,
-            field=field_path(loc + ((int(key) if key.isdigit() else key),))))
-        return True
-
-    def _split_curly_quotes(self, previous_key: yaml.Node, previous: yaml.Node, key_node: yaml.Node,
-                            value_node: yaml.Node, loc: Loc) -> bool:
-        """Whether this entry of a flow mapping is the rest of a value in curly quotes that its comma split off:
-        YAML reads `{2019: “82,5”}` as `2019: “82` and a key `5”` without a value. Reported with straight quotes."""
-        if not (all(isinstance(n, yaml.ScalarNode) and not n.style for n in (previous, key_node))
-                and isinstance(previous_key, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode)
-                and previous.value[:1] in tuple(CURLY_QUOTES) and key_node.value[-1:] in tuple(CURLY_QUOTES)
-                and value_node.value == "" and previous.end_mark.line == key_node.start_mark.line):
-            return False
-        year = typed_scalar(previous_key)
-        typed = self.source[previous.start_mark.index:key_node.end_mark.index]
-        self.problems.append(Problem(self.shown, curly_quotes_advice(typed), key_node.start_mark.line + 1,
-                                     field=field_path(loc + (year,))))
-        return True
-
-    def _split_decimal(self, entries: list[tuple[yaml.Node, yaml.Node]], index: int, loc: Loc) -> int:
-        """How many entries of a flow mapping, from `index` on, are the rest of the entry before them, split off by
-        its commas: `{2024: 98,5}` reads as `2024: 98` and a key `5` without a value, `{2024: 26,5 dokumen}` as
-        `2024: 26` and a key `5 dokumen`, `{2024: 7,742,388,142}` as `2024: 7` and three keys. Reported once, with
-        the quotes to add around the whole value; 0 when the entry is one of its own."""
-        previous_key, previous = entries[index - 1]
-        if not (isinstance(previous, yaml.ScalarNode) and not previous.style and previous.value[-1:] in _NUMBER_END
-                and isinstance(previous_key, yaml.ScalarNode)):
-            return 0
-        parts = [previous]
-        for key_node, value_node in entries[index:]:
-            if not self._rest_of_value(parts[-1], key_node, value_node):
-                break
-            parts.append(key_node)
-        if len(parts) > 1:
-            year = typed_scalar(previous_key)
-            typed = ",".join(part.value for part in parts)
-            if typed[:1] in CURLY_QUOTES and typed[-1:] in CURLY_QUOTES:
-                message = curly_quotes_advice(typed)
-            else:
-                read_as = "dua isian" if len(parts) == 2 else "beberapa isian"
-                refused = _refused_when_quoted(loc, typed)
-                message = (f"koma di dalam {{ }} memisahkan isian, jadi '{typed}' terbaca sebagai {read_as}; " +
-                           (f'beri tanda kutip pada angka berkoma: {year}: "{typed}"' if refused is None else
-                            f"dalam tanda kutip pun nilai ini ditolak: {refused}"))
-            self.problems.append(Problem(self.shown, message, parts[-1].start_mark.line + 1,
-                                         field=field_path(loc + (year,))))
-        return len(parts) - 1
-
-    def _rest_of_value(self, before: yaml.ScalarNode, key_node: yaml.Node, value_node: yaml.Node) -> bool:
-        """Whether a flow mapping's key without a value is what follows a comma inside the value that ends at
-        `before`: a plain scalar on the same line with no colon after it, starting with the digits after a decimal
-        comma. Right after the comma it may go on ('5 dokumen', '5-8', '7 M'); after a comma and a space it is
-        digits and perhaps '%', and not a year: '{2024: 5, 2025}' is a year left empty, '{2024: 1,2050}' decimals."""
-        if not (isinstance(key_node, yaml.ScalarNode) and not key_node.style
-                and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
-                and ":" not in self.source[key_node.end_mark.index:value_node.start_mark.index]
-                and before.end_mark.line == key_node.start_mark.line):
-            return False
-        between = self.source[before.end_mark.index:key_node.start_mark.index]
-        if between == ",":
-            return bool(_AFTER_COMMA.fullmatch(key_node.value))
-        return bool(_DECIMALS.fullmatch(key_node.value)) and not _YEAR.fullmatch(key_node.value)
-

@@ -92,6 +92,9 @@ ONE_LINE_SLIPS = [
                               "isian; dalam tanda kutip pun nilai ini ditolak: Nilai '7,742,388,142' tidak terbaca: "
                               "'7,742,388,142' ditulis dengan gaya Inggris (koma untuk ribuan). Tulis ribuan dengan "
                               "titik dan desimal dengan koma: '7.742.388.142'."),
+    # A year joined to its value, and the value split at its comma: one key '2024:98' and a key '5'.
+    ("{2024:98,5}", "'2024:98,5' terbaca sebagai satu kunci, bukan tahun dan nilainya; beri spasi setelah titik dua: "
+                    '2024: "98,5"'),
     # In Word's curly quotes, as with one comma: the quotes to change.
     ("{2024: “7,5-8,5”}", "nilai “7,5-8,5” diapit tanda kutip miring (biasanya dari Word), yang tidak dibaca YAML "
                           'sebagai tanda kutip dan akan ikut tampil; ganti dengan tanda kutip lurus: "7,5-8,5"'),
