@@ -33,10 +33,14 @@ def script_hashes(html: str) -> list[str]:
     return list(dict.fromkeys(hashes))
 
 
-def add_policy(html: str) -> str:
-    """The page with its Content-Security-Policy `<meta>` first in `<head>` (after the charset), before any script."""
+def add_policy(html: str, *, any_inline_script: bool = False) -> str:
+    """The page with its Content-Security-Policy `<meta>` first in `<head>` (after the charset), before any script.
+
+    `any_inline_script`: every inline script may run ('unsafe-inline' in place of the hashes), for the preview of
+    `mkdocs serve` only, whose live-reload script, added to each response, differs on every one."""
+    scripts = "'unsafe-inline'" if any_inline_script else " ".join(script_hashes(html))
     tag = ('<meta http-equiv="Content-Security-Policy" content="'
-           + POLICY.format(hashes=" ".join(script_hashes(html))).replace("  ", " ") + '">')
+           + POLICY.format(hashes=scripts).replace("  ", " ") + '">')
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         return html

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -115,10 +116,18 @@ def _note_where_harvesters_would_be_misled(config: MkDocsConfig, opendata: OpenD
         log.info(shallow)
 
 
-def _finished(html: str) -> str:
-    """A built page with its Content-Security-Policy, which hashes the inline scripts, then its indentation cut
-    (which leaves scripts as they are): the last step of every page and of every page made from a template."""
-    return collapse_indentation(add_policy(html))
+def _finished(html: str, *, preview: bool) -> str:
+    """A built page with its Content-Security-Policy, which hashes the inline scripts (in `mkdocs serve`'s
+    `preview`, lets any inline one run), then its indentation cut (which leaves scripts as they are): the last step
+    of every page and of every page made from a template."""
+    return collapse_indentation(add_policy(html, any_inline_script=preview))
+
+
+def _is_preview(config: MkDocsConfig) -> bool:
+    """Whether this build is `mkdocs serve`'s, which sets the site's address to its own (`dev_addr`) and adds a
+    live-reload script to every page it serves."""
+    host, port = config.dev_addr
+    return urlsplit(config.site_url or "").netloc == f"{host}:{port}"
 
 
 def _digest(cached: Path) -> str:
@@ -299,14 +308,15 @@ class CascadeBuild:
     @event_priority(-100)
     def add_page_policy(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Last of every post_page: the page as it is finally written (`_finished`)."""
-        return _finished(output)
+        return _finished(output, preview=_is_preview(config))
 
     on_post_page = CombinedEvent(insert_diagram, add_page_policy)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # Last, like add_page_policy: the policy of a page made from a template alone (404.html, sitemap).
-        return _finished(output_content) if template_name.endswith(".html") else output_content
+        return _finished(output_content, preview=_is_preview(config)) if template_name.endswith(".html") \
+            else output_content
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # After every page is written (for `mkdocs build` and every `mkdocs serve` rebuild), so search indexes

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
 
 from macros.csp import add_policy, script_hashes
 
-from .helpers import build_site, serve
+from .helpers import DATA, KEBASEN, ROOT, build_site, chromium_path, serve
 
 PROGRAM = "kecamatan-kebasen/2023/program/pemberdayaan-masyarakat-desa-dan-kelurahan/"
 # Runs before the page's scripts: records what the policy blocked, as the browser reports it.
@@ -30,6 +37,9 @@ def test_policy_hashes_inline_scripts_and_comes_before_them():
     assert result.index('http-equiv="Content-Security-Policy"') < result.index("<script")
     assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-WazV" in result and "'unsafe-inline'; img-src" in result
     assert "script-src 'self' 'unsafe-inline'" not in result
+    # The preview of `mkdocs serve` adds a live-reload script that differs on every response: no hash can name it.
+    preview = add_policy(page, any_inline_script=True)
+    assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; style-src" in preview and "sha256" not in preview
 
 
 @pytest.mark.slow
@@ -96,3 +106,46 @@ def test_client_side_diagram_fallback_works_under_the_policy(tmp_path, browser):
             assert violations + page.evaluate("window.__csp") == [] and errors == []
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_page_open_in_make_serve_reloads_itself_after_the_data_changes(tmp_path, browser):
+    """`make serve` rebuilds on an edit and the open page reloads: MkDocs' live-reload script, inline and different
+    on every response, runs under the preview's policy (the built site's policy would block it)."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASCADE_DATA": str(data), "CHROMIUM": chromium_path(),
+           "CASCADE_CACHE": str(tmp_path / "cache")}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    context = browser.new_context()
+    try:
+        url = f"http://127.0.0.1:{port}/kecamatan-kebasen/2023/"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=5).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "mkdocs serve did not start"
+                time.sleep(0.5)
+        page = context.new_page()
+        # Not `open_with_policy`: the live-reload script keeps a request open, so the network is never idle.
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.goto(url)
+        violations = page.evaluate("window.__csp")
+        edited = data / KEBASEN.relative_to(DATA)
+        text = edited.read_text(encoding="utf-8")
+        edited.write_text(text.replace("Mewujudkan kinerja pelayanan Kecamatan yang prima",
+                                       "Mewujudkan kinerja pelayanan Kecamatan yang prima sekali", 1), encoding="utf-8")
+        page.wait_for_function("() => document.body.innerText.includes('pelayanan Kecamatan yang prima sekali')",
+                               timeout=120_000)
+        assert violations + page.evaluate("window.__csp") == []
+    finally:
+        context.close()
+        server.terminate()
+        server.wait(timeout=30)
