@@ -12,6 +12,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+# How a build's note for staff starts (an INFO line: a note is no reason for a strict build to fail), so that
+# `make build` shows it among the progress lines it leaves out.
+NOTICE = "Catatan: "
+
 
 def build_site(target: Path, config_file: Path = Path("mkdocs.yml")) -> int:
     """Run a strict MkDocs build into a sibling temporary folder, then swap it into place; return the exit code."""
@@ -25,7 +29,7 @@ def build_site(target: Path, config_file: Path = Path("mkdocs.yml")) -> int:
     with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as build:
         assert build.stderr is not None
         for line in build.stderr:
-            if not line.startswith("INFO"):  # MkDocs' and the plugins' progress notes
+            if not line.startswith("INFO") or NOTICE in line:  # not MkDocs' and the plugins' progress notes
                 print(line, end="", file=sys.stderr, flush=True)
     if build.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 for _name in [n for n in sys.modules if n.startswith("macros.")]:
     del sys.modules[_name]
 
+from macros.build import NOTICE
 from macros.csp import add_policy
 from macros.data_dates import shallow_history_note
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
@@ -108,12 +109,12 @@ def _note_where_harvesters_would_be_misled(config: MkDocsConfig, opendata: OpenD
     SITE_URL, and dates from a shallow clone's cut history. Not warnings: such a build is valid for a preview or an
     intranet copy, and a strict build would stop at one."""
     if not opendata.site_url:
-        log.info(f"SITE_URL tidak diisi, jadi alamat di katalog DCAT ({DCAT_CATALOG_PATH}) relatif: portal data (CKAN "
+        log.info(f"{NOTICE}SITE_URL tidak diisi, jadi alamat di katalog DCAT ({DCAT_CATALOG_PATH}) relatif: portal data (CKAN "
                  "dan lainnya) yang memanennya tidak dapat memakainya. Untuk situs yang dipanen, bangun dengan alamat "
                  "publik situs, misalnya SITE_URL=https://pemkab.example.go.id/kinerja/ make build")
     shallow = shallow_history_note(data_dir(config))
     if shallow:
-        log.info(shallow)
+        log.info(NOTICE + shallow)
 
 
 def _finished(html: str, *, preview: bool) -> str:
