@@ -82,4 +82,4 @@ lock:
 	/tmp/lock-venv/bin/pip freeze > requirements.txt
 
 clean:
-	rm -rf $(SITE_DIR) .cache
+	rm -rf $(SITE_DIR) $(or $(CASCADE_CACHE),.cache)
