@@ -186,13 +186,24 @@ def test_a_copy_opened_from_disk_follows_its_links_and_says_why_search_needs_a_s
     assert page.url.endswith("/index.html")
     assert "Kebasen" in page.locator("h1").first.inner_text()
     # A link into a folder with a section anchor keeps the anchor.
-    page.goto((home.parent / "kecamatan-kebasen/2023/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
-                              "index.html").as_uri())
+    program = (home.parent / "kecamatan-kebasen/2023/program/penyelenggaraan-pemerintahan-dan-pelayanan-publik/"
+                             "index.html").as_uri()
+    page.goto(program)
     page.get_by_role("link", name="Rincian").first.click()
     page.wait_for_load_state()
     assert re.search(r"/indikator/[^/]+/index\.html#.", page.url), page.url
+    page.goto(program)
     page.locator(".cari-toggle").first.click()
     assert "dibuka lewat server web" in page.locator("#cari-ui").inner_text(timeout=10_000)
+    # With no field to type in, a word typed in the dialog stays there: the theme's 'n' and 'p' turn no page.
+    page.keyboard.type("pemberdayaan")
+    page.wait_for_timeout(500)
+    assert page.url == program
+    # Closed, 'n' turns to the next page: its index.html, not the folder's listing.
+    page.keyboard.press("Escape")
+    page.keyboard.press("n")
+    page.wait_for_url(lambda url: url != program)
+    assert re.search(r"/program/[^/]+/index\.html$", page.url) and page.locator("h1").count() == 1
     # The catalog of every cascade says so before a filter is tried.
     page.goto((home.parent / "katalog" / "index.html").as_uri())
     assert "dibuka lewat server web" in page.locator(".katalog-count").inner_text()

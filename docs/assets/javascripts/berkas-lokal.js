@@ -16,7 +16,9 @@
     }
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("a[href]"), point);
+  // The previous and next page in the head too: the theme's keys (n, p) go there.
+  Array.prototype.forEach.call(document.querySelectorAll("a[href], link[rel=prev][href], link[rel=next][href]"),
+                               point);
   // Links written later (search results, catalog rows) are pointed when followed.
   ["click", "auxclick"].forEach(function (type) {
     document.addEventListener(type, function (event) {

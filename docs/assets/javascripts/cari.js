@@ -122,12 +122,20 @@
   dialog.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("a[href]")) dialog.close();
   });
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
   document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (event.key === "/" && !typing && !dialog.open && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    if (event.key === "/" && !typing(event.target) && !dialog.open && !event.ctrlKey && !event.metaKey &&
+        !event.altKey) {
       event.preventDefault();
       open();
     }
   });
+  // While the dialog is open, keys pressed outside its field are the dialog's: the theme's shortcuts (n, p) must
+  // not turn the page behind it (on disk, where there is no field, typing a word went to the next page). Stopped
+  // on the way in, before any listener; what the key does itself (Escape, Tab, Enter) is left to it.
+  window.addEventListener("keydown", function (event) {
+    if (dialog.open && !typing(event.target)) event.stopPropagation();
+  }, true);
 })();
