@@ -12,9 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-# How a build's note for staff starts (an INFO line: a note is no reason for a strict build to fail), so that
-# `make build` shows it among the progress lines it leaves out.
-NOTICE = "Catatan: "
+from .problems import NOTICE
 
 
 def build_site(target: Path, config_file: Path = Path("mkdocs.yml")) -> int:

@@ -61,6 +61,7 @@ CHECK_TITLES: dict[str, str] = {
     "kosong": "Isian yang kosong",
     "ejaan": "Dugaan salah eja",
     "markup": "Sisa HTML atau markup",
+    "contoh": "Contoh dari templat impor yang belum diganti",
     "gabungan": "Beberapa indikator dalam satu isian",
     "penomoran": "Penomoran dalam nama",
     "formulasi": "Formulasi sama dengan indikatornya",
@@ -167,6 +168,22 @@ def check_markup(tree: CascadeTree) -> list[Issue]:
             shown = ", ".join(f'"{_short(f, 30)}"' for f in found)
             issues.append(Issue("markup", loc, f"berisi sisa HTML/markup {shown}; tulis sebagai teks biasa"))
     return issues
+
+
+# What the import template writes for staff to replace (`macros/importer/template.py`): '(ganti dengan ...)' and
+# codes of X's ('X.XX.01').
+_TEMPLATE_EXAMPLE = re.compile(r"\(ganti dengan\b|\bX\.XX\b", re.I)
+
+
+def check_template_examples(tree: CascadeTree) -> list[Issue]:
+    """The import template's examples left in a file made from it: they would be published as they are."""
+    fields = [*_texts(tree)]
+    fields += [(node.loc + (name,), value) for node in tree.nodes for name in ("kode", "penanggung_jawab")
+               if isinstance(value := getattr(node.item, name, None), str)]
+    fields += [(row.loc + ("kode",), row.indikator.kode) for row in tree.indikator if row.indikator.kode]
+    return [Issue("contoh", loc, f'masih berisi contoh dari templat impor ("{_short(text)}"); ganti dengan isi dari '
+                                 "dokumen sumbernya, atau hapus bila dokumen tidak menyebutnya")
+            for loc, text in fields if _TEMPLATE_EXAMPLE.search(text)]
 
 
 def check_packed_indikator(tree: CascadeTree) -> list[Issue]:
@@ -293,6 +310,7 @@ CHECKS: list[Callable[[CascadeTree], list[Issue]]] = [
     check_empty_fields,
     check_spelling,
     check_markup,
+    check_template_examples,
     check_packed_indikator,
     check_numbering,
     check_formulasi_repeats_uraian,

@@ -30,7 +30,6 @@ from mkdocs.structure.pages import Page
 for _name in [n for n in sys.modules if n.startswith("macros.")]:
     del sys.modules[_name]
 
-from macros.build import NOTICE
 from macros.csp import add_policy
 from macros.data_dates import shallow_history_note
 from macros.diagram_svg import MermaidRenderError, MermaidSvgRenderer
@@ -39,7 +38,7 @@ from macros.load import load_cascades
 from macros.model import CascadeFile
 from macros.naming import DCAT_CATALOG_PATH, GLOSSARY_PAGE, diagram_file_name, diagram_link, diagram_path
 from macros.opendata_settings import OpenDataSettings, SettingsError, read_settings
-from macros.problems import CascadeError
+from macros.problems import NOTICE, CascadeError
 from macros.render.diagram import diagram_figure, link_nodes, publishes_png, share_styles
 from macros.search_index import build_search_index
 from macros.render.chart_maker import ChartMaker

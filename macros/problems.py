@@ -1,4 +1,5 @@
-"""Mistakes in the data files as staff read them: `Problem` (file:line field: message) and `CascadeError`.
+"""Mistakes in the data files as staff read them: `Problem` (file:line field: message) and `CascadeError`; and
+how a build's note for staff begins (`NOTICE`).
 
 Every step of loading (reading the YAML, validating it, the checks across files) reports through these,
 so a message names its place the same way whichever step found it.
@@ -9,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Loc
+
+# How a build's note for staff starts (an INFO line: a note is no reason for a strict build to fail), so that
+# `make build` shows it among the progress lines it leaves out.
+NOTICE = "Catatan: "
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from openpyxl import Workbook, load_workbook
 from macros.importer import SpreadsheetError, import_spreadsheet, write_imported
 from macros.import_spreadsheet import main as import_main
 from macros.importer.template import template_workbook
+from macros.lint import check_template_examples
+from macros.problems import field_path
 from macros.load import load_cascades
 from macros.render.downloads import to_xlsx
 from macros.render.export import indikator_table, item_table, to_csv, to_json
@@ -281,6 +283,15 @@ def test_the_blank_template_has_drop_downs_example_rows_and_imports(tmp_path):
     assert (indikator.baseline, indikator.target, indikator.realisasi, indikator.target_akhir) == (
         {2024: "2"}, {2025: "2", 2026: "2"}, {2025: "1"}, "2")
     assert "TEBAKAN, periksa" not in imported.text and "# tebakan:" not in imported.text
+    # Imported as it stands, its examples are named by the lint, each where it would be published as it is.
+    examples = [(field_path(issue.loc), issue.message) for issue in check_template_examples(cf.tree)]
+    assert sorted(path for path, _ in examples) == [
+        "tujuan[0].sasaran[0].program[0].kegiatan[0].indikator[0].sumber_data",
+        "tujuan[0].sasaran[0].program[0].kegiatan[0].kode",
+        "tujuan[0].sasaran[0].program[0].kegiatan[0].penanggung_jawab",
+        "tujuan[0].sasaran[0].program[0].kode", "tujuan[0].sasaran[0].uraian", "tujuan[0].uraian"]
+    assert examples[0][1] == ('masih berisi contoh dari templat impor ("(ganti dengan tujuan perangkat daerah)"); '
+                              "ganti dengan isi dari dokumen sumbernya, atau hapus bila dokumen tidak menyebutnya")
 
 
 @pytest.mark.parametrize(("mark", "iku"), [("ya", True), (True, True), (False, False), ("Tidak", False),
