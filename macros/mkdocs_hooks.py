@@ -108,9 +108,9 @@ def _note_where_harvesters_would_be_misled(config: MkDocsConfig, opendata: OpenD
     SITE_URL, and dates from a shallow clone's cut history. Not warnings: such a build is valid for a preview or an
     intranet copy, and a strict build would stop at one."""
     if not opendata.site_url:
-        log.info(f"{NOTICE}SITE_URL tidak diisi, jadi alamat di katalog DCAT ({DCAT_CATALOG_PATH}) relatif: portal data (CKAN "
-                 "dan lainnya) yang memanennya tidak dapat memakainya. Untuk situs yang dipanen, bangun dengan alamat "
-                 "publik situs, misalnya SITE_URL=https://pemkab.example.go.id/kinerja/ make build")
+        log.info(f"{NOTICE}SITE_URL tidak diisi, jadi alamat di katalog DCAT ({DCAT_CATALOG_PATH}) relatif: portal "
+                 "data (CKAN dan lainnya) yang memanennya tidak dapat memakainya. Untuk situs yang dipanen, bangun "
+                 "dengan alamat publik situs, misalnya SITE_URL=https://pemkab.example.go.id/kinerja/ make build")
     shallow = shallow_history_note(data_dir(config))
     if shallow:
         log.info(NOTICE + shallow)

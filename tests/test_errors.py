@@ -255,7 +255,8 @@ def test_a_split_pagu_that_quotes_would_not_mend_gets_the_pagu_rule_at_once():
 
 
 _BRACES = "YAML tidak valid: tahun dan nilainya ditulis di dalam kurung kurawal: tulis "
-_QUOTE_TEXT = "YAML tidak valid: tanda ':' tidak terduga; periksa indentasi, atau beri tanda kutip pada teks yang memuat"
+_QUOTE_TEXT = ("YAML tidak valid: tanda ':' tidak terduga; periksa indentasi, atau beri tanda kutip pada teks yang "
+               "memuat")
 
 
 @pytest.mark.parametrize(("line", "shown"), [
