@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from .model import BY_YEAR
 from .problems import Problem
 
 _YAML_MESSAGES = [
@@ -169,11 +170,16 @@ _CHARACTER_NAMES = {"\u00a0": "spasi tak-putus (U+00A0)", "\u2007": "spasi angka
                     "\u202f": "spasi tak-putus sempit (U+202F)"}
 
 
+def _line_at(text: str, mark: yaml.Mark) -> str:
+    """The line `mark` is on, without its line break (the last line for a mark at the end of the text)."""
+    line_start = text.rfind("\n", 0, mark.index + 1) + 1 if mark.index < len(text) else text.rfind("\n") + 1
+    return text[line_start:text.find("\n", line_start) % (len(text) + 1)]
+
+
 def _colon_slip(text: str, mark: yaml.Mark) -> tuple[int, str] | None:
     """The column and message for a line at `mark` whose key YAML could not read for a character typed in place of
     ': ' or of an indenting space, as the tab is named: these look the same as the right ones on screen."""
-    line_start = text.rfind("\n", 0, mark.index + 1) + 1 if mark.index < len(text) else text.rfind("\n") + 1
-    line = text[line_start:text.find("\n", line_start) % (len(text) + 1)]
+    line = _line_at(text, mark)
     found = _HARD_INDENT.match(line)
     if found:
         name = _CHARACTER_NAMES[found["char"]]
@@ -197,7 +203,7 @@ def _colon_slip(text: str, mark: yaml.Mark) -> tuple[int, str] | None:
 
 # A yearly field's years typed after its key without their braces: 'target: 2024: "98,5"'. (`BY_YEAR`'s fields:
 # a text field's ': ' is text to quote; quarters belong under a year, which one line cannot show.)
-_BRACES_LEFT_OUT = re.compile(r"[ \t]*(?:-[ \t]+)?(?P<key>baseline|target|realisasi|pagu):[ \t]+"
+_BRACES_LEFT_OUT = re.compile(rf"[ \t]*(?:-[ \t]+)?(?P<key>{'|'.join(sorted(BY_YEAR))}):[ \t]+"
                               r"(?P<entries>\d{4}:[ \t]+[^#{}\[\]]*?)[ \t]*(?:#.*)?")
 _NEXT_YEAR = re.compile(r",[ \t]*(?=\d{4}:[ \t])")
 
@@ -205,8 +211,7 @@ _NEXT_YEAR = re.compile(r",[ \t]*(?=\d{4}:[ \t])")
 def _braces_left_out(text: str, mark: yaml.Mark) -> tuple[int, str] | None:
     """The column and message for a line at `mark` whose yearly field's years were typed without braces: YAML reads
     the year's ': ' as a mapping where a value stands. The braces shown hold each value quoted, as typed."""
-    line_start = text.rfind("\n", 0, mark.index + 1) + 1 if mark.index < len(text) else text.rfind("\n") + 1
-    found = _BRACES_LEFT_OUT.fullmatch(text[line_start:text.find("\n", line_start) % (len(text) + 1)])
+    found = _BRACES_LEFT_OUT.fullmatch(_line_at(text, mark))
     if found is None:
         return None
     entries = []
